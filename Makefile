@@ -1,0 +1,41 @@
+# Investment Tracker — quick start: `make run` (the demo portfolio) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST_WORKERS ?= 2
+
+.PHONY: run test lint format bench bench-smoke demo package clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)  ## open the window on the demo portfolio (created on first use)
+	$(BIN)/tracker gui --demo
+
+test: $(STAMP)  ## run the whole test suite offscreen
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadfile
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+demo: $(STAMP)  ## (re)build demo.sqlite3 in the working folder
+	rm -f demo.sqlite3 demo.sqlite3-wal demo.sqlite3-shm
+	$(BIN)/tracker init --db demo.sqlite3 --demo
+
+bench: $(STAMP)  ## measure every figure of PRODUCT.md §9 (1k, 100k and 1M)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
+
+bench-smoke: $(STAMP)  ## the benchmark at 1k only (CI)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py --scales 1k --repeat 1
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -1,0 +1,388 @@
+"""The shared look of every chart: fonts, status colours and hatches, money scaling.
+
+Everything that reads or sets matplotlib settings is here, so the builders stay
+short and no setting leaks into the rest of the program: global ``rcParams``
+are only ever changed inside :func:`chart_style` (an ``rc_context``), and the
+settings that matplotlib reads late (tick labels made at draw time) are put on
+the artists themselves.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import matplotlib
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+from matplotlib.colors import to_rgb
+from matplotlib.figure import Figure, SubFigure
+from matplotlib.patches import Patch
+from matplotlib.text import Annotation
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from tracker.charts.data import PROJECT_STATUSES, RESIDENT_STATUSES, ChartData, ChartTexts
+
+# --- fonts ----------------------------------------------------------------------------
+
+FONT_CANDIDATES: tuple[str, ...] = (
+    "DejaVu Sans",  # ships with matplotlib: Latin and Cyrillic everywhere
+    "Noto Sans CJK SC",  # Debian/Ubuntu fonts-noto-cjk
+    "Source Han Sans SC",
+    "Microsoft YaHei",  # Windows
+    "SimHei",
+    "PingFang SC",  # macOS
+    "Hiragino Sans GB",
+    "WenQuanYi Zen Hei",
+    "Noto Sans CJK JP",  # matplotlib < 3.11 sees only the first face of the .ttc
+    "Arial Unicode MS",
+)
+"""Font fallback chain, first match per glyph wins; missing ones are skipped."""
+
+TITLE_SIZE = 13.0
+SUBTITLE_SIZE = 9.5
+LABEL_SIZE = 10.0
+TICK_SIZE = 9.0
+VALUE_SIZE = 8.5
+NOTE_SIZE = 8.0
+MESSAGE_SIZE = 12.0
+
+WIDTH_IN = 8.0
+HEIGHT_IN = 4.5
+DPI = 100.0
+"""Default size: 16:9 on screen, fits an A4 page width (8.27 in) at full scale."""
+
+INK = "#222222"
+MUTED = "#555555"
+GRID = "#DDDDDD"
+EDGE = "#444444"
+PAD_IN = 0.1
+"""Distance of the left-aligned title and the right-aligned note from the edge."""
+
+
+@functools.cache
+def font_families() -> tuple[str, ...]:
+    """Installed fonts of :data:`FONT_CANDIDATES`, so matplotlib never logs "not found"."""
+    installed = {entry.name for entry in font_manager.fontManager.ttflist}
+    found = tuple(name for name in FONT_CANDIDATES if name in installed)
+    return found or ("sans-serif",)
+
+
+def _rc() -> dict[str, Any]:
+    return {
+        "font.family": list(font_families()),
+        "font.size": LABEL_SIZE,
+        "axes.labelsize": LABEL_SIZE,
+        "axes.titlesize": LABEL_SIZE,
+        "axes.labelcolor": INK,
+        "axes.edgecolor": MUTED,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.axisbelow": True,
+        "xtick.labelsize": TICK_SIZE,
+        "ytick.labelsize": TICK_SIZE,
+        "xtick.color": MUTED,
+        "ytick.color": MUTED,
+        "xtick.labelcolor": INK,
+        "ytick.labelcolor": INK,
+        "legend.fontsize": TICK_SIZE,
+        "legend.frameon": False,
+        "hatch.linewidth": 0.8,
+        "text.color": INK,
+        # Output: glyphs as paths in SVG (QSvgRenderer has no font fallback),
+        # embedded TrueType in PDF (selectable text), stable ids in SVG.
+        "svg.fonttype": "path",
+        "svg.hashsalt": "tracker-charts",
+        "pdf.fonttype": 42,
+        "ps.fonttype": 42,
+    }
+
+
+@contextlib.contextmanager
+def chart_style() -> Iterator[None]:
+    """Temporarily apply the chart settings; the previous rcParams come back on exit.
+
+    Like all of matplotlib this is not thread-safe: build charts on one thread.
+    """
+    with matplotlib.rc_context(_rc()):
+        yield
+
+
+# --- colours and hatches --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatusStyle:
+    """Fill colour plus hatch, so a status is recognisable in black-and-white print."""
+
+    color: str
+    hatch: str
+
+    @property
+    def hatch_color(self) -> str:
+        """White hatch on dark fills, dark hatch on light ones."""
+        r, g, b = to_rgb(self.color)
+        luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+        return "white" if luminance < 0.35 else EDGE
+
+
+# Okabe–Ito / Tol colours (safe for colour-blind readers); every status of a
+# vocabulary has its own hatch, one of them plain.
+PROJECT_STATUS_STYLES: dict[str, StatusStyle] = {
+    "pipeline": StatusStyle("#CCCCCC", ".."),
+    "signed": StatusStyle("#88CCEE", "//"),
+    "implementation": StatusStyle("#0072B2", ""),
+    "completed": StatusStyle("#009E73", "xx"),
+    "suspended": StatusStyle("#E69F00", "\\\\"),
+    "cancelled": StatusStyle("#CC6677", "--"),
+}
+RESIDENT_STATUS_STYLES: dict[str, StatusStyle] = {
+    "registered": StatusStyle("#88CCEE", "//"),
+    "construction": StatusStyle("#E69F00", ".."),
+    "operating": StatusStyle("#009E73", ""),
+    "withdrawn": StatusStyle("#CCCCCC", "xx"),
+}
+UNKNOWN_STATUS_STYLE = StatusStyle("#EEEEEE", "++")
+"""For a status code outside the vocabularies: drawn, never an error."""
+
+COMMITTED_STYLE = StatusStyle("#C6DBEF", "")
+DISBURSED_STYLE = StatusStyle("#08519C", "")
+SINGLE_STYLE = StatusStyle("#4477AA", "")
+INVESTMENT_STYLE = StatusStyle("#9ECAE1", "//")
+JOINT_VENTURE_STYLE = StatusStyle("#E69F00", "//")
+FOREIGN_OWNED_STYLE = StatusStyle("#0072B2", "")
+TODAY_COLOR = "#D55E00"
+
+
+def status_style(code: str) -> StatusStyle:
+    """Style of a project or resident status code."""
+    return (
+        PROJECT_STATUS_STYLES.get(code) or RESIDENT_STATUS_STYLES.get(code) or UNKNOWN_STATUS_STYLE
+    )
+
+
+def status_order(code: str) -> int:
+    """Sort key: vocabulary order, unknown codes last."""
+    vocabulary = PROJECT_STATUSES + RESIDENT_STATUSES
+    return vocabulary.index(code) if code in vocabulary else len(vocabulary)
+
+
+def paint(patch: Patch, style: StatusStyle, *, linewidth: float = 0.6) -> None:
+    """Give a bar its fill, outline and hatch."""
+    patch.set_facecolor(style.color)
+    patch.set_edgecolor(EDGE)
+    patch.set_linewidth(linewidth)
+    patch.set_hatch(style.hatch or None)
+    if style.hatch and hasattr(patch, "set_hatchcolor"):  # matplotlib >= 3.10
+        patch.set_hatchcolor(style.hatch_color)
+
+
+def legend_patch(style: StatusStyle, label: str) -> Patch:
+    """A legend handle that looks like the bars."""
+    handle = Patch(label=label)
+    paint(handle, style)
+    return handle
+
+
+# --- numbers and labels ---------------------------------------------------------------
+
+
+def format_number(value: float, decimals: int, texts: ChartTexts) -> str:
+    """Group thousands and use the language's separators."""
+    text = f"{value:,.{decimals}f}"
+    return (
+        text.replace(",", "\0").replace(".", texts.decimal_sep).replace("\0", texts.thousands_sep)
+    )
+
+
+def format_count(value: int, texts: ChartTexts) -> str:
+    return format_number(value, 0, texts)
+
+
+@dataclass(frozen=True)
+class Scale:
+    """How amounts are shown: divided by 10^3/10^6/10^9 with the unit in the axis label."""
+
+    divisor: Decimal
+    unit: str
+    decimals: int
+    texts: ChartTexts
+
+    def value(self, amount: Decimal) -> float:
+        """Plot coordinate of an amount (the only place money becomes float)."""
+        return float(amount / self.divisor)
+
+    def label(self, amount: Decimal) -> str:
+        return format_number(self.value(amount), self.decimals, self.texts)
+
+    def axis_label(self, what: str, currency: str) -> str:
+        if self.unit:
+            return self.texts.amount_axis.format(what=what, unit=self.unit, currency=currency)
+        return self.texts.amount_axis_units.format(what=what, currency=currency)
+
+
+def money_scale(amounts: Iterable[Decimal], texts: ChartTexts) -> Scale:
+    """Largest unit that keeps the biggest amount at or above 1."""
+    top = max((abs(a) for a in amounts), default=Decimal(0))
+    divisor, unit = Decimal(1), ""
+    for power, word in ((9, texts.billion), (6, texts.million), (3, texts.thousand)):
+        if top >= Decimal(10) ** power:
+            divisor, unit = Decimal(10) ** power, word
+            break
+    scaled = top / divisor
+    decimals = 0 if scaled >= 100 else 1 if scaled >= 10 else 2
+    return Scale(divisor, unit, decimals, texts)
+
+
+def percent(part: Decimal, whole: Decimal) -> str:
+    """Whole percent of a share; empty when the whole is zero."""
+    if whole <= 0:
+        return ""
+    return f"{(part * 100 / whole).quantize(Decimal(1))}%"
+
+
+def number_formatter(texts: ChartTexts) -> FuncFormatter:
+    """Tick labels with the language's separators and no trailing zeros."""
+
+    def fmt(value: float, _pos: object) -> str:
+        text = f"{value:,.6f}".rstrip("0").rstrip(".")
+        if text in ("-0", ""):
+            text = "0"
+        return (
+            text.replace(",", "\0")
+            .replace(".", texts.decimal_sep)
+            .replace("\0", texts.thousands_sep)
+        )
+
+    return FuncFormatter(fmt)
+
+
+def _columns(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def text_width_pt(text: str, size: float) -> float:
+    """Rough width of a one-line label before layout (CJK characters count double)."""
+    return sum(_columns(c) for c in text) * size * 0.6
+
+
+def shorten(text: str, width: int = 30) -> str:
+    """Fit a label into ``width`` columns (CJK characters count two) with an ellipsis."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if sum(_columns(c) for c in text) <= width:
+        return text
+    used, kept = 0, []
+    for char in text:
+        used += _columns(char)
+        if used > width - 1:
+            break
+        kept.append(char)
+    return "".join(kept).rstrip(" ,;:-–—") + "…"
+
+
+# --- figure scaffolding ---------------------------------------------------------------
+
+
+def new_figure(
+    data: ChartData, width_in: float, height_in: float, dpi: float
+) -> tuple[Figure, Figure | SubFigure]:
+    """A constrained-layout figure with the title (and subtitle) left-aligned on top.
+
+    Returns the figure and the body to draw axes in: a subfigure when there is
+    a subtitle, because constrained layout reserves room for a subfigure's
+    ``suptitle`` but not for free text.
+    """
+    fig = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
+    x = PAD_IN / width_in
+    fig.suptitle(data.title, x=x, ha="left", fontsize=TITLE_SIZE, fontweight="bold")
+    if not data.subtitle:
+        return fig, fig
+    body = fig.subfigures(1, 1)
+    body.suptitle(data.subtitle, x=x, ha="left", fontsize=SUBTITLE_SIZE, color=MUTED)
+    return fig, body
+
+
+def add_note(body: Figure | SubFigure, text: str, width_in: float) -> None:
+    """Small right-aligned footer, e.g. "+ 12 more not shown"."""
+    body.supxlabel(text, x=1 - PAD_IN / width_in, ha="right", fontsize=NOTE_SIZE, color=MUTED)
+
+
+def no_data_figure(
+    data: ChartData, texts: ChartTexts, width_in: float, height_in: float, dpi: float
+) -> Figure:
+    """Same title, and a clear message instead of an empty or broken chart."""
+    with chart_style():
+        fig, body = new_figure(data, width_in, height_in, dpi)
+        ax = body.add_subplot()
+        ax.set_axis_off()
+        ax.text(
+            0.5,
+            0.5,
+            texts.no_data,
+            ha="center",
+            va="center",
+            fontsize=MESSAGE_SIZE,
+            color=MUTED,
+            transform=ax.transAxes,
+        )
+    return fig
+
+
+def row_font_size(height_in: float, rows: int) -> float:
+    """Shrink row labels when many rows share the height, never below 6.5 pt."""
+    per_row_pt = max(height_in - 1.6, 1.0) * 72 / max(rows, 1)
+    return max(6.5, min(TICK_SIZE, per_row_pt * 0.7))
+
+
+def finish_axes(ax: Axes) -> None:
+    """Settings matplotlib reads at draw time, stored on the axes so none leak or get lost."""
+    ax.tick_params(labelfontfamily=list(font_families()))
+
+
+def category_axis(ax: Axes, labels: Sequence[str], *, size: float, width: int = 30) -> list[int]:
+    """Horizontal-bar category axis, first row on top; returns the row positions."""
+    rows = list(range(len(labels)))
+    ax.set_yticks(rows, [shorten(label, width) for label in labels])
+    ax.set_ylim(len(labels) - 0.5, -0.5)
+    ax.tick_params(axis="y", length=0, labelsize=size)
+    ax.grid(axis="x", color=GRID, linewidth=0.6)
+    ax.spines["left"].set_visible(False)
+    finish_axes(ax)
+    return rows
+
+
+def count_axis(ax: Axes, label: str, texts: ChartTexts) -> None:
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_formatter(number_formatter(texts))
+    ax.set_xlabel(label)
+
+
+def amount_axis(ax: Axes, label: str, texts: ChartTexts) -> None:
+    ax.xaxis.set_major_formatter(number_formatter(texts))
+    ax.set_xlabel(label)
+
+
+def end_label(ax: Axes, x: float, y: float, text: str, *, size: float) -> Annotation:
+    """Value label just right of a bar end; constrained layout makes room for it."""
+    return ax.annotate(
+        text,
+        xy=(x, y),
+        xytext=(3, 0),
+        textcoords="offset points",
+        ha="left",
+        va="center",
+        fontsize=size,
+        color=INK,
+        annotation_clip=False,
+    )
+
+
+def start_at_zero(ax: Axes, top: float) -> None:
+    """Bars start at the axis; an all-zero panel still gets a sane range."""
+    ax.set_xlim(0, top * 1.02 if top > 0 else 1)

@@ -1,0 +1,392 @@
+"""The command line: parse, call a service, print, exit 0 (done), 1 (refused) or 2 (usage)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from tracker import __version__
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+COMMANDS = (
+    "gui",
+    "init",
+    "import",
+    "export",
+    "update",
+    "chart",
+    "check",
+    "backup",
+    "restore",
+    "diff",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(
+        self, message: str
+    ) -> None:  # argparse exits 2 on usage errors: keep that, say it plainly
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _date(text: str) -> str:
+    from tracker.domain.fields import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' {exc}") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' must not be negative")
+    return n
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="tracker", description="Investment Tracker: foreign investment projects, park residents "
+                "and ventures in one local SQLite file.")  # fmt: skip
+    p.add_argument("--version", action="version", version=f"Investment Tracker {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def db_arg(sp: argparse.ArgumentParser, required: bool = True) -> None:
+        sp.add_argument("--db", metavar="FILE", required=required,
+                        help="the database file" + ("" if required else " (default: portfolio.sqlite3 in the user data folder)"))  # fmt: skip
+
+    g = sub.add_parser(
+        "gui", help="open the window (the default command)", description="Open the main window."
+    )
+    db_arg(g, required=False)
+    g.add_argument(
+        "--demo", action="store_true", help="open the demo portfolio, creating it first if needed"
+    )
+    g.add_argument(
+        "--read-only", action="store_true", help="browse, print and export only; editing is off"
+    )
+    g.add_argument("--smoke", action="store_true",
+                   help="open the window, wait for the first table page and chart, print timings as JSON, exit")  # fmt: skip
+
+    i = sub.add_parser(
+        "init", help="create a new database", description="Create a new database file."
+    )
+    db_arg(i)
+    i.add_argument("--demo", action="store_true", help="load the demo portfolio from db/demo")
+    i.add_argument(
+        "--projects",
+        type=_positive,
+        default=0,
+        metavar="N",
+        help="add N synthetic projects (benchmarks)",
+    )
+    i.add_argument(
+        "--residents", type=_positive, default=0, metavar="N", help="add N synthetic residents"
+    )
+    i.add_argument(
+        "--ventures", type=_positive, default=0, metavar="N", help="add N synthetic ventures"
+    )
+    i.add_argument(
+        "--seed",
+        type=int,
+        default=20261127,
+        help="seed of the synthetic generator (default: %(default)s)",
+    )
+
+    im = sub.add_parser("import", help="import a CSV, XLSX or JSON file (all or nothing)",
+                        description="Import records; every bad row and column is listed and nothing is written.")  # fmt: skip
+    db_arg(im)
+    im.add_argument("--kind", required=True,
+                    choices=["projects", "residents", "ventures", "updates", "banks", "zones", "fx_rates"],
+                    help="what the file holds")  # fmt: skip
+    im.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
+    im.add_argument("file", metavar="FILE", help="the file to import (.csv, .xlsx or .json)")
+
+    ex = sub.add_parser(
+        "export", help="export a snapshot", description="Export a dated snapshot of the portfolio."
+    )
+    db_arg(ex)
+    ex.add_argument("--format", required=True, choices=["xlsx", "csv", "json", "pdf", "sqlite", "iati"],
+                    help="file format")  # fmt: skip
+    ex.add_argument(
+        "--out", required=True, metavar="PATH", help="output file (a folder or .zip for CSV)"
+    )
+    ex.add_argument("--kind", choices=["projects", "residents", "ventures", "updates", "all"], default="all",
+                    help="what to export (default: all)")  # fmt: skip
+    ex.add_argument("--currency", default="USD", help="reporting currency (default: USD)")
+    ex.add_argument(
+        "--as-of", type=_date, default=None, help="as-of date for rates (default: today)"
+    )
+
+    u = sub.add_parser("update", help="enter a project update",
+                       description="Record a project update; the project moves to its status, progress and disbursed amount.")  # fmt: skip
+    db_arg(u)
+    u.add_argument("--project", required=True, metavar="CODE", help="project code")
+    u.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        metavar="DATE",
+        help="date of the update (default: today)",
+    )
+    u.add_argument(
+        "--status",
+        help="new status (pipeline, signed, implementation, completed, suspended, cancelled)",
+    )
+    u.add_argument("--progress", metavar="P", help="progress in percent, 0-100")
+    u.add_argument(
+        "--disbursed",
+        metavar="AMOUNT",
+        help="cumulative disbursed amount in the project's currency",
+    )
+    u.add_argument("--note", metavar="TEXT", help="a note")
+    u.add_argument("--author", help="author (default: the login name)")
+
+    c = sub.add_parser(
+        "chart", help="draw a chart to PNG, SVG or PDF", description="Draw one chart to a file."
+    )
+    db_arg(c)
+    c.add_argument("--chart", required=True, metavar="NAME", help="chart name (see --list)")
+    c.add_argument("--out", required=True, metavar="FILE", help="output .png, .svg or .pdf")
+    c.add_argument("--currency", default="USD", help="reporting currency (default: USD)")
+
+    ck = sub.add_parser(
+        "check", help="check a database file", description="Integrity check and portfolio rules."
+    )
+    db_arg(ck)
+
+    b = sub.add_parser(
+        "backup", help="back up a database", description="Copy a database with SQLite's backup API."
+    )
+    db_arg(b)
+    b.add_argument(
+        "--to", metavar="DIR", help="backup folder (default: <name>-backups beside the file)"
+    )
+
+    r = sub.add_parser("restore", help="restore a backup", description="Replace a database with a backup; "
+                       "the current file is backed up first.")  # fmt: skip
+    db_arg(r)
+    r.add_argument(
+        "--from", dest="source", required=True, metavar="BACKUP", help="the backup file to restore"
+    )
+
+    d = sub.add_parser(
+        "diff", help="compare two snapshots", description="What was added, removed and changed."
+    )
+    d.add_argument("old", metavar="OLD.sqlite", help="the earlier snapshot")
+    d.add_argument("new", metavar="NEW.sqlite", help="the later snapshot or database")
+    d.add_argument("--json", action="store_true", help="print the differences as JSON")
+    return p
+
+
+def _err(msg: str) -> None:
+    print(f"tracker: {msg}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (
+        args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")
+    ):
+        args_list.insert(0, "gui")
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    from tracker.domain.validation import ValidationErrors
+    from tracker.store import StoreError
+
+    try:
+        return int(_HANDLERS[args.command](args) or 0)
+    except ValidationErrors as exc:
+        for e in exc.errors:
+            _err(str(e))
+        return EXIT_REFUSED
+    except StoreError as exc:
+        _err(str(exc))
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        return 130
+
+
+def _user(args: argparse.Namespace) -> str:
+    from tracker.services.changes import current_user
+
+    return getattr(args, "author", None) or current_user()
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from tracker.ui.app import run_gui
+
+    return run_gui(db=args.db, demo=args.demo, read_only=args.read_only, smoke=args.smoke)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from tracker.services import demo
+    from tracker.store import Store
+
+    path = Path(args.db)
+    if path.exists() and path.stat().st_size:
+        _err(f"{path} already exists; nothing was changed.")
+        return EXIT_REFUSED
+    t0 = dt.datetime.now()
+    try:
+        with Store.create(path) as store:
+            if args.demo:
+                counts = demo.load_demo(store)
+                print(
+                    f"{path}: demo portfolio loaded: "
+                    + ", ".join(f"{v} {k}" for k, v in counts.items())
+                )
+            if args.projects or args.residents or args.ventures:
+                counts = demo.generate(store, projects=args.projects, residents=args.residents,
+                                       ventures=args.ventures, seed=args.seed)  # fmt: skip
+                print(
+                    f"{path}: synthetic portfolio: "
+                    + ", ".join(f"{v} {k}" for k, v in counts.items())
+                )
+    except BaseException:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)  # never leave a half-made file
+        raise
+    secs = (dt.datetime.now() - t0).total_seconds()
+    print(f"{path}: created (schema {_schema()}) in {secs:.1f} s")
+    return EXIT_OK
+
+
+def _schema() -> int:
+    from tracker.store import SCHEMA_VERSION
+
+    return SCHEMA_VERSION
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from tracker.services import importer
+    from tracker.store import Store
+
+    src = Path(args.file)
+    if not src.is_file():
+        _err(f"{src}: no such file")
+        return EXIT_REFUSED
+    kind = "project_updates" if args.kind == "updates" else args.kind
+    with Store.open(args.db, read_only=args.dry_run) as store:
+        plan = importer.plan_import(store, kind=kind, path=src)
+        if plan.errors:
+            for e in plan.errors:
+                where = f"row {e.row}, " if e.row is not None else ""
+                _err(f"{src.name}: {where}column {e.field}: {e.message}")
+            _err(plan.summary())
+            return EXIT_REFUSED
+        if not args.dry_run:
+            importer.commit_plan(store, plan, user=_user(args))
+    print(("dry run, nothing written: " if args.dry_run else "imported: ") + plan.summary())
+    return EXIT_OK
+
+
+def cmd_update(args: argparse.Namespace) -> int:
+    from tracker.services import updates
+    from tracker.store import Store
+
+    with Store.open(args.db) as store:
+        project = store.get_by("projects", "code", args.project)
+        if project is None:
+            _err(f"project: no project with code '{args.project}'")
+            return EXIT_REFUSED
+        values = {"as_of": args.as_of or dt.date.today().isoformat(), "status": args.status,
+                  "progress_pct": args.progress, "disbursed": args.disbursed, "note": args.note}  # fmt: skip
+        _, applied = updates.add_update(
+            store, project_id=project["id"], values=values, user=_user(args)
+        )
+        after = store.get("projects", project["id"])
+    moved = (
+        "the project moved to it"
+        if applied.project_before
+        else "back-dated: kept in history, the project did not move"
+    )
+    print(f"{args.project}: update {applied.update_id} recorded as of {values['as_of']} ({moved}); "
+          f"status {after['status']}, progress {after['progress_pct']} %")  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from tracker.services import maintenance
+
+    report = maintenance.check(args.db)
+    for k, v in report.counts.items():
+        print(f"{k}: {v}")
+    for n in report.notes:
+        print(f"note: {n}")
+    for p in report.problems:
+        _err(f"problem: {p}")
+    print(f"{Path(args.db).name}: " + ("ok" if report.ok else f"{len(report.problems)} problem(s)"))
+    return EXIT_OK if report.ok else EXIT_REFUSED
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from tracker.services import maintenance
+    from tracker.store import Store
+
+    with Store.open(args.db, backup=False) as store:
+        target = maintenance.backup(store, to=args.to)
+        store.changed = False
+    print(f"backup written: {target}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from tracker.services import maintenance
+
+    safety = maintenance.restore(args.db, source=args.source)
+    if safety:
+        print(f"the previous file was kept as {safety}")
+    print(f"{args.db}: restored from {args.source}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from tracker.services import export
+    from tracker.store import Store
+
+    with Store.open(args.db, read_only=True, backup=False) as store:
+        result = export.export_snapshot(store, fmt=args.format, out=Path(args.out), kind=args.kind,
+                                        currency=args.currency, as_of=args.as_of, user=_user(args))  # fmt: skip
+    print(result.describe())
+    return EXIT_OK
+
+
+def cmd_chart(args: argparse.Namespace) -> int:
+    from tracker.services import chart_data
+
+    path = chart_data.chart_to_file(
+        db=args.db, chart=args.chart, out=Path(args.out), currency=args.currency
+    )
+    print(f"chart written: {path}")
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from tracker.services import compare
+
+    result = compare.compare_files(args.old, args.new)
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str))
+    else:
+        print(result.to_text())
+    return EXIT_OK
+
+
+_HANDLERS = {"gui": cmd_gui, "init": cmd_init, "import": cmd_import, "export": cmd_export, "update": cmd_update,
+             "chart": cmd_chart, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore,
+             "diff": cmd_diff}  # fmt: skip
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

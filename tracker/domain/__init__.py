@@ -1,0 +1,1 @@
+"""Pure Python core: records, codelists, validation, money and fx. No I/O, no Qt."""

@@ -1,0 +1,99 @@
+"""Vocabularies and the reference data shipped with every new database."""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from importlib import resources
+
+PROJECT_STATUSES = ("pipeline", "signed", "implementation", "completed", "suspended", "cancelled")
+#: Statuses of projects still being followed in an update round.
+ACTIVE_PROJECT_STATUSES = ("pipeline", "signed", "implementation", "suspended")
+RESIDENT_STATUSES = ("registered", "construction", "operating", "withdrawn")
+VENTURE_STATUSES = ("active", "suspended", "liquidated")
+ZONE_KINDS = ("industrial_park", "sez", "fez")
+VENTURE_KINDS = ("joint_venture", "foreign_owned")
+
+STATUS_LABELS = {
+    "pipeline": "Pipeline",
+    "signed": "Signed",
+    "implementation": "Implementation",
+    "completed": "Completed",
+    "suspended": "Suspended",
+    "cancelled": "Cancelled",
+    "registered": "Registered",
+    "construction": "Construction",
+    "operating": "Operating",
+    "withdrawn": "Withdrawn",
+    "active": "Active",
+    "liquidated": "Liquidated",
+    "joint_venture": "Joint venture",
+    "foreign_owned": "Foreign-owned",
+    "industrial_park": "Industrial park",
+    "sez": "Special economic zone",
+    "fez": "Free economic zone",
+}
+
+DEFAULT_BANKS = (
+    # (name, short_name, country)
+    ("China Development Bank", "CDB", "CN"),
+    ("Export-Import Bank of China", "China Exim", "CN"),
+    ("Industrial and Commercial Bank of China", "ICBC", "CN"),
+    ("Bank of China", "BOC", "CN"),
+    ("China Construction Bank", "CCB", "CN"),
+    ("Agricultural Bank of China", "ABC", "CN"),
+)
+
+DEFAULT_SECTORS = (
+    # (code, name_en, name_ru, name_zh)
+    ("energy", "Energy", "Энергетика", "能源"),
+    ("industry", "Industry", "Промышленность", "工业"),
+    ("agriculture", "Agriculture", "Сельское хозяйство", "农业"),
+    ("logistics", "Logistics", "Логистика", "物流"),
+    ("transport", "Transport", "Транспорт", "交通运输"),
+    ("construction", "Construction", "Строительство", "建筑"),
+    ("healthcare", "Healthcare", "Здравоохранение", "医疗卫生"),
+    ("it", "Information technology", "Информационные технологии", "信息技术"),
+    ("real_estate", "Real estate", "Недвижимость", "房地产"),
+    ("other", "Other", "Прочее", "其他"),
+)
+
+DEFAULT_REGIONS = (
+    # ISO 3166-2:BY (code, name_en, name_ru)
+    ("BY-BR", "Brest Region", "Брестская область"),
+    ("BY-HM", "Minsk City", "г. Минск"),
+    ("BY-HO", "Gomel Region", "Гомельская область"),
+    ("BY-HR", "Grodno Region", "Гродненская область"),
+    ("BY-MA", "Mogilev Region", "Могилёвская область"),
+    ("BY-MI", "Minsk Region", "Минская область"),
+    ("BY-VI", "Vitebsk Region", "Витебская область"),
+)
+
+DEFAULT_ZONES = (
+    ("Great Stone Industrial Park", "industrial_park"),
+    ("Bremino-Orsha SEZ", "sez"),
+    ("FEZ Minsk", "fez"),
+    ("FEZ Brest", "fez"),
+    ("FEZ Gomel-Raton", "fez"),
+    ("FEZ Grodnoinvest", "fez"),
+    ("FEZ Mogilev", "fez"),
+    ("FEZ Vitebsk", "fez"),
+)
+
+#: ISO 4217 currencies offered in editors; any three-letter code is accepted.
+COMMON_CURRENCIES = ("USD", "CNY", "BYN", "EUR", "RUB")
+
+
+@cache
+def countries() -> tuple[tuple[str, str, str, str], ...]:
+    """ISO 3166-1 alpha-2 codes with English, Russian and Chinese names (Debian iso-codes)."""
+    text = resources.files("tracker.domain").joinpath("data/countries.csv").read_text("utf-8")
+    rows = list(csv.reader(text.splitlines()))
+    return tuple((r[0], r[1], r[2], r[3]) for r in rows[1:])
+
+
+def venture_kind(foreign_share_pct: float | None) -> str | None:
+    """Joint venture below 100 % foreign share, wholly foreign-owned at 100 %."""
+    if foreign_share_pct is None:
+        return None
+    return "foreign_owned" if foreign_share_pct >= 100 else "joint_venture"

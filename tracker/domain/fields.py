@@ -1,0 +1,446 @@
+"""The kinds of record and their fields: one description that the store, the
+validation, the import, the export and the form pane all read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from tracker.domain import codelists
+from tracker.domain.money import MAX_MINOR, parse_decimal, parse_money
+from tracker.domain.validation import ValidationError, ValidationErrors
+
+# Field types
+TEXT, LONGTEXT, CODE, MONEY, CURRENCY, DATE, INT, REAL, ENUM, REF, COUNTRY, SECTOR, REGION = (
+    "text", "longtext", "code", "money", "currency", "date", "int", "real", "enum", "ref",
+    "country", "sector", "region",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    type: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    max_length: int | None = None
+    #: For REF fields: the referenced table and the human key column used in imports.
+    ref_table: str | None = None
+    import_name: str | None = None
+    #: Money fields: the field holding their currency.
+    currency_field: str | None = None
+    help: str = ""
+
+    @property
+    def column(self) -> str:
+        """Name of the column in an import/export file."""
+        return self.import_name or self.name
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # table name
+    label: str
+    singular: str
+    fields: tuple[Field, ...]
+    key: str  # natural key for upserts
+    search: tuple[str, ...] = ()
+    status_choices: tuple[str, ...] = ()
+    extra_export: tuple[str, ...] = field(default=())
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name or f.import_name == name:
+                return f
+        raise KeyError(name)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    @property
+    def money_fields(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields if f.type == MONEY)
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DMY_DATE = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$")
+
+
+def parse_date(value: Any) -> str:
+    """ISO yyyy-mm-dd or dd.mm.yyyy (as Russian-locale Excel writes it) -> ISO text."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    s = str(value).strip()
+    if " " in s or "T" in s:  # a datetime with midnight time, as spreadsheets write dates
+        head, _, tail = s.replace("T", " ").partition(" ")
+        if tail.strip() in ("00:00:00", "00:00", "0:00:00", "0:00"):
+            s = head
+    try:
+        if _ISO_DATE.match(s):
+            return dt.date.fromisoformat(s).isoformat()
+        m = _DMY_DATE.match(s)
+        if m:
+            d, mo, y = (int(g) for g in m.groups())
+            return dt.date(y, mo, d).isoformat()
+    except ValueError as exc:
+        raise ValueError(f"is not a real date ({exc})") from None
+    raise ValueError("is not a date (use YYYY-MM-DD or DD.MM.YYYY)")
+
+
+@dataclass
+class RefIndex:
+    """Known reference codes and names, so validation can name a bad link.
+
+    Keys of the name maps are lower-cased.
+    """
+
+    countries: dict[str, str] = field(default_factory=dict)  # code or name -> code
+    sectors: dict[str, str] = field(default_factory=dict)
+    regions: dict[str, str] = field(default_factory=dict)
+    banks: dict[str, int] = field(default_factory=dict)  # name/short name/id text -> id
+    zones: dict[str, int] = field(default_factory=dict)
+    projects: dict[str, int] = field(default_factory=dict)  # code -> id
+
+    def lookup(self, table: str, value: Any) -> Any:
+        m = getattr(self, table)
+        key = str(value).strip().lower()
+        return m.get(key)
+
+
+def _is_empty(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and v.strip() == "")
+
+
+def clean_value(
+    f: Field, raw: Any, refs: RefIndex | None, *, decimal_comma: bool | None = None
+) -> Any:
+    """Turn a raw value (typed or text) into the stored value; ValueError(reason) if bad."""
+    if _is_empty(raw):
+        if f.required:
+            raise ValueError("is required")
+        return None
+    t = f.type
+    if t in (TEXT, LONGTEXT, CODE):
+        s = str(raw).strip()
+        if f.max_length and len(s) > f.max_length:
+            raise ValueError(f"is longer than {f.max_length} characters")
+        if t == CODE and not _CODE.match(s):
+            raise ValueError("may hold only letters, digits and . _ / - (at most 40)")
+        return s
+    if t == MONEY:
+        try:
+            v = parse_money(raw, decimal_comma=decimal_comma)
+        except ValueError as exc:
+            raise ValueError(f"{exc} (an amount like 1234567.89)") from None
+        if f.minimum is not None and v < f.minimum:
+            raise ValueError("must not be negative")
+        return v
+    if t == CURRENCY:
+        s = str(raw).strip().upper()
+        if not _CURRENCY.match(s):
+            raise ValueError("must be a three-letter ISO 4217 code like USD")
+        return s
+    if t == DATE:
+        return parse_date(raw)
+    if t in (INT, REAL):
+        try:
+            d = parse_decimal(raw, decimal_comma=decimal_comma)
+        except ValueError as exc:
+            raise ValueError(f"{exc}") from None
+        if t == INT:
+            if d != d.to_integral_value():
+                raise ValueError("must be a whole number")
+            v: Any = int(d)
+        else:
+            v = float(d)
+        if f.minimum is not None and v < f.minimum:
+            raise ValueError(f"must be at least {_num(f.minimum)}")
+        if f.maximum is not None and v > f.maximum:
+            raise ValueError(f"must be at most {_num(f.maximum)}")
+        if t == INT and abs(v) >= MAX_MINOR:
+            raise ValueError("is too large")
+        return v
+    if t == ENUM:
+        s = str(raw).strip().lower().replace(" ", "_").replace("-", "_")
+        if s in f.choices:
+            return s
+        raise ValueError(f"must be one of {', '.join(f.choices)}")
+    if t in (COUNTRY, SECTOR, REGION):
+        table = {COUNTRY: "countries", SECTOR: "sectors", REGION: "regions"}[t]
+        s = str(raw).strip()
+        if refs is None:
+            return s.upper() if t in (COUNTRY, REGION) else s.lower()
+        code = refs.lookup(table, s)
+        if code is None:
+            what = {COUNTRY: "an ISO country code or name", SECTOR: "a sector code or name",
+                    REGION: "a region code (BY-MI) or name"}[t]  # fmt: skip
+            raise ValueError(f"'{s}' is not {what} in the reference data")
+        return code
+    if t == REF:
+        if refs is None:
+            return int(raw)
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            if raw in getattr(refs, f.ref_table).values():  # type: ignore[arg-type]
+                return raw
+            raise ValueError(f"no {f.ref_table[:-1]} with id {raw}")  # type: ignore[index]
+        rid = refs.lookup(f.ref_table, raw)  # type: ignore[arg-type]
+        if rid is None:
+            raise ValueError(f"'{str(raw).strip()}' is not a known {f.ref_table[:-1]}")  # type: ignore[index]
+        return rid
+    raise AssertionError(f"unknown field type {t}")
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def validate(
+    kind: Kind,
+    values: Mapping[str, Any],
+    refs: RefIndex | None,
+    *,
+    partial: bool = False,
+    decimal_comma: bool | None = None,
+    row: int | None = None,
+) -> dict[str, Any]:
+    """Clean every field of ``values``; raise ValidationErrors naming each bad field.
+
+    With ``partial`` only the fields present are checked (an edit of some fields);
+    cross-field rules then see only what was given.
+    """
+    out: dict[str, Any] = {}
+    errors: list[ValidationError] = []
+    for f in kind.fields:
+        if f.name in values:
+            raw = values[f.name]
+        elif f.import_name and f.import_name in values:
+            raw = values[f.import_name]
+        elif partial:
+            continue
+        else:
+            raw = None
+        try:
+            out[f.name] = clean_value(f, raw, refs, decimal_comma=decimal_comma)
+        except ValueError as exc:
+            errors.append(ValidationError(f.column if f.type == REF else f.name, str(exc), row))
+    if not errors:
+        errors.extend(ValidationError(fld, msg, row) for fld, msg in cross_checks(kind.name, out))
+    if errors:
+        raise ValidationErrors(errors)
+    return out
+
+
+def cross_checks(kind: str, v: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Rules between fields of one record."""
+    problems: list[tuple[str, str]] = []
+
+    def before(a: str, b: str, rule: str) -> None:
+        if v.get(a) and v.get(b) and v[b] < v[a]:
+            problems.append((b, rule))
+
+    if kind == "projects":
+        amount, disbursed = v.get("amount"), v.get("disbursed")
+        if amount is not None and disbursed is not None and disbursed > amount:
+            problems.append(("disbursed", "must not exceed the committed amount"))
+        before("start_date", "planned_end", "must not be before the start date")
+        before("start_date", "actual_end", "must not be before the start date")
+        before("agreement_date", "actual_end", "must not be before the agreement date")
+        if v.get("status") == "pipeline" and disbursed:
+            problems.append(("disbursed", "must be 0 for a project still in the pipeline"))
+        g, m = v.get("grace_years"), v.get("maturity_years")
+        if g is not None and m is not None and g > m:
+            problems.append(("grace_years", "must not exceed the maturity"))
+    elif kind == "fx_rates":
+        if v.get("per_usd") is not None and v["per_usd"] <= 0:
+            problems.append(("per_usd", "must be above 0"))
+    elif kind == "ventures":
+        share = v.get("foreign_share_pct")
+        if share is not None and share <= 0:
+            problems.append(
+                ("foreign_share_pct", "must be above 0 (a venture has foreign capital)")
+            )
+    return problems
+
+
+def _f(name: str, label: str, type_: str, **kw: Any) -> Field:
+    return Field(name, label, type_, **kw)
+
+
+PCT = {"minimum": 0, "maximum": 100}
+
+PROJECTS = Kind(
+    name="projects",
+    label="Projects",
+    singular="Project",
+    key="code",
+    search=("code", "name", "borrower", "description"),
+    status_choices=codelists.PROJECT_STATUSES,
+    fields=(
+        _f("code", "Code", CODE, required=True),
+        _f("name", "Name", TEXT, required=True, max_length=300),
+        _f("sector", "Sector", SECTOR, required=True),
+        _f("region", "Region", REGION),
+        _f("bank_id", "Bank", REF, required=True, ref_table="banks", import_name="bank"),
+        _f("borrower", "Borrower", TEXT, max_length=300),
+        _f("amount", "Amount", MONEY, required=True, minimum=0, currency_field="currency"),
+        _f("currency", "Currency", CURRENCY, required=True),
+        _f("disbursed", "Disbursed", MONEY, minimum=0, currency_field="currency"),
+        _f("status", "Status", ENUM, required=True, choices=codelists.PROJECT_STATUSES),
+        _f("agreement_date", "Agreement date", DATE),
+        _f("start_date", "Start date", DATE),
+        _f("planned_end", "Planned end", DATE),
+        _f("actual_end", "Actual end", DATE),
+        _f("progress_pct", "Progress, %", INT, **PCT),
+        _f("description", "Description", LONGTEXT, max_length=5000),
+        _f("interest_rate", "Interest rate, %", REAL, minimum=0, maximum=100),
+        _f("maturity_years", "Maturity, years", REAL, minimum=0, maximum=100),
+        _f("grace_years", "Grace period, years", REAL, minimum=0, maximum=100),
+    ),
+)
+
+PROJECT_UPDATES = Kind(
+    name="project_updates",
+    label="Project updates",
+    singular="Update",
+    key="id",
+    search=("note",),
+    status_choices=codelists.PROJECT_STATUSES,
+    fields=(
+        _f(
+            "project_id", "Project", REF, required=True, ref_table="projects", import_name="project"
+        ),
+        _f("as_of", "As of", DATE, required=True),
+        _f("status", "Status", ENUM, required=True, choices=codelists.PROJECT_STATUSES),
+        _f("progress_pct", "Progress, %", INT, **PCT),
+        _f("disbursed", "Disbursed", MONEY, minimum=0),
+        _f("note", "Note", LONGTEXT, max_length=5000),
+        _f("author", "Author", TEXT, max_length=200),
+    ),
+)
+
+RESIDENTS = Kind(
+    name="residents",
+    label="Residents",
+    singular="Resident",
+    key="name",
+    search=("name", "notes"),
+    status_choices=codelists.RESIDENT_STATUSES,
+    fields=(
+        _f("name", "Name", TEXT, required=True, max_length=300),
+        _f("zone_id", "Zone", REF, required=True, ref_table="zones", import_name="zone"),
+        _f("country", "Country", COUNTRY, required=True),
+        _f("sector", "Sector", SECTOR, required=True),
+        _f("status", "Status", ENUM, required=True, choices=codelists.RESIDENT_STATUSES),
+        _f("registered_on", "Registered on", DATE),
+        _f(
+            "declared_investment",
+            "Declared investment",
+            MONEY,
+            minimum=0,
+            currency_field="currency",
+        ),
+        _f("invested_to_date", "Invested to date", MONEY, minimum=0, currency_field="currency"),
+        _f("currency", "Currency", CURRENCY, required=True),
+        _f("jobs_planned", "Jobs planned", INT, minimum=0, maximum=10**7),
+        _f("jobs_created", "Jobs created", INT, minimum=0, maximum=10**7),
+        _f("notes", "Notes", LONGTEXT, max_length=5000),
+    ),
+)
+
+VENTURES = Kind(
+    name="ventures",
+    label="Joint ventures",
+    singular="Venture",
+    key="name",
+    search=("name", "foreign_partner", "local_partner", "notes"),
+    status_choices=codelists.VENTURE_STATUSES,
+    extra_export=("kind",),
+    fields=(
+        _f("name", "Name", TEXT, required=True, max_length=300),
+        _f("foreign_partner", "Foreign partner", TEXT, max_length=300),
+        _f("partner_country", "Partner country", COUNTRY, required=True),
+        _f("local_partner", "Local partner", TEXT, max_length=300),
+        _f("foreign_share_pct", "Foreign share, %", REAL, required=True, **PCT),
+        _f("charter_capital", "Charter capital", MONEY, minimum=0, currency_field="currency"),
+        _f("currency", "Currency", CURRENCY, required=True),
+        _f("sector", "Sector", SECTOR, required=True),
+        _f("region", "Region", REGION),
+        _f("established_on", "Established on", DATE),
+        _f("status", "Status", ENUM, required=True, choices=codelists.VENTURE_STATUSES),
+        _f("notes", "Notes", LONGTEXT, max_length=5000),
+    ),
+)
+
+# Reference tables (edited in Reference data)
+BANKS = Kind(
+    name="banks", label="Banks", singular="Bank", key="name",
+    fields=(
+        _f("name", "Name", TEXT, required=True, max_length=200),
+        _f("short_name", "Short name", TEXT, max_length=40),
+        _f("country", "Country", COUNTRY, required=True),
+    ),
+)  # fmt: skip
+COUNTRIES = Kind(
+    name="countries", label="Countries", singular="Country", key="code",
+    fields=(
+        _f("code", "Code", CODE, required=True),
+        _f("name_en", "Name (English)", TEXT, required=True, max_length=200),
+        _f("name_ru", "Name (Russian)", TEXT, max_length=200),
+        _f("name_zh", "Name (Chinese)", TEXT, max_length=200),
+    ),
+)  # fmt: skip
+SECTORS = Kind(
+    name="sectors", label="Sectors", singular="Sector", key="code",
+    fields=COUNTRIES.fields,
+)  # fmt: skip
+REGIONS = Kind(
+    name="regions", label="Regions", singular="Region", key="code",
+    fields=COUNTRIES.fields[:3],
+)  # fmt: skip
+ZONES = Kind(
+    name="zones", label="Zones", singular="Zone", key="name",
+    fields=(
+        _f("name", "Name", TEXT, required=True, max_length=200),
+        _f("kind", "Kind", ENUM, required=True, choices=codelists.ZONE_KINDS),
+    ),
+)  # fmt: skip
+FX_RATES = Kind(
+    name="fx_rates", label="FX rates", singular="FX rate", key="id",
+    fields=(
+        _f("currency", "Currency", CURRENCY, required=True),
+        _f("date", "Date", DATE, required=True),
+        _f("per_usd", "Units per USD", REAL, required=True, minimum=0),
+    ),
+)  # fmt: skip
+
+MAIN_KINDS = {k.name: k for k in (PROJECTS, RESIDENTS, VENTURES)}
+REFERENCE_KINDS = {k.name: k for k in (BANKS, COUNTRIES, SECTORS, REGIONS, ZONES, FX_RATES)}
+KINDS = {**MAIN_KINDS, PROJECT_UPDATES.name: PROJECT_UPDATES, **REFERENCE_KINDS}
+#: Name on the command line (`--kind updates`) -> table.
+KIND_ALIASES = {"updates": "project_updates", "joint_ventures": "ventures", "fx": "fx_rates"}
+
+
+def kind_of(name: str) -> Kind:
+    key = KIND_ALIASES.get(name, name)
+    try:
+        return KINDS[key]
+    except KeyError:
+        raise KeyError(f"unknown kind '{name}' (one of {', '.join(sorted(KINDS))})") from None
+
+
+def money_decimal(minor: int | None) -> Decimal | None:
+    from tracker.domain.money import from_minor
+
+    return from_minor(minor)

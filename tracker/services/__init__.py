@@ -1,0 +1,1 @@
+"""Use cases: validated edits with undo, updates, import, export, reports, snapshots."""

@@ -1,0 +1,475 @@
+"""Import of CSV (as Excel saves it in English or Russian locales), XLSX and
+the program's own JSON: preview every bad row and column, then all or nothing.
+
+Row numbers in messages are those a spreadsheet shows: the header is row 1,
+the first record row 2 (for JSON: the record's position, from 1).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tracker.domain.fields import (
+    DATE,
+    FX_RATES,
+    INT,
+    MONEY,
+    PROJECT_UPDATES,
+    REAL,
+    Kind,
+    kind_of,
+    validate,
+)
+from tracker.domain.validation import ValidationError, ValidationErrors
+from tracker.services.changes import Change
+from tracker.store import Store
+from tracker.store.sqlite_store import now_iso
+
+#: Columns that exports add and imports ignore.
+IGNORED_COLUMNS = {"id", "version", "updated_at", "kind", "entered_at", "project_name", "zone_kind"}
+MAX_ERRORS = 1000
+
+
+class ImportRefused(Exception):
+    """The file cannot be read at all (not a table, wrong kind, unreadable)."""
+
+
+@dataclass
+class SourceTable:
+    columns: list[str]
+    rows: list[dict[str, Any]]  # column -> raw value
+    first_row: int  # row number of the first record
+    description: str  # e.g. "CSV, UTF-8 with BOM, ';', decimal comma"
+    decimal_comma: bool | None = None
+
+
+@dataclass
+class PlannedRow:
+    row: int
+    action: str  # insert | update | skip
+    values: dict[str, Any]
+    pk: Any = None
+    changes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ImportPlan:
+    kind: str
+    path: str
+    source: SourceTable
+    planned: list[PlannedRow] = field(default_factory=list)
+    errors: list[ValidationError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def counts(self) -> dict[str, int]:
+        c = Counter(p.action for p in self.planned)
+        return {"insert": c["insert"], "update": c["update"], "skip": c["skip"]}
+
+    def summary(self) -> str:
+        c = self.counts()
+        if self.errors:
+            bad_rows = len({e.row for e in self.errors if e.row is not None})
+            return (f"{Path(self.path).name}: {len(self.errors)} problem(s) in {bad_rows} row(s); "
+                    "nothing was imported.")  # fmt: skip
+        return (f"{Path(self.path).name}: {c['insert']} new, {c['update']} changed, {c['skip']} unchanged "
+                f"{self.kind} rows ({self.source.description}).")  # fmt: skip
+
+
+# ------------------------------------------------------------------ reading
+def _decode(data: bytes) -> tuple[str, str]:
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "UTF-8 with BOM"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "UTF-16"
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1251"), "Windows-1251"
+
+
+_NUMERIC_TYPES = (MONEY, INT, REAL)
+
+
+def _guess_decimal_comma(
+    kind: Kind, columns: list[str], rows: list[dict[str, Any]], delimiter: str
+) -> bool:
+    numeric = [c for c in columns if _field_type(kind, c) in _NUMERIC_TYPES]
+    comma = point = 0
+    for r in rows[:2000]:
+        for c in numeric:
+            v = str(r.get(c) or "").strip().replace("\u00a0", "").replace(" ", "")
+            if re.fullmatch(r"-?\d+,\d{1,2}|-?\d{1,3}(\.\d{3})+,\d+|-?\d+,\d{4,}", v):
+                comma += 1
+            elif re.fullmatch(r"-?\d+\.\d{1,2}|-?\d{1,3}(,\d{3})+\.\d+|-?\d+\.\d{4,}", v):
+                point += 1
+    if comma != point:
+        return comma > point
+    return delimiter == ";"
+
+
+def _field_type(kind: Kind, column: str) -> str | None:
+    try:
+        return kind.field(column).type
+    except KeyError:
+        return None
+
+
+def read_csv(data: bytes, kind: Kind) -> SourceTable:
+    text, enc = _decode(data)
+    if "\x00" in text:
+        raise ImportRefused("the file holds binary data (NUL bytes), not CSV text")
+    sample = text[: 64 * 1024]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        first = sample.splitlines()[0] if sample else ""
+        delimiter = max(",;\t", key=first.count)
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True
+    )
+    try:
+        records = list(reader)
+    except csv.Error as exc:
+        raise ImportRefused(f"not readable as CSV ({exc})") from None
+    records = [r for r in records if any(cell.strip() for cell in r)]
+    if not records:
+        raise ImportRefused("the file is empty (no header row)")
+    header = [h.strip().lstrip("\ufeff") for h in records[0]]
+    rows = []
+    for rec in records[1:]:
+        rows.append({header[i]: rec[i] if i < len(rec) else "" for i in range(len(header))}
+                    | ({"\0extra": rec[len(header):]} if len(rec) > len(header) and any(x.strip() for x in rec[len(header):]) else {}))  # fmt: skip
+    dc = _guess_decimal_comma(kind, header, rows, delimiter)
+    names = {",": "','", ";": "';'", "\t": "tab"}
+    desc = f"CSV, {enc}, {names[delimiter]}-separated, decimal {'comma' if dc else 'point'}"
+    return SourceTable(header, rows, 2, desc, dc)
+
+
+def read_xlsx(path: Path, kind: Kind) -> SourceTable:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
+        raise ImportRefused(
+            f"not a readable XLSX workbook ({exc.__class__.__name__}: {exc})"
+        ) from None
+    try:
+        wanted = {kind.name, kind.label.lower(), kind.name.replace("project_", "")}
+        ws = next((s for s in wb.worksheets if s.title.strip().lower() in wanted), None)
+        if ws is None:
+            ws = next(
+                (s for s in wb.worksheets if s.title.strip().lower() != "summary"), wb.worksheets[0]
+            )
+        it = ws.iter_rows(values_only=True)
+        header_row = next(it, None)
+        if header_row is None:
+            raise ImportRefused(f"sheet '{ws.title}' is empty (no header row)")
+        header = [str(h).strip() if h is not None else "" for h in header_row]
+        while header and header[-1] == "":
+            header.pop()
+        rows = []
+        for rec in it:
+            if rec is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in rec):
+                continue
+            rows.append(
+                {
+                    header[i]: (rec[i] if i < len(rec) else None)
+                    for i in range(len(header))
+                    if header[i]
+                }
+            )
+        title = ws.title
+    finally:
+        wb.close()
+    return SourceTable(header, rows, 2, f"XLSX, sheet '{title}'", None)
+
+
+def read_json(data: bytes, kind: Kind) -> SourceTable:
+    try:
+        doc = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ImportRefused(f"not valid JSON ({exc})") from None
+    records: Any = doc
+    if isinstance(doc, dict):
+        data_part = doc.get("data", doc)
+        key = next(
+            (
+                k
+                for k in (kind.name, "updates" if kind.name == "project_updates" else None)
+                if k and k in data_part
+            ),
+            None,
+        )
+        if key is None:
+            raise ImportRefused(f"the JSON document has no '{kind.name}' list")
+        records = data_part[key]
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise ImportRefused("the JSON must hold a list of records (objects)")
+    header = list(dict.fromkeys(k for r in records for k in r))
+    return SourceTable(header, records, 1, "JSON", False)
+
+
+def read_source(path: str | Path, kind: Kind) -> SourceTable:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ImportRefused(f"cannot read the file ({exc.strerror})") from None
+    suffix = p.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(p, kind)
+    if suffix == ".json":
+        return read_json(data, kind)
+    if data[:4] == b"PK\x03\x04":
+        return read_xlsx(p, kind)
+    return read_csv(data, kind)
+
+
+# ----------------------------------------------------------------- planning
+def _norm(col: str) -> str:
+    return col.strip().lower().replace(" ", "_")
+
+
+def plan_import(store: Store, *, kind: str, path: str | Path) -> ImportPlan:
+    """Read and check a file; nothing is written. ``plan.errors`` lists every problem."""
+    k = kind_of(kind)
+    try:
+        source = read_source(path, k)
+    except ImportRefused as exc:
+        empty = SourceTable([], [], 2, "")
+        return ImportPlan(k.name, str(path), empty, errors=[ValidationError("file", str(exc))])
+    return plan_rows(store, kind=k.name, source=source, path=str(path))
+
+
+def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "") -> ImportPlan:
+    k = kind_of(kind)
+    plan = ImportPlan(k.name, path, source)
+    # Columns: known, ignored, or refused.
+    known = {_norm(f.column): f.name for f in k.fields} | {_norm(f.name): f.name for f in k.fields}
+    mapping: dict[str, str] = {}
+    for col in source.columns:
+        n = _norm(col)
+        if not n:
+            continue
+        if n in known:
+            if known[n] in mapping.values():
+                plan.errors.append(ValidationError(col, "this column appears twice", 1))
+            mapping[col] = known[n]
+        elif n not in IGNORED_COLUMNS:
+            plan.errors.append(ValidationError(col, f"unknown column for {k.label.lower()} (expected: "
+                                                    f"{', '.join(f.column for f in k.fields)})", 1))  # fmt: skip
+    present = set(mapping.values())
+    key_fields = ("currency", "date") if k is FX_RATES else (k.key,)
+    for f in k.fields:
+        if f.required and f.name not in present:
+            plan.errors.append(ValidationError(f.column, "required column is missing", 1))
+    if plan.errors:
+        return plan
+    refs = store.ref_index()
+    if k is PROJECT_UPDATES:
+        codes = {
+            str(r.get(c) or "").strip()
+            for r in source.rows
+            for c, n in mapping.items()
+            if n == "project_id"
+        }
+        refs.projects = store.project_ids_by_code(codes)
+    seen: dict[Any, int] = {}
+    existing = _existing_keys(store, k, source, mapping)
+    for i, raw in enumerate(source.rows):
+        rownum = source.first_row + i
+        if "\0extra" in raw:
+            plan.errors.append(
+                ValidationError("row", "has more cells than the header has columns", rownum)
+            )
+            continue
+        values = {mapping[c]: v for c, v in raw.items() if c in mapping}
+        values = (
+            {n: _from_json(k, n, v) for n, v in values.items()}
+            if source.description == "JSON"
+            else values
+        )
+        if source.description.startswith("XLSX"):
+            values = {n: _from_cell(k, n, v) for n, v in values.items()}
+        try:
+            clean = validate(
+                k, values, refs, decimal_comma=source.decimal_comma, row=rownum, partial=False
+            )
+        except ValidationErrors as exc:
+            plan.errors.extend(exc.errors)
+            if len(plan.errors) >= MAX_ERRORS:
+                plan.errors.append(
+                    ValidationError(
+                        "file", f"more than {MAX_ERRORS} problems; stopped checking", rownum
+                    )
+                )
+                break
+            continue
+        if k is PROJECT_UPDATES:
+            plan.planned.append(PlannedRow(rownum, "insert", clean))
+            continue
+        key = tuple(clean[f] for f in key_fields)
+        if key in seen:
+            plan.errors.append(
+                ValidationError(
+                    key_fields[-1],
+                    f"'{key[-1]}' appears twice (rows {seen[key]} and {rownum})",
+                    rownum,
+                )
+            )
+            continue
+        seen[key] = rownum
+        row = existing.get(key)
+        if row is None:
+            plan.planned.append(PlannedRow(rownum, "insert", clean))
+        else:
+            changes = {f: v for f, v in clean.items() if row.get(f) != v and f in values}
+            plan.planned.append(
+                PlannedRow(rownum, "update" if changes else "skip", clean, row[_pk(k)], changes)
+            )
+    if k is PROJECT_UPDATES and not plan.errors:
+        _check_updates(store, plan)
+    return plan
+
+
+def _pk(k: Kind) -> str:
+    return "code" if k.name in ("countries", "sectors", "regions") else "id"
+
+
+def _existing_keys(
+    store: Store, k: Kind, source: SourceTable, mapping: Mapping[str, str]
+) -> dict[tuple, dict]:
+    if k is PROJECT_UPDATES:
+        return {}
+    if k is FX_RATES:
+        return {(r["currency"], r["date"]): r for r in store.rows("fx_rates")}
+    col = next((c for c, n in mapping.items() if n == k.key), None)
+    keys = (
+        list({str(r.get(col)).strip() for r in source.rows if r.get(col) not in (None, "")})
+        if col
+        else []
+    )
+    out: dict[tuple, dict] = {}
+    for i in range(0, len(keys), 900):
+        part = keys[i : i + 900]
+        for r in store.query(
+            f"SELECT * FROM {k.name} WHERE {k.key} IN ({', '.join('?' * len(part))})", part
+        ):
+            out[(r[k.key],)] = r
+    return out
+
+
+def _from_json(k: Kind, name: str, v: Any) -> Any:
+    """JSON numbers for money are decimal units; keep them exact via their text."""
+    if isinstance(v, float) and _field_type(k, name) == MONEY:
+        return repr(v)
+    return v
+
+
+def _from_cell(k: Kind, name: str, v: Any) -> Any:
+    """Spreadsheet cells: money floats read back exactly at two decimals."""
+    t = _field_type(k, name)
+    if isinstance(v, float) and t == MONEY:
+        return f"{v:.2f}" if abs(v - round(v, 2)) < 1e-6 else repr(v)
+    if isinstance(v, (int, float)) and t == DATE:
+        return str(v)
+    return v
+
+
+def _check_updates(store: Store, plan: ImportPlan) -> None:
+    """An update must fit its project: disbursed within the amount; skip exact repeats."""
+    pids = {p.values["project_id"] for p in plan.planned}
+    projects = store.fetch("projects", sorted(pids))
+    existing = set()
+    if pids:
+        ids = sorted(pids)
+        for i in range(0, len(ids), 900):
+            part = ids[i : i + 900]
+            for r in store.query(
+                f"SELECT project_id, as_of, status, progress_pct, disbursed, note FROM project_updates "
+                f"WHERE project_id IN ({', '.join('?' * len(part))})", part):  # fmt: skip
+                existing.add(tuple(r.values()))
+    for p in plan.planned:
+        v = p.values
+        proj = projects[v["project_id"]]
+        if v["disbursed"] is not None and v["disbursed"] > proj["amount"]:
+            plan.errors.append(
+                ValidationError(
+                    "disbursed", f"exceeds the committed amount of {proj['code']}", p.row
+                )
+            )
+        sig = (
+            v["project_id"],
+            v["as_of"],
+            v["status"],
+            v["progress_pct"],
+            v["disbursed"],
+            v["note"],
+        )
+        if sig in existing:
+            p.action = "skip"
+
+
+# ------------------------------------------------------------------ commit
+def commit_plan(store: Store, plan: ImportPlan, *, user: str) -> Change:
+    """Write a checked plan in one transaction; refuses a plan with errors."""
+    if plan.errors:
+        raise ValidationErrors(plan.errors)
+    k = kind_of(plan.kind)
+    ids: list[Any] = []
+    with store.write():
+        if k is PROJECT_UPDATES:
+            from tracker.services import updates
+
+            todo = sorted(
+                (p for p in plan.planned if p.action == "insert"),
+                key=lambda p: (p.values["project_id"], p.values["as_of"], p.row),
+            )
+            for p in todo:
+                project = store.get("projects", p.values["project_id"])
+                v = dict(p.values)
+                v["author"] = v.get("author") or user
+                applied = updates._apply(store, v, project, user=user, expected_version=None)  # type: ignore[arg-type]
+                ids.append(applied.update_id)
+        else:
+            for p in plan.planned:
+                if p.action == "insert":
+                    ids.append(store.insert(k.name, p.values, user=user, action="import"))
+                elif p.action == "update":
+                    store.update(
+                        k.name, p.pk, p.changes, expected_version=None, user=user, action="import"
+                    )
+                    ids.append(p.pk)
+        store.audit(
+            k.name,
+            "import_file",
+            {"file": Path(plan.path).name, **plan.counts(), "at": now_iso()},
+            user=user,
+        )
+    return Change(k.name, tuple(ids), "import")
+
+
+def import_file(
+    store: Store, *, kind: str, path: str | Path, user: str, dry_run: bool = False
+) -> ImportPlan:
+    """Plan and, unless ``dry_run``, commit. Raises ValidationErrors if the file has problems."""
+    plan = plan_import(store, kind=kind, path=path)
+    if plan.errors:
+        raise ValidationErrors(plan.errors)
+    if not dry_run:
+        commit_plan(store, plan, user=user)
+    return plan

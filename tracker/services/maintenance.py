@@ -1,0 +1,138 @@
+"""Check, back up and restore a database file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tracker.store import Store, StoreError
+from tracker.store import backups as _backups
+from tracker.store.sqlite_store import check_header
+
+Backup = _backups.Backup
+
+
+@dataclass
+class CheckReport:
+    path: str
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check(path: str | os.PathLike[str]) -> CheckReport:
+    """Full integrity check plus the portfolio's own rules, read-only."""
+    report = CheckReport(str(path))
+    with Store.open(path, read_only=True, backup=False) as store:
+        report.problems += store.integrity_check()
+        for table in (
+            "projects",
+            "project_updates",
+            "residents",
+            "ventures",
+            "audit_log",
+            "snapshots",
+        ):
+            report.counts[table] = store.count(table)
+        bad = store.query(
+            "SELECT code FROM projects WHERE disbursed > amount ORDER BY code LIMIT 20"
+        )
+        report.problems += [
+            f"project {r['code']}: disbursed exceeds the committed amount" for r in bad
+        ]
+        fx = store.fx_table()
+        for (cur,) in store.conn.execute(
+            "SELECT DISTINCT currency FROM projects UNION SELECT DISTINCT currency FROM residents "
+            "UNION SELECT DISTINCT currency FROM ventures"
+        ):
+            if cur != "USD" and not fx.rates.get(cur):
+                report.notes.append(
+                    f"no exchange rate for {cur}: its amounts are left out of USD totals"
+                )
+        if _on_network_share(Path(path)):
+            report.notes.append(
+                "the file is on a network share; SQLite's WAL needs one host — keep it local"
+            )
+    return report
+
+
+def backup(store: Store, *, to: str | os.PathLike[str] | None = None) -> Path:
+    """A manual backup into ``to`` (a folder) or the usual backup folder."""
+    folder = Path(to) if to else store.backup_dir
+    return _backups.make_backup(store, folder, keep=0, reason="manual")
+
+
+def list_backups(
+    db_path: str | os.PathLike[str], folder: str | os.PathLike[str] | None = None
+) -> list[Backup]:
+    p = Path(db_path)
+    return _backups.list_backups(Path(folder) if folder else _backups.default_dir(p), p.stem)
+
+
+def restore(db_path: str | os.PathLike[str], *, source: str | os.PathLike[str],
+            backup_dir: str | os.PathLike[str] | None = None) -> Path | None:  # fmt: skip
+    """Replace the database with a backup; the current file is backed up first.
+
+    The backup is checked before anything is touched; returns the safety copy
+    of the file that was replaced (None if there was no usable file).
+    """
+    src, dst = Path(source), Path(db_path)
+    with Store.open(src, read_only=True, backup=False) as b:
+        problems = b.integrity_check()
+        if problems:
+            raise StoreError(f"{src.name} is damaged and was not restored: {problems[0]}")
+    safety = None
+    healthy = False
+    if dst.exists() and dst.stat().st_size:
+        folder = Path(backup_dir) if backup_dir else _backups.default_dir(dst)
+        try:
+            with Store.open(dst, backup=False) as cur:
+                safety = _backups.make_backup(cur, folder, keep=0, reason="before-restore")
+                healthy = not cur.integrity_check(quick=True)
+        except (StoreError, sqlite3.Error):
+            folder.mkdir(parents=True, exist_ok=True)
+            safety = folder / f"{dst.stem}-damaged-before-restore{dst.suffix or '.sqlite3'}"
+            shutil.copy2(dst, safety)
+    src_conn = sqlite3.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        if healthy:
+            # Into the live file through SQLite's locks: safe even if another window has it open.
+            dst_conn = sqlite3.connect(str(dst), timeout=15)
+            try:
+                src_conn.backup(dst_conn)
+            finally:
+                dst_conn.close()
+        else:
+            tmp = dst.with_name(dst.name + ".restoring")
+            _backups.copy_database(src_conn, tmp)
+            for suffix in ("-wal", "-shm"):
+                Path(str(dst) + suffix).unlink(missing_ok=True)
+            os.replace(tmp, dst)
+    finally:
+        src_conn.close()
+    check_header(dst)
+    return safety
+
+
+def _on_network_share(path: Path) -> bool:
+    """True for NFS/SMB mounts (Linux) and UNC paths (Windows)."""
+    s = str(path.resolve())
+    if s.startswith("\\\\"):
+        return True
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return False
+    best, fstype = "", ""
+    for line in mounts:
+        parts = line.split()
+        if len(parts) >= 3 and s.startswith(parts[1]) and len(parts[1]) > len(best):
+            best, fstype = parts[1], parts[2]
+    return fstype in {"nfs", "nfs4", "cifs", "smb3", "smbfs", "sshfs", "fuse.sshfs", "9p"}

@@ -1,0 +1,115 @@
+"""Rotating backups with SQLite's backup API, and restoring one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tracker.store.sqlite_store import Store
+
+DEFAULT_KEEP = 10
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}(?:\d{6})?Z)-(?P<reason>[\w.-]+)\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: dt.datetime
+    reason: str
+    size: int
+
+
+def default_dir(db_path: Path) -> Path:
+    """Backups live beside the database, in '<name>-backups/'."""
+    return db_path.parent / f"{db_path.stem}-backups"
+
+
+def copy_database(conn: sqlite3.Connection, target: Path) -> Path:
+    """A consistent copy of an open database, made with the backup API, owner-only."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    if tmp.exists():
+        tmp.unlink()
+    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    os.close(fd)
+    dst = sqlite3.connect(str(tmp))
+    try:
+        conn.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dst.close()
+    os.replace(tmp, target)
+    return target
+
+
+def list_backups(folder: Path, stem: str | None = None) -> list[Backup]:
+    """Backups in a folder, newest first."""
+    if not folder.is_dir():
+        return []
+    out = []
+    for p in folder.iterdir():
+        m = _NAME.match(p.name)
+        if not m or (stem is not None and m["stem"] != stem):
+            continue
+        stamp = m["stamp"]
+        fmt = "%Y%m%dT%H%M%S%fZ" if len(stamp) > 16 else "%Y%m%dT%H%M%SZ"
+        taken = dt.datetime.strptime(stamp, fmt).replace(tzinfo=dt.UTC)
+        out.append(Backup(p, taken, m["reason"], p.stat().st_size))
+    out.sort(key=lambda b: b.taken_at, reverse=True)
+    return out
+
+
+def make_backup(
+    store: Store, folder: Path, *, keep: int = DEFAULT_KEEP, reason: str = "manual"
+) -> Path:
+    """Copy the database into ``folder`` and keep only the newest ``keep`` automatic copies."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{store.path.stem}-{stamp}-{reason}.sqlite3"
+    copy_database(store.conn, target)
+    if keep > 0:
+        mine = list_backups(folder, store.path.stem)
+        for old in mine[keep:]:
+            old.path.unlink(missing_ok=True)
+    return target
+
+
+def _last_audit_id(conn: sqlite3.Connection) -> int | None:
+    try:
+        return conn.execute("SELECT max(id) FROM audit_log").fetchone()[0]
+    except sqlite3.Error:
+        return None
+
+
+def auto_backup(
+    store: Store, folder: Path, *, keep: int = DEFAULT_KEEP, reason: str = "open"
+) -> Path | None:
+    """Back up on open unless the newest backup already holds the same data.
+
+    Every change writes an audit row, so the last audit id tells whether the
+    file moved on since that backup; this keeps an open cheap when nothing did.
+    """
+    newest = list_backups(Path(folder), store.path.stem)
+    if newest:
+        try:
+            other = sqlite3.connect(f"{newest[0].path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                same = _last_audit_id(other) == _last_audit_id(store.conn)
+            finally:
+                other.close()
+        except sqlite3.Error:
+            same = False
+        if same:
+            return None
+    try:
+        return make_backup(store, folder, keep=keep, reason=reason)
+    except (OSError, sqlite3.Error):
+        return None  # a backup folder we cannot write must not stop the user from working
