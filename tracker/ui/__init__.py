@@ -1,0 +1,1 @@
+"""Qt widgets only: the window, its panes, dialogs, printing."""
