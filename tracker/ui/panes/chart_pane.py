@@ -1,0 +1,207 @@
+"""The chart pane: one chart of the portfolio that follows the table.
+
+It shows the records the table shows (same kind, same filter) and, for the
+timeline and the disbursement chart, marks the selected project. It redraws
+only when something it draws from changed, and never while hidden (the work
+is deferred to the next show). matplotlib is loaded on the first draw.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from tracker.domain.filters import Filter
+from tracker.services.changes import Change
+from tracker.ui.widgets.figure_canvas import FigureHost
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from tracker.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+#: Charts that show single projects, so the selected one matters to them.
+SELECTION_CHARTS = frozenset({"timeline", "disbursement"})
+
+#: Reference tables whose names or rates appear in charts of every kind.
+REFERENCE_TABLES = frozenset({"fx_rates", "banks", "sectors", "countries", "regions", "zones"})
+
+#: Fallback when tracker.services.chart_data does not list a kind.
+_CHARTS_FOR_KIND: dict[str, tuple[str, ...]] = {
+    "projects": ("status", "sector", "bank", "disbursement", "timeline", "cumulative"),
+    "residents": ("residents_country", "residents_status"),
+    "ventures": ("ventures",),
+}
+
+
+def chart_title(name: str) -> str:
+    """Menu name of a chart in the user's language."""
+    t = QCoreApplication.translate
+    titles = {
+        "status": t("ChartPane", "Portfolio by status"),
+        "sector": t("ChartPane", "Financing by sector"),
+        "bank": t("ChartPane", "Financing by bank"),
+        "disbursement": t("ChartPane", "Disbursed vs committed per project"),
+        "timeline": t("ChartPane", "Project timeline"),
+        "cumulative": t("ChartPane", "Cumulative disbursement"),
+        "residents_country": t("ChartPane", "Residents by country"),
+        "residents_status": t("ChartPane", "Residents by status"),
+        "ventures": t("ChartPane", "Ventures by kind and sector"),
+    }
+    return titles.get(name, name)
+
+
+def charts_for_kind(kind: str) -> tuple[str, ...]:
+    from tracker.services import chart_data
+
+    return tuple(chart_data.CHARTS_FOR_KIND.get(kind, _CHARTS_FOR_KIND.get(kind, ())))
+
+
+def change_concerns(change: Change, kind: str) -> bool:
+    """Whether a write changes what a chart of ``kind`` draws."""
+    return change.concerns(kind) or change.table in REFERENCE_TABLES
+
+
+class ChartPane(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("chartPane")
+        self.ctx = ctx
+        self._kind = ""
+        self._flt = Filter()
+        self._selected: int | None = None
+        self._chart_by_kind: dict[str, str] = {}
+        self._dirty = True
+        #: Number of figures built so far (tests and benchmarks count redraws).
+        self.draw_count = 0
+        #: Text of the last failure to build a chart, None after a good draw.
+        self.last_error: str | None = None
+        #: What the shown figure was built from: (kind, chart, filter, selected id).
+        self._drawn: tuple | None = None
+
+        self.combo = QComboBox(self)
+        self.combo.setObjectName("chartChoice")
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.currentIndexChanged.connect(self._on_choice)
+        label = QLabel(self.tr("&Chart:"), self)
+        label.setBuddy(self.combo)
+        top = QHBoxLayout()
+        top.addWidget(label)
+        top.addWidget(self.combo)
+        top.addStretch(1)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("chartMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.hide()
+        self.host = FigureHost(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.host, 1)
+
+        ctx.changed.connect(self._on_changed)
+
+    # --- what the window calls --------------------------------------------------------
+
+    def set_view(self, *, kind: str, flt: Filter, selected_id: int | None) -> None:
+        """Follow the table: its kind, its filter and its selected record."""
+        if kind != self._kind:
+            self._kind = kind
+            self._fill_combo()
+        self._flt = flt
+        self._selected = selected_id
+        self._update()
+
+    def current_chart(self) -> str:
+        return self.combo.currentData() or ""
+
+    def current_figure(self) -> Figure | None:
+        """The figure on screen (drawn now if it was deferred), for printing."""
+        if self._needs_draw():
+            self._draw()
+        return self.host.figure()
+
+    def set_chart(self, name: str) -> None:
+        """Choose a chart by name (as the combo does)."""
+        i = self.combo.findData(name)
+        if i < 0:
+            raise KeyError(f"chart {name!r} is not shown for {self._kind or 'this view'}")
+        self.combo.setCurrentIndex(i)
+
+    # --- internals --------------------------------------------------------------------
+
+    def _fill_combo(self) -> None:
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for name in charts_for_kind(self._kind):
+            self.combo.addItem(chart_title(name), name)
+        wanted = self._chart_by_kind.get(self._kind)
+        i = self.combo.findData(wanted) if wanted else 0
+        self.combo.setCurrentIndex(max(i, 0))
+        self.combo.setEnabled(self.combo.count() > 1)
+        self.combo.blockSignals(False)
+
+    def _on_choice(self, _index: int) -> None:
+        if self._kind:
+            self._chart_by_kind[self._kind] = self.current_chart()
+        self._update()
+
+    def _on_changed(self, change: Change) -> None:
+        if self._kind and change_concerns(change, self._kind):
+            self._dirty = True
+            self._update()
+
+    def _wanted(self) -> tuple:
+        chart = self.current_chart()
+        selected = self._selected if chart in SELECTION_CHARTS else None
+        return (self._kind, chart, self._flt, selected, self.ctx.currency, self.ctx.as_of)
+
+    def _needs_draw(self) -> bool:
+        return bool(self.current_chart()) and (self._dirty or self._drawn != self._wanted())
+
+    def _update(self) -> None:
+        if self._needs_draw() and self.isVisible():
+            self._draw()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._update()
+
+    def _draw(self) -> None:
+        from tracker.services import chart_data
+
+        wanted = self._wanted()
+        kind, chart, flt, selected, currency, as_of = wanted
+        width_in, height_in = self.host.size_inches()
+        try:
+            figure = chart_data.build_figure(
+                self.ctx.store, chart, flt=flt, currency=currency, as_of=as_of,
+                today=dt.date.today(), selected_id=selected, width_in=width_in,
+                height_in=height_in,
+            )  # fmt: skip
+        except Exception as exc:  # noqa: BLE001 - a chart must never take the window down
+            log.exception("chart %s failed", chart)
+            self.last_error = str(exc) or type(exc).__name__
+            self.message.setText(
+                self.tr("The chart could not be drawn: {error}").format(error=self.last_error)
+            )
+            self.message.show()
+            self.host.clear()
+        else:
+            self.last_error = None
+            self.message.hide()
+            self.host.set_figure(figure)
+        self.draw_count += 1
+        self._drawn = wanted
+        self._dirty = False

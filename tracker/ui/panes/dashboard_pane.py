@@ -1,0 +1,277 @@
+"""The dashboard: the portfolio's key figures at a glance and four charts.
+
+Figures come from tracker.services.portfolio.key_figures (whole portfolio,
+reporting currency at the context's as-of date); a missing fx rate is shown
+as a warning above the tiles, never hidden in a silent zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.codelists import PROJECT_STATUSES
+from tracker.domain.filters import Filter
+from tracker.domain.money import format_amount
+from tracker.services.changes import Change
+from tracker.ui.widgets.figure_canvas import FigureHost
+
+if TYPE_CHECKING:
+    from tracker.services.portfolio import KeyFigures
+    from tracker.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+#: The dashboard's charts, in grid order (row by row).
+DASHBOARD_CHARTS = ("status", "sector", "bank", "residents_country")
+
+#: Tables whose writes change something the dashboard shows.
+WATCHED = frozenset(
+    {"projects", "project_updates", "residents", "ventures", "fx_rates", "banks", "sectors",
+     "countries", "zones"}
+)  # fmt: skip
+
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "CNY": "¥", "RUB": "₽", "GBP": "£"}
+
+
+def status_label(code: str) -> str:
+    t = QCoreApplication.translate
+    return {
+        "pipeline": t("Dashboard", "Pipeline"),
+        "signed": t("Dashboard", "Signed"),
+        "implementation": t("Dashboard", "Implementation"),
+        "completed": t("Dashboard", "Completed"),
+        "suspended": t("Dashboard", "Suspended"),
+        "cancelled": t("Dashboard", "Cancelled"),
+    }.get(code, code)
+
+
+def format_compact(amount: Decimal, currency: str, locale: QLocale | None = None) -> str:
+    """A large amount as people say it: "$8.0 billion", "CNY 412.5 million"."""
+    locale = locale or QLocale()
+    t = QCoreApplication.translate
+    a = abs(amount)
+    places = 1
+    if a >= Decimal(10) ** 9:
+        value, unit = amount / Decimal(10) ** 9, t("Dashboard", "{amount} billion")
+    elif a >= Decimal(10) ** 6:
+        value, unit = amount / Decimal(10) ** 6, t("Dashboard", "{amount} million")
+    elif a >= Decimal(10) ** 3:
+        value, unit = amount / Decimal(10) ** 3, t("Dashboard", "{amount} thousand")
+    else:
+        value, unit, places = amount, "{amount}", 2
+    number = format_amount(value, places=places, group=locale.groupSeparator(),
+                           point=locale.decimalPoint())  # fmt: skip
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    money = f"{symbol}{number}" if symbol else f"{currency} {number}"
+    return unit.format(amount=money)
+
+
+def format_count(n: int, locale: QLocale | None = None) -> str:
+    return (locale or QLocale()).toString(int(n))
+
+
+class Tile(QFrame):
+    """One key figure: a large number, what it is, and a smaller detail line."""
+
+    def __init__(self, name: str, caption: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setProperty("tile", True)
+        self.setStyleSheet(
+            'QFrame[tile="true"] { background: palette(base); border: 1px solid palette(mid);'
+            " border-radius: 6px; }"
+        )
+        self.value = QLabel(self)
+        self.value.setObjectName(f"{name}Value")
+        f = self.value.font()
+        f.setPointSizeF(f.pointSizeF() * 2.0)
+        f.setBold(True)
+        self.value.setFont(f)
+        self.caption = QLabel(caption, self)
+        self.caption.setObjectName(f"{name}Caption")
+        self.caption.setWordWrap(True)
+        self.detail = QLabel(self)
+        self.detail.setObjectName(f"{name}Detail")
+        self.detail.setWordWrap(True)
+        self.detail.setForegroundRole(self.detail.foregroundRole())
+        self.detail.setStyleSheet("color: palette(dark);")
+        for lab in (self.value, self.caption, self.detail):
+            lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            lab.setStyleSheet(lab.styleSheet() + " border: none; background: transparent;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(2)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.detail)
+        layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set(self, value: str, detail: str = "") -> None:
+        self.value.setText(value)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+
+    def text(self) -> str:
+        """Everything the tile says, for tests and screen readers."""
+        return " ".join(
+            x for x in (self.value.text(), self.caption.text(), self.detail.text()) if x
+        )
+
+
+class DashboardPane(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self.ctx = ctx
+        self._dirty = True
+        #: Number of refreshes done (tests count them).
+        self.refresh_count = 0
+        self.figures: KeyFigures | None = None
+        #: Chart name -> error text of charts that failed on the last refresh.
+        self.chart_errors: dict[str, str] = {}
+
+        self.warning = QLabel(self)
+        self.warning.setObjectName("dashboardWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(
+            "background: #FFF4CE; color: #5C4400; border: 1px solid #E0C060; padding: 4px;"
+        )
+        self.warning.hide()
+
+        self.tiles: dict[str, Tile] = {}
+        tiles = QHBoxLayout()
+        tiles.setSpacing(8)
+        for name, caption in (
+            ("tileProjects", self.tr("projects")),
+            ("tileFinancing", self.tr("total financing")),
+            ("tileDisbursed", self.tr("disbursed")),
+            ("tileResidents", self.tr("industrial-park residents")),
+            ("tileVentures", self.tr("joint ventures / foreign-owned")),
+            ("tileStatus", self.tr("projects by status")),
+        ):
+            tile = Tile(name, caption, self)
+            self.tiles[name] = tile
+            tiles.addWidget(tile, 1)
+
+        self.hosts: dict[str, FigureHost] = {}
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        for i, chart in enumerate(DASHBOARD_CHARTS):
+            host = FigureHost(self, min_width=240, min_height=180)
+            host.setObjectName(f"dashboardChart_{chart}")
+            self.hosts[chart] = host
+            grid.addWidget(host, i // 2, i % 2)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.warning)
+        layout.addLayout(tiles)
+        layout.addLayout(grid, 1)
+
+        ctx.changed.connect(self._on_changed)
+
+    def refresh(self) -> None:
+        """Recompute the figures and redraw the charts now."""
+        from tracker.services import chart_data, portfolio
+
+        self._dirty = False
+        self.refresh_count += 1
+        k = portfolio.key_figures(self.ctx.store, currency=self.ctx.currency, as_of=self.ctx.as_of)
+        self.figures = k
+        self._show_figures(k)
+        self.chart_errors.clear()
+        for chart, host in self.hosts.items():
+            w, h = host.size_inches()
+            try:
+                fig = chart_data.build_figure(
+                    self.ctx.store, chart, flt=Filter(), currency=k.currency, as_of=k.as_of,
+                    today=dt.date.today(), width_in=w, height_in=h,
+                )  # fmt: skip
+            except Exception as exc:  # noqa: BLE001 - one bad chart must not hide the others
+                log.exception("dashboard chart %s failed", chart)
+                self.chart_errors[chart] = str(exc) or type(exc).__name__
+                host.clear()
+                continue
+            host.set_figure(fig)
+
+    def _show_figures(self, k: KeyFigures) -> None:
+        loc = QLocale()
+        cur = k.currency
+        self.tiles["tileProjects"].set(
+            format_count(k.projects, loc),
+            self.tr("as of {date}").format(date=k.as_of),
+        )
+        self.tiles["tileFinancing"].set(
+            format_compact(k.financing, cur, loc),
+            self.tr("committed, in {currency}").format(currency=cur),
+        )
+        pct = format_amount(k.disbursed_pct, places=1, group=loc.groupSeparator(),
+                            point=loc.decimalPoint())  # fmt: skip
+        self.tiles["tileDisbursed"].set(
+            format_compact(k.disbursed, cur, loc),
+            self.tr("{pct} % of financing").format(pct=pct),
+        )
+        if k.residents_by_zone:
+            zone, n = next(iter(k.residents_by_zone.items()))
+            detail = self.tr("{zone}: from {countries} countries").format(
+                zone=zone, countries=format_count(k.resident_countries_by_zone[zone], loc)
+            )
+            if len(k.residents_by_zone) > 1:
+                detail += "\n" + self.tr("all zones: {n} from {countries} countries").format(
+                    n=format_count(k.residents, loc),
+                    countries=format_count(k.resident_countries, loc),
+                )
+            self.tiles["tileResidents"].set(format_count(n, loc), detail)
+        else:
+            self.tiles["tileResidents"].set(format_count(k.residents, loc))
+        self.tiles["tileVentures"].set(
+            f"{format_count(k.joint_ventures, loc)} / {format_count(k.foreign_owned, loc)}",
+            self.tr("{n} ventures with foreign capital").format(n=format_count(k.ventures, loc)),
+        )
+        lines = [
+            f"{status_label(s)}: {format_count(k.projects_by_status[s], loc)}"
+            for s in PROJECT_STATUSES
+            if k.projects_by_status.get(s)
+        ]
+        active = sum(k.projects_by_status.get(s, 0) for s in ("signed", "implementation"))
+        self.tiles["tileStatus"].set(
+            self.tr("{n} under way").format(n=format_count(active, loc)), "\n".join(lines)
+        )
+        if k.warnings:
+            self.warning.setText("⚠ " + "\n".join(k.warnings))
+            self.warning.show()
+        else:
+            self.warning.hide()
+
+    def _on_changed(self, change: Change) -> None:
+        if change.table in WATCHED or any(change.concerns(t) for t in WATCHED):
+            self._dirty = True
+            if self.isVisible():
+                self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
