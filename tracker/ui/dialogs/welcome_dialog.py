@@ -1,0 +1,159 @@
+"""The first-run screen: there is no database yet, so offer the demo
+portfolio, a new empty database, or an existing file (and the recent ones).
+
+The dialog only chooses; the caller opens or creates the database, so the
+same choice works from the command line, the welcome screen and File › Open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCommandLinkButton,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker import paths
+from tracker.ui.resources import app_icon
+from tracker.ui.settings import Settings
+
+DB_SUFFIX = ".sqlite3"
+
+
+def open_file_name(parent: QWidget | None, title: str, start: str, filters: str) -> str:
+    """Seam: an Open dialog (tests monkeypatch this); "" when cancelled."""
+    return QFileDialog.getOpenFileName(parent, title, start, filters)[0]
+
+
+def save_file_name(parent: QWidget | None, title: str, start: str, filters: str) -> str:
+    """Seam: a Save-as dialog for a new file (tests monkeypatch this); "" when cancelled."""
+    return QFileDialog.getSaveFileName(parent, title, start, filters)[0]
+
+
+@dataclass(frozen=True)
+class WelcomeChoice:
+    """What the user picked: "demo" (create it if missing), "new" (create an
+    empty database at path) or "open" (an existing file)."""
+
+    action: str
+    path: Path
+
+
+class WelcomeDialog(QDialog):
+    """Three big choices and the recent files; ``choice`` is set on accept."""
+
+    def __init__(self, parent: QWidget | None = None, *, settings: Settings | None = None):
+        super().__init__(parent)
+        self.setObjectName("welcomeDialog")
+        self.settings = settings or Settings()
+        self.choice: WelcomeChoice | None = None
+        self.setWindowTitle(self.tr("Welcome to Investment Tracker"))
+        self.setWindowIcon(app_icon())
+
+        icon = QLabel()
+        icon.setPixmap(app_icon().pixmap(64, 64))
+        heading = QLabel(
+            "<h2>{title}</h2><p>{text}</p>".format(
+                title=self.tr("Welcome"),
+                text=self.tr(
+                    "Projects, park residents and ventures are kept in one database file on this "
+                    "computer. Start with the demo portfolio to look around, or with your own file."
+                ),
+            )
+        )
+        heading.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(heading, 1)
+
+        self.demo_button = QCommandLinkButton(
+            self.tr("Open the demo portfolio"),
+            self.tr(
+                "Belarus–China projects, Great Stone residents and ventures, to try things out"
+            ),
+            objectName="openDemo",
+        )
+        self.new_button = QCommandLinkButton(
+            self.tr("New empty database…"),
+            self.tr(
+                "Start your own portfolio; reference data (countries, sectors, banks) is included"
+            ),
+            objectName="newDatabase",
+        )
+        self.open_button = QCommandLinkButton(
+            self.tr("Open a file…"),
+            self.tr("A database file you or a colleague already have"),
+            objectName="openFile",
+        )
+        self.demo_button.clicked.connect(self.choose_demo)
+        self.new_button.clicked.connect(self.choose_new)
+        self.open_button.clicked.connect(self.choose_open)
+
+        self.recent = QListWidget(objectName="recentFiles")
+        self.recent_label = QLabel(self.tr("Recent files:"))
+        self.recent_label.setBuddy(self.recent)
+        for p in self.settings.recent_files:
+            item = QListWidgetItem(f"{p.name}  —  {p.parent}")
+            item.setData(Qt.ItemDataRole.UserRole, str(p))
+            item.setToolTip(str(p))
+            self.recent.addItem(item)
+        self.recent.itemActivated.connect(self._open_recent)
+        self.recent.setMaximumHeight(180)
+        has_recent = self.recent.count() > 0
+        self.recent.setVisible(has_recent)
+        self.recent_label.setVisible(has_recent)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.demo_button)
+        layout.addWidget(self.new_button)
+        layout.addWidget(self.open_button)
+        layout.addWidget(self.recent_label)
+        layout.addWidget(self.recent)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(560)
+
+    def _filters(self) -> str:
+        return self.tr("Investment Tracker databases (*.sqlite3 *.sqlite *.db);;All files (*)")
+
+    def _done(self, action: str, path: Path) -> None:
+        self.choice = WelcomeChoice(action, path)
+        self.accept()
+
+    def choose_demo(self) -> None:
+        self._done("demo", paths.demo_db())
+
+    def choose_new(self) -> None:
+        start = str(paths.default_db())
+        name = save_file_name(self, self.tr("New database"), start, self._filters())
+        if not name:
+            return
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(DB_SUFFIX)
+        self._done("new", path)
+
+    def choose_open(self) -> None:
+        start = str(
+            self.settings.recent_files[0].parent if self.settings.recent_files else paths.data_dir()
+        )
+        name = open_file_name(self, self.tr("Open database"), start, self._filters())
+        if name:
+            self._done("open", Path(name))
+
+    def _open_recent(self, item: QListWidgetItem) -> None:
+        self._done("open", Path(item.data(Qt.ItemDataRole.UserRole)))
