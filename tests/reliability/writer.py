@@ -79,12 +79,10 @@ def child(db: str, folder: Path, seed: int) -> None:
 def main() -> int:
     db, folder = sys.argv[1], Path(sys.argv[2])
     folder.mkdir(parents=True, exist_ok=True)
-    rounds = 0
     _say("READY")
-    for line in sys.stdin:
+    for rounds, line in enumerate(sys.stdin, start=1):
         if line.strip() != "go":
             break
-        rounds += 1
         pid = os.fork()
         if pid == 0:  # the child: write until killed
             try:
