@@ -11,6 +11,7 @@ they concern and in a list; nothing is written then.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
@@ -37,11 +38,12 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.codelists import PROJECT_STATUSES
-from tracker.domain.money import format_amount, from_minor
+from tracker.domain.money import format_amount, from_minor, parse_decimal
 from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.services import updates
 from tracker.services.undo import RoundCommand
 from tracker.store import StoreError
+from tracker.ui.i18n import code_label
 
 if TYPE_CHECKING:
     from tracker.ui.context import AppContext
@@ -64,15 +66,7 @@ INPUT_BRUSH = QBrush(QColor("#FFFFF0"))
 
 
 def status_names() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {
-        "pipeline": t("UpdateRound", "Pipeline"),
-        "signed": t("UpdateRound", "Signed"),
-        "implementation": t("UpdateRound", "Implementation"),
-        "completed": t("UpdateRound", "Completed"),
-        "suspended": t("UpdateRound", "Suspended"),
-        "cancelled": t("UpdateRound", "Cancelled"),
-    }
+    return {c: code_label(c) for c in PROJECT_STATUSES}
 
 
 def status_code(text: str) -> str:
@@ -436,6 +430,7 @@ class UpdateRoundDialog(QDialog):
         return set(self._marked)
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        self._tidy(item)
         key = (item.row(), item.column())
         if key in self._marked:
             self.grid.blockSignals(True)
@@ -443,6 +438,25 @@ class UpdateRoundDialog(QDialog):
             self.grid.blockSignals(False)
             self._marked.discard(key)
         self._update_summary()
+
+    def _tidy(self, item: QTableWidgetItem) -> None:
+        """Show a typed status by its name and a typed amount with its groups."""
+        text = item.text().strip()
+        tidy = text
+        if text and item.column() == COL_NEW_STATUS:
+            code = status_code(text)
+            tidy = code_label(code) if code in PROJECT_STATUSES else text
+        elif text and item.column() == COL_NEW_DISBURSED:
+            try:
+                d = parse_decimal(text)
+            except ValueError:
+                d = None  # left as typed; Save names the problem on this cell
+            if d is not None and d == d.quantize(Decimal("0.01")):
+                tidy = format_amount(d)
+        if tidy != item.text():
+            self.grid.blockSignals(True)
+            item.setText(tidy)
+            self.grid.blockSignals(False)
 
     def _go_to_error(self, item: QListWidgetItem) -> None:
         where = item.data(Qt.ItemDataRole.UserRole)
