@@ -356,9 +356,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     from tracker.services import export
     from tracker.store import Store
 
-    with Store.open(args.db, read_only=True, backup=False) as store:
+    renderer = None
+    if args.format == "pdf":
+        try:
+            from tracker.ui.report import write_report_pdf as renderer
+        except ImportError as exc:
+            _err(f"PDF export is not available in this installation ({exc}); nothing was written.")
+            return EXIT_REFUSED
+    # Writable so the snapshot can be recorded; a read-only file still exports (and says so).
+    with Store.open(args.db, backup=False) as store:
         result = export.export_snapshot(store, fmt=args.format, out=Path(args.out), kind=args.kind,
-                                        currency=args.currency, as_of=args.as_of, user=_user(args))  # fmt: skip
+                                        currency=args.currency, as_of=args.as_of, user=_user(args),
+                                        pdf_renderer=renderer)  # fmt: skip
+        store.changed = False  # one snapshot row is not worth a backup copy on close
     print(result.describe())
     return EXIT_OK
 

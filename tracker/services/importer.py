@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -150,12 +151,22 @@ def read_csv(data: bytes, kind: Kind) -> SourceTable:
     header = [h.strip().lstrip("\ufeff") for h in records[0]]
     rows = []
     for rec in records[1:]:
+        rec = [unquote(cell) for cell in rec]
         rows.append({header[i]: rec[i] if i < len(rec) else "" for i in range(len(header))}
                     | ({"\0extra": rec[len(header):]} if len(rec) > len(header) and any(x.strip() for x in rec[len(header):]) else {}))  # fmt: skip
     dc = _guess_decimal_comma(kind, header, rows, delimiter)
     names = {",": "','", ";": "';'", "\t": "tab"}
     desc = f"CSV, {enc}, {names[delimiter]}-separated, decimal {'comma' if dc else 'point'}"
     return SourceTable(header, rows, 2, desc, dc)
+
+
+#: A quote the export put before text a spreadsheet would run as a formula.
+_QUOTED_FORMULA = re.compile(r"^'+[=+\-@\t\r]")
+
+
+def unquote(cell: str) -> str:
+    """Undo the export's formula neutralising: "'=SUM(A1)" reads back as "=SUM(A1)"."""
+    return cell[1:] if _QUOTED_FORMULA.match(cell) else cell
 
 
 def read_xlsx(path: Path, kind: Kind) -> SourceTable:
@@ -200,7 +211,7 @@ def read_xlsx(path: Path, kind: Kind) -> SourceTable:
 
 def read_json(data: bytes, kind: Kind) -> SourceTable:
     try:
-        doc = json.loads(data.decode("utf-8-sig"))
+        doc = json.loads(data.decode("utf-8-sig"), parse_float=Decimal)  # exact money
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ImportRefused(f"not valid JSON ({exc})") from None
     records: Any = doc
@@ -214,6 +225,8 @@ def read_json(data: bytes, kind: Kind) -> SourceTable:
             ),
             None,
         )
+        if key is None and kind.name in (data_part.get("reference") or {}):
+            data_part, key = data_part["reference"], kind.name  # reference data of a snapshot
         if key is None:
             raise ImportRefused(f"the JSON document has no '{kind.name}' list")
         records = data_part[key]
@@ -425,8 +438,13 @@ def _check_updates(store: Store, plan: ImportPlan) -> None:
 
 
 # ------------------------------------------------------------------ commit
-def commit_plan(store: Store, plan: ImportPlan, *, user: str) -> Change:
-    """Write a checked plan in one transaction; refuses a plan with errors."""
+def commit_plan(
+    store: Store, plan: ImportPlan, *, user: str, applied: list[Any] | None = None
+) -> Change:
+    """Write a checked plan in one transaction; refuses a plan with errors.
+
+    ``applied`` collects the AppliedUpdate of each project update, so an undo can take them back.
+    """
     if plan.errors:
         raise ValidationErrors(plan.errors)
     k = kind_of(plan.kind)
@@ -443,8 +461,10 @@ def commit_plan(store: Store, plan: ImportPlan, *, user: str) -> Change:
                 project = store.get("projects", p.values["project_id"])
                 v = dict(p.values)
                 v["author"] = v.get("author") or user
-                applied = updates._apply(store, v, project, user=user, expected_version=None)  # type: ignore[arg-type]
-                ids.append(applied.update_id)
+                done = updates._apply(store, v, project, user=user, expected_version=None)  # type: ignore[arg-type]
+                ids.append(done.update_id)
+                if applied is not None:
+                    applied.append(done)
         else:
             for p in plan.planned:
                 if p.action == "insert":

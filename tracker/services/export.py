@@ -1,0 +1,577 @@
+"""Portfolio snapshots: XLSX, CSV, JSON, SQLite, IATI XML and PDF, each
+recorded in ``snapshots`` with the file's sha256.
+
+The columns of every table export are exactly the import columns (linked
+records by human key: bank name, zone name, project code; money in decimal
+units) followed by informational columns the importer ignores (kind, id,
+version, updated_at, entered_at), so that export then import gives back the
+same data. Rows are streamed from the database, so 100k rows keep memory flat.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import re
+import time
+import zipfile
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from tracker import APP_NAME, __version__
+from tracker.domain.fields import (
+    CODE,
+    COUNTRY,
+    CURRENCY,
+    DATE,
+    ENUM,
+    INT,
+    KINDS,
+    LONGTEXT,
+    MONEY,
+    REAL,
+    REF,
+    REGION,
+    SECTOR,
+    Field,
+)
+from tracker.domain.filters import Filter
+from tracker.domain.money import from_minor
+from tracker.domain.validation import ValidationError, ValidationErrors
+from tracker.services import portfolio
+from tracker.store import Store, StoreError
+from tracker.store.snapshot_reads import count_rows, export_rows
+from tracker.store.sqlite_store import VERSIONED, now_iso
+
+FORMATS = ("xlsx", "csv", "json", "pdf", "sqlite", "iati")
+MAIN_TABLES = ("projects", "project_updates", "residents", "ventures")
+REFERENCE_TABLES = ("banks", "zones", "fx_rates", "countries", "sectors", "regions")
+#: --kind value -> tables written.
+KIND_TABLES: dict[str, tuple[str, ...]] = {
+    "all": MAIN_TABLES,
+    "projects": ("projects",),
+    "updates": ("project_updates",),
+    "project_updates": ("project_updates",),
+    "residents": ("residents",),
+    "ventures": ("ventures",),
+}
+#: Text starting with one of these is read as a formula by spreadsheets.
+_FORMULA_START = re.compile(r"^'*[=+\-@\t\r]")
+#: Excel keeps 15 significant digits; a longer amount goes in as exact text.
+_MAX_DIGITS = 15
+
+PdfRenderer = Callable[..., Any]
+
+
+@dataclass
+class ExportResult:
+    fmt: str
+    path: Path
+    kind: str
+    rows: dict[str, int]
+    sha256: str
+    seconds: float
+    snapshot_id: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def total_rows(self) -> int:
+        return sum(self.rows.values())
+
+    def describe(self) -> str:
+        """One line: what was written where, rows, sha256, and whether it was recorded."""
+        parts = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in self.rows.items())
+        line = (f"{self.fmt.upper()} snapshot written to {self.path}: {self.total_rows} rows "
+                f"({parts or 'none'}) in {self.seconds:.1f} s; sha256 {self.sha256}")  # fmt: skip
+        line += (
+            f"; recorded as snapshot #{self.snapshot_id}"
+            if self.snapshot_id is not None
+            else "; not recorded in snapshots"
+        )
+        if self.notes:
+            line += " (" + "; ".join(self.notes) + ")"
+        return line
+
+
+# ------------------------------------------------------------------ columns
+def columns(table: str) -> list[str]:
+    """The columns of a table export: the import columns, then informational ones."""
+    k = KINDS[table]
+    cols = [f.column for f in k.fields]
+    info = list(k.extra_export)
+    if table not in ("countries", "sectors", "regions"):
+        info.append("id")
+    if table in VERSIONED:
+        info += ["version", "updated_at"]
+    if table == "project_updates":
+        info.append("entered_at")
+    return cols + [c for c in info if c not in cols]
+
+
+def _field_map(table: str) -> dict[str, Field]:
+    return {f.column: f for f in KINDS[table].fields}
+
+
+def _value(f: Field | None, col: str, row: Mapping[str, Any]) -> Any:
+    """The exported value: money as Decimal units, linked records by their human key."""
+    if f is None:
+        return row.get(col)
+    if f.type == REF:
+        return row.get(f.column)
+    v = row.get(f.name)
+    if v is None:
+        return None
+    if f.type == MONEY:
+        return from_minor(v)
+    if f.type == INT:
+        return int(v)
+    if f.type == REAL:
+        return float(v)
+    return v
+
+
+def records(store: Store, table: str, flt: Filter | None) -> Iterator[list[Any]]:
+    """Rows of a table export as value lists in :func:`columns` order."""
+    cols = columns(table)
+    fmap = _field_map(table)
+    plan = [(c, fmap.get(c)) for c in cols]
+    for row in export_rows(store, table, flt if table in MAIN_TABLES else None):
+        yield [_value(f, c, row) for c, f in plan]
+
+
+def neutralise(text: str) -> str:
+    """Text a spreadsheet would run as a formula gets a leading quote (undone on import)."""
+    return "'" + text if _FORMULA_START.match(text) else text
+
+
+# ----------------------------------------------------------------- the API
+def export_snapshot(store: Store, *, fmt: str, out: Path, kind: str = "all", flt: Filter | None = None,
+                    currency: str = "USD", as_of: str | None = None, user: str,
+                    pdf_renderer: PdfRenderer | None = None) -> ExportResult:  # fmt: skip
+    """Write a snapshot and record it in ``snapshots``.
+
+    Bad arguments raise ValidationErrors naming the option and the rule, with
+    nothing written. On a read-only database the file is written all the same
+    and the result says the snapshot could not be recorded.
+    """
+    fmt = (fmt or "").lower()
+    out = Path(out)
+    flt = flt or Filter()
+    as_of = as_of or dt.date.today().isoformat()
+    currency = (currency or "USD").upper()
+    _check_args(fmt, out, kind)
+    t0 = time.perf_counter()
+    tables = KIND_TABLES[kind]
+    taken_at = now_iso()
+    meta = _metadata(store, kind=kind, flt=flt, currency=currency, as_of=as_of, taken_at=taken_at)
+    notes: list[str] = []
+    if fmt == "xlsx":
+        rows = _atomic(out, lambda tmp: _write_xlsx(store, tmp, tables, flt, meta, kind))
+        digest = sha256_file(out)
+    elif fmt == "json":
+        rows = _atomic(out, lambda tmp: _write_json(store, tmp, tables, flt, meta, kind))
+        digest = sha256_file(out)
+    elif fmt == "csv":
+        rows, digest = _write_csv(store, out, tables, flt, meta, kind)
+    elif fmt == "sqlite":
+        store.backup_to(out)
+        rows = {t: store.count(t) for t in MAIN_TABLES}
+        digest = sha256_file(out)
+        if not flt.is_empty():
+            notes.append("a SQLite copy holds the whole database; the filter does not apply")
+    elif fmt == "iati":
+        rows = {"projects": _atomic(out, lambda tmp: _write_iati(store, tmp, flt, as_of, taken_at))}
+        digest = sha256_file(out)
+    else:  # pdf
+        if pdf_renderer is None:
+            raise ValidationErrors(
+                [ValidationError("format", "PDF export needs the report renderer of the window")]
+            )
+        _atomic(out, lambda tmp: pdf_renderer(store=store, out=tmp, flt=flt, currency=currency,
+                                              as_of=as_of))  # fmt: skip
+        rows = {"projects": store.count("projects", flt)}
+        digest = sha256_file(out)
+    result = ExportResult(fmt, out, kind, rows, digest, time.perf_counter() - t0, notes=notes)
+    _record(store, result, flt=flt, as_of=as_of, user=user)
+    return result
+
+
+def _check_args(fmt: str, out: Path, kind: str) -> None:
+    errors = []
+    if fmt not in FORMATS:
+        errors.append(ValidationError("format", f"must be one of {', '.join(FORMATS)}"))
+    if kind not in KIND_TABLES:
+        errors.append(ValidationError("kind", f"must be one of {', '.join(KIND_TABLES)}"))
+    folder_ok = fmt == "csv" and out.suffix.lower() != ".zip"
+    if out.is_dir() and not folder_ok:
+        errors.append(ValidationError("out", f"{out} is a folder; give a file name"))
+    elif out.exists() and folder_ok and not out.is_dir():
+        errors.append(ValidationError("out", f"{out} is a file; CSV needs a folder or a .zip name"))
+    parent = out if folder_ok and out.is_dir() else out.parent
+    if not parent.exists() and not folder_ok:
+        errors.append(ValidationError("out", f"the folder {parent} does not exist"))
+    elif parent.exists() and not os.access(parent, os.W_OK):
+        errors.append(ValidationError("out", f"the folder {parent} cannot be written"))
+    if errors:
+        raise ValidationErrors(errors)
+
+
+def _atomic(out: Path, write: Callable[[Path], Any]) -> Any:
+    """Write beside the target and rename: a failed export never leaves half a file."""
+    tmp = out.with_name(f".{out.name}.part")
+    try:
+        result = write(tmp)
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return result
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _record(store: Store, result: ExportResult, *, flt: Filter, as_of: str, user: str) -> None:
+    if store.read_only:
+        result.notes.append(
+            f"the snapshot could not be recorded: the database is {store.read_only_reason or 'read-only'}"
+        )
+        return
+    try:
+        result.snapshot_id = store.record_snapshot(
+            fmt=result.fmt, path=str(result.path.resolve()), sha256=result.sha256, flt=flt,
+            kind=result.kind, rows=result.total_rows, as_of=as_of, user=user,
+        )  # fmt: skip
+    except StoreError as exc:
+        result.notes.append(f"the snapshot could not be recorded: {exc}")
+
+
+def _metadata(store: Store, *, kind: str, flt: Filter, currency: str, as_of: str,
+              taken_at: str) -> dict[str, Any]:  # fmt: skip
+    return {
+        "as_of": as_of,
+        "schema_version": store.schema_version,
+        "filter": flt.to_dict(),
+        "filter_description": flt.describe(),
+        "generator": f"{APP_NAME} {__version__}",
+        "taken_at": taken_at,
+        "currency": currency,
+        "kind": kind,
+        "database": store.name,
+    }
+
+
+def _tables_written(tables: tuple[str, ...], kind: str) -> tuple[str, ...]:
+    return tables + (REFERENCE_TABLES if kind == "all" else ())
+
+
+# --------------------------------------------------------------------- XLSX
+_WIDTHS = {CODE: 14, LONGTEXT: 50, MONEY: 18, DATE: 12, INT: 10, REAL: 10, ENUM: 16, REF: 30,
+           COUNTRY: 9, SECTOR: 14, REGION: 10, CURRENCY: 9}  # fmt: skip
+_INFO_WIDTHS = {"id": 8, "version": 8, "updated_at": 25, "entered_at": 25, "kind": 15}
+MONEY_FORMAT = "#,##0.00"
+DATE_FORMAT = "yyyy-mm-dd"
+
+
+def _write_xlsx(store: Store, path: Path, tables: tuple[str, ...], flt: Filter,
+                meta: dict[str, Any], kind: str) -> dict[str, int]:  # fmt: skip
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(
+        str(path),
+        {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+         "strings_to_numbers": False, "tmpdir": str(path.parent)},
+    )  # fmt: skip
+    wb.set_properties({"title": f"Portfolio snapshot as of {meta['as_of']}",
+                       "comments": f"{meta['generator']}; {meta['filter_description']}"})  # fmt: skip
+    fmt_head = wb.add_format({"bold": True, "bg_color": "#DDE4EE", "bottom": 1, "text_wrap": True,
+                              "valign": "top"})  # fmt: skip
+    fmt_money = wb.add_format({"num_format": MONEY_FORMAT})
+    fmt_date = wb.add_format({"num_format": DATE_FORMAT})
+    fmt_title = wb.add_format({"bold": True, "font_size": 14})
+    fmt_bold = wb.add_format({"bold": True})
+    summary = wb.add_worksheet("Summary")
+    counts: dict[str, int] = {}
+    extra: dict[str, Any] = {"countries": set(), "kinds": {"joint_venture": 0, "foreign_owned": 0}}
+    for table in _tables_written(tables, kind):
+        ws = wb.add_worksheet(table)
+        cols = columns(table)
+        fmap = _field_map(table)
+        types = [fmap[c].type if c in fmap else None for c in cols]
+        for i, c in enumerate(cols):
+            f = fmap.get(c)
+            width = _WIDTHS.get(f.type, 30) if f else _INFO_WIDTHS.get(c, 12)
+            if f and f.type == "text" and (f.max_length or 0) <= 40:
+                width = 16
+            ws.set_column(i, i, max(width, len(c) + 2))
+            ws.write_string(0, i, c, fmt_head)
+        ws.freeze_panes(1, 0)
+        n = 0
+        country_col = cols.index("country") if table == "residents" else -1
+        kind_col = cols.index("kind") if table == "ventures" else -1
+        for n, values in enumerate(records(store, table, flt), start=1):
+            for i, v in enumerate(values):
+                if v is None or v == "":
+                    continue
+                t = types[i]
+                if t == MONEY:
+                    if len(v.as_tuple().digits) <= _MAX_DIGITS:
+                        ws.write_number(n, i, float(v), fmt_money)
+                    else:
+                        ws.write_string(n, i, str(v))
+                elif t == DATE:
+                    ws.write_datetime(n, i, dt.date.fromisoformat(v), fmt_date)
+                elif isinstance(v, (int, float)) and not isinstance(v, bool):
+                    ws.write_number(n, i, v)
+                else:
+                    ws.write_string(n, i, str(v))
+            if country_col >= 0:
+                extra["countries"].add(values[country_col])
+            if kind_col >= 0 and values[kind_col] in extra["kinds"]:
+                extra["kinds"][values[kind_col]] += 1
+        ws.autofilter(0, 0, max(n, 1), len(cols) - 1)
+        counts[table] = n
+    _write_summary(store, summary, meta, counts, extra, flt, tables,
+                   {"title": fmt_title, "bold": fmt_bold, "money": fmt_money, "date": fmt_date})  # fmt: skip
+    wb.close()
+    return {t: n for t, n in counts.items() if t in tables}
+
+
+def summary_figures(store: Store, *, tables: tuple[str, ...], flt: Filter, currency: str,
+                    as_of: str) -> list[tuple[str, Any, str | None]]:  # fmt: skip
+    """Key figures of what an export holds: (label, value, currency or None)."""
+    conv = portfolio.converter(store, currency=currency, as_of=as_of)
+    out: list[tuple[str, Any, str | None]] = []
+    labels = {"amount": "Committed", "disbursed": "Disbursed",
+              "declared_investment": "Declared investment", "invested_to_date": "Invested to date",
+              "charter_capital": "Charter capital"}  # fmt: skip
+    for table in tables:
+        if table == "project_updates":
+            continue
+        t = portfolio.totals(store, kind=table, flt=flt, conv=conv)
+        name = {"projects": "Projects", "residents": "Residents", "ventures": "Ventures"}[table]
+        out.append((name, t.count, None))
+        for col, total in t.sums.items():
+            out.append((f"{name}: {labels[col].lower()}", total, conv.target))
+    if conv.warning:
+        out.append(("Warning", conv.warning, None))
+    return out
+
+
+def _write_summary(store: Store, ws: Any, meta: dict[str, Any], counts: dict[str, int],
+                   extra: dict[str, Any], flt: Filter, tables: tuple[str, ...],
+                   fmts: dict[str, Any]) -> None:  # fmt: skip
+    ws.set_column(0, 0, 36)
+    ws.set_column(1, 1, 24)
+    ws.set_column(2, 2, 10)
+    ws.write_string(0, 0, f"{APP_NAME}: portfolio snapshot", fmts["title"])
+    rows: list[tuple[str, Any, str | None]] = [
+        ("Database", meta["database"], None),
+        ("As of", dt.date.fromisoformat(meta["as_of"]), None),
+        ("Taken at (UTC)", meta["taken_at"], None),
+        ("Filter", meta["filter_description"], None),
+        ("Reporting currency", meta["currency"], None),
+        ("Schema version", meta["schema_version"], None),
+        ("Generator", meta["generator"], None),
+    ]
+    r = 2
+    for label, value, _ in rows:
+        ws.write_string(r, 0, label, fmts["bold"])
+        if isinstance(value, dt.date):
+            ws.write_datetime(r, 1, value, fmts["date"])
+        elif isinstance(value, int):
+            ws.write_number(r, 1, value)
+        else:
+            ws.write_string(r, 1, str(value))
+        r += 1
+    r += 1
+    ws.write_string(r, 0, "Key figures", fmts["title"])
+    r += 1
+    figures = summary_figures(
+        store, tables=tables, flt=flt, currency=meta["currency"], as_of=meta["as_of"]
+    )
+    if "residents" in tables:
+        figures.append(("Residents: countries", len(extra["countries"]), None))
+    if "ventures" in tables:
+        figures.append(("Joint ventures", extra["kinds"]["joint_venture"], None))
+        figures.append(("Foreign-owned", extra["kinds"]["foreign_owned"], None))
+    for label, value, cur in figures:
+        ws.write_string(r, 0, label)
+        if isinstance(value, Decimal):
+            ws.write_number(r, 1, float(value), fmts["money"])
+            ws.write_string(r, 2, cur or "")
+        elif isinstance(value, int):
+            ws.write_number(r, 1, value)
+        else:
+            ws.write_string(r, 1, str(value))
+        r += 1
+    r += 1
+    ws.write_string(r, 0, "Sheets", fmts["title"])
+    r += 1
+    for table, n in counts.items():
+        ws.write_string(r, 0, table)
+        ws.write_number(r, 1, n)
+        r += 1
+
+
+# ---------------------------------------------------------------------- CSV
+def _csv_text(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return neutralise(v)
+    if isinstance(v, float):
+        return repr(v)
+    return str(v)
+
+
+def _write_csv_table(store: Store, table: str, flt: Filter, fh: io.TextIOBase) -> int:
+    w = csv.writer(fh, lineterminator="\r\n")
+    w.writerow(columns(table))
+    n = 0
+    for values in records(store, table, flt):
+        w.writerow([_csv_text(v) for v in values])
+        n += 1
+    return n
+
+
+def _write_csv(store: Store, out: Path, tables: tuple[str, ...], flt: Filter,
+               meta: dict[str, Any], kind: str) -> tuple[dict[str, int], str]:  # fmt: skip
+    """CSV, UTF-8 with BOM (so Excel reads Cyrillic and Chinese), one file per table,
+    into a folder (sha256 of its manifest.json) or a .zip (sha256 of the zip)."""
+    counts: dict[str, int] = {}
+    names = _tables_written(tables, kind)
+    if out.suffix.lower() == ".zip":
+
+        def write_zip(tmp: Path) -> None:
+            files = {}
+            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                for table in names:
+                    h = _HashingWriter()
+                    with zf.open(f"{table}.csv", "w") as raw:
+                        h.raw = raw
+                        with io.TextIOWrapper(h, encoding="utf-8-sig", newline="") as fh:  # type: ignore[arg-type]
+                            counts[table] = _write_csv_table(store, table, flt, fh)
+                    files[f"{table}.csv"] = {"rows": counts[table], "sha256": h.hexdigest()}
+                zf.writestr("manifest.json", _manifest(meta, files))
+
+        _atomic(out, write_zip)
+        digest = sha256_file(out)
+    else:
+        out.mkdir(parents=True, exist_ok=True)
+        files = {}
+        for table in names:
+            target = out / f"{table}.csv"
+
+            def write_one(tmp: Path, table: str = table) -> int:
+                with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+                    return _write_csv_table(store, table, flt, fh)
+
+            counts[table] = _atomic(target, write_one)
+            files[target.name] = {"rows": counts[table], "sha256": sha256_file(target)}
+        manifest = out / "manifest.json"
+        _atomic(manifest, lambda tmp: tmp.write_text(_manifest(meta, files), encoding="utf-8"))
+        digest = sha256_file(manifest)
+    return {t: n for t, n in counts.items() if t in tables}, digest
+
+
+class _HashingWriter(io.RawIOBase):
+    """Passes bytes on to a zip member and hashes them on the way."""
+
+    def __init__(self) -> None:
+        self.raw: Any = None
+        self._h = hashlib.sha256()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: Any) -> int:
+        self._h.update(b)
+        return self.raw.write(b)
+
+    def close(self) -> None:  # the zip member is closed by its own context manager
+        super().close()
+
+    def hexdigest(self) -> str:
+        return self._h.hexdigest()
+
+
+def _manifest(meta: dict[str, Any], files: dict[str, Any]) -> str:
+    return json.dumps({"metadata": meta, "files": files}, ensure_ascii=False, indent=2) + "\n"
+
+
+# --------------------------------------------------------------------- JSON
+def _json_value(v: Any) -> str:
+    if isinstance(v, Decimal):
+        return str(v)  # an exact JSON number: 1234567.89, never a binary float
+    return json.dumps(v, ensure_ascii=False)
+
+
+def _write_json_table(store: Store, table: str, flt: Filter, fh: Any, indent: str) -> int:
+    cols = columns(table)
+    keys = [json.dumps(c) for c in cols]
+    fh.write("[")
+    n = 0
+    for n, values in enumerate(records(store, table, flt), start=1):
+        body = ", ".join(f"{k}: {_json_value(v)}" for k, v in zip(keys, values, strict=True))
+        fh.write(("," if n > 1 else "") + f"\n{indent}  {{{body}}}")
+    fh.write(f"\n{indent}]" if n else "]")
+    return n
+
+
+def _write_json(store: Store, path: Path, tables: tuple[str, ...], flt: Filter,
+                meta: dict[str, Any], kind: str) -> dict[str, int]:  # fmt: skip
+    counts: dict[str, int] = {}
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write('{\n  "metadata": ' + json.dumps(meta, ensure_ascii=False))
+        for table in tables:
+            fh.write(f",\n  {json.dumps(table)}: ")
+            counts[table] = _write_json_table(store, table, flt, fh, "  ")
+        if kind == "all":
+            fh.write(',\n  "reference": {')
+            for i, table in enumerate(REFERENCE_TABLES):
+                fh.write(("," if i else "") + f"\n    {json.dumps(table)}: ")
+                _write_json_table(store, table, flt, fh, "    ")
+            fh.write("\n  }")
+        fh.write("\n}\n")
+    return counts
+
+
+# --------------------------------------------------------------------- IATI
+def _write_iati(store: Store, path: Path, flt: Filter, as_of: str, taken_at: str) -> int:
+    from tracker.services import iati
+
+    if count_rows(store, "projects", flt) == 0:
+        raise ValidationErrors(
+            [ValidationError("kind", "no projects to export: IATI XML needs at least one activity")]
+        )
+    n = iati.write_activities(store, out=path, flt=flt, as_of=as_of, generated_at=taken_at)
+    try:
+        iati.validate(path)
+    except iati.IatiInvalid as exc:
+        raise ValidationErrors([ValidationError("format", str(exc))]) from None
+    return n
+
+
+__all__ = [
+    "FORMATS",
+    "KIND_TABLES",
+    "ExportResult",
+    "columns",
+    "export_snapshot",
+    "neutralise",
+    "sha256_file",
+    "summary_figures",
+]
