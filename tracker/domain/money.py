@@ -68,13 +68,15 @@ def parse_decimal(
             s = s.replace(",", "")
     elif has_comma:
         if decimal_comma is None:
+            # Thousands groups: a lead of 1-3 digits (not a leading zero), then groups of
+            # three ('1,234' is ambiguous and reads as thousands; '0,001' cannot be).
             parts = s.split(",")
+            lead = parts[0]
             decimal_comma = not (
-                len(parts) > 1 and all(len(p) == 3 for p in parts[1:]) and len(parts) > 2
+                all(len(p) == 3 for p in parts[1:])
+                and 1 <= len(lead) <= 3
+                and not lead.startswith("0")
             )
-            if len(parts) == 2 and len(parts[1]) == 3:
-                # '1,234' is ambiguous; a lone group of three reads as thousands
-                decimal_comma = False
         if decimal_comma:
             if s.count(",") > 1:
                 raise ValueError("has more than one decimal comma")
