@@ -61,7 +61,11 @@ def list_backups(folder: Path, stem: str | None = None) -> list[Backup]:
         stamp = m["stamp"]
         fmt = "%Y%m%dT%H%M%S%fZ" if len(stamp) > 16 else "%Y%m%dT%H%M%SZ"
         taken = dt.datetime.strptime(stamp, fmt).replace(tzinfo=dt.UTC)
-        out.append(Backup(p, taken, m["reason"], p.stat().st_size))
+        try:
+            size = p.stat().st_size
+        except FileNotFoundError:
+            continue  # another process rotated it away just now
+        out.append(Backup(p, taken, m["reason"], size))
     out.sort(key=lambda b: b.taken_at, reverse=True)
     return out
 

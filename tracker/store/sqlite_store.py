@@ -564,12 +564,26 @@ class Store:
             cache[table] = [r[1] for r in self.conn.execute(f"PRAGMA table_xinfo({_t(table)})")]
         return cache[table]
 
+    def _not_null_defaults(self, table: str) -> set[str]:
+        """Columns that are NOT NULL but have a default: NULL there means 'the default'."""
+        cache = self.__dict__.setdefault("_nn_default_cache", {})
+        if table not in cache:
+            cache[table] = {
+                r[1]
+                for r in self.conn.execute(f"PRAGMA table_xinfo({_t(table)})")
+                if r[3] and r[4] is not None
+            }
+        return cache[table]
+
     # ----------------------------------------------------------------- writes
     def insert(
         self, table: str, values: Mapping[str, Any], *, user: str, action: str = "insert"
     ) -> Any:
         """Insert one row with its audit entry; returns the primary key."""
         vals = dict(values)
+        for k in self._not_null_defaults(table):
+            if k in vals and vals[k] is None:
+                del vals[k]  # an empty optional cell takes the column's default (e.g. disbursed 0)
         if table in VERSIONED:
             vals.setdefault("version", 1)
             vals["updated_at"] = now_iso()
