@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QShowEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -28,6 +28,7 @@ from tracker.domain.codelists import PROJECT_STATUSES
 from tracker.domain.filters import Filter
 from tracker.domain.money import format_amount
 from tracker.services.changes import Change
+from tracker.ui.i18n import code_label
 from tracker.ui.widgets.figure_canvas import FigureHost
 
 if TYPE_CHECKING:
@@ -46,18 +47,6 @@ WATCHED = frozenset(
 )  # fmt: skip
 
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "CNY": "¥", "RUB": "₽", "GBP": "£"}
-
-
-def status_label(code: str) -> str:
-    t = QCoreApplication.translate
-    return {
-        "pipeline": t("Dashboard", "Pipeline"),
-        "signed": t("Dashboard", "Signed"),
-        "implementation": t("Dashboard", "Implementation"),
-        "completed": t("Dashboard", "Completed"),
-        "suspended": t("Dashboard", "Suspended"),
-        "cancelled": t("Dashboard", "Cancelled"),
-    }.get(code, code)
 
 
 def format_compact(amount: Decimal, currency: str, locale: QLocale | None = None) -> str:
@@ -109,8 +98,7 @@ class Tile(QFrame):
         self.detail = QLabel(self)
         self.detail.setObjectName(f"{name}Detail")
         self.detail.setWordWrap(True)
-        self.detail.setForegroundRole(self.detail.foregroundRole())
-        self.detail.setStyleSheet("color: palette(dark);")
+        self.detail.setStyleSheet("color: #4A4A4A;")
         for lab in (self.value, self.caption, self.detail):
             lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             lab.setStyleSheet(lab.styleSheet() + " border: none; background: transparent;")
@@ -121,18 +109,19 @@ class Tile(QFrame):
         layout.addWidget(self.caption)
         layout.addWidget(self.detail)
         layout.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
-    def set(self, value: str, detail: str = "") -> None:
+    def set(self, value: str, detail: str = "", caption: str | None = None) -> None:
         self.value.setText(value)
+        if caption is not None:
+            self.caption.setText(caption)
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
 
     def text(self) -> str:
         """Everything the tile says, for tests and screen readers."""
-        return " ".join(
-            x for x in (self.value.text(), self.caption.text(), self.detail.text()) if x
-        )
+        detail = QTextDocumentFragment.fromHtml(self.detail.text()).toPlainText()
+        return " ".join(x for x in (self.value.text(), self.caption.text(), detail) if x)
 
 
 class DashboardPane(QWidget):
@@ -158,17 +147,17 @@ class DashboardPane(QWidget):
         self.tiles: dict[str, Tile] = {}
         tiles = QHBoxLayout()
         tiles.setSpacing(8)
-        for name, caption in (
-            ("tileProjects", self.tr("projects")),
-            ("tileFinancing", self.tr("total financing")),
-            ("tileDisbursed", self.tr("disbursed")),
-            ("tileResidents", self.tr("industrial-park residents")),
-            ("tileVentures", self.tr("joint ventures / foreign-owned")),
-            ("tileStatus", self.tr("projects by status")),
+        for name, caption, stretch in (
+            ("tileProjects", self.tr("projects"), 4),
+            ("tileFinancing", self.tr("total financing"), 5),
+            ("tileDisbursed", self.tr("disbursed"), 5),
+            ("tileResidents", self.tr("industrial-park residents"), 6),
+            ("tileVentures", self.tr("joint ventures / foreign-owned"), 5),
+            ("tileStatus", self.tr("projects by status"), 7),
         ):
             tile = Tile(name, caption, self)
             self.tiles[name] = tile
-            tiles.addWidget(tile, 1)
+            tiles.addWidget(tile, stretch)
 
         self.hosts: dict[str, FigureHost] = {}
         grid = QGridLayout()
@@ -234,30 +223,40 @@ class DashboardPane(QWidget):
             self.tr("{pct} % of financing").format(pct=pct),
         )
         if k.residents_by_zone:
+            # The largest zone leads (the Great Stone park); others are summed up after it.
             zone, n = next(iter(k.residents_by_zone.items()))
-            detail = self.tr("{zone}: from {countries} countries").format(
-                zone=zone, countries=format_count(k.resident_countries_by_zone[zone], loc)
+            detail = self.tr("from {countries} countries").format(
+                countries=format_count(k.resident_countries_by_zone[zone], loc)
             )
             if len(k.residents_by_zone) > 1:
-                detail += "\n" + self.tr("all zones: {n} from {countries} countries").format(
+                detail += "\n" + self.tr("{n} in all zones, from {countries} countries").format(
                     n=format_count(k.residents, loc),
                     countries=format_count(k.resident_countries, loc),
                 )
-            self.tiles["tileResidents"].set(format_count(n, loc), detail)
+            caption = self.tr("residents of {zone}").format(zone=zone)
+            self.tiles["tileResidents"].set(format_count(n, loc), detail, caption)
         else:
-            self.tiles["tileResidents"].set(format_count(k.residents, loc))
+            self.tiles["tileResidents"].set(
+                format_count(k.residents, loc), "", self.tr("industrial-park residents")
+            )
         self.tiles["tileVentures"].set(
             f"{format_count(k.joint_ventures, loc)} / {format_count(k.foreign_owned, loc)}",
             self.tr("{n} ventures with foreign capital").format(n=format_count(k.ventures, loc)),
         )
-        lines = [
-            f"{status_label(s)}: {format_count(k.projects_by_status[s], loc)}"
-            for s in PROJECT_STATUSES
-            if k.projects_by_status.get(s)
+        shown = [s for s in PROJECT_STATUSES if k.projects_by_status.get(s)]
+        half = (len(shown) + 1) // 2
+        cells = [
+            f"{code_label(s)}:&nbsp;<b>{format_count(k.projects_by_status[s], loc)}</b>"
+            for s in shown
         ]
+        rows = "".join(
+            f"<tr><td>{a}</td><td style='padding-left:10px'>{b}</td></tr>"
+            for a, b in zip(cells[:half], [*cells[half:], ""], strict=False)
+        )
         active = sum(k.projects_by_status.get(s, 0) for s in ("signed", "implementation"))
         self.tiles["tileStatus"].set(
-            self.tr("{n} under way").format(n=format_count(active, loc)), "\n".join(lines)
+            self.tr("{n} under way").format(n=format_count(active, loc)),
+            f"<table cellspacing=0 cellpadding=0>{rows}</table>" if rows else "",
         )
         if k.warnings:
             self.warning.setText("⚠ " + "\n".join(k.warnings))
