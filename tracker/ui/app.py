@@ -1,0 +1,190 @@
+"""Start the window: the QApplication, the database (user's, demo or given),
+clear messages for files that cannot be opened, and the --smoke run."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from tracker import paths
+
+if TYPE_CHECKING:
+    from tracker.store import Store
+
+ORG = APP = "InvestmentTracker"
+SMOKE_TIMEOUT_MS = 60_000
+
+
+def error_box(title: str, text: str) -> None:
+    """Seam for tests: the message shown when the database cannot be opened."""
+    QMessageBox.critical(None, title, text)
+
+
+def open_store(*, db: str | None, demo: bool, read_only: bool, backup: bool = True) -> Store:
+    """The database the command line asks for; the demo and the user's file are created on first use."""
+    from tracker.store import Store
+
+    if db:
+        return Store.open(Path(db), read_only=read_only, backup=backup)
+    if demo:
+        path = paths.demo_db()
+        if not (path.exists() and path.stat().st_size):
+            from tracker.services import demo as demo_service
+
+            with Store.open(path, create=True, backup=False) as s:
+                demo_service.load_demo(s)
+        return Store.open(path, read_only=read_only, backup=backup)
+    path = paths.default_db()
+    create = not read_only and not (path.exists() and path.stat().st_size)
+    return Store.open(path, read_only=read_only, create=create, backup=backup)
+
+
+def _import_store_lean() -> None:
+    """Import sqlite-utils without pandas and numpy.
+
+    sqlite-utils imports both when they are installed, only to accept DataFrame and
+    numpy values, which the window never passes; that costs over a second before the
+    window can appear. They are hidden during that one import and available again
+    afterwards (matplotlib needs numpy when the charts load)."""
+    if "sqlite_utils" in sys.modules:
+        return
+    hidden = [m for m in ("pandas", "numpy") if m not in sys.modules]
+    for m in hidden:
+        sys.modules[m] = None  # type: ignore[assignment]
+    try:
+        import tracker.store  # noqa: F401
+    finally:
+        for m in hidden:
+            sys.modules.pop(m, None)
+
+
+def run_gui(*, db: str | None, demo: bool, read_only: bool, smoke: bool) -> int:
+    t0 = time.perf_counter()
+    _import_store_lean()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORG)
+    QCoreApplication.setApplicationName(APP)
+    from tracker.ui import i18n
+    from tracker.ui.resources import app_icon
+    from tracker.ui.settings import Settings
+
+    prefs = Settings()
+    i18n.install(prefs.language, app)
+    app.setWindowIcon(app_icon())
+    title = QCoreApplication.translate("app", "Investment Tracker cannot open the database")
+    from tracker.store import StoreError
+
+    try:
+        store = open_store(db=db, demo=demo, read_only=read_only, backup=not smoke)
+    except (StoreError, OSError) as exc:
+        if smoke:
+            print(f"tracker: {exc}", file=sys.stderr)
+        else:
+            error_box(title, str(exc))
+        return 1
+    t_open = time.perf_counter()
+    from tracker.services.changes import current_user
+    from tracker.ui.context import AppContext
+    from tracker.ui.main_window import MainWindow
+
+    ctx = AppContext(store, user=prefs.user_name or current_user(), currency=prefs.currency)
+    if prefs.backup_dir is not None:
+        store.backup_dir = prefs.backup_dir
+    store.keep_backups = prefs.keep_backups
+    win = MainWindow(ctx, view="projects" if smoke else None)
+    if smoke:
+        return _smoke(app, win, store, t0, t_open)
+    win.show()
+    try:
+        return app.exec()
+    finally:
+        store.close()
+
+
+class _PaintWatch(QObject):
+    """Notes when the table's viewport and the chart canvas are first painted."""
+
+    def __init__(self, win, t0: float):  # noqa: ANN001
+        super().__init__()
+        self.win, self.t0 = win, t0
+        self.first_page: float | None = None
+        self.chart: float | None = None
+        self.rows = 0
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget):
+            page = self.win.record_page()
+            now = time.perf_counter()
+            if page is not None:
+                if self.first_page is None and obj is page.table.view.viewport():
+                    self.first_page = now
+                    self.rows = page.table.model.rowCount()
+                elif self.chart is None and page.chart is not None and \
+                        type(obj).__name__.startswith("FigureCanvas") and page.chart.isAncestorOf(obj):  # fmt: skip
+                    self.chart = now
+            if self.first_page is not None and self.chart is not None:
+                QTimer.singleShot(0, QCoreApplication.instance().quit)
+        return False
+
+    def chart_failed(self) -> str | None:
+        page = self.win.record_page()
+        return getattr(page.chart, "last_error", None) if page is not None else None
+
+
+def _smoke(app: QApplication, win, store: Store, t0: float, t_open: float) -> int:  # noqa: ANN001
+    watch = _PaintWatch(win, t0)
+    app.installEventFilter(watch)
+    errors: list[str] = []
+    old_hook = sys.excepthook
+
+    def hook(kind, exc, tb) -> None:  # noqa: ANN001
+        # An exception inside a Qt slot: report it as the smoke failure rather than wait.
+        errors.append(f"{kind.__name__}: {exc}")
+        app.quit()
+
+    sys.excepthook = hook
+
+    def check_error() -> None:
+        if watch.chart is None and watch.chart_failed():
+            app.quit()
+
+    poll = QTimer()
+    poll.timeout.connect(check_error)
+    poll.start(50)
+    QTimer.singleShot(SMOKE_TIMEOUT_MS, app.quit)
+    win.show()
+    t_shown = time.perf_counter()
+    app.exec()
+    poll.stop()
+    sys.excepthook = old_hook
+    app.removeEventFilter(watch)
+    ms = lambda t: round((t - t0) * 1000, 1)  # noqa: E731
+    ok = watch.first_page is not None and watch.chart is not None
+    result = {
+        "open_db_ms": ms(t_open),
+        "window_shown_ms": ms(t_shown),
+        "first_page_ms": ms(watch.first_page) if watch.first_page else None,
+        "chart_ms": ms(watch.chart) if watch.chart else None,
+        "total_ms": ms(time.perf_counter()),
+        "rows": watch.rows,
+        "db": store.name,
+        "ok": ok,
+    }
+    if not ok:
+        result["error"] = (
+            "; ".join(errors)
+            or watch.chart_failed()
+            or "the table or chart was not painted in time"
+        )
+    print(json.dumps(result), flush=True)
+    win.skip_settings = True
+    win.close()
+    win.deleteLater()
+    store.close(backup=False)
+    return 0 if ok else 1

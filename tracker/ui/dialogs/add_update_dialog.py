@@ -1,0 +1,142 @@
+"""“Add update…”: one project update (as-of date, status, progress,
+disbursed, note) entered as an undoable command."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.fields import PROJECTS
+from tracker.domain.validation import ValidationErrors
+from tracker.services.undo import AddUpdateCommand
+from tracker.store import StaleWrite, StoreError
+from tracker.ui.context import AppContext
+from tracker.ui.models.lookups import status_label
+from tracker.ui.panes.form_pane import ERROR_STYLE, money_text
+from tracker.ui.widgets import ChoiceCombo, DateEdit, MoneyEdit
+
+
+class AddUpdateDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, project: dict[str, Any]):
+        super().__init__(parent)
+        self.setObjectName("addUpdateDialog")
+        self.ctx = ctx
+        self.project = project
+        self.command: AddUpdateCommand | None = None
+        self.setWindowTitle(self.tr("Add update — {code}").format(code=project["code"]))
+        lay = QVBoxLayout(self)
+        head = QLabel(f"<b>{project['code']}</b> — {project['name']}", self)
+        head.setWordWrap(True)
+        lay.addWidget(head)
+        form = QFormLayout()
+        self.as_of = DateEdit(self)
+        self.as_of.setObjectName("as_of")
+        d = QDate.fromString(ctx.as_of, "yyyy-MM-dd")
+        self.as_of.setDate(d if d.isValid() else QDate.currentDate())
+        self.status = ChoiceCombo(self)
+        self.status.setObjectName("status")
+        self.status.set_choices([(c, status_label(c)) for c in PROJECTS.status_choices])
+        self.status.set_value(project["status"])
+        self.progress = QSpinBox(self)
+        self.progress.setObjectName("progress_pct")
+        self.progress.setRange(0, 100)
+        self.progress.setSuffix(" %")
+        self.progress.setValue(int(project["progress_pct"] or 0))
+        self.disbursed = MoneyEdit(self)
+        self.disbursed.setObjectName("disbursed")
+        self.disbursed.set_currency(project["currency"])
+        self.disbursed.setText(money_text(project["disbursed"]))
+        self.note = QPlainTextEdit(self)
+        self.note.setObjectName("note")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 12)
+        self.errors: dict[str, QLabel] = {}
+        for name, label, w in (
+            ("as_of", self.tr("As of"), self.as_of),
+            ("status", self.tr("Status"), self.status),
+            ("progress_pct", self.tr("Progress"), self.progress),
+            ("disbursed", self.tr("Disbursed (cumulative)"), self.disbursed),
+            ("note", self.tr("Note"), self.note),
+        ):
+            cell = QWidget(self)
+            cl = QVBoxLayout(cell)
+            cl.setContentsMargins(0, 0, 0, 0)
+            cl.setSpacing(1)
+            cl.addWidget(w)
+            err = QLabel(cell)
+            err.setObjectName(f"{name}_error")
+            err.setStyleSheet(ERROR_STYLE)
+            err.setWordWrap(True)
+            err.hide()
+            cl.addWidget(err)
+            self.errors[name] = err
+            form.addRow(label, cell)
+        lay.addLayout(form)
+        self.general_error = QLabel(self)
+        self.general_error.setObjectName("formError")
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        lay.addWidget(self.general_error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add update"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "as_of": self.as_of.value(),
+            "status": self.status.value(),
+            "progress_pct": self.progress.value(),
+            "disbursed": self.disbursed.text().strip() or None,
+            "note": self.note.toPlainText().strip() or None,
+        }
+
+    def submit(self) -> bool:
+        """Enter the update; on a bad value show it beside its field and stay open."""
+        for lbl in (*self.errors.values(), self.general_error):
+            lbl.hide()
+        cmd = AddUpdateCommand(self.project["id"], self.values(), self.ctx.user,
+                               expected_version=self.project["version"],
+                               text=self.tr("Update of {code}").format(code=self.project["code"]))  # fmt: skip
+        try:
+            self.ctx.run(cmd)
+        except ValidationErrors as exc:
+            general = []
+            for name, message in exc.by_field().items():
+                if name in self.errors:
+                    self.errors[name].setText(message)
+                    self.errors[name].show()
+                else:
+                    general.append(f"{name}: {message}")
+            if general:
+                self.general_error.setText("\n".join(general))
+                self.general_error.show()
+            return False
+        except StaleWrite:
+            self.general_error.setText(self.tr("The project was changed by someone else since this "
+                                               "dialog opened; nothing was saved. Close and reopen it."))  # fmt: skip
+            self.general_error.show()
+            return False
+        except StoreError as exc:
+            self.general_error.setText(str(exc))
+            self.general_error.show()
+            return False
+        self.command = cmd
+        self.accept()
+        return True

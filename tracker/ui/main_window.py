@@ -1,0 +1,651 @@
+"""The main window: navigation, one page per kind of record (table, form and
+chart panes), the dashboard, menus and actions, and the remembered layout."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.fields import MAIN_KINDS, REFERENCE_KINDS, kind_of
+from tracker.domain.filters import Filter
+from tracker.services.changes import Change
+from tracker.ui import resources
+from tracker.ui.context import AppContext
+from tracker.ui.models.lookups import Lookups
+from tracker.ui.panes.form_pane import FormPane
+from tracker.ui.panes.table_pane import TablePane
+
+#: Navigation entries, in order: (view name, label).
+VIEWS = ("dashboard", "projects", "residents", "ventures", "reference")
+REFERENCE_ORDER = ("banks", "countries", "sectors", "regions", "zones", "fx_rates")
+
+
+def settings() -> QSettings:
+    """Where the layout is remembered: the program's settings file (tracker.ui.settings),
+    read at call time so a test pointing the config folder elsewhere never touches the real one."""
+    from tracker.ui.settings import Settings
+
+    return Settings().qsettings()
+
+
+class RecordPage(QWidget):
+    """Table, form and (for the main kinds) chart of one kind of record."""
+
+    def __init__(self, ctx: AppContext, kind: str, lookups: Lookups, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind = kind_of(kind).name
+        self.setObjectName(f"page_{self.kind}")
+        self.table = TablePane(ctx, self.kind, lookups, self)
+        self.form = FormPane(ctx, self.kind, lookups, self)
+        self.chart: Any = None
+        self.charts_started = False
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName(f"splitter_{self.kind}")
+        self.splitter.setChildrenCollapsible(False)
+        if self.kind in MAIN_KINDS:
+            from tracker.ui.panes.chart_pane import ChartPane
+
+            self.left = QSplitter(Qt.Orientation.Vertical, self.splitter)
+            self.left.setObjectName(f"leftSplitter_{self.kind}")
+            self.left.setChildrenCollapsible(False)
+            self.left.addWidget(self.table)
+            self.chart = ChartPane(ctx, self.left)
+            self.left.addWidget(self.chart)
+            self.left.setStretchFactor(0, 3)
+            self.left.setStretchFactor(1, 2)
+            self.splitter.addWidget(self.left)
+        else:
+            self.left = None
+            self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.form)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        lay.addWidget(self.splitter)
+        self.table.currentChanged.connect(self._on_current)
+        self.table.filterChanged.connect(lambda _flt: self.update_chart())
+        self.form.saved.connect(self._on_saved)
+
+    def start_charts(self) -> None:
+        """Give the chart pane its first view (after the window is on screen: matplotlib loads then)."""
+        self.charts_started = True
+        self.update_chart()
+
+    def update_chart(self) -> None:
+        if self.chart is not None and self.charts_started:
+            self.chart.set_view(kind=self.kind, flt=self.table.model.flt, selected_id=self.form.pk)
+
+    def _on_current(self, pk: Any) -> None:
+        if pk == self.form.pk and not self.form.is_new:
+            return
+        if not self.form.maybe_leave():
+            # Stay on the record with unsaved edits.
+            self.table.select_id(self.form.pk)
+            return
+        self.form.load(pk)
+        self.update_chart()
+
+    def _on_saved(self, pk: Any) -> None:
+        if self.table.current_id() != pk:
+            self.table.select_id(pk)
+        self.update_chart()
+
+    def select(self, pk: Any) -> bool:
+        """Select a record as a click in the table would."""
+        return self.table.select_id(pk, notify=True)
+
+    def save_state(self, s: QSettings) -> None:
+        s.setValue(f"splitter/{self.kind}", self.splitter.saveState())
+        if self.left is not None:
+            s.setValue(f"splitter/{self.kind}/left", self.left.saveState())
+        if self.form.splitter is not None:
+            s.setValue(f"splitter/{self.kind}/form", self.form.splitter.saveState())
+        s.setValue(f"filter/{self.kind}", self.table.model.flt.to_dict())
+
+    def restore_state(self, s: QSettings) -> None:
+        for key, split in ((f"splitter/{self.kind}", self.splitter),
+                           (f"splitter/{self.kind}/left", self.left),
+                           (f"splitter/{self.kind}/form", self.form.splitter)):  # fmt: skip
+            v = s.value(key)
+            if split is not None and isinstance(v, QByteArray):
+                split.restoreState(v)
+        saved = s.value(f"filter/{self.kind}")
+        if isinstance(saved, dict) and saved:
+            with contextlib.suppress(TypeError, ValueError):
+                self.table.set_filter(Filter.from_dict(saved))
+
+
+class ReferencePage(QWidget):
+    """Banks, countries, sectors, regions, zones and fx rates, each with the same table and form."""
+
+    def __init__(self, ctx: AppContext, lookups: Lookups, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("page_reference")
+        self.ctx = ctx
+        self.lookups = lookups
+        self.pages: dict[str, RecordPage] = {}
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 0)
+        top = QHBoxLayout()
+        label = QLabel(self.tr("&Reference table:"), self)
+        self.combo = QComboBox(self)
+        self.combo.setObjectName("referenceKind")
+        label.setBuddy(self.combo)
+        for name in REFERENCE_ORDER:
+            self.combo.addItem(
+                QCoreApplication.translate("Kind", REFERENCE_KINDS[name].label), name
+            )
+        top.addWidget(label)
+        top.addWidget(self.combo)
+        top.addStretch(1)
+        lay.addLayout(top)
+        self.stack = QStackedWidget(self)
+        lay.addWidget(self.stack, 1)
+        self.combo.currentIndexChanged.connect(self._on_combo)
+        self._shown = ""
+        self.show_kind(REFERENCE_ORDER[0])
+
+    def current(self) -> RecordPage:
+        return self.pages[self._shown]
+
+    def page(self, kind: str) -> RecordPage:
+        if kind not in self.pages:
+            p = RecordPage(self.ctx, kind, self.lookups, self.stack)
+            self.stack.addWidget(p)
+            self.pages[kind] = p
+            p.restore_state(settings())
+        return self.pages[kind]
+
+    def show_kind(self, kind: str) -> bool:
+        if self._shown and self._shown != kind and not self.current().form.maybe_leave():
+            self._sync_combo()
+            return False
+        self.stack.setCurrentWidget(self.page(kind))
+        self._shown = kind
+        self._sync_combo()
+        return True
+
+    def _sync_combo(self) -> None:
+        self.combo.blockSignals(True)
+        self.combo.setCurrentIndex(max(0, self.combo.findData(self._shown)))
+        self.combo.blockSignals(False)
+
+    def _on_combo(self, _i: int) -> None:
+        self.show_kind(self.combo.currentData())
+        w = self.window()
+        if hasattr(w, "update_actions"):
+            w.update_actions()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, view: str | None = None):
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.ctx = ctx
+        ctx.setParent(self)
+        self.lookups = Lookups(ctx.store)
+        self.pages: dict[str, QWidget] = {}
+        self.dialogs: dict[str, Any] = {}
+        self._started = False
+        self._view = ""
+        #: Set by the --smoke run, which must leave the person's settings alone.
+        self.skip_settings = False
+        self.setWindowTitle(self._title())
+        self.resize(1280, 800)
+
+        central = QWidget(self)
+        lay = QHBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.setChildrenCollapsible(False)
+        self.navigation = QListWidget(self.main_splitter)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Views"))
+        labels = {"dashboard": self.tr("Dashboard"), "projects": self.tr("Projects"),
+                  "residents": self.tr("Residents"), "ventures": self.tr("Joint ventures"),
+                  "reference": self.tr("Reference data")}  # fmt: skip
+        for name in VIEWS:
+            self.navigation.addItem(labels[name])
+        fm = self.navigation.fontMetrics()
+        self.navigation.setMinimumWidth(max(fm.horizontalAdvance(t) for t in labels.values()) + 40)
+        self.navigation.setSpacing(2)
+        self.stack = QStackedWidget(self.main_splitter)
+        for _ in VIEWS:
+            self.stack.addWidget(QWidget(self.stack))  # replaced by the page when first shown
+        self.main_splitter.addWidget(self.navigation)
+        self.main_splitter.addWidget(self.stack)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setSizes([self.navigation.minimumWidth() + 10, 1100])
+        lay.addWidget(self.main_splitter)
+        self.setCentralWidget(central)
+
+        self._make_actions()
+        self._make_menus()
+        self._make_status_bar()
+        ctx.undo_stack.cleanChanged.connect(lambda _c: self.update_actions())
+        ctx.undo_stack.indexChanged.connect(lambda _i: self.update_actions())
+        ctx.changed.connect(self._on_changed)
+        self.navigation.currentRowChanged.connect(self._on_navigation)
+        self._restore(view)
+
+    # ------------------------------------------------------------ structure
+    def _title(self) -> str:
+        t = self.tr("Investment Tracker — {file}").format(file=self.ctx.store.name)
+        if self.ctx.read_only:
+            t += " " + self.tr("[read-only]")
+        return t
+
+    def _action(self, name: str, text: str, slot: Any, shortcut: Any = None, *,
+                edits: bool = False, tip: str = "", icon: str = "") -> QAction:  # fmt: skip
+        a = QAction(text, self)
+        a.setObjectName(name)
+        if icon:
+            a.setIcon(resources.icon(icon))
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                a.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                a.setShortcut(QKeySequence(shortcut))
+        if tip:
+            a.setStatusTip(tip)
+        a.triggered.connect(slot)
+        a.setProperty("edits", edits)
+        self.addAction(a)
+        return a
+
+    def _make_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        self.actionNew = self._action("actionNew", self.tr("&New record"), self.new_record,
+                                      K.New, edits=True, icon="new")  # fmt: skip
+        self.actionSave = self._action("actionSave", self.tr("&Save"), self.save_record, K.Save,
+                                       edits=True, icon="save")  # fmt: skip
+        self.actionRevert = self._action("actionRevert", self.tr("&Revert"), self.revert_record,
+                                         edits=True, icon="revert")  # fmt: skip
+        self.actionDelete = self._action("actionDelete", self.tr("&Delete record…"),
+                                         self.delete_record, edits=True, icon="delete")  # fmt: skip
+        self.actionAddUpdate = self._action("actionAddUpdate", self.tr("Add &update…"),
+                                            self.add_update, "Ctrl+U", edits=True, icon="add-update")  # fmt: skip
+        self.actionUpdateRound = self._action("actionUpdateRound", self.tr("Update &round…"),
+                                              self.open_update_round, "Ctrl+R", edits=True)  # fmt: skip
+        self.actionImport = self._action("actionImport", self.tr("&Import…"), self.open_import,
+                                         "Ctrl+I", edits=True, icon="import")  # fmt: skip
+        self.actionExport = self._action("actionExport", self.tr("&Export snapshot…"),
+                                         self.open_export, "Ctrl+E", icon="export")  # fmt: skip
+        self.actionCompare = self._action("actionCompare", self.tr("&Compare with snapshot…"),
+                                          self.open_compare)  # fmt: skip
+        self.actionPrintChart = self._action("actionPrintChart", self.tr("Print &chart…"),
+                                             self.print_chart, K.Print, icon="print")  # fmt: skip
+        self.actionPrintReport = self._action("actionPrintReport", self.tr("Print re&port…"),
+                                              self.print_report, "Ctrl+Shift+P")  # fmt: skip
+        self.actionBackups = self._action("actionBackups", self.tr("&Backups…"), self.open_backups)
+        self.actionSettings = self._action("actionSettings", self.tr("Se&ttings…"),
+                                           self.open_settings, K.Preferences, icon="settings")  # fmt: skip
+        self.actionQuit = self._action("actionQuit", self.tr("&Quit"), self.close, K.Quit)
+        self.actionFind = self._action(
+            "actionFind", self.tr("&Find"), self.find, K.Find, icon="search"
+        )
+        self.actionAbout = self._action("actionAbout", self.tr("&About Investment Tracker"),
+                                        self.show_about, icon="help")  # fmt: skip
+        stack = self.ctx.undo_stack
+        self.actionUndo = stack.createUndoAction(self, self.tr("&Undo"))
+        self.actionUndo.setObjectName("actionUndo")
+        self.actionUndo.setShortcuts([QKeySequence(K.Undo)])
+        self.actionUndo.setIcon(resources.icon("undo"))
+        self.actionRedo = stack.createRedoAction(self, self.tr("&Redo"))
+        self.actionRedo.setObjectName("actionRedo")
+        self.actionRedo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.actionRedo.setIcon(resources.icon("redo"))
+        self.addAction(self.actionUndo)
+        self.addAction(self.actionRedo)
+        self.view_actions: list[QAction] = []
+        names = {"dashboard": self.tr("&Dashboard"), "projects": self.tr("&Projects"),
+                 "residents": self.tr("&Residents"), "ventures": self.tr("&Joint ventures"),
+                 "reference": self.tr("Reference &data")}  # fmt: skip
+        for i, v in enumerate(VIEWS):
+            a = self._action(f"actionView_{v}", names[v], lambda _=False, v=v: self.show_view(v),
+                             f"Ctrl+{i + 1}")  # fmt: skip
+            self.view_actions.append(a)
+
+    def _make_menus(self) -> None:
+        mb = self.menuBar()
+        file = mb.addMenu(self.tr("&File"))
+        for a in (self.actionNew, self.actionSave, self.actionRevert, None, self.actionImport,
+                  self.actionExport, self.actionCompare, None, self.actionPrintChart,
+                  self.actionPrintReport, None, self.actionBackups, self.actionSettings, None,
+                  self.actionQuit):  # fmt: skip
+            file.addAction(a) if a is not None else file.addSeparator()
+        edit = mb.addMenu(self.tr("&Edit"))
+        for a in (self.actionUndo, self.actionRedo, None, self.actionAddUpdate,
+                  self.actionUpdateRound, None, self.actionDelete, None, self.actionFind):  # fmt: skip
+            edit.addAction(a) if a is not None else edit.addSeparator()
+        view = mb.addMenu(self.tr("&View"))
+        for a in self.view_actions:
+            view.addAction(a)
+        help_ = mb.addMenu(self.tr("&Help"))
+        help_.addAction(self.actionAbout)
+
+    def _make_status_bar(self) -> None:
+        sb = self.statusBar()
+        self.status_file = QLabel(self.ctx.store.name, self)
+        self.status_file.setObjectName("statusFile")
+        self.status_file.setToolTip(str(self.ctx.store.path))
+        self.status_read_only = QLabel(self)
+        self.status_read_only.setObjectName("statusReadOnly")
+        self.status_read_only.setStyleSheet("color: #8A5A00; font-weight: bold;")
+        if self.ctx.read_only:
+            reason = self.ctx.store.read_only_reason or self.tr("opened read-only")
+            self.status_read_only.setText(self.tr("Read-only: {reason}").format(reason=reason))
+        self.status_read_only.setVisible(self.ctx.read_only)
+        self.status_fx = QLabel(self)
+        self.status_fx.setObjectName("statusFx")
+        self.status_fx.setStyleSheet("color: #B35900;")
+        self.status_fx.hide()
+        sb.addWidget(self.status_file)
+        sb.addWidget(self.status_read_only)
+        sb.addWidget(self.status_fx, 1)
+
+    def set_fx_warning(self, warning: str | None) -> None:
+        self.status_fx.setText(f"⚠ {warning}" if warning else "")
+        self.status_fx.setToolTip(warning or "")
+        self.status_fx.setVisible(bool(warning))
+
+    # ---------------------------------------------------------------- pages
+    def page(self, view: str) -> QWidget:
+        """The page of a view, built the first time it is asked for."""
+        if view not in self.pages:
+            i = VIEWS.index(view)
+            if view == "dashboard":
+                from tracker.ui.panes.dashboard_pane import DashboardPane
+
+                p: QWidget = DashboardPane(self.ctx, self.stack)
+            elif view == "reference":
+                p = ReferencePage(self.ctx, self.lookups, self.stack)
+            else:
+                p = RecordPage(self.ctx, view, self.lookups, self.stack)
+                p.restore_state(settings())
+                if self._started:
+                    p.start_charts()
+                p.form.dirtyChanged.connect(lambda _d: self.update_actions())
+                p.table.currentChanged.connect(lambda _pk: self.update_actions())
+            old = self.stack.widget(i)
+            self.stack.insertWidget(i, p)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.pages[view] = p
+        return self.pages[view]
+
+    def current_view(self) -> str:
+        return self._view
+
+    def record_page(self) -> RecordPage | None:
+        """The table+form page on screen (None on the dashboard)."""
+        p = self.pages.get(self._view)
+        if isinstance(p, ReferencePage):
+            return p.current()
+        return p if isinstance(p, RecordPage) else None
+
+    def show_view(self, view: str) -> bool:
+        """Switch to a view; refused (False) if unsaved edits would be lost and the person stays."""
+        if view not in VIEWS:
+            raise KeyError(view)
+        if view == self._view:
+            return True
+        current = self.record_page()
+        if current is not None and not current.form.maybe_leave():
+            self._sync_navigation()
+            return False
+        page = self.page(view)
+        self.stack.setCurrentWidget(page)
+        self._view = view
+        self._sync_navigation()
+        rp = self.record_page()
+        if rp is not None:
+            self.set_fx_warning(getattr(rp.table, "totals_warning", None))
+        self.update_actions()
+        return True
+
+    def _sync_navigation(self) -> None:
+        self.navigation.blockSignals(True)
+        self.navigation.setCurrentRow(VIEWS.index(self._view) if self._view else 0)
+        self.navigation.blockSignals(False)
+
+    def _on_navigation(self, row: int) -> None:
+        if 0 <= row < len(VIEWS):
+            self.show_view(VIEWS[row])
+
+    # ---------------------------------------------------------------- state
+    def _restore(self, view: str | None) -> None:
+        s = settings()
+        geo = s.value("window/geometry")
+        if isinstance(geo, QByteArray):
+            self.restoreGeometry(geo)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        main = s.value("window/splitter")
+        if isinstance(main, QByteArray):
+            self.main_splitter.restoreState(main)
+        last = view or s.value("window/view") or "projects"
+        if last not in VIEWS:
+            last = "projects"
+        if last == "dashboard" and view is None:
+            # The dashboard draws charts: build it after the window is on screen.
+            self._deferred_view = "dashboard"
+            last = "projects"
+        else:
+            self._deferred_view = None
+        self.show_view(last)
+        ref = s.value("window/referenceKind")
+        if last == "reference" and ref in REFERENCE_KINDS:
+            self.page("reference").show_kind(ref)  # type: ignore[attr-defined]
+
+    def save_settings(self) -> None:
+        s = settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.main_splitter.saveState())
+        s.setValue("window/view", self._view)
+        for p in self.pages.values():
+            if isinstance(p, RecordPage):
+                p.save_state(s)
+            elif isinstance(p, ReferencePage):
+                s.setValue("window/referenceKind", p._shown)
+                for rp in p.pages.values():
+                    rp.save_state(s)
+        s.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._started:
+            QTimer.singleShot(0, self._start)
+
+    def _start(self) -> None:
+        """After the first paint: charts (and matplotlib) come in."""
+        if self._started:
+            return
+        self._started = True
+        for p in self.pages.values():
+            if isinstance(p, RecordPage):
+                p.start_charts()
+        if self._deferred_view:
+            view, self._deferred_view = self._deferred_view, None
+            self.show_view(view)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for p in self._all_record_pages():
+            if p.form.is_dirty() and not p.form.maybe_leave():
+                event.ignore()
+                return
+        if not self.skip_settings:
+            self.save_settings()
+        for d in self.dialogs.values():
+            with contextlib.suppress(RuntimeError):
+                d.close()
+        super().closeEvent(event)
+
+    def _all_record_pages(self) -> list[RecordPage]:
+        out: list[RecordPage] = []
+        for p in self.pages.values():
+            if isinstance(p, RecordPage):
+                out.append(p)
+            elif isinstance(p, ReferencePage):
+                out.extend(p.pages.values())
+        return out
+
+    # -------------------------------------------------------------- actions
+    def update_actions(self) -> None:
+        ro = self.ctx.read_only
+        rp = self.record_page()
+        form = rp.form if rp is not None else None
+        self.actionNew.setEnabled(not ro and form is not None)
+        self.actionSave.setEnabled(not ro and form is not None and (form.is_dirty() or form.is_new))
+        self.actionRevert.setEnabled(
+            not ro and form is not None and (form.is_dirty() or form.is_new)
+        )
+        self.actionDelete.setEnabled(not ro and form is not None and form.row is not None)
+        self.actionAddUpdate.setEnabled(not ro and rp is not None and rp.kind == "projects"
+                                        and form is not None and form.row is not None)  # fmt: skip
+        self.actionUpdateRound.setEnabled(not ro)
+        self.actionImport.setEnabled(not ro)
+        self.actionFind.setEnabled(rp is not None)
+        self.actionPrintChart.setEnabled(rp is not None and rp.chart is not None)
+        if ro:
+            # Undo/redo would write too.
+            self.actionUndo.setEnabled(False)
+            self.actionRedo.setEnabled(False)
+
+    def _on_changed(self, change: Change) -> None:
+        if self.lookups.concerns(change.table):
+            self.lookups.reload()
+        self.update_actions()
+
+    def new_record(self) -> None:
+        if (rp := self.record_page()) is not None:
+            rp.form.new_record()
+
+    def save_record(self) -> bool:
+        rp = self.record_page()
+        return rp.form.save() if rp is not None else False
+
+    def revert_record(self) -> None:
+        if (rp := self.record_page()) is not None:
+            rp.form.revert()
+
+    def delete_record(self) -> bool:
+        rp = self.record_page()
+        return rp.form.delete() if rp is not None else False
+
+    def add_update(self) -> None:
+        rp = self.record_page()
+        if rp is not None and rp.form.history is not None:
+            rp.form.history.open_add_update()
+
+    def find(self) -> None:
+        if (rp := self.record_page()) is not None:
+            rp.table.search.setFocus()
+            rp.table.search.selectAll()
+
+    def current_kind_and_filter(self) -> tuple[str, Filter]:
+        rp = self.record_page()
+        if rp is None or rp.kind not in MAIN_KINDS:
+            return "projects", (self.pages["projects"].table.model.flt
+                                if "projects" in self.pages else Filter())  # type: ignore[attr-defined]  # fmt: skip
+        return rp.kind, rp.table.model.flt
+
+    def _keep(self, name: str, dialog: Any) -> Any:
+        old = self.dialogs.get(name)
+        if old is not None:
+            try:
+                old.close()
+                old.deleteLater()
+            except RuntimeError:
+                pass
+        self.dialogs[name] = dialog
+        dialog.open() if hasattr(dialog, "open") else dialog.show()
+        return dialog
+
+    def open_import(self) -> Any:
+        from tracker.ui.dialogs.import_dialog import ImportDialog
+
+        return self._keep("import", ImportDialog(self.ctx, self))
+
+    def open_export(self) -> Any:
+        from tracker.ui.dialogs.export_dialog import ExportDialog
+
+        kind, flt = self.current_kind_and_filter()
+        return self._keep("export", ExportDialog(self.ctx, self, kind=kind, flt=flt))
+
+    def open_compare(self) -> Any:
+        from tracker.ui.dialogs.compare_dialog import CompareDialog
+
+        return self._keep("compare", CompareDialog(self.ctx, self))
+
+    def open_update_round(self) -> Any:
+        if not self._leave_all():
+            return None
+        from tracker.ui.dialogs.update_round_dialog import UpdateRoundDialog
+
+        return self._keep("update_round", UpdateRoundDialog(self.ctx, self))
+
+    def open_backups(self) -> Any:
+        from tracker.ui.dialogs.backups_dialog import BackupsDialog
+
+        return self._keep("backups", BackupsDialog(self.ctx, self))
+
+    def open_settings(self) -> Any:
+        from tracker.ui.dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.accepted.connect(self.settings_applied)
+        return self._keep("settings", dialog)
+
+    def print_chart(self) -> Any:
+        rp = self.record_page()
+        if rp is None or rp.chart is None:
+            return None
+        from tracker.ui.printing import print_chart
+
+        figure = rp.chart.current_figure()
+        if figure is None:
+            return None
+        return print_chart(self.ctx, self, figure)
+
+    def print_report(self) -> Any:
+        from tracker.ui.printing import print_report
+
+        kind, flt = self.current_kind_and_filter()
+        return print_report(self.ctx, self, kind=kind, flt=flt)
+
+    def _leave_all(self) -> bool:
+        return all(p.form.maybe_leave() for p in self._all_record_pages())
+
+    def show_about(self) -> Any:
+        from tracker.ui.dialogs.about_dialog import AboutDialog
+
+        return self._keep("about", AboutDialog(self))
+
+    def settings_applied(self) -> None:
+        """The reporting currency or user may have changed: totals, charts and figures follow."""
+        for p in self._all_record_pages():
+            p.table._schedule_totals()
+            p.update_chart()
+        dash = self.pages.get("dashboard")
+        if dash is not None and hasattr(dash, "refresh") and dash.isVisible():
+            dash.refresh()

@@ -1,0 +1,3 @@
+"""The panes of the main window: table, form, update history, chart and dashboard."""
+
+from __future__ import annotations

@@ -1,0 +1,114 @@
+"""A project's update history (newest first) and the way to add an update."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.services import updates
+from tracker.services.changes import Change
+from tracker.ui.context import AppContext
+from tracker.ui.models.lookups import status_label
+from tracker.ui.panes.form_pane import money_text
+
+
+class HistoryPane(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("historyPane")
+        self.ctx = ctx
+        self.project_id: Any = None
+        self.dialog = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 4, 0, 0)
+        head = QHBoxLayout()
+        self.caption = QLabel(self.tr("Update history"), self)
+        f = self.caption.font()
+        f.setBold(True)
+        self.caption.setFont(f)
+        head.addWidget(self.caption)
+        head.addStretch(1)
+        self.add_button = QPushButton(self.tr("Add update…"), self)
+        self.add_button.setObjectName("addUpdateButton")
+        self.add_button.clicked.connect(self.open_add_update)
+        head.addWidget(self.add_button)
+        lay.addLayout(head)
+        headers = [self.tr("As of"), self.tr("Status"), self.tr("Progress"), self.tr("Disbursed"),
+                   self.tr("Note"), self.tr("Author")]  # fmt: skip
+        t = QTableWidget(0, len(headers), self)
+        t.setObjectName("historyTable")
+        t.setHorizontalHeaderLabels(headers)
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.verticalHeader().setVisible(False)
+        t.setAlternatingRowColors(True)
+        t.setWordWrap(False)
+        hh = t.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table = t
+        lay.addWidget(t, 1)
+        self.ctx.changed.connect(self._on_changed)
+        self.set_project(None)
+
+    def set_project(self, project_id: Any) -> None:
+        self.project_id = project_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = (
+            updates.history(self.ctx.store, self.project_id) if self.project_id is not None else []
+        )
+        project = self.ctx.store.get("projects", self.project_id) if self.project_id else None
+        cur = project["currency"] if project else ""
+        self.table.setRowCount(len(rows))
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for i, r in enumerate(rows):
+            cells = (
+                (r["as_of"], None),
+                (status_label(r["status"]), None),
+                ("" if r["progress_pct"] is None else f"{r['progress_pct']} %", right),
+                (
+                    f"{money_text(r['disbursed'])} {cur}" if r["disbursed"] is not None else "",
+                    right,
+                ),
+                ((r["note"] or "").replace("\n", " "), None),
+                (r["author"] or "", None),
+            )
+            for j, (text, align) in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if align is not None:
+                    item.setTextAlignment(align)
+                if j == 4 and r["note"]:
+                    item.setToolTip(r["note"])
+                self.table.setItem(i, j, item)
+        self.caption.setText(self.tr("Update history ({n})").format(n=len(rows)))
+        self.add_button.setEnabled(project is not None and not self.ctx.read_only)
+
+    def open_add_update(self) -> None:
+        """The small “Add update…” dialog, non-blocking."""
+        if self.project_id is None or self.ctx.read_only:
+            return
+        from tracker.ui.dialogs.add_update_dialog import AddUpdateDialog
+
+        project = self.ctx.store.get("projects", self.project_id)
+        if project is None:
+            return
+        self.dialog = AddUpdateDialog(self.ctx, self, project=project)
+        self.dialog.open()
+
+    def _on_changed(self, change: Change) -> None:
+        if self.project_id is not None and change.concerns("projects"):
+            self.refresh()

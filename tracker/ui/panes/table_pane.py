@@ -1,0 +1,307 @@
+"""The table pane: filter bar and search, the paged record table with status
+badges, and a footer with the count and totals of what is shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain import codelists
+from tracker.domain.fields import COUNTRY, ENUM, INT, MAIN_KINDS, MONEY, REAL, REF, Field
+from tracker.domain.filters import Filter
+from tracker.domain.money import format_amount
+from tracker.services import portfolio
+from tracker.services.changes import Change
+from tracker.ui.context import AppContext
+from tracker.ui.models.lookups import Lookups, status_label
+from tracker.ui.models.record_model import RecordTableModel
+from tracker.ui.widgets import ChoiceCombo, StatusBadgeDelegate
+
+SEARCH_DELAY_MS = 250
+
+#: Filter combos per kind: (Filter attribute, field giving names).
+FILTERS = {
+    "projects": ("status", "sector", "bank_id", "region"),
+    "residents": ("status", "sector", "zone_id", "country"),
+    "ventures": ("status", "kind", "sector", "country", "region"),
+}
+
+
+class TablePane(QWidget):
+    #: The current record's primary key (None when nothing is selected).
+    currentChanged = Signal(object)
+    #: The filter the table now shows.
+    filterChanged = Signal(object)
+
+    def __init__(self, ctx: AppContext, kind: str, lookups: Lookups, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.lookups = lookups
+        self.model = RecordTableModel(ctx.store, kind, lookups, self)
+        self.kind = self.model.kind
+        self._combos: dict[str, ChoiceCombo] = {}
+        self._totals_due = False
+        self._build()
+        self._fill_filter_choices()
+        self.ctx.changed.connect(self._on_changed)
+        self._schedule_totals()
+
+    # ------------------------------------------------------------- layout
+    def _build(self) -> None:
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("searchField")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search…"))
+        self.search.setToolTip(self.tr("Words to find in names, codes and notes (Ctrl+F)"))
+        self.search.setMinimumWidth(160)
+        bar.addWidget(self.search, 2)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self.apply_filter)
+        for name in FILTERS.get(self.kind.name, ()):
+            combo = ChoiceCombo(self)
+            combo.setObjectName(f"filter_{name}")
+            combo.setMinimumContentsLength(6)
+            combo.valueChanged.connect(self.apply_filter)
+            self._combos[name] = combo
+            bar.addWidget(combo, 1)
+        if self._combos:
+            clear = QToolButton(self)
+            clear.setObjectName("clearFilters")
+            clear.setText(self.tr("Clear"))
+            clear.setToolTip(self.tr("Show all records again"))
+            clear.clicked.connect(self.clear_filters)
+            bar.addWidget(clear)
+        lay.addLayout(bar)
+
+        view = QTableView(self)
+        view.setObjectName("recordTable")
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.verticalHeader().setVisible(False)
+        vh = view.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(view.fontMetrics().height() + 10)
+        hh = view.horizontalHeader()
+        hh.setHighlightSections(False)
+        hh.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        hh.setStretchLastSection(True)
+        view.setSortingEnabled(True)
+        self._badges = StatusBadgeDelegate(view)
+        fm = view.fontMetrics()
+        for col, f in enumerate(self.model.fields):
+            if f.type == ENUM:
+                view.setItemDelegateForColumn(col, self._badges)
+            view.setColumnWidth(col, self._width(f, fm.averageCharWidth()))
+        view.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.view = view
+        lay.addWidget(view, 1)
+
+        foot = QHBoxLayout()
+        self.footer = QLabel(self)
+        self.footer.setObjectName("tableFooter")
+        self.footer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fx_warning = QLabel(self)
+        self.fx_warning.setObjectName("fxWarning")
+        self.fx_warning.setStyleSheet("color: #B35900; font-weight: bold;")
+        self.fx_warning.setWordWrap(True)
+        self.fx_warning.hide()
+        foot.addWidget(self.footer, 0)
+        foot.addWidget(self.fx_warning, 1)
+        lay.addLayout(foot)
+
+    def _width(self, f: Field, ch: int) -> int:
+        if f.type == MONEY:
+            return ch * 22
+        if f.name in ("name", "name_en"):
+            return ch * 34
+        if f.type in (INT, REAL):
+            return ch * 11
+        if f.type == ENUM:
+            return ch * 18
+        if f.type in (REF, COUNTRY) or f.name in ("sector", "region"):
+            return ch * 17
+        return ch * 14
+
+    def _fill_filter_choices(self) -> None:
+        lk = self.lookups
+        for name, combo in self._combos.items():
+            if name == "status":
+                choices = [(c, status_label(c)) for c in self.kind.status_choices]
+                empty = self.tr("All statuses")
+            elif name == "kind":
+                choices = [(c, status_label(c)) for c in codelists.VENTURE_KINDS]
+                empty = self.tr("All kinds")
+            elif name == "sector":
+                choices, empty = (
+                    sorted(lk.sectors.items(), key=lambda kv: kv[1]),
+                    self.tr("All sectors"),
+                )
+            elif name == "bank_id":
+                choices, empty = (
+                    sorted(lk.banks.items(), key=lambda kv: kv[1]),
+                    self.tr("All banks"),
+                )
+            elif name == "zone_id":
+                choices, empty = (
+                    sorted(lk.zones.items(), key=lambda kv: kv[1]),
+                    self.tr("All zones"),
+                )
+            elif name == "region":
+                choices, empty = (
+                    sorted(lk.regions.items(), key=lambda kv: kv[1]),
+                    self.tr("All regions"),
+                )
+            else:
+                choices = sorted(lk.countries.items(), key=lambda kv: kv[1])
+                empty = self.tr("All countries")
+            combo.blockSignals(True)
+            combo.set_choices(choices, empty=empty)
+            combo.blockSignals(False)
+
+    # ------------------------------------------------------------- filter
+    def current_filter(self) -> Filter:
+        kw: dict[str, Any] = {"text": self.search.text().strip()}
+        for name, combo in self._combos.items():
+            v = combo.value()
+            if v is not None:
+                kw[name] = (v,)
+        return Filter(**kw)
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        flt = self.current_filter()
+        if flt == self.model.flt:
+            return
+        pk = self.current_id()
+        self.model.set_filter(flt)
+        self.select_id(pk, notify=True)
+        self._schedule_totals()
+        self.filterChanged.emit(flt)
+
+    def clear_filters(self) -> None:
+        for combo in self._combos.values():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.apply_filter()
+
+    def set_filter(self, flt: Filter) -> None:
+        """Show ``flt`` (restoring a saved view): fills the bar, then applies it."""
+        self.search.blockSignals(True)
+        self.search.setText(flt.text)
+        self.search.blockSignals(False)
+        for name, combo in self._combos.items():
+            values = getattr(flt, name, ())
+            combo.blockSignals(True)
+            combo.set_value(values[0] if values else None)
+            combo.blockSignals(False)
+        self.apply_filter()
+
+    # ---------------------------------------------------------- selection
+    def current_id(self) -> Any:
+        idx = self.view.selectionModel().currentIndex()
+        return self.model.id_at(idx.row()) if idx.isValid() else None
+
+    def select_id(self, pk: Any, *, notify: bool = False) -> bool:
+        """Make ``pk`` the current row (False if the filter hides it)."""
+        sm = self.view.selectionModel()
+        row = self.model.row_of(pk) if pk is not None else -1
+        if row < 0:
+            if notify:
+                sm.clearSelection()
+                sm.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+            return False
+        idx = self.model.index(row, 0)
+        if not notify:
+            sm.blockSignals(True)
+        sm.setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                           | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
+        if not notify:
+            sm.blockSignals(False)
+            self.view.viewport().update()
+        self.view.scrollTo(idx)
+        return True
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.currentChanged.emit(self.model.id_at(current.row()) if current.isValid() else None)
+
+    # ------------------------------------------------------------ changes
+    def _on_changed(self, change: Change) -> None:
+        if self.lookups.concerns(change.table) and change.table != self.kind.name:
+            self._fill_filter_choices()
+            self.model.refresh_all()
+            self._schedule_totals()
+            return
+        if not change.concerns(self.kind.name):
+            return
+        if change.table == self.kind.name and change.action == "update":
+            self.model.refresh_rows(change.ids)
+        elif change.table != self.kind.name:
+            self.model.refresh_all()  # updates moved projects' status/progress/disbursed
+        else:
+            pk = self.current_id()
+            self.model.requery()
+            self.select_id(pk, notify=self.model.row_of(pk) < 0 if pk is not None else False)
+        self._schedule_totals()
+
+    def _schedule_totals(self) -> None:
+        if not self._totals_due:
+            self._totals_due = True
+            QTimer.singleShot(0, self.update_totals)
+
+    def update_totals(self) -> None:
+        """Count and totals of what is shown, in the reporting currency (SQL sums per currency)."""
+        self._totals_due = False
+        n = self.model.rowCount()
+        loc = QLocale()
+        parts = [self.tr("{n} shown").format(n=loc.toString(n))]
+        warning = None
+        if self.kind.name in MAIN_KINDS:
+            t = portfolio.totals(self.ctx.store, kind=self.kind.name, flt=self.model.flt,
+                                 currency=self.ctx.currency, as_of=self.ctx.as_of)  # fmt: skip
+            for col, total in t.sums.items():
+                label = QCoreApplication.translate("Field", self.kind.field(col).label)
+                amount = format_amount(total, group=loc.groupSeparator(), point=loc.decimalPoint())
+                parts.append(f"{label}: {amount} {t.currency}")
+            warning = t.warning
+        self.footer.setText("   ·   ".join(parts))
+        self.fx_warning.setText(f"⚠ {warning}" if warning else "")
+        self.fx_warning.setVisible(bool(warning))
+        self.totals_warning = warning
+        win = self.window()
+        if hasattr(win, "set_fx_warning") and self.isVisible():
+            win.set_fx_warning(warning)
