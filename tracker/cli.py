@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -214,8 +215,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         _err(str(exc))
         return EXIT_REFUSED
+    except sqlite3.IntegrityError as exc:  # a rule the database keeps and validation missed
+        _err(f"{_db_name(args)}: the change breaks a rule of the database ({exc}); nothing was written.")
+        return EXIT_REFUSED
+    except sqlite3.Error as exc:
+        _err(f"{_db_name(args)}: the database could not be used ({exc}); nothing was written.")
+        return EXIT_REFUSED
+    except OSError as exc:
+        _err(f"{exc.filename or _db_name(args)}: {exc.strerror or exc}.")
+        return EXIT_REFUSED
     except KeyboardInterrupt:
         return 130
+
+
+def _db_name(args: argparse.Namespace) -> str:
+    db = getattr(args, "db", None)
+    return Path(db).name if db else "tracker"
 
 
 def _user(args: argparse.Namespace) -> str:

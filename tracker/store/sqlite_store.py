@@ -170,11 +170,15 @@ class Store:
             _touch_private(p)
         conn = _connect(p, read_only=read_only)
         store = cls(conn, p, read_only=read_only)
+        store.created = not existed
         store.read_only_reason = reason or ("opened read-only" if read_only else "")
         try:
             store._prepare(existed=existed, backup=backup, backup_dir=backup_dir, keep=keep_backups)
         except sqlite3.DatabaseError as exc:
             conn.close()
+            plain = _plain(exc, p)  # locked/busy, read-only or full is not damage: say which
+            if plain is not exc:
+                raise plain from exc
             raise CorruptDatabase(f"{p.name} is damaged and cannot be read ({exc}).") from exc
         except BaseException:
             conn.close()
