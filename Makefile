@@ -37,5 +37,14 @@ bench: $(STAMP)  ## measure every figure of PRODUCT.md §9 (1k, 100k and 1M)
 bench-smoke: $(STAMP)  ## the benchmark at 1k only (CI)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py --scales 1k --repeat 1
 
+.PHONY: translations
+package: $(STAMP)  ## build the one-folder bundle dist/investment-tracker/ (PyInstaller)
+	$(BIN)/pip install --quiet -e '.[package]'
+	$(BIN)/python packaging/translations.py --no-lupdate
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/tracker.spec
+
+translations: $(STAMP)  ## extract tr() strings into the .ts files and compile the .qm files
+	$(BIN)/python packaging/translations.py
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

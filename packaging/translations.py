@@ -83,9 +83,11 @@ def main() -> int:
         ts = TS_DIR / f"tracker_{lang}.ts"
         if not args.no_lupdate:
             rel = [str(p.relative_to(ROOT)) for p in ui_sources()]
+            # English needs only the plural forms ("1 row" / "5 rows"); the rest is the source
+            only_plural = ["-pluralonly"] if lang == "en" else []
             subprocess.run([str(BIN / "pyside6-lupdate"), "-no-obsolete", "-locations", "none",
-                            "-target-language", qt_lang, *rel, "-ts", str(ts.relative_to(ROOT))],
-                           cwd=ROOT, check=True)  # fmt: skip
+                            *only_plural, "-target-language", qt_lang, *rel,
+                            "-ts", str(ts.relative_to(ROOT))], cwd=ROOT, check=True)  # fmt: skip
         subprocess.run([str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
                        cwd=ROOT, check=True)  # fmt: skip
     return 0
