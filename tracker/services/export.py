@@ -137,12 +137,14 @@ def _value(f: Field | None, col: str, row: Mapping[str, Any]) -> Any:
     return v
 
 
-def records(store: Store, table: str, flt: Filter | None) -> Iterator[list[Any]]:
-    """Rows of a table export as value lists in :func:`columns` order."""
+def records(
+    store: Store, table: str, flt: Filter | None, *, by_key: bool = False
+) -> Iterator[list[Any]]:
+    """Rows of a table export as value lists in :func:`columns` order (natural-key order with ``by_key``)."""
     cols = columns(table)
     fmap = _field_map(table)
     plan = [(c, fmap.get(c)) for c in cols]
-    for row in export_rows(store, table, flt if table in MAIN_TABLES else None):
+    for row in export_rows(store, table, flt if table in MAIN_TABLES else None, by_key=by_key):
         yield [_value(f, c, row) for c, f in plan]
 
 

@@ -1,0 +1,351 @@
+"""Compare two snapshots (SQLite files): what was added, removed and changed,
+field by field, per kind, and how the totals moved.
+
+Records are matched by their natural key (projects by code, residents and
+ventures by name, reference data by code or name, rates by currency and
+date), never by id, so a snapshot compares with a re-imported copy too.
+Project updates are history: an update is either there or not (added or
+removed), never "changed". Both files are opened read-only and walked in
+key order, so memory stays flat on large portfolios.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from tracker.domain.fields import KINDS
+from tracker.domain.money import format_amount
+from tracker.services import portfolio
+from tracker.services.export import MAIN_TABLES, REFERENCE_TABLES, columns, neutralise, records
+from tracker.store import Store
+
+#: Columns that differ between copies of the same data and are not compared.
+NOT_COMPARED = {"id", "version", "updated_at", "entered_at"}
+COMPARED_TABLES = MAIN_TABLES + REFERENCE_TABLES
+KEY_COLUMNS = {"projects": ("code",), "residents": ("name",), "ventures": ("name",), "banks": ("name",),
+               "zones": ("name",), "countries": ("code",), "sectors": ("code",), "regions": ("code",),
+               "fx_rates": ("currency", "date")}  # fmt: skip
+TOTALS = {
+    "projects": (("amount", "committed"), ("disbursed", "disbursed")),
+    "residents": (("declared_investment", "declared investment"),
+                  ("invested_to_date", "invested to date")),
+    "ventures": (("charter_capital", "charter capital"),),
+}  # fmt: skip
+
+
+@dataclass
+class Changed:
+    key: str
+    fields: dict[str, tuple[Any, Any]]  # column -> (old, new)
+
+
+@dataclass
+class KindDiff:
+    table: str
+    count_before: int = 0
+    count_after: int = 0
+    added: list[dict[str, Any]] = field(default_factory=list)
+    removed: list[dict[str, Any]] = field(default_factory=list)
+    changed: list[Changed] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return KINDS[self.table].label
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+
+@dataclass
+class TotalMoved:
+    table: str
+    measure: str
+    before: Decimal
+    after: Decimal
+
+    @property
+    def change(self) -> Decimal:
+        return self.after - self.before
+
+
+@dataclass
+class CompareResult:
+    old_path: Path
+    new_path: Path
+    currency: str
+    as_of: str
+    kinds: dict[str, KindDiff] = field(default_factory=dict)
+    totals: list[TotalMoved] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return all(k.is_empty for k in self.kinds.values())
+
+    def to_text(self) -> str:
+        lines = [f"Comparing {self.old_path} (old) with {self.new_path} (new)"]
+        if self.is_empty:
+            lines.append("No differences in the data.")
+        for d in self.kinds.values():
+            if d.is_empty:
+                continue
+            lines.append("")
+            lines.append(f"{d.label}: {len(d.added)} added, {len(d.removed)} removed, "
+                         f"{len(d.changed)} changed ({d.count_before} → {d.count_after})")  # fmt: skip
+            for r in d.added:
+                lines.append(f"  + {record_key(d.table, r)}{_name(d.table, r)}")
+            for r in d.removed:
+                lines.append(f"  - {record_key(d.table, r)}{_name(d.table, r)}")
+            for c in d.changed:
+                lines.append(f"  ~ {c.key}")
+                for col, (old, new) in c.fields.items():
+                    lines.append(f"      {col}: {show(old)} → {show(new)}")
+        lines.append("")
+        lines.append(f"Totals moved ({self.currency} at the rates of {self.as_of}):")
+        for t in self.totals:
+            sign = "+" if t.change >= 0 else "-"
+            lines.append(f"  {KINDS[t.table].label}, {t.measure}: {format_amount(t.before)} → "
+                         f"{format_amount(t.after)} ({sign}{format_amount(abs(t.change))})")  # fmt: skip
+        lines += [f"warning: {w}" for w in self.warnings]
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready document (money as decimal text, exact)."""
+        return {
+            "old": str(self.old_path),
+            "new": str(self.new_path),
+            "currency": self.currency,
+            "as_of": self.as_of,
+            "kinds": {
+                t: {
+                    "key": list(KEY_COLUMNS.get(t, ("project", "as_of"))),
+                    "count_before": d.count_before,
+                    "count_after": d.count_after,
+                    "added": [_jsonable(r) for r in d.added],
+                    "removed": [_jsonable(r) for r in d.removed],
+                    "changed": [
+                        {
+                            "key": c.key,
+                            "fields": {k: [_j(o), _j(n)] for k, (o, n) in c.fields.items()},
+                        }
+                        for c in d.changed
+                    ],
+                }
+                for t, d in self.kinds.items()
+            },
+            "totals": [
+                {
+                    "kind": t.table,
+                    "measure": t.measure,
+                    "before": str(t.before),
+                    "after": str(t.after),
+                    "change": str(t.change),
+                }
+                for t in self.totals
+            ],  # fmt: skip
+            "warnings": list(self.warnings),
+        }
+
+    def change_rows(self) -> Iterator[tuple[str, str, str, str, Any, Any]]:
+        """Flat rows (kind, key, what, field, old, new) for a spreadsheet of the changes."""
+        for t, d in self.kinds.items():
+            for r in d.added:
+                yield t, record_key(t, r), "added", "", None, None
+            for r in d.removed:
+                yield t, record_key(t, r), "removed", "", None, None
+            for c in d.changed:
+                for col, (old, new) in c.fields.items():
+                    yield t, c.key, "changed", col, old, new
+
+
+def show(v: Any) -> str:
+    """A value as the comparison shows it: money in decimal units with groups, empty as —."""
+    if v is None or v == "":
+        return "—"
+    if isinstance(v, Decimal):
+        return format_amount(v)
+    return str(v)
+
+
+def record_key(table: str, r: dict[str, Any]) -> str:
+    if table == "project_updates":
+        return f"{r.get('project')} {r.get('as_of')}"
+    return " ".join(str(r.get(k)) for k in KEY_COLUMNS[table])
+
+
+def _name(table: str, r: dict[str, Any]) -> str:
+    if table == "projects":
+        return f" — {r.get('name')}"
+    if table == "project_updates":
+        return f" — {r.get('status')}, {r.get('progress_pct')} %"
+    return ""
+
+
+def _j(v: Any) -> Any:
+    return str(v) if isinstance(v, Decimal) else v
+
+
+def _jsonable(r: dict[str, Any]) -> dict[str, Any]:
+    return {k: _j(v) for k, v in r.items()}
+
+
+def _rows(store: Store, table: str) -> Iterator[dict[str, Any]]:
+    cols = columns(table)
+    keep = [(i, c) for i, c in enumerate(cols) if c not in NOT_COMPARED]
+    for values in records(store, table, None, by_key=True):
+        yield {c: values[i] for i, c in keep}
+
+
+def compare_stores(old: Store, new: Store, *, currency: str = "USD", as_of: str | None = None,
+                   tables: tuple[str, ...] = COMPARED_TABLES) -> CompareResult:  # fmt: skip
+    as_of = as_of or dt.date.today().isoformat()
+    result = CompareResult(old.path, new.path, currency.upper(), as_of)
+    for table in tables:
+        d = KindDiff(table)
+        if table == "project_updates":
+            _diff_history(d, _rows(old, table), _rows(new, table))
+        else:
+            _merge(d, KEY_COLUMNS[table], _rows(old, table), _rows(new, table))
+        result.kinds[table] = d
+    for table, measures in TOTALS.items():
+        if table not in tables:
+            continue
+        before = portfolio.totals(old, kind=table, currency=currency, as_of=as_of)
+        after = portfolio.totals(new, kind=table, currency=currency, as_of=as_of)
+        for col, label in measures:
+            result.totals.append(TotalMoved(table, label, before.sums[col], after.sums[col]))
+        for w in (before.warning, after.warning):
+            if w and w not in result.warnings:
+                result.warnings.append(w)
+    return result
+
+
+def _merge(d: KindDiff, key: tuple[str, ...], old: Iterator[dict], new: Iterator[dict]) -> None:
+    """Walk two key-ordered streams side by side."""
+    o, n = next(old, None), next(new, None)
+    while o is not None or n is not None:
+        ko = tuple(o[k] for k in key) if o is not None else None
+        kn = tuple(n[k] for k in key) if n is not None else None
+        if kn is None or (ko is not None and ko < kn):
+            d.removed.append(o)  # type: ignore[arg-type]
+            d.count_before += 1
+            o = next(old, None)
+        elif ko is None or kn < ko:
+            d.added.append(n)  # type: ignore[arg-type]
+            d.count_after += 1
+            n = next(new, None)
+        else:
+            fields = {c: (o[c], n[c]) for c in o if o[c] != n.get(c)}  # type: ignore[index]
+            if fields:
+                d.changed.append(Changed(" ".join(str(x) for x in kn), fields))
+            d.count_before += 1
+            d.count_after += 1
+            o, n = next(old, None), next(new, None)
+
+
+def _diff_history(d: KindDiff, old: Iterator[dict], new: Iterator[dict]) -> None:
+    def sig(r: dict) -> tuple:
+        return tuple(sorted(r.items()))
+
+    before: Counter = Counter()
+    first: dict[tuple, dict] = {}
+    for r in old:
+        s = sig(r)
+        before[s] += 1
+        first.setdefault(s, r)
+        d.count_before += 1
+    for r in new:
+        d.count_after += 1
+        s = sig(r)
+        if before[s] > 0:
+            before[s] -= 1
+        else:
+            d.added.append(r)
+    for s, n in before.items():
+        d.removed.extend([first[s]] * n)
+
+
+def compare_files(old_path: str | Path, new_path: str | Path, *, currency: str = "USD",
+                  as_of: str | None = None) -> CompareResult:  # fmt: skip
+    """Open both files read-only and compare them (StoreError if one cannot be opened)."""
+    old = Store.open(old_path, read_only=True, backup=False)
+    try:
+        new = Store.open(new_path, read_only=True, backup=False)
+        try:
+            return compare_stores(old, new, currency=currency, as_of=as_of)
+        finally:
+            new.close(backup=False)
+    finally:
+        old.close(backup=False)
+
+
+def write_changes(result: CompareResult, out: Path) -> Path:
+    """The comparison as a file: .json (to_dict), .xlsx or .csv (one row per change)."""
+    out = Path(out)
+    suffix = out.suffix.lower()
+    header = ["kind", "key", "change", "field", "old", "new"]
+    if suffix == ".json":
+        out.write_text(
+            json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+    elif suffix == ".csv":
+        with open(out, "w", encoding="utf-8-sig", newline="") as fh:
+            w = csv.writer(fh, lineterminator="\r\n")
+            w.writerow(header)
+            for row in result.change_rows():
+                w.writerow([neutralise(_cell_text(v)) for v in row])
+            for t in result.totals:
+                w.writerow([t.table, "", "total", t.measure, str(t.before), str(t.after)])
+    elif suffix == ".xlsx":
+        _write_changes_xlsx(result, out, header)
+    else:
+        raise ValueError(f"{out.name}: save the comparison as .xlsx, .csv or .json")
+    return out
+
+
+def _cell_text(v: Any) -> str:
+    return "" if v is None else str(v)
+
+
+def _write_changes_xlsx(result: CompareResult, out: Path, header: list[str]) -> None:
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(out), {"strings_to_formulas": False, "strings_to_urls": False,
+                                        "strings_to_numbers": False})  # fmt: skip
+    head = wb.add_format({"bold": True, "bg_color": "#DDE4EE", "bottom": 1})
+    money = wb.add_format({"num_format": "#,##0.00"})
+    ws = wb.add_worksheet("Changes")
+    for i, (h, w) in enumerate(zip(header, (16, 34, 10, 20, 30, 30), strict=True)):
+        ws.write_string(0, i, h, head)
+        ws.set_column(i, i, w)
+    r = 0
+    for r, row in enumerate(result.change_rows(), start=1):
+        for i, v in enumerate(row):
+            if isinstance(v, Decimal):
+                ws.write_number(r, i, float(v), money)
+            elif isinstance(v, (int, float)) and not isinstance(v, bool):
+                ws.write_number(r, i, v)
+            elif v is not None and v != "":
+                ws.write_string(r, i, str(v))
+    ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(r, 1), len(header) - 1)
+    tt = wb.add_worksheet("Totals")
+    for i, h in enumerate(("kind", "measure", f"before ({result.currency})", f"after ({result.currency})",
+                           "change")):  # fmt: skip
+        tt.write_string(0, i, h, head)
+        tt.set_column(i, i, 22)
+    for r, t in enumerate(result.totals, start=1):
+        tt.write_string(r, 0, t.table)
+        tt.write_string(r, 1, t.measure)
+        for i, v in enumerate((t.before, t.after, t.change), start=2):
+            tt.write_number(r, i, float(v), money)
+    wb.close()
