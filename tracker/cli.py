@@ -255,7 +255,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     t0 = dt.datetime.now()
     try:
-        with Store.create(path) as store:
+        store = Store.create(path)
+        try:
             if args.demo:
                 counts = demo.load_demo(store)
                 print(
@@ -269,6 +270,8 @@ def cmd_init(args: argparse.Namespace) -> int:
                     f"{path}: synthetic portfolio: "
                     + ", ".join(f"{v} {k}" for k, v in counts.items())
                 )
+        finally:
+            store.close(backup=False)  # a backup of a file just made holds nothing new
     except BaseException:
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)  # never leave a half-made file

@@ -127,6 +127,8 @@ class Store:
         self.read_only_reason = ""
         self._depth = 0
         self.changed = False
+        #: True when this session made the file (init, first start): nothing to back up yet.
+        self.created = False
 
     # ---------------------------------------------------------------- opening
     @classmethod
@@ -423,8 +425,19 @@ class Store:
 
     def page(self, table: str, flt: Filter | None = None, *, sort: str | None = None,
              descending: bool = False, after: tuple[Any, Any] | None = None,
-             limit: int = 200) -> list[dict[str, Any]]:  # fmt: skip
-        """A keyset page: rows after the (sort value, id) key of the last row seen."""
+             limit: int = 200, before: tuple[Any, Any] | None = None) -> list[dict[str, Any]]:  # fmt: skip
+        """A keyset page: rows after the (sort value, id) key of the last row seen.
+
+        With ``before`` instead, the ``limit`` rows just before that key (scrolling
+        back up), still in display order. NULLs sort first ascending, last descending.
+        """
+        if before is not None:
+            if after is not None:
+                raise ValueError("page: give either after or before, not both")
+            rows = self.page(table, flt, sort=sort, descending=not descending, after=before,
+                             limit=limit)  # fmt: skip
+            rows.reverse()
+            return rows
         pk = pk_of(table)
         col = sort or pk
         _col(table, col, self)
@@ -550,6 +563,10 @@ class Store:
             sql = f"SELECT id, code FROM projects WHERE code IN ({', '.join('?' * len(part))})"
             out.update({c.lower(): pid for pid, c in self.conn.execute(sql, part)})
         return out
+
+    def max_id(self, table: str) -> int:
+        """The largest id in a table (0 when empty), e.g. to number generated rows after it."""
+        return self.conn.execute(f"SELECT coalesce(max(id), 0) FROM {_t(table)}").fetchone()[0]
 
     def fx_table(self) -> FxTable:
         return FxTable.from_rows(self.conn.execute("SELECT currency, date, per_usd FROM fx_rates"))
@@ -737,6 +754,33 @@ class Store:
             self._audit(table, None, "bulk_load", {"rows": n}, "generator")
             return n
 
+    def fill_synthetic(self, *, projects: int = 0, residents: int = 0, ventures: int = 0,
+                       seed: int = 20261127) -> dict[str, int]:  # fmt: skip
+        """Add generated rows (benchmarks) with ids after the existing ones; one audit
+        entry per table. Deterministic: the same arguments give the same rows."""
+        from tracker.store import synthetic
+
+        ts = now_iso()
+        counts = {"projects": 0, "residents": 0, "ventures": 0}
+        with self.write() as c:
+            for table, n in (("projects", projects), ("residents", residents), ("ventures", ventures)):
+                if not n:
+                    continue
+                offset = self.max_id(table)
+                if table == "projects":
+                    banks = [r[0] for r in c.execute("SELECT id FROM banks ORDER BY id")]
+                    sql = synthetic.projects_sql(n, offset=offset, seed=seed, banks=banks, updated_at=ts)
+                elif table == "residents":
+                    zones = [r[0] for r in c.execute("SELECT id FROM zones ORDER BY id")]
+                    sql = synthetic.residents_sql(n, offset=offset, seed=seed, zones=zones, updated_at=ts)
+                else:
+                    sql = synthetic.ventures_sql(n, offset=offset, seed=seed, updated_at=ts)
+                before = c.total_changes
+                c.execute(sql)
+                counts[table] = c.total_changes - before
+                self._audit(table, None, "bulk_load", {"rows": counts[table], "seed": seed}, "generator")
+        return counts
+
     @contextlib.contextmanager
     def fts_suspended(self, table: str) -> Iterator[None]:
         """Bulk loads: drop the full-text triggers, then rebuild the index once."""
@@ -754,6 +798,56 @@ class Store:
             for _, sql in triggers:
                 c.execute(sql)
             c.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")
+
+    @contextlib.contextmanager
+    def bulk_loading(self, tables: Sequence[str]) -> Iterator[None]:
+        """Loading many rows into ``tables``: secondary indexes and full-text
+        triggers go away during the load and are rebuilt once after it.
+
+        On a file this session created, durability is relaxed for the load
+        (rollback journal, ``synchronous=OFF``, a large cache): a crash leaves
+        a half-made file that ``init`` removes anyway. Settings are put back
+        (WAL, ``synchronous=FULL``) before returning.
+        """
+        for t in tables:
+            _t(t)
+        if self._depth:
+            raise StoreError("bulk_loading must not run inside another transaction")
+        fast = self.created and not self.read_only
+        c = self.conn
+        if fast:
+            c.execute("PRAGMA journal_mode=DELETE")
+            c.execute("PRAGMA synchronous=OFF")
+            c.execute("PRAGMA cache_size=-262144")
+            c.execute("PRAGMA temp_store=MEMORY")
+            c.execute("PRAGMA foreign_keys=OFF")  # a new file: the loader draws links from it
+        marks = ", ".join("?" * len(tables))
+        try:
+            with self.write():
+                saved = c.execute(
+                    f"SELECT type, name, tbl_name, sql FROM sqlite_master WHERE tbl_name IN ({marks}) "
+                    "AND sql IS NOT NULL AND (type = 'trigger' OR (type = 'index' AND name NOT LIKE "
+                    "'sqlite_autoindex%'))",
+                    list(tables),
+                ).fetchall()
+                for typ, name, _tbl, _sql in saved:
+                    c.execute(f'DROP {typ.upper()} "{name}"')
+                yield
+                for typ, _name, _tbl, sql in saved:
+                    if typ == "index":
+                        c.execute(sql)
+                for typ, _name, _tbl, sql in saved:
+                    if typ == "trigger":
+                        c.execute(sql)
+                for t in tables:
+                    if t in FTS_TABLES:
+                        c.execute(f"INSERT INTO {t}_fts ({t}_fts) VALUES ('rebuild')")
+        finally:
+            if fast:
+                c.execute("PRAGMA foreign_keys=ON")
+                c.execute("PRAGMA cache_size=-2000")
+                c.execute("PRAGMA synchronous=FULL")
+                c.execute("PRAGMA journal_mode=WAL")
 
     def record_snapshot(self, *, fmt: str, path: str, sha256: str, flt: Filter, kind: str | None,
                         rows: int | None, as_of: str, user: str) -> int:  # fmt: skip
