@@ -1,0 +1,202 @@
+"""The Backups dialog: the file's automatic and manual copies, newest first;
+back up now, or restore one (the current file is itself backed up first).
+
+Restoring replaces the database under the open window, so the dialog does not
+patch the window up itself: it emits ``restored(path)`` and the window reopens
+the file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.services import maintenance
+from tracker.store import StoreError
+
+DATE_COL, REASON_COL, SIZE_COL = range(3)
+PathRole = Qt.ItemDataRole.UserRole
+
+
+# ------------------------------------------------------------------ seams for tests
+def ask(parent: QWidget | None, title: str, text: str) -> bool:
+    """Yes/No question; tests monkeypatch this instead of clicking a box."""
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def reason_text(reason: str) -> str:
+    """The backup's reason as the person reads it."""
+    tr = QCoreApplication.translate
+    m = re.fullmatch(r"before-upgrade-v(\d+)", reason)
+    if m:
+        return tr("BackupsDialog", "Before upgrade from schema {n}").format(n=m[1])
+    known = {
+        "open": tr("BackupsDialog", "On open"),
+        "close": tr("BackupsDialog", "On close"),
+        "manual": tr("BackupsDialog", "Made by hand"),
+        "before-restore": tr("BackupsDialog", "Before a restore"),
+    }
+    return known.get(reason, reason)
+
+
+class BackupsDialog(QDialog):
+    #: A backup was restored into this file: the window must reopen it.
+    restored = Signal(str)
+
+    def __init__(self, ctx, parent: QWidget | None = None):  # noqa: ANN001
+        super().__init__(parent)
+        self.setObjectName("backupsDialog")
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Backups"))
+        store = ctx.store
+
+        self.intro = QLabel(objectName="introLabel")
+        self.intro.setWordWrap(True)
+        self.intro.setText(
+            self.tr(
+                "Copies of {name} in {folder}. One is made when the file is opened "
+                "(if it changed) and when it is closed after edits; the newest {keep} "
+                "automatic copies are kept."
+            ).format(name=store.path.name, folder=str(self.folder), keep=store.keep_backups)
+        )
+
+        self.table = QTableWidget(0, 3, objectName="backupsTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Reason"), self.tr("Size")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(DATE_COL, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(REASON_COL, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SIZE_COL, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
+
+        self.status = QLabel(objectName="statusLabel")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.backup_button = QPushButton(self.tr("Back up now"), objectName="backupNowButton")
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.restore_button = QPushButton(self.tr("Restore…"), objectName="restoreButton")
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.close_button = QPushButton(self.tr("Close"), objectName="closeButton")
+        self.close_button.clicked.connect(self.reject)
+        if ctx.read_only:
+            self.restore_button.setToolTip(
+                self.tr("Restoring is off: {reason}").format(reason=store.read_only_reason)
+            )
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.resize(560, 380)
+        self.refresh()
+
+    # ------------------------------------------------------------------ state
+    @property
+    def folder(self) -> Path:
+        return Path(self.ctx.store.backup_dir)
+
+    def backups(self) -> list[maintenance.Backup]:
+        """Newest first."""
+        return maintenance.list_backups(self.ctx.store.path, self.folder)
+
+    def refresh(self, *, select: Path | None = None) -> None:
+        items = self.backups()
+        loc = QLocale()
+        self.table.setRowCount(len(items))
+        for row, b in enumerate(items):
+            when = QTableWidgetItem(b.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"))
+            when.setData(PathRole, str(b.path))
+            when.setToolTip(str(b.path))
+            size = QTableWidgetItem(loc.formattedDataSize(b.size))
+            size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, DATE_COL, when)
+            self.table.setItem(row, REASON_COL, QTableWidgetItem(reason_text(b.reason)))
+            self.table.setItem(row, SIZE_COL, size)
+            if select is not None and b.path == select:
+                self.table.selectRow(row)
+        if not items:
+            self.status.setText(self.tr("No backups yet."))
+        self._update_buttons()
+
+    def selected_path(self) -> Path | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return Path(self.table.item(rows[0].row(), DATE_COL).data(PathRole))
+
+    def _update_buttons(self) -> None:
+        self.restore_button.setEnabled(not self.ctx.read_only and self.selected_path() is not None)
+
+    # ---------------------------------------------------------------- actions
+    def back_up_now(self) -> Path | None:
+        try:
+            target = maintenance.backup(self.ctx.store, to=self.folder)
+        except (StoreError, OSError) as exc:
+            self.status.setText(self.tr("No backup was made: {error}").format(error=str(exc)))
+            warn(self, self.tr("Backup failed"), self.status.text())
+            return None
+        self.refresh(select=target)
+        self.status.setText(self.tr("Backup written: {name}").format(name=target.name))
+        return target
+
+    def restore_selected(self) -> Path | None:
+        """Restore the selected backup after asking; returns the safety copy of the replaced file."""
+        source = self.selected_path()
+        if source is None or self.ctx.read_only:
+            return None
+        row = self.table.currentRow()
+        when = self.table.item(row, DATE_COL).text() if row >= 0 else source.name
+        text = self.tr(
+            "Replace {name} with the backup of {when}?\n\nThe current file is backed up first, "
+            "so this can be taken back by restoring that copy."
+        ).format(name=self.ctx.store.path.name, when=when)
+        if not ask(self, self.tr("Restore backup"), text):
+            return None
+        db = self.ctx.store.path
+        try:
+            safety = maintenance.restore(db, source=source, backup_dir=self.folder)
+        except (StoreError, OSError) as exc:
+            self.status.setText(self.tr("Not restored: {error}").format(error=str(exc)))
+            warn(self, self.tr("Restore failed"), self.status.text())
+            return None
+        self.refresh(select=safety)
+        if safety is not None:
+            self.status.setText(
+                self.tr("Restored from the backup of {when}. The file it replaced was kept as {name}.")
+                .format(when=when, name=safety.name)
+            )  # fmt: skip
+        else:
+            self.status.setText(self.tr("Restored from the backup of {when}.").format(when=when))
+        self.restored.emit(str(db))
+        return safety
