@@ -1,0 +1,91 @@
+"""A checked import as one undoable step (pure, no Qt): ``apply`` writes the
+whole plan in one transaction; ``revert`` takes back exactly what it wrote —
+inserted rows deleted, changed fields put back, project updates undone — each
+version-checked, so a record edited since the import is never overwritten."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tracker.domain.fields import PROJECT_UPDATES, kind_of
+from tracker.domain.validation import ValidationErrors
+from tracker.services import edits, importer, updates
+from tracker.services.changes import Change
+from tracker.store import Store, StoreError
+from tracker.store.sqlite_store import VERSIONED
+
+
+class ImportUndoRefused(StoreError):
+    """The import cannot be taken back (a record it wrote was changed or is in use since)."""
+
+
+@dataclass
+class ImportCommand:
+    plan: importer.ImportPlan
+    user: str
+    text: str = ""
+    inserted: list[Any] = field(default_factory=list)
+    #: (primary key, the fields as they were before, the row version after the import)
+    updated: list[tuple[Any, dict[str, Any], int | None]] = field(default_factory=list)
+    applied: list[updates.AppliedUpdate] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.text:
+            self.text = f"Import {Path(self.plan.path).name}"
+
+    def apply(self, store: Store) -> Change:
+        """Write the plan (all or nothing); raises ValidationErrors for a plan with problems."""
+        k = kind_of(self.plan.kind)
+        inserted: list[Any] = []
+        updated: list[tuple[Any, dict[str, Any], int | None]] = []
+        applied: list[updates.AppliedUpdate] = []
+        with store.write():
+            before = {}
+            for p in self.plan.planned:
+                if p.action == "update":
+                    row = store.get(k.name, p.pk) or {}
+                    before[p.pk] = {f: row.get(f) for f in p.changes}
+            change = importer.commit_plan(store, self.plan, user=self.user, applied=applied)
+            if k is not PROJECT_UPDATES:
+                written = [p for p in self.plan.planned if p.action in ("insert", "update")]
+                for p, pk in zip(written, change.ids, strict=True):
+                    if p.action == "insert":
+                        inserted.append(pk)
+                    else:
+                        row = store.get(k.name, pk) or {}
+                        updated.append((pk, before[pk], row.get("version")))
+        self.inserted, self.updated, self.applied = inserted, updated, applied
+        return change
+
+    def revert(self, store: Store) -> Change:
+        """Take the import back in one transaction, or refuse with the reason and change nothing."""
+        k = kind_of(self.plan.kind)
+        ids: list[Any] = []
+        try:
+            with store.write():
+                if k is PROJECT_UPDATES:
+                    for a in reversed(self.applied):
+                        updates.undo_update(store, a, user=self.user)
+                        ids.append(a.update_id)
+                else:
+                    for pk, fields, version in reversed(self.updated):
+                        store.update(k.name, pk, fields, expected_version=version, user=self.user,
+                                     action="undo_import")  # fmt: skip
+                        ids.append(pk)
+                    first = 1 if k.name in VERSIONED else None
+                    for pk in reversed(self.inserted):
+                        _, removed = edits.delete_record(store, kind=k.name, pk=pk, expected_version=first,
+                                                         user=self.user)  # fmt: skip
+                        if removed.get("project_updates"):
+                            raise ImportUndoRefused(
+                                f"the import cannot be undone: project {removed['row'].get('code')} "
+                                "has updates entered since"
+                            )
+                        ids.append(pk)
+                store.audit(k.name, "undo_import", {"file": Path(self.plan.path).name, "rows": len(ids)},
+                            user=self.user)  # fmt: skip
+        except ValidationErrors as exc:
+            raise ImportUndoRefused(f"the import cannot be undone: {exc}") from exc
+        return Change(k.name, tuple(ids), "import")
