@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from tracker.store.sqlite_store import Store
 
 DEFAULT_KEEP = 10
+#: Reasons of the copies made on open and close, which rotate (keep the newest N).
+AUTOMATIC = frozenset({"open", "close"})
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}(?:\d{6})?Z)-(?P<reason>[\w.-]+)\.sqlite3$")
 
 
@@ -80,7 +82,9 @@ def make_backup(
     target = folder / f"{store.path.stem}-{stamp}-{reason}.sqlite3"
     copy_database(store.conn, target)
     if keep > 0:
-        mine = list_backups(folder, store.path.stem)
+        # Only the automatic copies rotate: one made by hand or before an upgrade or a
+        # restore is the way back from that step and stays until the person removes it.
+        mine = [b for b in list_backups(folder, store.path.stem) if b.reason in AUTOMATIC]
         for old in mine[keep:]:
             old.path.unlink(missing_ok=True)
     return target

@@ -210,10 +210,24 @@ class Store:
                     f"{self.path.name} uses an older schema ({version}) and must be upgraded, "
                     "which cannot be done read-only. Open it without --read-only."
                 )
-            if existed and version > 0 and backup:
-                backups.make_backup(self, backup_dir or backups.default_dir(self.path), keep=keep,
-                                    reason=f"before-upgrade-v{version}")  # fmt: skip
-            self._migrate(version)
+            if existed and version > 0:  # always, even when automatic backups are off
+                try:
+                    backups.make_backup(self, backup_dir or backups.default_dir(self.path), keep=keep,
+                                        reason=f"before-upgrade-v{version}")  # fmt: skip
+                except (OSError, sqlite3.Error) as exc:
+                    raise StoreError(
+                        f"{self.path.name} must be upgraded from schema {version}, but no backup could "
+                        f"be made first ({exc}); the file was not changed."
+                    ) from exc
+            try:
+                self._migrate(version)
+            except StoreError:
+                raise
+            except Exception as exc:
+                raise StoreError(
+                    f"The upgrade of {self.path.name} from schema {version} to {SCHEMA_VERSION} failed "
+                    f"({exc}); the file was left at schema {version}."
+                ) from exc
         if not self.read_only:
             c.execute("PRAGMA journal_mode=WAL")
             c.execute("PRAGMA synchronous=FULL")
