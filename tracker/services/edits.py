@@ -6,7 +6,8 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
-from tracker.domain.fields import PROJECTS, RefIndex, kind_of, validate
+from tracker.domain.fields import MONEY, PROJECTS, RefIndex, kind_of, validate
+from tracker.domain.money import from_minor
 from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.services.changes import Change
 from tracker.store import Store
@@ -77,7 +78,9 @@ def edit_record(store: Store, *, kind: str, pk: Any, values: Mapping[str, Any], 
 
         raise NotFound(k.name, pk)
     refs = refs or store.ref_index()
-    merged = {f.name: current.get(f.name) for f in k.fields}
+    # Stored money is in minor units; validation reads decimal units like the user types.
+    merged = {f.name: from_minor(current.get(f.name)) if f.type == MONEY else current.get(f.name)
+              for f in k.fields}  # fmt: skip
     given = {}
     for name, v in values.items():
         f = k.field(name)
