@@ -1,1048 +1,1599 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
-<context>
-    <name>AboutDialog</name>
-    <message>
-        <source>Go to the search field</source>
-        <extracomment>Shortcuts of widgets that are not actions (the table, the search field, the forms).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In the update round: next row</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next field in the form</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close a dialog without saving</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About Investment Tracker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Investment Tracker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Version {version}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Follow foreign investment: bank-financed projects, industrial-park residents and companies with foreign capital, in one local SQLite file that works offline.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your databases and backups are kept in:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Free software under the MIT licence.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Python {python}, Qt {qt}, PySide6 {pyside} on {system}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Command</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AddUpdateDialog</name>
-    <message>
-        <source>Add update — {code}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>As of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disbursed (cumulative)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add update</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Update of {code}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The project was changed by someone else since this dialog opened; nothing was saved. Close and reopen it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ChartPane</name>
-    <message>
-        <source>&amp;Chart:</source>
-        <extracomment>Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: (kind, chart, filter, selected id).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The chart could not be drawn: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DashboardPane</name>
-    <message>
-        <source>projects</source>
-        <extracomment>The dashboard&apos;s charts, in grid order (row by row). Tables whose writes change something the dashboard shows. Number of refreshes done (tests count them). Chart name -&gt; error text of charts that failed on the last refresh.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>total financing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>disbursed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>industrial-park residents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>joint ventures / foreign-owned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>projects by status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>as of {date}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>committed, in {currency}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{pct} % of financing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>from {countries} countries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} in all zones, from {countries} countries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>residents of {zone}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} ventures with foreign capital</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} under way</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DateEdit</name>
-    <message>
-        <source>Delete or Backspace clears the date.</source>
-        <extracomment>The date a DateEdit shows as empty.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FormPane</name>
-    <message>
-        <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New</source>
-        <extracomment>Emitted after a successful save/create with the record&apos;s primary key. Emitted when the form starts or stops holding unsaved edits.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Revert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New {what}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No record selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>opened read-only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Editing is off: {reason}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit {what} of {record}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record gone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This record was changed by someone else since you opened it; nothing was overwritten.
+    <context>
+        <name />
+        <message>
+            <source>BackupsDialog</source>
+            <comment>Before upgrade from schema {n}</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>BackupsDialog</source>
+            <comment>On open</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>BackupsDialog</source>
+            <comment>On close</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>BackupsDialog</source>
+            <comment>Made by hand</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>BackupsDialog</source>
+            <comment>Before a restore</comment>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>Go to the search field</source>
+            <extracomment>Shortcuts of widgets that are not actions (the table, the search field, the forms).</extracomment>
+            <translation>Перейти к полю поиска</translation>
+        </message>
+        <message>
+            <source>In the update round: next row</source>
+            <translation>В сборе обновлений: следующая строка</translation>
+        </message>
+        <message>
+            <source>Next field in the form</source>
+            <translation>Следующее поле формы</translation>
+        </message>
+        <message>
+            <source>Close a dialog without saving</source>
+            <translation>Закрыть окно без сохранения</translation>
+        </message>
+        <message>
+            <source>This help</source>
+            <translation>Эта справка</translation>
+        </message>
+        <message>
+            <source>About Investment Tracker</source>
+            <translation>О программе «Мониторинг инвестиций»</translation>
+        </message>
+        <message>
+            <source>About</source>
+            <translation>О программе</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Сочетания клавиш</translation>
+        </message>
+        <message>
+            <source>Investment Tracker</source>
+            <translation>Мониторинг инвестиций</translation>
+        </message>
+        <message>
+            <source>Version {version}</source>
+            <translation>Версия {version}</translation>
+        </message>
+        <message>
+            <source>Follow foreign investment: bank-financed projects, industrial-park residents and companies with foreign capital, in one local SQLite file that works offline.</source>
+            <translation>Мониторинг иностранных инвестиций: проекты с банковским финансированием, резиденты индустриальных парков и предприятия с иностранным капиталом — в одном локальном файле SQLite, без подключения к сети.</translation>
+        </message>
+        <message>
+            <source>Your databases and backups are kept in:</source>
+            <translation>Ваши базы данных и резервные копии хранятся в папке:</translation>
+        </message>
+        <message>
+            <source>Free software under the MIT licence.</source>
+            <translation>Свободная программа, лицензия MIT.</translation>
+        </message>
+        <message>
+            <source>Python {python}, Qt {qt}, PySide6 {pyside} on {system}</source>
+            <translation>Python {python}, Qt {qt}, PySide6 {pyside}, система {system}</translation>
+        </message>
+        <message>
+            <source>Command</source>
+            <translation>Команда</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Клавиши</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddUpdateDialog</name>
+        <message>
+            <source>Add update — {code}</source>
+            <translation>Новое обновление — {code}</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>На дату</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>Готовность</translation>
+        </message>
+        <message>
+            <source>Disbursed (cumulative)</source>
+            <translation>Освоено (нарастающим итогом)</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Примечание</translation>
+        </message>
+        <message>
+            <source>Add update</source>
+            <translation>Добавить обновление</translation>
+        </message>
+        <message>
+            <source>Update of {code}</source>
+            <translation>Обновление {code}</translation>
+        </message>
+        <message>
+            <source>The project was changed by someone else since this dialog opened; nothing was saved. Close and reopen it.</source>
+            <translation>Пока окно было открыто, проект изменил другой пользователь; ничего не сохранено. Закройте окно и откройте его снова.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupsDialog</name>
+        <message>
+            <source>Backups</source>
+            <extracomment>A backup was restored into this file: the window must reopen it.</extracomment>
+            <translation>Резервные копии</translation>
+        </message>
+        <message>
+            <source>Copies of {name} in {folder}. One is made when the file is opened (if it changed) and when it is closed after edits; the newest {keep} automatic copies are kept.</source>
+            <translation>Копии файла {name} в папке {folder}. Копия создаётся при открытии файла (если он изменился) и при закрытии после правок; хранятся {keep} последних автоматических копий.</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Причина</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Размер</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>Создать копию</translation>
+        </message>
+        <message>
+            <source>Restore…</source>
+            <translation>Восстановить…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Закрыть</translation>
+        </message>
+        <message>
+            <source>Restoring is off: {reason}</source>
+            <translation>Восстановление недоступно: {reason}</translation>
+        </message>
+        <message>
+            <source>No backups yet.</source>
+            <translation>Резервных копий пока нет.</translation>
+        </message>
+        <message>
+            <source>No backup was made: {error}</source>
+            <translation>Копия не создана: {error}</translation>
+        </message>
+        <message>
+            <source>Backup failed</source>
+            <translation>Ошибка резервного копирования</translation>
+        </message>
+        <message>
+            <source>Backup written: {name}</source>
+            <translation>Копия сохранена: {name}</translation>
+        </message>
+        <message>
+            <source>Replace {name} with the backup of {when}?
+
+The current file is backed up first, so this can be taken back by restoring that copy.</source>
+            <translation>Заменить {name} копией от {when}?
+
+Сначала будет сохранена копия текущего файла, так что это действие можно отменить, восстановив её.</translation>
+        </message>
+        <message>
+            <source>Restore backup</source>
+            <translation>Восстановление из копии</translation>
+        </message>
+        <message>
+            <source>Not restored: {error}</source>
+            <translation>Не восстановлено: {error}</translation>
+        </message>
+        <message>
+            <source>Restore failed</source>
+            <translation>Ошибка восстановления</translation>
+        </message>
+        <message>
+            <source>Restored from the backup of {when}. The file it replaced was kept as {name}.</source>
+            <translation>Восстановлено из копии от {when}. Заменённый файл сохранён как {name}.</translation>
+        </message>
+        <message>
+            <source>Restored from the backup of {when}.</source>
+            <translation>Восстановлено из копии от {when}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartPane</name>
+        <message>
+            <source>&amp;Chart:</source>
+            <extracomment>Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: (kind, chart, filter, selected id).</extracomment>
+            <translation>&amp;Диаграмма:</translation>
+        </message>
+        <message>
+            <source>The chart could not be drawn: {error}</source>
+            <translation>Не удалось построить диаграмму: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartTexts</name>
+        <message>
+            <source>No data for this selection</source>
+            <translation>Нет данных для этой выборки</translation>
+        </message>
+        <message>
+            <source>+ {n} more not shown</source>
+            <translation>+ ещё {n} не показано</translation>
+        </message>
+        <message>
+            <source>Committed</source>
+            <translation>Выделено</translation>
+        </message>
+        <message>
+            <source>Disbursed</source>
+            <translation>Освоено</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Сумма</translation>
+        </message>
+        <message>
+            <source>Disbursed (% of committed)</source>
+            <translation>Освоено (% от выделенного)</translation>
+        </message>
+        <message>
+            <source>Cumulative disbursement</source>
+            <translation>Освоение нарастающим итогом</translation>
+        </message>
+        <message>
+            <source>Committed: {amount}</source>
+            <translation>Выделено: {amount}</translation>
+        </message>
+        <message>
+            <source>Number of projects</source>
+            <translation>Число проектов</translation>
+        </message>
+        <message>
+            <source>Number of residents</source>
+            <translation>Число резидентов</translation>
+        </message>
+        <message>
+            <source>Number of ventures</source>
+            <translation>Число предприятий</translation>
+        </message>
+        <message>
+            <source>Declared investment</source>
+            <translation>Заявленные инвестиции</translation>
+        </message>
+        <message>
+            <source>Joint venture</source>
+            <translation>Совместное предприятие</translation>
+        </message>
+        <message>
+            <source>Foreign-owned</source>
+            <translation>Иностранное предприятие</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>План</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Сегодня</translation>
+        </message>
+        <message>
+            <source>{what}, {unit} {currency}</source>
+            <translation>{what}, {unit} {currency}</translation>
+        </message>
+        <message>
+            <source>{what}, {currency}</source>
+            <translation>{what}, {currency}</translation>
+        </message>
+        <message>
+            <source>thousand</source>
+            <translation>тыс.</translation>
+        </message>
+        <message>
+            <source>million</source>
+            <translation>млн</translation>
+        </message>
+        <message>
+            <source>billion</source>
+            <translation>млрд</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareDialog</name>
+        <message>
+            <source>SQLite snapshots (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+            <extracomment>Records listed per group in the tree; the saved comparison holds them all.</extracomment>
+            <translation>Срезы SQLite (*.sqlite3 *.sqlite *.db);;Все файлы (*)</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
+            <translation>Книга Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>Compare with snapshot</source>
+            <translation>Сравнение со срезом</translation>
+        </message>
+        <message>
+            <source>Earlier snapshot:</source>
+            <translation>Прежний срез:</translation>
+        </message>
+        <message>
+            <source>Choose a SQLite snapshot of this portfolio</source>
+            <translation>Выберите срез этого портфеля в формате SQLite</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Выбрать…</translation>
+        </message>
+        <message>
+            <source>Compared with the open database, {name}.</source>
+            <translation>Сравнение с открытой базой данных, {name}.</translation>
+        </message>
+        <message>
+            <source>Record / field</source>
+            <translation>Запись / поле</translation>
+        </message>
+        <message>
+            <source>Before</source>
+            <translation>Было</translation>
+        </message>
+        <message>
+            <source>After</source>
+            <translation>Стало</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Итого</translation>
+        </message>
+        <message>
+            <source>Moved</source>
+            <translation>Изменение</translation>
+        </message>
+        <message>
+            <source>Save comparison…</source>
+            <translation>Сохранить сравнение…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Закрыть</translation>
+        </message>
+        <message>
+            <source>Earlier snapshot</source>
+            <translation>Прежний срез</translation>
+        </message>
+        <message>
+            <source>{kind}: {a} added, {r} removed, {c} changed</source>
+            <translation>{kind}: добавлено {a}, удалено {r}, изменено {c}</translation>
+        </message>
+        <message>
+            <source>{old} → {new} (open database): {what}</source>
+            <translation>{old} → {new} (открытая база данных): {what}</translation>
+        </message>
+        <message>
+            <source>no differences</source>
+            <translation>различий нет</translation>
+        </message>
+        <message>
+            <source>{kind} — {a} added, {r} removed, {c} changed</source>
+            <translation>{kind} — добавлено {a}, удалено {r}, изменено {c}</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Добавлено</translation>
+        </message>
+        <message>
+            <source>Removed</source>
+            <translation>Удалено</translation>
+        </message>
+        <message>
+            <source>Changed ({n})</source>
+            <translation>Изменено ({n})</translation>
+        </message>
+        <message>
+            <source>… and {n} more (save the comparison to see all)</source>
+            <translation>… и ещё {n} (сохраните сравнение, чтобы увидеть всё)</translation>
+        </message>
+        <message>
+            <source>Cannot compare: {reason}</source>
+            <translation>Сравнение невозможно: {reason}</translation>
+        </message>
+        <message>
+            <source>Save comparison</source>
+            <translation>Сохранение сравнения</translation>
+        </message>
+        <message>
+            <source>Comparison saved to {path}</source>
+            <translation>Сравнение сохранено: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPane</name>
+        <message>
+            <source>projects</source>
+            <extracomment>The dashboard's charts, in grid order (row by row). Tables whose writes change something the dashboard shows. Number of refreshes done (tests count them). Chart name -&gt; error text of charts that failed on the last refresh.</extracomment>
+            <translation>проекты</translation>
+        </message>
+        <message>
+            <source>total financing</source>
+            <translation>общее финансирование</translation>
+        </message>
+        <message>
+            <source>disbursed</source>
+            <translation>освоено</translation>
+        </message>
+        <message>
+            <source>industrial-park residents</source>
+            <translation>резиденты индустриальных парков</translation>
+        </message>
+        <message>
+            <source>joint ventures / foreign-owned</source>
+            <translation>совместные / иностранные предприятия</translation>
+        </message>
+        <message>
+            <source>projects by status</source>
+            <translation>проекты по статусам</translation>
+        </message>
+        <message>
+            <source>as of {date}</source>
+            <translation>на {date}</translation>
+        </message>
+        <message>
+            <source>committed, in {currency}</source>
+            <translation>выделено, {currency}</translation>
+        </message>
+        <message>
+            <source>{pct} % of financing</source>
+            <translation>{pct} % финансирования</translation>
+        </message>
+        <message>
+            <source>from {countries} countries</source>
+            <translation>из {countries} стран</translation>
+        </message>
+        <message>
+            <source>{n} in all zones, from {countries} countries</source>
+            <translation>{n} во всех зонах, из {countries} стран</translation>
+        </message>
+        <message>
+            <source>residents of {zone}</source>
+            <translation>резиденты: {zone}</translation>
+        </message>
+        <message>
+            <source>{n} ventures with foreign capital</source>
+            <translation>предприятий с иностранным капиталом: {n}</translation>
+        </message>
+        <message>
+            <source>{n} under way</source>
+            <translation>в работе: {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateEdit</name>
+        <message>
+            <source>Delete or Backspace clears the date.</source>
+            <extracomment>The date a DateEdit shows as empty.</extracomment>
+            <translation>Delete или Backspace очищает дату.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export snapshot</source>
+            <extracomment>format key -&gt; (file suffix or '' for a folder)</extracomment>
+            <translation>Экспорт среза</translation>
+        </message>
+        <message>
+            <source>Excel workbook (.xlsx)</source>
+            <translation>Книга Excel (.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV files in a .zip</source>
+            <translation>Файлы CSV в архиве .zip</translation>
+        </message>
+        <message>
+            <source>CSV files in a folder</source>
+            <translation>Файлы CSV в папке</translation>
+        </message>
+        <message>
+            <source>JSON document (.json)</source>
+            <translation>Документ JSON (.json)</translation>
+        </message>
+        <message>
+            <source>PDF report (.pdf)</source>
+            <translation>Отчёт PDF (.pdf)</translation>
+        </message>
+        <message>
+            <source>SQLite copy of the database</source>
+            <translation>Копия базы данных SQLite</translation>
+        </message>
+        <message>
+            <source>IATI 2.03 activity XML (projects)</source>
+            <translation>XML IATI 2.03 (проекты)</translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation>Формат:</translation>
+        </message>
+        <message>
+            <source>all records</source>
+            <translation>все записи</translation>
+        </message>
+        <message>
+            <source>What the table shows: {kind} — {filter}</source>
+            <translation>То, что показано в таблице: {kind} — {filter}</translation>
+        </message>
+        <message>
+            <source>Everything (all kinds and reference data)</source>
+            <translation>Всё (все виды записей и справочники)</translation>
+        </message>
+        <message>
+            <source>What:</source>
+            <translation>Что:</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Обзор…</translation>
+        </message>
+        <message>
+            <source>Save to:</source>
+            <translation>Сохранить в:</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Экспорт</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Закрыть</translation>
+        </message>
+        <message>
+            <source>A SQLite copy always holds the whole database.</source>
+            <translation>Копия SQLite всегда содержит всю базу данных.</translation>
+        </message>
+        <message>
+            <source>IATI XML holds projects only.</source>
+            <translation>XML IATI содержит только проекты.</translation>
+        </message>
+        <message>
+            <source>The report shows the projects the filter selects.</source>
+            <translation>В отчёт попадают проекты, выбранные фильтром.</translation>
+        </message>
+        <message>
+            <source>Folder for the CSV files</source>
+            <translation>Папка для файлов CSV</translation>
+        </message>
+        <message>
+            <source>{name} (*{suffix})</source>
+            <translation>{name} (*{suffix})</translation>
+        </message>
+        <message>
+            <source>Choose where to save the snapshot.</source>
+            <translation>Выберите, куда сохранить срез.</translation>
+        </message>
+        <message>
+            <source>PDF export is not available: the report module is not installed.</source>
+            <translation>Экспорт в PDF недоступен: модуль отчётов не установлен.</translation>
+        </message>
+        <message>
+            <source>Nothing was exported: {reason}</source>
+            <translation>Ничего не экспортировано: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormPane</name>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>Несохранённые изменения</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <extracomment>Emitted after a successful save/create with the record's primary key. Emitted when the form starts or stops holding unsaved edits. Emitted when what Save/Revert/Delete may do changes (record loaded, new, dirty).</extracomment>
+            <translation>Создать</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Сохранить</translation>
+        </message>
+        <message>
+            <source>Revert</source>
+            <translation>Вернуть</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <source>New {what}</source>
+            <translation>Новая запись: {what}</translation>
+        </message>
+        <message>
+            <source>No record selected</source>
+            <translation>Запись не выбрана</translation>
+        </message>
+        <message>
+            <source>opened read-only</source>
+            <translation>открыт только для чтения</translation>
+        </message>
+        <message>
+            <source>Editing is off: {reason}.</source>
+            <translation>Редактирование недоступно: {reason}.</translation>
+        </message>
+        <message>
+            <source>Edit {what} of {record}</source>
+            <translation>Изменить {what}: {record}</translation>
+        </message>
+        <message>
+            <source>Record gone</source>
+            <translation>Запись удалена</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Не сохранено</translation>
+        </message>
+        <message>
+            <source>This record was changed by someone else since you opened it; nothing was overwritten.
 
 {detail}
 
 Reload it now (your edits are dropped)?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved: changed by someone else.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changed by someone else</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete {what} “{record}”? (Edit ▸ Undo brings it back.)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete {record}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the new record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{what} has unsaved changes. Save them?</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>HistoryPane</name>
-    <message>
-        <source>Update history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add update…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>As of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disbursed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Author</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Update history ({n})</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Views</source>
-        <extracomment>Set by the --smoke run, which must leave the person&apos;s settings alone.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Projects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Residents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Joint ventures</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reference data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Investment Tracker — {file}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>[read-only]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;New record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Revert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Delete record…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add &amp;update…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Update &amp;round…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Export snapshot…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Compare with snapshot…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print &amp;chart…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print re&amp;port…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Backups…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About Investment Tracker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Projects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Residents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Joint ventures</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reference &amp;data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>opened read-only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read-only: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReferencePage</name>
-    <message>
-        <source>&amp;Reference table:</source>
-        <extracomment>Navigation entries, in order: (view name, label).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <source>Settings</source>
-        <extracomment>Emitted after a successful save. The chosen language changed and the user wants the window rebuilt now.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>System default ({language})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Written beside every change in the audit log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Beside the database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reporting &amp;currency:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Your name in the audit log:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Backup folder:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backups to &amp;keep:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Export folder:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rebuild the window now in the new language? Unsaved edits in the form are kept only if you save them first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TablePane</name>
-    <message>
-        <source>Search…</source>
-        <extracomment>Filter combos per kind: (Filter attribute, field giving names). The current record&apos;s primary key (None when nothing is selected). The filter the table now shows.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Words to find in names, codes and notes (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show all records again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All kinds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All sectors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All banks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All zones</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All regions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All countries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>UpdateRoundDialog</name>
-    <message>
-        <source>Update round</source>
-        <extracomment>Entry field -&gt; grid column, for showing errors on the cell they concern.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;As of:</source>
-        <extracomment>The Change of the saved round (None until Save succeeded).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type the new values of each project; rows left blank are not updated. Tab goes to the next cell, Enter down the column, Ctrl+S saves.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disbursed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New progress, %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New disbursed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This file is open read-only ({reason}); the round cannot be saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>read-only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{disbursed} of {amount} {currency} committed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing to save: no row has a new value.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Update round {as_of} ({n} projects)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{field}: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Row {row} ({code}), {field}: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} active projects; {filled} rows to update.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>WelcomeDialog</name>
-    <message>
-        <source>Welcome to Investment Tracker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Welcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Projects, park residents and ventures are kept in one database file on this computer. Start with the demo portfolio to look around, or with your own file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the demo portfolio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Belarus–China projects, Great Stone residents and ventures, to try things out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New empty database…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start your own portfolio; reference data (countries, sectors, banks) is included</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A database file you or a colleague already have</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recent files:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Investment Tracker databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open database</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>app</name>
-    <message>
-        <source>Investment Tracker cannot open the database</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>domain</name>
-    <message>
-        <source>Projects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bank</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Borrower</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disbursed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Agreement date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Planned end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Actual end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Progress, %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Interest rate, %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Maturity, years</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grace period, years</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Residents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resident</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Registered on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Declared investment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invested to date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Jobs planned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Jobs created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Joint ventures</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Venture</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Foreign partner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Partner country</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Local partner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Foreign share, %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Charter capital</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Established on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Project updates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Update</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>As of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Author</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Banks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Short name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Countries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name (English)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name (Russian)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name (Chinese)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sectors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Regions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zones</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FX rates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FX rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Units per USD</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pipeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Implementation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Suspended</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Construction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Operating</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Withdrawn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Liquidated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Joint venture</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Foreign-owned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Industrial park</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Special economic zone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Free economic zone</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
+            <translation>После того как вы открыли запись, её изменил другой пользователь; ничего не перезаписано.
+
+{detail}
+
+Загрузить запись заново (ваши правки будут отброшены)?</translation>
+        </message>
+        <message>
+            <source>Not saved: changed by someone else.</source>
+            <translation>Не сохранено: запись изменена другим пользователем.</translation>
+        </message>
+        <message>
+            <source>Changed by someone else</source>
+            <translation>Изменено другим пользователем</translation>
+        </message>
+        <message>
+            <source>Delete {what} “{record}”? (Edit ▸ Undo brings it back.)</source>
+            <translation>Удалить {what} «{record}»? (Правка ▸ Отменить вернёт запись.)</translation>
+        </message>
+        <message>
+            <source>Delete record</source>
+            <translation>Удаление записи</translation>
+        </message>
+        <message>
+            <source>Delete {record}</source>
+            <translation>Удалить {record}</translation>
+        </message>
+        <message>
+            <source>Not deleted</source>
+            <translation>Не удалено</translation>
+        </message>
+        <message>
+            <source>the new record</source>
+            <translation>новая запись</translation>
+        </message>
+        <message>
+            <source>{what} has unsaved changes. Save them?</source>
+            <translation>{what}: есть несохранённые изменения. Сохранить их?</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryPane</name>
+        <message>
+            <source>Update history</source>
+            <translation>История обновлений</translation>
+        </message>
+        <message>
+            <source>Add update…</source>
+            <translation>Добавить обновление…</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>На дату</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>Готовность</translation>
+        </message>
+        <message>
+            <source>Disbursed</source>
+            <translation>Освоено</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Примечание</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>Автор</translation>
+        </message>
+        <message>
+            <source>Update history ({n})</source>
+            <translation>История обновлений ({n})</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Spreadsheets and data (*.csv *.xlsx *.json);;All files (*)</source>
+            <extracomment>Rows shown in the preview; every problem is listed whatever the file's size.</extracomment>
+            <translation>Таблицы и данные (*.csv *.xlsx *.json);;Все файлы (*)</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Импорт</translation>
+        </message>
+        <message>
+            <source>File:</source>
+            <translation>Файл:</translation>
+        </message>
+        <message>
+            <source>Choose a CSV, XLSX or JSON file</source>
+            <translation>Выберите файл CSV, XLSX или JSON</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Выбрать…</translation>
+        </message>
+        <message>
+            <source>Kind:</source>
+            <translation>Вид:</translation>
+        </message>
+        <message>
+            <source>Projects</source>
+            <translation>Проекты</translation>
+        </message>
+        <message>
+            <source>Project updates</source>
+            <translation>Обновления проектов</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>Резиденты</translation>
+        </message>
+        <message>
+            <source>Joint ventures</source>
+            <translation>Предприятия</translation>
+        </message>
+        <message>
+            <source>Banks</source>
+            <translation>Банки</translation>
+        </message>
+        <message>
+            <source>Zones</source>
+            <translation>Зоны</translation>
+        </message>
+        <message>
+            <source>FX rates</source>
+            <translation>Курсы валют</translation>
+        </message>
+        <message>
+            <source>Choose a file to see what it holds.</source>
+            <translation>Выберите файл, чтобы увидеть его содержимое.</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Ошибки</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>Строка</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>Столбец</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>Правило</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Закрыть</translation>
+        </message>
+        <message>
+            <source>Importing is off: {reason}.</source>
+            <translation>Импорт недоступен: {reason}.</translation>
+        </message>
+        <message>
+            <source>Import a file</source>
+            <translation>Импорт файла</translation>
+        </message>
+        <message>
+            <source>{n} problem(s) in {rows} row(s): fix the file and choose it again; nothing can be imported.</source>
+            <translation>Ошибок: {n}, строк с ошибками: {rows}. Исправьте файл и выберите его снова; импортировать ничего нельзя.</translation>
+        </message>
+        <message>
+            <source>{new} new, {changed} changed, {same} unchanged — {source}</source>
+            <translation>новых: {new}, изменённых: {changed}, без изменений: {same} — {source}</translation>
+        </message>
+        <message>
+            <source>Problems: {n}</source>
+            <translation>Ошибок: {n}</translation>
+        </message>
+        <message>
+            <source>Nothing to import: every row is already in the database.</source>
+            <translation>Нечего импортировать: все строки уже есть в базе данных.</translation>
+        </message>
+        <message>
+            <source>Import {file}</source>
+            <translation>Импорт {file}</translation>
+        </message>
+        <message>
+            <source>Import refused</source>
+            <translation>Импорт отклонён</translation>
+        </message>
+        <message>
+            <source>Imported {new} new and {changed} changed rows from {file}. Edit › Undo takes the whole import back.</source>
+            <translation>Из {file} импортировано новых строк: {new}, изменённых: {changed}. Правка › Отменить отменяет весь импорт.</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Действие</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>новая</translation>
+        </message>
+        <message>
+            <source>changed</source>
+            <translation>изменена</translation>
+        </message>
+        <message>
+            <source>unchanged</source>
+            <translation>без изменений</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>ошибка</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Views</source>
+            <extracomment>Set by the --smoke run, which must leave the person's settings alone.</extracomment>
+            <translation>Разделы</translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>Сводка</translation>
+        </message>
+        <message>
+            <source>Projects</source>
+            <translation>Проекты</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>Резиденты</translation>
+        </message>
+        <message>
+            <source>Joint ventures</source>
+            <translation>Предприятия</translation>
+        </message>
+        <message>
+            <source>Reference data</source>
+            <translation>Справочники</translation>
+        </message>
+        <message>
+            <source>Investment Tracker — {file}</source>
+            <translation>Мониторинг инвестиций — {file}</translation>
+        </message>
+        <message>
+            <source>[read-only]</source>
+            <translation>[только чтение]</translation>
+        </message>
+        <message>
+            <source>&amp;New record</source>
+            <translation>&amp;Новая запись</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Сохранить</translation>
+        </message>
+        <message>
+            <source>&amp;Revert</source>
+            <translation>&amp;Вернуть</translation>
+        </message>
+        <message>
+            <source>&amp;Delete record…</source>
+            <translation>&amp;Удалить запись…</translation>
+        </message>
+        <message>
+            <source>Add &amp;update…</source>
+            <translation>Добавить &amp;обновление…</translation>
+        </message>
+        <message>
+            <source>Update &amp;round…</source>
+            <translation>&amp;Сбор обновлений…</translation>
+        </message>
+        <message>
+            <source>&amp;Import…</source>
+            <translation>&amp;Импорт…</translation>
+        </message>
+        <message>
+            <source>&amp;Export snapshot…</source>
+            <translation>&amp;Экспорт среза…</translation>
+        </message>
+        <message>
+            <source>&amp;Compare with snapshot…</source>
+            <translation>С&amp;равнить со срезом…</translation>
+        </message>
+        <message>
+            <source>Print &amp;chart…</source>
+            <translation>Печать &amp;диаграммы…</translation>
+        </message>
+        <message>
+            <source>Print re&amp;port…</source>
+            <translation>Печать &amp;отчёта…</translation>
+        </message>
+        <message>
+            <source>&amp;Backups…</source>
+            <translation>&amp;Резервные копии…</translation>
+        </message>
+        <message>
+            <source>Se&amp;ttings…</source>
+            <translation>&amp;Настройки…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>В&amp;ыход</translation>
+        </message>
+        <message>
+            <source>&amp;Find</source>
+            <translation>&amp;Найти</translation>
+        </message>
+        <message>
+            <source>&amp;About Investment Tracker</source>
+            <translation>&amp;О программе</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Отменить</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Повторить</translation>
+        </message>
+        <message>
+            <source>&amp;Dashboard</source>
+            <translation>&amp;Сводка</translation>
+        </message>
+        <message>
+            <source>&amp;Projects</source>
+            <translation>&amp;Проекты</translation>
+        </message>
+        <message>
+            <source>&amp;Residents</source>
+            <translation>&amp;Резиденты</translation>
+        </message>
+        <message>
+            <source>&amp;Joint ventures</source>
+            <translation>Пр&amp;едприятия</translation>
+        </message>
+        <message>
+            <source>Reference &amp;data</source>
+            <translation>Спр&amp;авочники</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Файл</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Правка</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Вид</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Справка</translation>
+        </message>
+        <message>
+            <source>opened read-only</source>
+            <translation>открыт только для чтения</translation>
+        </message>
+        <message>
+            <source>Read-only: {reason}</source>
+            <translation>Только чтение: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferencePage</name>
+        <message>
+            <source>&amp;Reference table:</source>
+            <extracomment>Navigation entries, in order: (view name, label).</extracomment>
+            <translation>&amp;Справочник:</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <extracomment>Emitted after a successful save. The chosen language changed and the user wants the window rebuilt now.</extracomment>
+            <translation>Настройки</translation>
+        </message>
+        <message>
+            <source>System default ({language})</source>
+            <translation>Как в системе ({language})</translation>
+        </message>
+        <message>
+            <source>Written beside every change in the audit log</source>
+            <translation>Записывается рядом с каждым изменением в журнале аудита</translation>
+        </message>
+        <message>
+            <source>Beside the database</source>
+            <translation>Рядом с базой данных</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Язык:</translation>
+        </message>
+        <message>
+            <source>Reporting &amp;currency:</source>
+            <translation>&amp;Валюта отчётов:</translation>
+        </message>
+        <message>
+            <source>&amp;Your name in the audit log:</source>
+            <translation>&amp;Ваше имя в журнале аудита:</translation>
+        </message>
+        <message>
+            <source>&amp;Backup folder:</source>
+            <translation>Папка &amp;резервных копий:</translation>
+        </message>
+        <message>
+            <source>Backups to &amp;keep:</source>
+            <translation>&amp;Хранить копий:</translation>
+        </message>
+        <message>
+            <source>&amp;Export folder:</source>
+            <translation>Папка &amp;экспорта:</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Обзор…</translation>
+        </message>
+        <message>
+            <source>Choose a folder</source>
+            <translation>Выберите папку</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Язык</translation>
+        </message>
+        <message>
+            <source>Rebuild the window now in the new language? Unsaved edits in the form are kept only if you save them first.</source>
+            <translation>Перестроить окно на новом языке сейчас? Несохранённые правки в форме сохранятся, только если сначала сохранить их.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TablePane</name>
+        <message>
+            <source>Search…</source>
+            <extracomment>Filter combos per kind: (Filter attribute, field giving names). The current record's primary key (None when nothing is selected). The filter the table now shows.</extracomment>
+            <translation>Поиск…</translation>
+        </message>
+        <message>
+            <source>Words to find in names, codes and notes (Ctrl+F)</source>
+            <translation>Слова для поиска в названиях, кодах и примечаниях (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Сбросить</translation>
+        </message>
+        <message>
+            <source>Show all records again</source>
+            <translation>Снова показать все записи</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Все статусы</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>Все виды</translation>
+        </message>
+        <message>
+            <source>All sectors</source>
+            <translation>Все отрасли</translation>
+        </message>
+        <message>
+            <source>All banks</source>
+            <translation>Все банки</translation>
+        </message>
+        <message>
+            <source>All zones</source>
+            <translation>Все зоны</translation>
+        </message>
+        <message>
+            <source>All regions</source>
+            <translation>Все регионы</translation>
+        </message>
+        <message>
+            <source>All countries</source>
+            <translation>Все страны</translation>
+        </message>
+        <message>
+            <source>{n} shown</source>
+            <translation>показано: {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpdateRoundDialog</name>
+        <message>
+            <source>Update round</source>
+            <extracomment>Entry field -&gt; grid column, for showing errors on the cell they concern.</extracomment>
+            <translation>Сбор обновлений</translation>
+        </message>
+        <message>
+            <source>&amp;As of:</source>
+            <extracomment>The Change of the saved round (None until Save succeeded).</extracomment>
+            <translation>&amp;На дату:</translation>
+        </message>
+        <message>
+            <source>Type the new values of each project; rows left blank are not updated. Tab goes to the next cell, Enter down the column, Ctrl+S saves.</source>
+            <translation>Введите новые значения по каждому проекту; пустые строки не обновляются. Tab — следующая ячейка, Enter — вниз по столбцу, Ctrl+S — сохранить.</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Код</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Название</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>Готовность</translation>
+        </message>
+        <message>
+            <source>Disbursed</source>
+            <translation>Освоено</translation>
+        </message>
+        <message>
+            <source>New status</source>
+            <translation>Новый статус</translation>
+        </message>
+        <message>
+            <source>New progress, %</source>
+            <translation>Новая готовность, %</translation>
+        </message>
+        <message>
+            <source>New disbursed</source>
+            <translation>Освоено (новое)</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Примечание</translation>
+        </message>
+        <message>
+            <source>This file is open read-only ({reason}); the round cannot be saved.</source>
+            <translation>Файл открыт только для чтения ({reason}); сбор нельзя сохранить.</translation>
+        </message>
+        <message>
+            <source>read-only</source>
+            <translation>только чтение</translation>
+        </message>
+        <message>
+            <source>{disbursed} of {amount} {currency} committed</source>
+            <translation>{disbursed} из {amount} {currency} выделенных</translation>
+        </message>
+        <message>
+            <source>Nothing to save: no row has a new value.</source>
+            <translation>Нечего сохранять: ни в одной строке нет новых значений.</translation>
+        </message>
+        <message>
+            <source>Update round {as_of} ({n} projects)</source>
+            <translation>Сбор обновлений на {as_of} (проектов: {n})</translation>
+        </message>
+        <message>
+            <source>Not saved: {error}</source>
+            <translation>Не сохранено: {error}</translation>
+        </message>
+        <message>
+            <source>{field}: {message}</source>
+            <translation>{field}: {message}</translation>
+        </message>
+        <message>
+            <source>Row {row} ({code}), {field}: {message}</source>
+            <translation>Строка {row} ({code}), {field}: {message}</translation>
+        </message>
+        <message>
+            <source>{n} active projects; {filled} rows to update.</source>
+            <translation>Активных проектов: {n}; строк к обновлению: {filled}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeDialog</name>
+        <message>
+            <source>Welcome to Investment Tracker</source>
+            <translation>Добро пожаловать в «Мониторинг инвестиций»</translation>
+        </message>
+        <message>
+            <source>Welcome</source>
+            <translation>Добро пожаловать</translation>
+        </message>
+        <message>
+            <source>Projects, park residents and ventures are kept in one database file on this computer. Start with the demo portfolio to look around, or with your own file.</source>
+            <translation>Проекты, резиденты парков и предприятия хранятся в одном файле базы данных на этом компьютере. Начните с демонстрационного портфеля, чтобы осмотреться, или со своего файла.</translation>
+        </message>
+        <message>
+            <source>Open the demo portfolio</source>
+            <translation>Открыть демонстрационный портфель</translation>
+        </message>
+        <message>
+            <source>Belarus–China projects, Great Stone residents and ventures, to try things out</source>
+            <translation>Белорусско-китайские проекты, резиденты «Великого камня» и предприятия — чтобы попробовать</translation>
+        </message>
+        <message>
+            <source>New empty database…</source>
+            <translation>Новая пустая база данных…</translation>
+        </message>
+        <message>
+            <source>Start your own portfolio; reference data (countries, sectors, banks) is included</source>
+            <translation>Начать свой портфель; справочники (страны, отрасли, банки) уже заполнены</translation>
+        </message>
+        <message>
+            <source>Open a file…</source>
+            <translation>Открыть файл…</translation>
+        </message>
+        <message>
+            <source>A database file you or a colleague already have</source>
+            <translation>Файл базы данных, который уже есть у вас или коллеги</translation>
+        </message>
+        <message>
+            <source>Recent files:</source>
+            <translation>Недавние файлы:</translation>
+        </message>
+        <message>
+            <source>Investment Tracker databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+            <translation>Базы данных «Мониторинга инвестиций» (*.sqlite3 *.sqlite *.db);;Все файлы (*)</translation>
+        </message>
+        <message>
+            <source>New database</source>
+            <translation>Новая база данных</translation>
+        </message>
+        <message>
+            <source>Open database</source>
+            <translation>Открыть базу данных</translation>
+        </message>
+    </context>
+    <context>
+        <name>app</name>
+        <message>
+            <source>Investment Tracker cannot open the database</source>
+            <translation>«Мониторинг инвестиций» не может открыть базу данных</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain</name>
+        <message>
+            <source>Projects</source>
+            <translation>Проекты</translation>
+        </message>
+        <message>
+            <source>Project</source>
+            <translation>Проект</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Код</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Название</translation>
+        </message>
+        <message>
+            <source>Sector</source>
+            <translation>Отрасль</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Регион</translation>
+        </message>
+        <message>
+            <source>Bank</source>
+            <translation>Банк</translation>
+        </message>
+        <message>
+            <source>Borrower</source>
+            <translation>Заёмщик</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Сумма</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>Валюта</translation>
+        </message>
+        <message>
+            <source>Disbursed</source>
+            <translation>Освоено</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Agreement date</source>
+            <translation>Дата кредитного соглашения</translation>
+        </message>
+        <message>
+            <source>Start date</source>
+            <translation>Дата начала</translation>
+        </message>
+        <message>
+            <source>Planned end</source>
+            <translation>Плановое окончание</translation>
+        </message>
+        <message>
+            <source>Actual end</source>
+            <translation>Фактическое окончание</translation>
+        </message>
+        <message>
+            <source>Progress, %</source>
+            <translation>Готовность, %</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Описание</translation>
+        </message>
+        <message>
+            <source>Interest rate, %</source>
+            <translation>Процентная ставка, %</translation>
+        </message>
+        <message>
+            <source>Maturity, years</source>
+            <translation>Срок кредита, лет</translation>
+        </message>
+        <message>
+            <source>Grace period, years</source>
+            <translation>Льготный период, лет</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>Резиденты</translation>
+        </message>
+        <message>
+            <source>Resident</source>
+            <translation>Резидент</translation>
+        </message>
+        <message>
+            <source>Zone</source>
+            <translation>Зона</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>Страна</translation>
+        </message>
+        <message>
+            <source>Registered on</source>
+            <translation>Дата регистрации</translation>
+        </message>
+        <message>
+            <source>Declared investment</source>
+            <translation>Заявленные инвестиции</translation>
+        </message>
+        <message>
+            <source>Invested to date</source>
+            <translation>Инвестировано на дату</translation>
+        </message>
+        <message>
+            <source>Jobs planned</source>
+            <translation>Рабочих мест (план)</translation>
+        </message>
+        <message>
+            <source>Jobs created</source>
+            <translation>Рабочих мест создано</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Примечания</translation>
+        </message>
+        <message>
+            <source>Joint ventures</source>
+            <translation>Предприятия с иностранным капиталом</translation>
+        </message>
+        <message>
+            <source>Venture</source>
+            <translation>Предприятие</translation>
+        </message>
+        <message>
+            <source>Foreign partner</source>
+            <translation>Иностранный партнёр</translation>
+        </message>
+        <message>
+            <source>Partner country</source>
+            <translation>Страна партнёра</translation>
+        </message>
+        <message>
+            <source>Local partner</source>
+            <translation>Белорусский партнёр</translation>
+        </message>
+        <message>
+            <source>Foreign share, %</source>
+            <translation>Доля иностранного капитала, %</translation>
+        </message>
+        <message>
+            <source>Charter capital</source>
+            <translation>Уставный фонд</translation>
+        </message>
+        <message>
+            <source>Established on</source>
+            <translation>Дата создания</translation>
+        </message>
+        <message>
+            <source>Project updates</source>
+            <translation>Обновления проектов</translation>
+        </message>
+        <message>
+            <source>Update</source>
+            <translation>Обновление</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>На дату</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Примечание</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>Автор</translation>
+        </message>
+        <message>
+            <source>Banks</source>
+            <translation>Банки</translation>
+        </message>
+        <message>
+            <source>Short name</source>
+            <translation>Краткое название</translation>
+        </message>
+        <message>
+            <source>Countries</source>
+            <translation>Страны</translation>
+        </message>
+        <message>
+            <source>Name (English)</source>
+            <translation>Название (англ.)</translation>
+        </message>
+        <message>
+            <source>Name (Russian)</source>
+            <translation>Название (рус.)</translation>
+        </message>
+        <message>
+            <source>Name (Chinese)</source>
+            <translation>Название (кит.)</translation>
+        </message>
+        <message>
+            <source>Sectors</source>
+            <translation>Отрасли</translation>
+        </message>
+        <message>
+            <source>Regions</source>
+            <translation>Регионы</translation>
+        </message>
+        <message>
+            <source>Zones</source>
+            <translation>Зоны</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Вид</translation>
+        </message>
+        <message>
+            <source>FX rates</source>
+            <translation>Курсы валют</translation>
+        </message>
+        <message>
+            <source>FX rate</source>
+            <translation>Курс валюты</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Units per USD</source>
+            <translation>Единиц за 1 USD</translation>
+        </message>
+        <message>
+            <source>Pipeline</source>
+            <translation>Подготовка</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>Подписан</translation>
+        </message>
+        <message>
+            <source>Implementation</source>
+            <translation>Реализация</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Завершён</translation>
+        </message>
+        <message>
+            <source>Suspended</source>
+            <translation>Приостановлен</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Отменён</translation>
+        </message>
+        <message>
+            <source>Registered</source>
+            <translation>Зарегистрирован</translation>
+        </message>
+        <message>
+            <source>Construction</source>
+            <translation>Строительство</translation>
+        </message>
+        <message>
+            <source>Operating</source>
+            <translation>Действует</translation>
+        </message>
+        <message>
+            <source>Withdrawn</source>
+            <translation>Выбыл</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Работает</translation>
+        </message>
+        <message>
+            <source>Liquidated</source>
+            <translation>Ликвидировано</translation>
+        </message>
+        <message>
+            <source>Joint venture</source>
+            <translation>Совместное предприятие</translation>
+        </message>
+        <message>
+            <source>Foreign-owned</source>
+            <translation>Иностранное предприятие</translation>
+        </message>
+        <message>
+            <source>Industrial park</source>
+            <translation>Индустриальный парк</translation>
+        </message>
+        <message>
+            <source>Special economic zone</source>
+            <translation>Специальная экономическая зона</translation>
+        </message>
+        <message>
+            <source>Free economic zone</source>
+            <translation>Свободная экономическая зона</translation>
+        </message>
+    </context>
 </TS>

@@ -1,1048 +1,1599 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-<context>
-    <name>AboutDialog</name>
-    <message>
-        <source>Go to the search field</source>
-        <extracomment>Shortcuts of widgets that are not actions (the table, the search field, the forms).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In the update round: next row</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next field in the form</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close a dialog without saving</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About Investment Tracker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Investment Tracker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Version {version}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Follow foreign investment: bank-financed projects, industrial-park residents and companies with foreign capital, in one local SQLite file that works offline.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your databases and backups are kept in:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Free software under the MIT licence.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Python {python}, Qt {qt}, PySide6 {pyside} on {system}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Command</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AddUpdateDialog</name>
-    <message>
-        <source>Add update — {code}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>As of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disbursed (cumulative)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add update</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Update of {code}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The project was changed by someone else since this dialog opened; nothing was saved. Close and reopen it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ChartPane</name>
-    <message>
-        <source>&amp;Chart:</source>
-        <extracomment>Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: (kind, chart, filter, selected id).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The chart could not be drawn: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DashboardPane</name>
-    <message>
-        <source>projects</source>
-        <extracomment>The dashboard&apos;s charts, in grid order (row by row). Tables whose writes change something the dashboard shows. Number of refreshes done (tests count them). Chart name -&gt; error text of charts that failed on the last refresh.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>total financing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>disbursed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>industrial-park residents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>joint ventures / foreign-owned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>projects by status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>as of {date}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>committed, in {currency}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{pct} % of financing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>from {countries} countries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} in all zones, from {countries} countries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>residents of {zone}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} ventures with foreign capital</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} under way</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DateEdit</name>
-    <message>
-        <source>Delete or Backspace clears the date.</source>
-        <extracomment>The date a DateEdit shows as empty.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FormPane</name>
-    <message>
-        <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New</source>
-        <extracomment>Emitted after a successful save/create with the record&apos;s primary key. Emitted when the form starts or stops holding unsaved edits.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Revert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New {what}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No record selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>opened read-only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Editing is off: {reason}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit {what} of {record}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record gone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This record was changed by someone else since you opened it; nothing was overwritten.
+    <context>
+        <name />
+        <message>
+            <source>BackupsDialog</source>
+            <comment>Before upgrade from schema {n}</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>BackupsDialog</source>
+            <comment>On open</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>BackupsDialog</source>
+            <comment>On close</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>BackupsDialog</source>
+            <comment>Made by hand</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>BackupsDialog</source>
+            <comment>Before a restore</comment>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>Go to the search field</source>
+            <extracomment>Shortcuts of widgets that are not actions (the table, the search field, the forms).</extracomment>
+            <translation>转到搜索框</translation>
+        </message>
+        <message>
+            <source>In the update round: next row</source>
+            <translation>批量更新中：下一行</translation>
+        </message>
+        <message>
+            <source>Next field in the form</source>
+            <translation>表单中的下一个字段</translation>
+        </message>
+        <message>
+            <source>Close a dialog without saving</source>
+            <translation>关闭对话框且不保存</translation>
+        </message>
+        <message>
+            <source>This help</source>
+            <translation>本帮助</translation>
+        </message>
+        <message>
+            <source>About Investment Tracker</source>
+            <translation>关于“投资项目跟踪”</translation>
+        </message>
+        <message>
+            <source>About</source>
+            <translation>关于</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <source>Investment Tracker</source>
+            <translation>投资项目跟踪</translation>
+        </message>
+        <message>
+            <source>Version {version}</source>
+            <translation>版本 {version}</translation>
+        </message>
+        <message>
+            <source>Follow foreign investment: bank-financed projects, industrial-park residents and companies with foreign capital, in one local SQLite file that works offline.</source>
+            <translation>跟踪外国投资：银行融资项目、工业园区入园企业和外资企业，全部保存在一个本地 SQLite 文件中，无需联网。</translation>
+        </message>
+        <message>
+            <source>Your databases and backups are kept in:</source>
+            <translation>您的数据库和备份保存在：</translation>
+        </message>
+        <message>
+            <source>Free software under the MIT licence.</source>
+            <translation>自由软件，采用 MIT 许可证。</translation>
+        </message>
+        <message>
+            <source>Python {python}, Qt {qt}, PySide6 {pyside} on {system}</source>
+            <translation>Python {python}，Qt {qt}，PySide6 {pyside}，系统 {system}</translation>
+        </message>
+        <message>
+            <source>Command</source>
+            <translation>命令</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>按键</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddUpdateDialog</name>
+        <message>
+            <source>Add update — {code}</source>
+            <translation>添加进展 — {code}</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>截至日期</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>进度</translation>
+        </message>
+        <message>
+            <source>Disbursed (cumulative)</source>
+            <translation>已拨付（累计）</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Add update</source>
+            <translation>添加进展</translation>
+        </message>
+        <message>
+            <source>Update of {code}</source>
+            <translation>{code} 的进展</translation>
+        </message>
+        <message>
+            <source>The project was changed by someone else since this dialog opened; nothing was saved. Close and reopen it.</source>
+            <translation>此对话框打开后，该项目已被他人修改；未保存任何内容。请关闭后重新打开。</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupsDialog</name>
+        <message>
+            <source>Backups</source>
+            <extracomment>A backup was restored into this file: the window must reopen it.</extracomment>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <source>Copies of {name} in {folder}. One is made when the file is opened (if it changed) and when it is closed after edits; the newest {keep} automatic copies are kept.</source>
+            <translation>{name} 的副本位于 {folder}。打开文件时（如有更改）以及编辑后关闭时会各生成一份副本；保留最新的 {keep} 份自动副本。</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>立即备份</translation>
+        </message>
+        <message>
+            <source>Restore…</source>
+            <translation>恢复…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Restoring is off: {reason}</source>
+            <translation>无法恢复：{reason}</translation>
+        </message>
+        <message>
+            <source>No backups yet.</source>
+            <translation>尚无备份。</translation>
+        </message>
+        <message>
+            <source>No backup was made: {error}</source>
+            <translation>未能备份：{error}</translation>
+        </message>
+        <message>
+            <source>Backup failed</source>
+            <translation>备份失败</translation>
+        </message>
+        <message>
+            <source>Backup written: {name}</source>
+            <translation>已写入备份：{name}</translation>
+        </message>
+        <message>
+            <source>Replace {name} with the backup of {when}?
+
+The current file is backed up first, so this can be taken back by restoring that copy.</source>
+            <translation>用 {when} 的备份替换 {name}？
+
+会先备份当前文件，因此可以通过恢复该副本撤销此操作。</translation>
+        </message>
+        <message>
+            <source>Restore backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <source>Not restored: {error}</source>
+            <translation>未恢复：{error}</translation>
+        </message>
+        <message>
+            <source>Restore failed</source>
+            <translation>恢复失败</translation>
+        </message>
+        <message>
+            <source>Restored from the backup of {when}. The file it replaced was kept as {name}.</source>
+            <translation>已从 {when} 的备份恢复。被替换的文件已保存为 {name}。</translation>
+        </message>
+        <message>
+            <source>Restored from the backup of {when}.</source>
+            <translation>已从 {when} 的备份恢复。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartPane</name>
+        <message>
+            <source>&amp;Chart:</source>
+            <extracomment>Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: (kind, chart, filter, selected id).</extracomment>
+            <translation>图表(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>The chart could not be drawn: {error}</source>
+            <translation>无法绘制图表：{error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartTexts</name>
+        <message>
+            <source>No data for this selection</source>
+            <translation>所选范围内无数据</translation>
+        </message>
+        <message>
+            <source>+ {n} more not shown</source>
+            <translation>另有 {n} 项未显示</translation>
+        </message>
+        <message>
+            <source>Committed</source>
+            <translation>承诺金额</translation>
+        </message>
+        <message>
+            <source>Disbursed</source>
+            <translation>已拨付</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Disbursed (% of committed)</source>
+            <translation>已拨付（占承诺额 %）</translation>
+        </message>
+        <message>
+            <source>Cumulative disbursement</source>
+            <translation>累计拨付</translation>
+        </message>
+        <message>
+            <source>Committed: {amount}</source>
+            <translation>承诺金额：{amount}</translation>
+        </message>
+        <message>
+            <source>Number of projects</source>
+            <translation>项目数</translation>
+        </message>
+        <message>
+            <source>Number of residents</source>
+            <translation>入园企业数</translation>
+        </message>
+        <message>
+            <source>Number of ventures</source>
+            <translation>企业数</translation>
+        </message>
+        <message>
+            <source>Declared investment</source>
+            <translation>承诺投资额</translation>
+        </message>
+        <message>
+            <source>Joint venture</source>
+            <translation>合资企业</translation>
+        </message>
+        <message>
+            <source>Foreign-owned</source>
+            <translation>外商独资企业</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>计划</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>{what}, {unit} {currency}</source>
+            <translation>{what}，{unit}{currency}</translation>
+        </message>
+        <message>
+            <source>{what}, {currency}</source>
+            <translation>{what}，{currency}</translation>
+        </message>
+        <message>
+            <source>thousand</source>
+            <translation>千</translation>
+        </message>
+        <message>
+            <source>million</source>
+            <translation>百万</translation>
+        </message>
+        <message>
+            <source>billion</source>
+            <translation>十亿</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareDialog</name>
+        <message>
+            <source>SQLite snapshots (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+            <extracomment>Records listed per group in the tree; the saved comparison holds them all.</extracomment>
+            <translation>SQLite 快照 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
+            <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>Compare with snapshot</source>
+            <translation>与快照比较</translation>
+        </message>
+        <message>
+            <source>Earlier snapshot:</source>
+            <translation>较早的快照：</translation>
+        </message>
+        <message>
+            <source>Choose a SQLite snapshot of this portfolio</source>
+            <translation>选择此项目组合的 SQLite 快照</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Compared with the open database, {name}.</source>
+            <translation>与当前打开的数据库 {name} 比较。</translation>
+        </message>
+        <message>
+            <source>Record / field</source>
+            <translation>记录 / 字段</translation>
+        </message>
+        <message>
+            <source>Before</source>
+            <translation>之前</translation>
+        </message>
+        <message>
+            <source>After</source>
+            <translation>之后</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <source>Moved</source>
+            <translation>变动</translation>
+        </message>
+        <message>
+            <source>Save comparison…</source>
+            <translation>保存比较结果…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Earlier snapshot</source>
+            <translation>较早的快照</translation>
+        </message>
+        <message>
+            <source>{kind}: {a} added, {r} removed, {c} changed</source>
+            <translation>{kind}：新增 {a}，删除 {r}，更改 {c}</translation>
+        </message>
+        <message>
+            <source>{old} → {new} (open database): {what}</source>
+            <translation>{old} → {new}（当前数据库）：{what}</translation>
+        </message>
+        <message>
+            <source>no differences</source>
+            <translation>无差异</translation>
+        </message>
+        <message>
+            <source>{kind} — {a} added, {r} removed, {c} changed</source>
+            <translation>{kind} — 新增 {a}，删除 {r}，更改 {c}</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <source>Removed</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Changed ({n})</source>
+            <translation>更改（{n}）</translation>
+        </message>
+        <message>
+            <source>… and {n} more (save the comparison to see all)</source>
+            <translation>…… 另有 {n} 项（保存比较结果可查看全部）</translation>
+        </message>
+        <message>
+            <source>Cannot compare: {reason}</source>
+            <translation>无法比较：{reason}</translation>
+        </message>
+        <message>
+            <source>Save comparison</source>
+            <translation>保存比较结果</translation>
+        </message>
+        <message>
+            <source>Comparison saved to {path}</source>
+            <translation>比较结果已保存到 {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPane</name>
+        <message>
+            <source>projects</source>
+            <extracomment>The dashboard's charts, in grid order (row by row). Tables whose writes change something the dashboard shows. Number of refreshes done (tests count them). Chart name -&gt; error text of charts that failed on the last refresh.</extracomment>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>total financing</source>
+            <translation>融资总额</translation>
+        </message>
+        <message>
+            <source>disbursed</source>
+            <translation>已拨付</translation>
+        </message>
+        <message>
+            <source>industrial-park residents</source>
+            <translation>工业园区入园企业</translation>
+        </message>
+        <message>
+            <source>joint ventures / foreign-owned</source>
+            <translation>合资企业 / 外商独资企业</translation>
+        </message>
+        <message>
+            <source>projects by status</source>
+            <translation>各状态项目数</translation>
+        </message>
+        <message>
+            <source>as of {date}</source>
+            <translation>截至 {date}</translation>
+        </message>
+        <message>
+            <source>committed, in {currency}</source>
+            <translation>承诺金额，{currency}</translation>
+        </message>
+        <message>
+            <source>{pct} % of financing</source>
+            <translation>占融资额的 {pct}%</translation>
+        </message>
+        <message>
+            <source>from {countries} countries</source>
+            <translation>来自 {countries} 个国家</translation>
+        </message>
+        <message>
+            <source>{n} in all zones, from {countries} countries</source>
+            <translation>所有园区共 {n} 家，来自 {countries} 个国家</translation>
+        </message>
+        <message>
+            <source>residents of {zone}</source>
+            <translation>{zone} 入园企业</translation>
+        </message>
+        <message>
+            <source>{n} ventures with foreign capital</source>
+            <translation>{n} 家外资企业</translation>
+        </message>
+        <message>
+            <source>{n} under way</source>
+            <translation>{n} 个在建</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateEdit</name>
+        <message>
+            <source>Delete or Backspace clears the date.</source>
+            <extracomment>The date a DateEdit shows as empty.</extracomment>
+            <translation>按 Delete 或 Backspace 清除日期。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export snapshot</source>
+            <extracomment>format key -&gt; (file suffix or '' for a folder)</extracomment>
+            <translation>导出快照</translation>
+        </message>
+        <message>
+            <source>Excel workbook (.xlsx)</source>
+            <translation>Excel 工作簿 (.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV files in a .zip</source>
+            <translation>打包为 .zip 的 CSV 文件</translation>
+        </message>
+        <message>
+            <source>CSV files in a folder</source>
+            <translation>文件夹中的 CSV 文件</translation>
+        </message>
+        <message>
+            <source>JSON document (.json)</source>
+            <translation>JSON 文档 (.json)</translation>
+        </message>
+        <message>
+            <source>PDF report (.pdf)</source>
+            <translation>PDF 报告 (.pdf)</translation>
+        </message>
+        <message>
+            <source>SQLite copy of the database</source>
+            <translation>数据库的 SQLite 副本</translation>
+        </message>
+        <message>
+            <source>IATI 2.03 activity XML (projects)</source>
+            <translation>IATI 2.03 活动 XML（项目）</translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation>格式：</translation>
+        </message>
+        <message>
+            <source>all records</source>
+            <translation>全部记录</translation>
+        </message>
+        <message>
+            <source>What the table shows: {kind} — {filter}</source>
+            <translation>表格当前显示的内容：{kind} — {filter}</translation>
+        </message>
+        <message>
+            <source>Everything (all kinds and reference data)</source>
+            <translation>全部（所有类型及参考数据）</translation>
+        </message>
+        <message>
+            <source>What:</source>
+            <translation>内容：</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>Save to:</source>
+            <translation>保存到：</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>A SQLite copy always holds the whole database.</source>
+            <translation>SQLite 副本始终包含整个数据库。</translation>
+        </message>
+        <message>
+            <source>IATI XML holds projects only.</source>
+            <translation>IATI XML 仅包含项目。</translation>
+        </message>
+        <message>
+            <source>The report shows the projects the filter selects.</source>
+            <translation>报告显示筛选条件选中的项目。</translation>
+        </message>
+        <message>
+            <source>Folder for the CSV files</source>
+            <translation>CSV 文件的保存文件夹</translation>
+        </message>
+        <message>
+            <source>{name} (*{suffix})</source>
+            <translation>{name} (*{suffix})</translation>
+        </message>
+        <message>
+            <source>Choose where to save the snapshot.</source>
+            <translation>请选择快照的保存位置。</translation>
+        </message>
+        <message>
+            <source>PDF export is not available: the report module is not installed.</source>
+            <translation>无法导出 PDF：未安装报告模块。</translation>
+        </message>
+        <message>
+            <source>Nothing was exported: {reason}</source>
+            <translation>未导出任何内容：{reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormPane</name>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>未保存的更改</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <extracomment>Emitted after a successful save/create with the record's primary key. Emitted when the form starts or stops holding unsaved edits. Emitted when what Save/Revert/Delete may do changes (record loaded, new, dirty).</extracomment>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Revert</source>
+            <translation>还原</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>New {what}</source>
+            <translation>新建{what}</translation>
+        </message>
+        <message>
+            <source>No record selected</source>
+            <translation>未选择记录</translation>
+        </message>
+        <message>
+            <source>opened read-only</source>
+            <translation>以只读方式打开</translation>
+        </message>
+        <message>
+            <source>Editing is off: {reason}.</source>
+            <translation>无法编辑：{reason}。</translation>
+        </message>
+        <message>
+            <source>Edit {what} of {record}</source>
+            <translation>编辑 {record} 的{what}</translation>
+        </message>
+        <message>
+            <source>Record gone</source>
+            <translation>记录已不存在</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>未保存</translation>
+        </message>
+        <message>
+            <source>This record was changed by someone else since you opened it; nothing was overwritten.
 
 {detail}
 
 Reload it now (your edits are dropped)?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved: changed by someone else.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changed by someone else</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete {what} “{record}”? (Edit ▸ Undo brings it back.)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete {record}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the new record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{what} has unsaved changes. Save them?</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>HistoryPane</name>
-    <message>
-        <source>Update history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add update…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>As of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disbursed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Author</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Update history ({n})</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Views</source>
-        <extracomment>Set by the --smoke run, which must leave the person&apos;s settings alone.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Projects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Residents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Joint ventures</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reference data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Investment Tracker — {file}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>[read-only]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;New record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Revert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Delete record…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add &amp;update…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Update &amp;round…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Export snapshot…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Compare with snapshot…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print &amp;chart…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print re&amp;port…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Backups…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About Investment Tracker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Projects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Residents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Joint ventures</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reference &amp;data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>opened read-only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read-only: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReferencePage</name>
-    <message>
-        <source>&amp;Reference table:</source>
-        <extracomment>Navigation entries, in order: (view name, label).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <source>Settings</source>
-        <extracomment>Emitted after a successful save. The chosen language changed and the user wants the window rebuilt now.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>System default ({language})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Written beside every change in the audit log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Beside the database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reporting &amp;currency:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Your name in the audit log:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Backup folder:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backups to &amp;keep:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Export folder:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rebuild the window now in the new language? Unsaved edits in the form are kept only if you save them first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TablePane</name>
-    <message>
-        <source>Search…</source>
-        <extracomment>Filter combos per kind: (Filter attribute, field giving names). The current record&apos;s primary key (None when nothing is selected). The filter the table now shows.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Words to find in names, codes and notes (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show all records again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All kinds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All sectors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All banks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All zones</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All regions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All countries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>UpdateRoundDialog</name>
-    <message>
-        <source>Update round</source>
-        <extracomment>Entry field -&gt; grid column, for showing errors on the cell they concern.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;As of:</source>
-        <extracomment>The Change of the saved round (None until Save succeeded).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type the new values of each project; rows left blank are not updated. Tab goes to the next cell, Enter down the column, Ctrl+S saves.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disbursed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New progress, %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New disbursed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This file is open read-only ({reason}); the round cannot be saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>read-only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{disbursed} of {amount} {currency} committed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing to save: no row has a new value.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Update round {as_of} ({n} projects)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{field}: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Row {row} ({code}), {field}: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} active projects; {filled} rows to update.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>WelcomeDialog</name>
-    <message>
-        <source>Welcome to Investment Tracker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Welcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Projects, park residents and ventures are kept in one database file on this computer. Start with the demo portfolio to look around, or with your own file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the demo portfolio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Belarus–China projects, Great Stone residents and ventures, to try things out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New empty database…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start your own portfolio; reference data (countries, sectors, banks) is included</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A database file you or a colleague already have</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recent files:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Investment Tracker databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open database</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>app</name>
-    <message>
-        <source>Investment Tracker cannot open the database</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>domain</name>
-    <message>
-        <source>Projects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bank</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Borrower</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disbursed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Agreement date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Planned end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Actual end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Progress, %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Interest rate, %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Maturity, years</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grace period, years</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Residents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resident</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Registered on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Declared investment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invested to date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Jobs planned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Jobs created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Joint ventures</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Venture</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Foreign partner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Partner country</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Local partner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Foreign share, %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Charter capital</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Established on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Project updates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Update</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>As of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Author</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Banks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Short name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Countries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name (English)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name (Russian)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name (Chinese)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sectors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Regions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zones</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FX rates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FX rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Units per USD</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pipeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Implementation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Suspended</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Construction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Operating</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Withdrawn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Liquidated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Joint venture</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Foreign-owned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Industrial park</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Special economic zone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Free economic zone</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
+            <translation>您打开此记录后，它已被他人修改；未覆盖任何内容。
+
+{detail}
+
+现在重新加载吗（您的编辑将被丢弃）？</translation>
+        </message>
+        <message>
+            <source>Not saved: changed by someone else.</source>
+            <translation>未保存：已被他人修改。</translation>
+        </message>
+        <message>
+            <source>Changed by someone else</source>
+            <translation>已被他人修改</translation>
+        </message>
+        <message>
+            <source>Delete {what} “{record}”? (Edit ▸ Undo brings it back.)</source>
+            <translation>删除{what}“{record}”？（编辑 ▸ 撤销 可恢复。）</translation>
+        </message>
+        <message>
+            <source>Delete record</source>
+            <translation>删除记录</translation>
+        </message>
+        <message>
+            <source>Delete {record}</source>
+            <translation>删除 {record}</translation>
+        </message>
+        <message>
+            <source>Not deleted</source>
+            <translation>未删除</translation>
+        </message>
+        <message>
+            <source>the new record</source>
+            <translation>新记录</translation>
+        </message>
+        <message>
+            <source>{what} has unsaved changes. Save them?</source>
+            <translation>{what} 有未保存的更改。是否保存？</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryPane</name>
+        <message>
+            <source>Update history</source>
+            <translation>进展记录</translation>
+        </message>
+        <message>
+            <source>Add update…</source>
+            <translation>添加进展…</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>截至日期</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>进度</translation>
+        </message>
+        <message>
+            <source>Disbursed</source>
+            <translation>已拨付</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>填报人</translation>
+        </message>
+        <message>
+            <source>Update history ({n})</source>
+            <translation>进展记录（{n}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Spreadsheets and data (*.csv *.xlsx *.json);;All files (*)</source>
+            <extracomment>Rows shown in the preview; every problem is listed whatever the file's size.</extracomment>
+            <translation>电子表格和数据 (*.csv *.xlsx *.json);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>File:</source>
+            <translation>文件：</translation>
+        </message>
+        <message>
+            <source>Choose a CSV, XLSX or JSON file</source>
+            <translation>选择 CSV、XLSX 或 JSON 文件</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Kind:</source>
+            <translation>类型：</translation>
+        </message>
+        <message>
+            <source>Projects</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Project updates</source>
+            <translation>项目进展</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>入园企业</translation>
+        </message>
+        <message>
+            <source>Joint ventures</source>
+            <translation>合资企业</translation>
+        </message>
+        <message>
+            <source>Banks</source>
+            <translation>银行</translation>
+        </message>
+        <message>
+            <source>Zones</source>
+            <translation>园区</translation>
+        </message>
+        <message>
+            <source>FX rates</source>
+            <translation>汇率</translation>
+        </message>
+        <message>
+            <source>Choose a file to see what it holds.</source>
+            <translation>选择文件以查看其内容。</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>规则</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Importing is off: {reason}.</source>
+            <translation>无法导入：{reason}。</translation>
+        </message>
+        <message>
+            <source>Import a file</source>
+            <translation>导入文件</translation>
+        </message>
+        <message>
+            <source>{n} problem(s) in {rows} row(s): fix the file and choose it again; nothing can be imported.</source>
+            <translation>{rows} 行中有 {n} 个问题：请修正文件后重新选择；目前无法导入任何内容。</translation>
+        </message>
+        <message>
+            <source>{new} new, {changed} changed, {same} unchanged — {source}</source>
+            <translation>新增 {new}，更改 {changed}，未变 {same} — {source}</translation>
+        </message>
+        <message>
+            <source>Problems: {n}</source>
+            <translation>问题：{n}</translation>
+        </message>
+        <message>
+            <source>Nothing to import: every row is already in the database.</source>
+            <translation>无需导入：所有行均已在数据库中。</translation>
+        </message>
+        <message>
+            <source>Import {file}</source>
+            <translation>导入 {file}</translation>
+        </message>
+        <message>
+            <source>Import refused</source>
+            <translation>导入被拒绝</translation>
+        </message>
+        <message>
+            <source>Imported {new} new and {changed} changed rows from {file}. Edit › Undo takes the whole import back.</source>
+            <translation>已从 {file} 导入 {new} 行新数据和 {changed} 行更改。编辑 › 撤销 可撤回整个导入。</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <source>changed</source>
+            <translation>已更改</translation>
+        </message>
+        <message>
+            <source>unchanged</source>
+            <translation>未变</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>错误</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Views</source>
+            <extracomment>Set by the --smoke run, which must leave the person's settings alone.</extracomment>
+            <translation>视图</translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>概览</translation>
+        </message>
+        <message>
+            <source>Projects</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>入园企业</translation>
+        </message>
+        <message>
+            <source>Joint ventures</source>
+            <translation>外资企业</translation>
+        </message>
+        <message>
+            <source>Reference data</source>
+            <translation>参考数据</translation>
+        </message>
+        <message>
+            <source>Investment Tracker — {file}</source>
+            <translation>投资项目跟踪 — {file}</translation>
+        </message>
+        <message>
+            <source>[read-only]</source>
+            <translation>[只读]</translation>
+        </message>
+        <message>
+            <source>&amp;New record</source>
+            <translation>新建记录(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Revert</source>
+            <translation>还原(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Delete record…</source>
+            <translation>删除记录(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Add &amp;update…</source>
+            <translation>添加进展(&amp;U)…</translation>
+        </message>
+        <message>
+            <source>Update &amp;round…</source>
+            <translation>批量更新(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>&amp;Import…</source>
+            <translation>导入(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>&amp;Export snapshot…</source>
+            <translation>导出快照(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Compare with snapshot…</source>
+            <translation>与快照比较(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Print &amp;chart…</source>
+            <translation>打印图表(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Print re&amp;port…</source>
+            <translation>打印报告(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>&amp;Backups…</source>
+            <translation>备份(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>Se&amp;ttings…</source>
+            <translation>设置(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Find</source>
+            <translation>查找(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;About Investment Tracker</source>
+            <translation>关于投资项目跟踪(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Dashboard</source>
+            <translation>概览(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Projects</source>
+            <translation>项目(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Residents</source>
+            <translation>入园企业(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Joint ventures</source>
+            <translation>外资企业(&amp;J)</translation>
+        </message>
+        <message>
+            <source>Reference &amp;data</source>
+            <translation>参考数据(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>opened read-only</source>
+            <translation>以只读方式打开</translation>
+        </message>
+        <message>
+            <source>Read-only: {reason}</source>
+            <translation>只读：{reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferencePage</name>
+        <message>
+            <source>&amp;Reference table:</source>
+            <extracomment>Navigation entries, in order: (view name, label).</extracomment>
+            <translation>参考表(&amp;R)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <extracomment>Emitted after a successful save. The chosen language changed and the user wants the window rebuilt now.</extracomment>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>System default ({language})</source>
+            <translation>跟随系统（{language}）</translation>
+        </message>
+        <message>
+            <source>Written beside every change in the audit log</source>
+            <translation>随每项更改记入审计日志</translation>
+        </message>
+        <message>
+            <source>Beside the database</source>
+            <translation>与数据库同一位置</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>语言(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Reporting &amp;currency:</source>
+            <translation>报告货币(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>&amp;Your name in the audit log:</source>
+            <translation>审计日志中的姓名(&amp;Y)：</translation>
+        </message>
+        <message>
+            <source>&amp;Backup folder:</source>
+            <translation>备份文件夹(&amp;B)：</translation>
+        </message>
+        <message>
+            <source>Backups to &amp;keep:</source>
+            <translation>保留备份数(&amp;K)：</translation>
+        </message>
+        <message>
+            <source>&amp;Export folder:</source>
+            <translation>导出文件夹(&amp;E)：</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>Choose a folder</source>
+            <translation>选择文件夹</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>Rebuild the window now in the new language? Unsaved edits in the form are kept only if you save them first.</source>
+            <translation>现在以新语言重建窗口吗？表单中未保存的编辑只有先保存才会保留。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TablePane</name>
+        <message>
+            <source>Search…</source>
+            <extracomment>Filter combos per kind: (Filter attribute, field giving names). The current record's primary key (None when nothing is selected). The filter the table now shows.</extracomment>
+            <translation>搜索…</translation>
+        </message>
+        <message>
+            <source>Words to find in names, codes and notes (Ctrl+F)</source>
+            <translation>在名称、代码和备注中查找的词语（Ctrl+F）</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>清除</translation>
+        </message>
+        <message>
+            <source>Show all records again</source>
+            <translation>重新显示全部记录</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>全部类型</translation>
+        </message>
+        <message>
+            <source>All sectors</source>
+            <translation>全部行业</translation>
+        </message>
+        <message>
+            <source>All banks</source>
+            <translation>全部银行</translation>
+        </message>
+        <message>
+            <source>All zones</source>
+            <translation>全部园区</translation>
+        </message>
+        <message>
+            <source>All regions</source>
+            <translation>全部地区</translation>
+        </message>
+        <message>
+            <source>All countries</source>
+            <translation>全部国家</translation>
+        </message>
+        <message>
+            <source>{n} shown</source>
+            <translation>显示 {n} 条</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpdateRoundDialog</name>
+        <message>
+            <source>Update round</source>
+            <extracomment>Entry field -&gt; grid column, for showing errors on the cell they concern.</extracomment>
+            <translation>批量更新</translation>
+        </message>
+        <message>
+            <source>&amp;As of:</source>
+            <extracomment>The Change of the saved round (None until Save succeeded).</extracomment>
+            <translation>截至日期(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>Type the new values of each project; rows left blank are not updated. Tab goes to the next cell, Enter down the column, Ctrl+S saves.</source>
+            <translation>逐项输入各项目的新数值；留空的行不会更新。Tab 转到下一单元格，Enter 沿列向下，Ctrl+S 保存。</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>进度</translation>
+        </message>
+        <message>
+            <source>Disbursed</source>
+            <translation>已拨付</translation>
+        </message>
+        <message>
+            <source>New status</source>
+            <translation>新状态</translation>
+        </message>
+        <message>
+            <source>New progress, %</source>
+            <translation>新进度，%</translation>
+        </message>
+        <message>
+            <source>New disbursed</source>
+            <translation>新已拨付额</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>This file is open read-only ({reason}); the round cannot be saved.</source>
+            <translation>此文件以只读方式打开（{reason}）；无法保存本轮更新。</translation>
+        </message>
+        <message>
+            <source>read-only</source>
+            <translation>只读</translation>
+        </message>
+        <message>
+            <source>{disbursed} of {amount} {currency} committed</source>
+            <translation>已承诺 {amount} {currency}，已拨付 {disbursed}</translation>
+        </message>
+        <message>
+            <source>Nothing to save: no row has a new value.</source>
+            <translation>无需保存：没有任何行有新数值。</translation>
+        </message>
+        <message>
+            <source>Update round {as_of} ({n} projects)</source>
+            <translation>{as_of} 批量更新（{n} 个项目）</translation>
+        </message>
+        <message>
+            <source>Not saved: {error}</source>
+            <translation>未保存：{error}</translation>
+        </message>
+        <message>
+            <source>{field}: {message}</source>
+            <translation>{field}：{message}</translation>
+        </message>
+        <message>
+            <source>Row {row} ({code}), {field}: {message}</source>
+            <translation>第 {row} 行（{code}），{field}：{message}</translation>
+        </message>
+        <message>
+            <source>{n} active projects; {filled} rows to update.</source>
+            <translation>{n} 个在跟踪项目；{filled} 行待更新。</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomeDialog</name>
+        <message>
+            <source>Welcome to Investment Tracker</source>
+            <translation>欢迎使用投资项目跟踪</translation>
+        </message>
+        <message>
+            <source>Welcome</source>
+            <translation>欢迎</translation>
+        </message>
+        <message>
+            <source>Projects, park residents and ventures are kept in one database file on this computer. Start with the demo portfolio to look around, or with your own file.</source>
+            <translation>项目、入园企业和合资企业保存在本机的一个数据库文件中。可先打开演示数据熟悉功能，或直接使用您自己的文件。</translation>
+        </message>
+        <message>
+            <source>Open the demo portfolio</source>
+            <translation>打开演示项目组合</translation>
+        </message>
+        <message>
+            <source>Belarus–China projects, Great Stone residents and ventures, to try things out</source>
+            <translation>中白合作项目、巨石园入园企业及合资企业，供试用</translation>
+        </message>
+        <message>
+            <source>New empty database…</source>
+            <translation>新建空数据库…</translation>
+        </message>
+        <message>
+            <source>Start your own portfolio; reference data (countries, sectors, banks) is included</source>
+            <translation>建立您自己的项目组合；已包含参考数据（国家、行业、银行）</translation>
+        </message>
+        <message>
+            <source>Open a file…</source>
+            <translation>打开文件…</translation>
+        </message>
+        <message>
+            <source>A database file you or a colleague already have</source>
+            <translation>您或同事已有的数据库文件</translation>
+        </message>
+        <message>
+            <source>Recent files:</source>
+            <translation>最近的文件：</translation>
+        </message>
+        <message>
+            <source>Investment Tracker databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+            <translation>投资项目跟踪数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>New database</source>
+            <translation>新建数据库</translation>
+        </message>
+        <message>
+            <source>Open database</source>
+            <translation>打开数据库</translation>
+        </message>
+    </context>
+    <context>
+        <name>app</name>
+        <message>
+            <source>Investment Tracker cannot open the database</source>
+            <translation>投资项目跟踪无法打开数据库</translation>
+        </message>
+    </context>
+    <context>
+        <name>domain</name>
+        <message>
+            <source>Projects</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Project</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Sector</source>
+            <translation>行业</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>Bank</source>
+            <translation>银行</translation>
+        </message>
+        <message>
+            <source>Borrower</source>
+            <translation>借款人</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <source>Disbursed</source>
+            <translation>已拨付</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Agreement date</source>
+            <translation>协议签署日期</translation>
+        </message>
+        <message>
+            <source>Start date</source>
+            <translation>开工日期</translation>
+        </message>
+        <message>
+            <source>Planned end</source>
+            <translation>计划完工</translation>
+        </message>
+        <message>
+            <source>Actual end</source>
+            <translation>实际完工</translation>
+        </message>
+        <message>
+            <source>Progress, %</source>
+            <translation>进度，%</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Interest rate, %</source>
+            <translation>利率，%</translation>
+        </message>
+        <message>
+            <source>Maturity, years</source>
+            <translation>贷款期限，年</translation>
+        </message>
+        <message>
+            <source>Grace period, years</source>
+            <translation>宽限期，年</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>入园企业</translation>
+        </message>
+        <message>
+            <source>Resident</source>
+            <translation>入园企业</translation>
+        </message>
+        <message>
+            <source>Zone</source>
+            <translation>园区</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>国家</translation>
+        </message>
+        <message>
+            <source>Registered on</source>
+            <translation>注册日期</translation>
+        </message>
+        <message>
+            <source>Declared investment</source>
+            <translation>承诺投资额</translation>
+        </message>
+        <message>
+            <source>Invested to date</source>
+            <translation>累计已投资</translation>
+        </message>
+        <message>
+            <source>Jobs planned</source>
+            <translation>计划就业岗位</translation>
+        </message>
+        <message>
+            <source>Jobs created</source>
+            <translation>已创造就业岗位</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Joint ventures</source>
+            <translation>外资企业</translation>
+        </message>
+        <message>
+            <source>Venture</source>
+            <translation>企业</translation>
+        </message>
+        <message>
+            <source>Foreign partner</source>
+            <translation>外方合作伙伴</translation>
+        </message>
+        <message>
+            <source>Partner country</source>
+            <translation>合作伙伴国别</translation>
+        </message>
+        <message>
+            <source>Local partner</source>
+            <translation>本地合作伙伴</translation>
+        </message>
+        <message>
+            <source>Foreign share, %</source>
+            <translation>外资占比，%</translation>
+        </message>
+        <message>
+            <source>Charter capital</source>
+            <translation>注册资本</translation>
+        </message>
+        <message>
+            <source>Established on</source>
+            <translation>成立日期</translation>
+        </message>
+        <message>
+            <source>Project updates</source>
+            <translation>项目进展</translation>
+        </message>
+        <message>
+            <source>Update</source>
+            <translation>进展</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>截至日期</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>填报人</translation>
+        </message>
+        <message>
+            <source>Banks</source>
+            <translation>银行</translation>
+        </message>
+        <message>
+            <source>Short name</source>
+            <translation>简称</translation>
+        </message>
+        <message>
+            <source>Countries</source>
+            <translation>国家</translation>
+        </message>
+        <message>
+            <source>Name (English)</source>
+            <translation>名称（英文）</translation>
+        </message>
+        <message>
+            <source>Name (Russian)</source>
+            <translation>名称（俄文）</translation>
+        </message>
+        <message>
+            <source>Name (Chinese)</source>
+            <translation>名称（中文）</translation>
+        </message>
+        <message>
+            <source>Sectors</source>
+            <translation>行业</translation>
+        </message>
+        <message>
+            <source>Regions</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>Zones</source>
+            <translation>园区</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>FX rates</source>
+            <translation>汇率</translation>
+        </message>
+        <message>
+            <source>FX rate</source>
+            <translation>汇率</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Units per USD</source>
+            <translation>每美元单位数</translation>
+        </message>
+        <message>
+            <source>Pipeline</source>
+            <translation>筹备中</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>已签约</translation>
+        </message>
+        <message>
+            <source>Implementation</source>
+            <translation>实施中</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>已完工</translation>
+        </message>
+        <message>
+            <source>Suspended</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>Registered</source>
+            <translation>已注册</translation>
+        </message>
+        <message>
+            <source>Construction</source>
+            <translation>建设中</translation>
+        </message>
+        <message>
+            <source>Operating</source>
+            <translation>运营中</translation>
+        </message>
+        <message>
+            <source>Withdrawn</source>
+            <translation>已退出</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>存续</translation>
+        </message>
+        <message>
+            <source>Liquidated</source>
+            <translation>已注销</translation>
+        </message>
+        <message>
+            <source>Joint venture</source>
+            <translation>合资企业</translation>
+        </message>
+        <message>
+            <source>Foreign-owned</source>
+            <translation>外商独资企业</translation>
+        </message>
+        <message>
+            <source>Industrial park</source>
+            <translation>工业园区</translation>
+        </message>
+        <message>
+            <source>Special economic zone</source>
+            <translation>特殊经济区</translation>
+        </message>
+        <message>
+            <source>Free economic zone</source>
+            <translation>自由经济区</translation>
+        </message>
+    </context>
 </TS>
