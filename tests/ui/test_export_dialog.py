@@ -1,0 +1,157 @@
+"""The export dialog: format, what (the table's filter or everything), where; the result line."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+
+from tracker.domain.filters import Filter
+from tracker.services.export import sha256_file
+from tracker.store import Store
+from tracker.ui.context import AppContext
+from tracker.ui.dialogs import export_dialog
+from tracker.ui.dialogs.export_dialog import ExportDialog
+
+COMPLETED = Filter(status=("completed",))
+
+
+@pytest.fixture
+def ctx(demo_path, qtbot):  # noqa: ANN001
+    store = Store.open(demo_path, backup=False)
+    c = AppContext(store, user="tester")
+    yield c
+    store.close(backup=False)
+    c.deleteLater()
+
+
+@pytest.fixture
+def make(ctx, qtbot):  # noqa: ANN001
+    made = []
+
+    def _make(kind: str = "projects", flt: Filter = COMPLETED) -> ExportDialog:
+        d = ExportDialog(ctx, kind=kind, flt=flt)
+        qtbot.addWidget(d)
+        d.show()
+        made.append(d)
+        return d
+
+    yield _make
+    for d in made:
+        d.close()
+
+
+def test_current_filter_to_xlsx(ctx, make, tmp_path, qtbot):
+    d = make()
+    assert d.current_radio.isChecked() and "status: completed" in d.current_radio.text()
+    changes = []
+    ctx.changed.connect(changes.append)
+    out = tmp_path / "completed.xlsx"
+    d.path_edit.setText(str(out))
+    qtbot.mouseClick(d.export_button, Qt.MouseButton.LeftButton)
+    wb = openpyxl.load_workbook(out, read_only=True)
+    assert wb.sheetnames == ["Summary", "projects"]
+    statuses = {r[9] for r in wb["projects"].iter_rows(min_row=2, values_only=True)}
+    wb.close()
+    assert statuses == {"completed"}
+    text = d.result_label.text()
+    assert text.startswith(f"XLSX snapshot written to {out}") and sha256_file(out) in text
+    snap = ctx.store.rows("snapshots")[-1]
+    assert snap["sha256"] == sha256_file(out) and json.loads(snap["filter"]) == {
+        "status": ["completed"]
+    }
+    assert changes[-1].table == "snapshots"
+
+
+def test_everything_as_csv_zip_with_browse_seam(ctx, make, tmp_path, qtbot, monkeypatch):
+    d = make()
+    d.all_radio.setChecked(True)
+    d.set_format("csv")
+    assert d.path_edit.text().endswith(".zip")
+    monkeypatch.setattr(export_dialog, "choose_save_path", lambda *a: str(tmp_path / "all"))
+    qtbot.mouseClick(d.browse, Qt.MouseButton.LeftButton)
+    assert d.path_edit.text() == str(tmp_path / "all.zip")
+    assert d.scope() == ("all", Filter())
+    d.do_export()
+    with zipfile.ZipFile(tmp_path / "all.zip") as zf:
+        assert "ventures.csv" in zf.namelist() and "fx_rates.csv" in zf.namelist()
+    assert "170 ventures" in d.result_label.text()
+
+
+def test_csv_folder_and_sqlite_scope(ctx, make, tmp_path, monkeypatch):
+    d = make(kind="residents", flt=Filter(country=("CN",)))
+    d.set_format("csv-folder")
+    monkeypatch.setattr(export_dialog, "choose_folder", lambda *a: str(tmp_path / "csvs"))
+    d.choose_path()
+    d.current_radio.setChecked(True)
+    d.do_export()
+    assert sorted(p.name for p in (tmp_path / "csvs").iterdir()) == [
+        "manifest.json",
+        "residents.csv",
+    ]
+    d.set_format("sqlite")
+    assert not d.current_radio.isEnabled() and d.scope() == ("all", Filter())
+    assert "whole database" in d.scope_note.text()
+
+
+def test_bad_path_says_why_and_writes_nothing(ctx, make, tmp_path):
+    d = make()
+    d.path_edit.setText(str(tmp_path / "no" / "such" / "x.xlsx"))
+    assert d.do_export() is None
+    assert (
+        "Nothing was exported" in d.result_label.text()
+        and "out: the folder" in d.result_label.text()
+    )
+    assert not (tmp_path / "no").exists() and ctx.store.rows("snapshots") == []
+    d.path_edit.setText("")
+    d.do_export()
+    assert "Choose where to save" in d.result_label.text()
+
+
+def test_pdf_uses_the_report_renderer(ctx, make, tmp_path, monkeypatch):
+    d = make()
+    d.set_format("pdf")
+    monkeypatch.setattr(export_dialog, "_pdf_renderer", lambda: None)
+    d.path_edit.setText(str(tmp_path / "r.pdf"))
+    d.do_export()
+    assert "PDF export is not available" in d.result_label.text()
+    seen = []
+
+    def renderer(*, store, out, flt, currency, as_of):
+        seen.append(flt)
+        Path(out).write_bytes(b"%PDF-1.4\n%%EOF\n")
+
+    monkeypatch.setattr(export_dialog, "_pdf_renderer", lambda: renderer)
+    d.do_export()
+    assert seen == [COMPLETED] and (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_iati_from_another_table_exports_all_projects(ctx, make, tmp_path):
+    d = make(kind="residents", flt=Filter(country=("CN",)))
+    d.set_format("iati")
+    d.current_radio.setChecked(True)
+    assert d.scope() == ("projects", Filter())
+    d.path_edit.setText(str(tmp_path / "a.xml"))
+    d.do_export()
+    assert f"{ctx.store.count('projects')} projects" in d.result_label.text()
+
+
+def test_read_only_database_exports_but_cannot_record(demo_path, qtbot, tmp_path):
+    store = Store.open(demo_path, read_only=True, backup=False)
+    ctx = AppContext(store, user="tester")
+    d = ExportDialog(ctx, kind="ventures", flt=Filter())
+    qtbot.addWidget(d)
+    try:
+        d.set_format("json")
+        d.path_edit.setText(str(tmp_path / "v.json"))
+        d.do_export()
+        assert (tmp_path / "v.json").exists()
+        assert "could not be recorded" in d.result_label.text()
+    finally:
+        d.close()
+        store.close()
+        ctx.deleteLater()

@@ -1,0 +1,249 @@
+"""File › Export snapshot…: a dated copy of what the table shows, or of
+everything, as XLSX, CSV, JSON, PDF, SQLite or IATI XML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.fields import KINDS
+from tracker.domain.filters import Filter
+from tracker.domain.validation import ValidationErrors
+from tracker.services.changes import Change
+from tracker.services.export import KIND_TABLES, export_snapshot
+from tracker.store import StoreError
+from tracker.ui.context import AppContext
+
+#: format key -> (file suffix or '' for a folder)
+FORMATS = (
+    ("xlsx", ".xlsx"),
+    ("csv", ".zip"),
+    ("csv-folder", ""),
+    ("json", ".json"),
+    ("pdf", ".pdf"),
+    ("sqlite", ".sqlite3"),
+    ("iati", ".xml"),
+)
+
+
+def choose_save_path(parent: QWidget | None, caption: str, suggested: str, filters: str) -> str:
+    """Seam for tests: where to write ('' when cancelled)."""
+    path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+    return path
+
+
+def choose_folder(parent: QWidget | None, caption: str, start: str) -> str:
+    """Seam for tests: a folder for CSV files ('' when cancelled)."""
+    return QFileDialog.getExistingDirectory(parent, caption, start)
+
+
+def _pdf_renderer() -> Any:
+    """The printing engineer's report renderer, when it is installed."""
+    try:
+        from tracker.ui.report import write_report_pdf
+    except ImportError:
+        return None
+    return write_report_pdf
+
+
+class ExportDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, kind: str, flt: Filter):
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.ctx = ctx
+        self.kind = kind
+        self.flt = flt
+        self.result: Any = None
+        self.setWindowTitle(self.tr("Export snapshot"))
+        self.setMinimumWidth(620)
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        self.format_combo = QComboBox(self)
+        self.format_combo.setObjectName("exportFormat")
+        names = {
+            "xlsx": self.tr("Excel workbook (.xlsx)"),
+            "csv": self.tr("CSV files in a .zip"),
+            "csv-folder": self.tr("CSV files in a folder"),
+            "json": self.tr("JSON document (.json)"),
+            "pdf": self.tr("PDF report (.pdf)"),
+            "sqlite": self.tr("SQLite copy of the database"),
+            "iati": self.tr("IATI 2.03 activity XML (projects)"),
+        }
+        for key, _suffix in FORMATS:
+            self.format_combo.addItem(names[key], key)
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
+        form.addRow(self.tr("Format:"), self.format_combo)
+
+        scope = QWidget(self)
+        sl = QVBoxLayout(scope)
+        sl.setContentsMargins(0, 0, 0, 0)
+        label = KINDS[kind].label if kind in KINDS else kind
+        shown = flt.describe() if not flt.is_empty() else self.tr("all records")
+        self.current_radio = QRadioButton(
+            self.tr("What the table shows: {kind} — {filter}").format(kind=label, filter=shown),
+            scope,
+        )
+        self.current_radio.setObjectName("scopeCurrent")
+        self.all_radio = QRadioButton(self.tr("Everything (all kinds and reference data)"), scope)
+        self.all_radio.setObjectName("scopeAll")
+        self.scope_group = QButtonGroup(self)
+        self.scope_group.addButton(self.current_radio)
+        self.scope_group.addButton(self.all_radio)
+        self.all_radio.setChecked(True)
+        if kind in KIND_TABLES:
+            self.current_radio.setChecked(not flt.is_empty())
+        else:
+            self.current_radio.setEnabled(False)
+        self.scope_group.buttonToggled.connect(lambda *_: self._suggest_path())
+        sl.addWidget(self.current_radio)
+        sl.addWidget(self.all_radio)
+        self.scope_note = QLabel(scope)
+        self.scope_note.setObjectName("scopeNote")
+        self.scope_note.setWordWrap(True)
+        self.scope_note.setStyleSheet("color: palette(mid);")
+        sl.addWidget(self.scope_note)
+        form.addRow(self.tr("What:"), scope)
+
+        out = QWidget(self)
+        ol = QHBoxLayout(out)
+        ol.setContentsMargins(0, 0, 0, 0)
+        self.path_edit = QLineEdit(out)
+        self.path_edit.setObjectName("exportPath")
+        ol.addWidget(self.path_edit, 1)
+        self.browse = QPushButton(self.tr("Browse…"), out)
+        self.browse.setObjectName("browse")
+        self.browse.clicked.connect(self.choose_path)
+        ol.addWidget(self.browse)
+        form.addRow(self.tr("Save to:"), out)
+        lay.addLayout(form)
+
+        self.result_label = QLabel(self)
+        self.result_label.setObjectName("exportResult")
+        self.result_label.setWordWrap(True)
+        self.result_label.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        lay.addWidget(self.result_label)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.export_button = QPushButton(self.tr("Export"), self)
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.do_export)
+        buttons.addWidget(self.export_button)
+        close = QPushButton(self.tr("Close"), self)
+        close.clicked.connect(self.reject)
+        buttons.addWidget(close)
+        lay.addLayout(buttons)
+        self._format_changed()
+
+    # ------------------------------------------------------------- settings
+    @property
+    def fmt(self) -> str:
+        return self.format_combo.currentData()
+
+    def set_format(self, key: str) -> None:
+        self.format_combo.setCurrentIndex(self.format_combo.findData(key))
+
+    def scope(self) -> tuple[str, Filter]:
+        """(--kind, filter) the export will use."""
+        if self.fmt == "sqlite":
+            return "all", Filter()
+        if self.fmt == "iati":
+            # IATI holds projects only; another table's filter does not apply to them.
+            return "projects", (self.flt if self.current_radio.isChecked() and self.kind == "projects"
+                                else Filter())  # fmt: skip
+        if self.current_radio.isChecked() and self.current_radio.isEnabled():
+            return self.kind, self.flt
+        return "all", Filter()
+
+    def _format_changed(self) -> None:
+        notes = {
+            "sqlite": self.tr("A SQLite copy always holds the whole database."),
+            "iati": self.tr("IATI XML holds projects only."),
+            "pdf": self.tr("The report shows the projects the filter selects."),
+        }
+        self.scope_note.setText(notes.get(self.fmt, ""))
+        self.scope_note.setVisible(self.fmt in notes)
+        enabled = self.fmt != "sqlite"
+        self.current_radio.setEnabled(enabled and self.kind in KIND_TABLES)
+        self.all_radio.setEnabled(enabled)
+        self._suggest_path()
+
+    def _suggest_path(self) -> None:
+        suffix = dict(FORMATS)[self.fmt]
+        folder = (
+            Path(self.path_edit.text()).parent
+            if self.path_edit.text()
+            else self.ctx.store.path.parent
+        )
+        kind, _ = self.scope()
+        stem = (
+            f"{self.ctx.store.path.stem}-{kind if kind != 'all' else 'snapshot'}-{self.ctx.as_of}"
+        )
+        self.path_edit.setText(str(folder / f"{stem}{suffix}"))
+
+    def choose_path(self) -> None:
+        current = self.path_edit.text()
+        if self.fmt == "csv-folder":
+            path = choose_folder(
+                self, self.tr("Folder for the CSV files"), str(Path(current).parent)
+            )
+        else:
+            suffix = dict(FORMATS)[self.fmt]
+            filters = self.tr("{name} (*{suffix})").format(
+                name=self.format_combo.currentText(), suffix=suffix
+            )
+            path = choose_save_path(self, self.tr("Export snapshot"), current, filters)
+            if path and suffix and not path.lower().endswith(suffix):
+                path += suffix
+        if path:
+            self.path_edit.setText(path)
+
+    # --------------------------------------------------------------- export
+    def do_export(self) -> Any:
+        text = self.path_edit.text().strip()
+        if not text:
+            self._show_error(self.tr("Choose where to save the snapshot."))
+            return None
+        fmt = "csv" if self.fmt == "csv-folder" else self.fmt
+        renderer = _pdf_renderer() if fmt == "pdf" else None
+        if fmt == "pdf" and renderer is None:
+            self._show_error(
+                self.tr("PDF export is not available: the report module is not installed.")
+            )
+            return None
+        kind, flt = self.scope()
+        try:
+            self.result = export_snapshot(
+                self.ctx.store, fmt=fmt, out=Path(text), kind=kind, flt=flt, currency=self.ctx.currency,
+                as_of=self.ctx.as_of, user=self.ctx.user, pdf_renderer=renderer,
+            )  # fmt: skip
+        except ValidationErrors as exc:
+            self._show_error("\n".join(str(e) for e in exc.errors))
+            return None
+        except (StoreError, OSError) as exc:
+            self._show_error(str(exc))
+            return None
+        self.result_label.setStyleSheet("")
+        self.result_label.setText(self.result.describe())
+        if self.result.snapshot_id is not None:
+            self.ctx.changed.emit(Change("snapshots", (self.result.snapshot_id,), "insert"))
+        return self.result
+
+    def _show_error(self, text: str) -> None:
+        self.result_label.setStyleSheet("color: #C00000;")
+        self.result_label.setText(self.tr("Nothing was exported: {reason}").format(reason=text))

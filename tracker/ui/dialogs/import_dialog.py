@@ -1,0 +1,339 @@
+"""File › Import…: choose a file and a kind, see every row with each bad cell
+marked and why, then import all or nothing as one undoable step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.fields import kind_of
+from tracker.domain.validation import ValidationError, ValidationErrors
+from tracker.services import importer
+from tracker.services.import_command import ImportCommand
+from tracker.store import StoreError
+from tracker.ui.context import AppContext
+
+#: Rows shown in the preview; every problem is listed whatever the file's size.
+PREVIEW_ROWS = 2000
+BAD_CELL = QColor("#F8D0D0")
+BAD_TEXT = QColor("#C00000")
+ROW_COLOURS = {"insert": QColor("#E3F2E1"), "update": QColor("#FFF4CC")}
+
+
+def choose_file(parent: QWidget | None, caption: str, start: str) -> str:
+    """Seam for tests: the file to import ('' when cancelled)."""
+    filters = QCoreApplication.translate(
+        "ImportDialog", "Spreadsheets and data (*.csv *.xlsx *.json);;All files (*)"
+    )
+    path, _ = QFileDialog.getOpenFileName(parent, caption, start, filters)
+    return path
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    """Seam for tests: monkeypatch to capture instead of showing a box."""
+    QMessageBox.warning(parent, title, text)
+
+
+class ImportDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self.ctx = ctx
+        self.plan: importer.ImportPlan | None = None
+        self.command: ImportCommand | None = None
+        self.setWindowTitle(self.tr("Import"))
+        self.resize(960, 640)
+        lay = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("File:"), self))
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setObjectName("importPath")
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText(self.tr("Choose a CSV, XLSX or JSON file"))
+        top.addWidget(self.path_edit, 1)
+        self.choose_button = QPushButton(self.tr("Choose…"), self)
+        self.choose_button.setObjectName("chooseFile")
+        self.choose_button.clicked.connect(self.choose)
+        top.addWidget(self.choose_button)
+        top.addSpacing(12)
+        top.addWidget(QLabel(self.tr("Kind:"), self))
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setObjectName("importKind")
+        for key, label in (
+            ("projects", self.tr("Projects")),
+            ("project_updates", self.tr("Project updates")),
+            ("residents", self.tr("Residents")),
+            ("ventures", self.tr("Joint ventures")),
+            ("banks", self.tr("Banks")),
+            ("zones", self.tr("Zones")),
+            ("fx_rates", self.tr("FX rates")),
+        ):
+            self.kind_combo.addItem(label, key)
+        self.kind_combo.currentIndexChanged.connect(self.refresh)
+        top.addWidget(self.kind_combo)
+        lay.addLayout(top)
+
+        self.summary = QLabel(self.tr("Choose a file to see what it holds."), self)
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        lay.addWidget(self.summary)
+
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        self.preview = QTableWidget(self)
+        self.preview.setObjectName("importPreview")
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.setAlternatingRowColors(False)
+        self.preview.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        split.addWidget(self.preview)
+        box = QWidget(self)
+        bl = QVBoxLayout(box)
+        bl.setContentsMargins(0, 0, 0, 0)
+        self.problems_label = QLabel(self.tr("Problems"), box)
+        bl.addWidget(self.problems_label)
+        self.problems = QTableWidget(0, 3, box)
+        self.problems.setObjectName("importProblems")
+        self.problems.setHorizontalHeaderLabels(
+            [self.tr("Row"), self.tr("Column"), self.tr("Rule")]
+        )
+        self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.problems.verticalHeader().hide()
+        self.problems.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        hh = self.problems.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setStretchLastSection(True)
+        self.problems.cellClicked.connect(self._show_problem)
+        bl.addWidget(self.problems)
+        split.addWidget(box)
+        split.setSizes([420, 160])
+        lay.addWidget(split, 1)
+
+        bottom = QHBoxLayout()
+        self.reason = QLabel(self)
+        self.reason.setObjectName("importReason")
+        self.reason.setWordWrap(True)
+        bottom.addWidget(self.reason, 1)
+        self.import_button = QPushButton(self.tr("Import"), self)
+        self.import_button.setObjectName("importButton")
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.do_import)
+        bottom.addWidget(self.import_button)
+        close = QPushButton(self.tr("Close"), self)
+        close.clicked.connect(self.reject)
+        bottom.addWidget(close)
+        lay.addLayout(bottom)
+        if ctx.read_only:
+            self.reason.setText(
+                self.tr("Importing is off: {reason}.").format(reason=ctx.store.read_only_reason)
+            )
+
+    # ---------------------------------------------------------------- actions
+    @property
+    def kind(self) -> str:
+        return self.kind_combo.currentData()
+
+    def choose(self) -> None:
+        start = str(Path(self.path_edit.text()).parent) if self.path_edit.text() else ""
+        path = choose_file(self, self.tr("Import a file"), start)
+        if path:
+            self.set_file(path)
+
+    def set_file(self, path: str | Path, kind: str | None = None) -> None:
+        """Load ``path`` (and optionally pick the kind) and show the preview."""
+        self.path_edit.setText(str(path))
+        if kind is not None:
+            i = self.kind_combo.findData(kind_of(kind).name)
+            if i >= 0:
+                self.kind_combo.blockSignals(True)
+                self.kind_combo.setCurrentIndex(i)
+                self.kind_combo.blockSignals(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read and check the file again (nothing is written)."""
+        self.command = None
+        path = self.path_edit.text()
+        if not path:
+            return
+        self.plan = importer.plan_import(self.ctx.store, kind=self.kind, path=path)
+        self._fill_preview(self.plan)
+        self._fill_problems(self.plan)
+        self._update_state()
+
+    def _update_state(self) -> None:
+        plan = self.plan
+        if plan is None:
+            self.import_button.setEnabled(False)
+            return
+        c = plan.counts()
+        if plan.errors:
+            rows = len({e.row for e in plan.errors if e.row is not None})
+            self.summary.setText(
+                self.tr(
+                    "{n} problem(s) in {rows} row(s): fix the file and choose it again; "
+                    "nothing can be imported."
+                ).format(n=len(plan.errors), rows=rows)  # fmt: skip
+            )
+            self.summary.setStyleSheet("color: #C00000;")
+        else:
+            self.summary.setText(
+                self.tr("{new} new, {changed} changed, {same} unchanged — {source}").format(
+                    new=c["insert"],
+                    changed=c["update"],
+                    same=c["skip"],
+                    source=plan.source.description,
+                )  # fmt: skip
+            )
+            self.summary.setStyleSheet("")
+        self.problems_label.setText(self.tr("Problems: {n}").format(n=len(plan.errors)))
+        can = (not plan.errors and (c["insert"] + c["update"]) > 0 and not self.ctx.read_only
+               and self.command is None)  # fmt: skip
+        self.import_button.setEnabled(can)
+        if not plan.errors and not (c["insert"] + c["update"]) and self.command is None:
+            self.reason.setText(self.tr("Nothing to import: every row is already in the database."))
+
+    def do_import(self) -> None:
+        if self.plan is None or self.plan.errors:
+            return
+        # Check again right now: the database may have changed since the preview.
+        plan = importer.plan_import(self.ctx.store, kind=self.kind, path=self.path_edit.text())
+        if plan.errors:
+            self.plan = plan
+            self._fill_preview(plan)
+            self._fill_problems(plan)
+            self._update_state()
+            return
+        name = Path(plan.path).name
+        command = ImportCommand(
+            plan, user=self.ctx.user, text=self.tr("Import {file}").format(file=name)
+        )
+        try:
+            self.ctx.run(command)
+        except ValidationErrors as exc:
+            warn(self, self.tr("Import refused"), "\n".join(str(e) for e in exc.errors[:20]))
+            return
+        except StoreError as exc:
+            warn(self, self.tr("Import refused"), str(exc))
+            return
+        self.plan = plan
+        self.command = command
+        c = plan.counts()
+        self.reason.setText(
+            self.tr(
+                "Imported {new} new and {changed} changed rows from {file}. Edit › Undo takes "
+                "the whole import back."
+            ).format(new=c["insert"], changed=c["update"], file=name)  # fmt: skip
+        )
+        self._update_state()
+
+    # ---------------------------------------------------------------- display
+    def _column_of(self, plan: importer.ImportPlan, name: str) -> int | None:
+        cols = plan.source.columns
+        norm = [c.strip().lower().replace(" ", "_") for c in cols]
+        key = name.strip().lower().replace(" ", "_")
+        if key in norm:
+            return norm.index(key)
+        try:
+            f = kind_of(plan.kind).field(name)
+        except KeyError:
+            return None
+        for alias in (f.name, f.column):
+            if alias in norm:
+                return norm.index(alias)
+        return None
+
+    def _fill_preview(self, plan: importer.ImportPlan) -> None:
+        src = plan.source
+        shown = src.rows[:PREVIEW_ROWS]
+        t = self.preview
+        t.clear()
+        t.setColumnCount(len(src.columns) + 1)
+        t.setRowCount(len(shown))
+        t.setHorizontalHeaderLabels([self.tr("Action"), *src.columns])
+        t.setVerticalHeaderLabels([str(src.first_row + i) for i in range(len(shown))])
+        actions = {p.row: p.action for p in plan.planned}
+        labels = {
+            "insert": self.tr("new"),
+            "update": self.tr("changed"),
+            "skip": self.tr("unchanged"),
+        }
+        bad_rows = {e.row for e in plan.errors if e.row is not None}
+        for i, raw in enumerate(shown):
+            rownum = src.first_row + i
+            action = actions.get(rownum)
+            item = QTableWidgetItem(
+                self.tr("error") if rownum in bad_rows else labels.get(action or "", "")
+            )
+            if rownum in bad_rows:
+                item.setForeground(QBrush(BAD_TEXT))
+            elif action in ROW_COLOURS:
+                item.setBackground(QBrush(ROW_COLOURS[action]))
+            t.setItem(i, 0, item)
+            for j, col in enumerate(src.columns):
+                v = raw.get(col)
+                t.setItem(i, j + 1, QTableWidgetItem("" if v is None else str(v)))
+        for e in plan.errors:
+            j = self._column_of(plan, e.field)
+            if e.row is None or e.row < src.first_row:  # a header problem: mark the column
+                if j is not None:
+                    head = t.horizontalHeaderItem(j + 1)
+                    head.setForeground(QBrush(BAD_TEXT))
+                    head.setToolTip(e.message)
+                continue
+            i = e.row - src.first_row
+            if not 0 <= i < len(shown):
+                continue
+            cells = [j + 1] if j is not None else range(1, t.columnCount())
+            for c in cells:
+                item = t.item(i, c)
+                item.setBackground(QBrush(BAD_CELL))
+                tip = f"{e.field}: {e.message}"
+                item.setToolTip(f"{item.toolTip()}\n{tip}" if item.toolTip() else tip)
+        t.resizeColumnsToContents()
+        for j in range(t.columnCount()):
+            t.setColumnWidth(j, min(t.columnWidth(j), 260))
+
+    def _fill_problems(self, plan: importer.ImportPlan) -> None:
+        p = self.problems
+        p.setRowCount(len(plan.errors))
+        for i, e in enumerate(sorted(plan.errors, key=_problem_order)):
+            p.setItem(i, 0, QTableWidgetItem("" if e.row is None else str(e.row)))
+            p.setItem(i, 1, QTableWidgetItem(e.field))
+            p.setItem(i, 2, QTableWidgetItem(e.message))
+
+    def _show_problem(self, row: int, _col: int) -> None:
+        if self.plan is None:
+            return
+        text = self.problems.item(row, 0).text()
+        field = self.problems.item(row, 1).text()
+        if not text.isdigit():
+            return
+        i = int(text) - self.plan.source.first_row
+        j = self._column_of(self.plan, field)
+        if 0 <= i < self.preview.rowCount():
+            self.preview.setCurrentCell(i, (j + 1) if j is not None else 0)
+
+
+def _problem_order(e: ValidationError) -> tuple[int, str]:
+    return (e.row if e.row is not None else 0, e.field)
