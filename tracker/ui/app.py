@@ -79,9 +79,18 @@ def run_gui(*, db: str | None, demo: bool, read_only: bool, smoke: bool) -> int:
     app.setWindowIcon(app_icon())
     title = QCoreApplication.translate("app", "Investment Tracker cannot open the database")
     from tracker.store import StoreError
+    from tracker.ui import shell
 
+    choice = None
+    if not smoke and shell.is_first_run(db=db, demo=demo):
+        choice = shell.run_welcome(prefs)  # demo, a new empty file, or an existing one
+        if choice is None:
+            return 0
     try:
-        store = open_store(db=db, demo=demo, read_only=read_only, backup=not smoke)
+        if choice is not None:
+            store = shell.open_choice(choice, read_only=read_only)
+        else:
+            store = open_store(db=db, demo=demo, read_only=read_only, backup=not smoke)
     except (StoreError, OSError) as exc:
         if smoke:
             print(f"tracker: {exc}", file=sys.stderr)
@@ -89,6 +98,13 @@ def run_gui(*, db: str | None, demo: bool, read_only: bool, smoke: bool) -> int:
             error_box(title, str(exc))
         return 1
     t_open = time.perf_counter()
+    if not smoke:  # the shell builds the window, and rebuilds it for another file or language
+        host = shell.Shell(app, prefs, read_only=read_only)
+        host.show(store)
+        try:
+            return app.exec()
+        finally:
+            host.close()
     from tracker.services.changes import current_user
     from tracker.ui.context import AppContext
     from tracker.ui.main_window import MainWindow
@@ -97,14 +113,8 @@ def run_gui(*, db: str | None, demo: bool, read_only: bool, smoke: bool) -> int:
     if prefs.backup_dir is not None:
         store.backup_dir = prefs.backup_dir
     store.keep_backups = prefs.keep_backups
-    win = MainWindow(ctx, view="projects" if smoke else None)
-    if smoke:
-        return _smoke(app, win, store, t0, t_open)
-    win.show()
-    try:
-        return app.exec()
-    finally:
-        store.close()
+    win = MainWindow(ctx, view="projects")
+    return _smoke(app, win, store, t0, t_open)
 
 
 class _PaintWatch(QObject):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,6 +38,16 @@ def ask(parent: QWidget | None, title: str, text: str) -> bool:
     """Seam: a yes/no question (tests monkeypatch this)."""
     answer = QMessageBox.question(parent, title, text)
     return answer == QMessageBox.StandardButton.Yes
+
+
+class _Relay(QObject):
+    """Program-wide: whoever owns the window (tracker.ui.shell.Shell) listens here,
+    so the dialog needs no reference to it."""
+
+    restartRequested = Signal(str)
+
+
+relay = _Relay()
 
 
 class SettingsDialog(QDialog):
@@ -162,6 +172,7 @@ class SettingsDialog(QDialog):
             ),
         ):
             self.restartRequested.emit(new_language)
+            relay.restartRequested.emit(new_language)
         return True
 
     def apply_to_context(self) -> None:
