@@ -57,14 +57,14 @@ def test_resolve_stored_choice(monkeypatch):
 def test_install_translates_and_switches_back(lang):
     assert lang("ru") == "ru"
     assert i18n.current_language() == "ru"
-    assert QCoreApplication.translate("domain", "Projects") == "Проекты"
+    assert QCoreApplication.translate("Kind", "Projects") == "Проекты"
     assert i18n.code_label("implementation") == "Реализация"
     assert lang("zh") == "zh"
-    assert QCoreApplication.translate("domain", "Projects") == "项目"
+    assert QCoreApplication.translate("Kind", "Projects") == "项目"
     assert i18n.code_label("joint_venture") == "合资企业"
     assert i18n.code_label("foreign_owned") == "外商独资企业"
     lang("en")
-    assert QCoreApplication.translate("domain", "Projects") == "Projects"
+    assert QCoreApplication.translate("Kind", "Projects") == "Projects"
     assert i18n.code_label("implementation") == "Implementation"
 
 

@@ -3,9 +3,10 @@ follow, and the names of reference data and codes in that language.
 
 Install the translator (``install``) before the first widget is built: ``tr()``
 is looked up when a widget sets its texts, so a window built earlier stays in
-the old language. The domain layer has no Qt, so its labels (field labels,
-status names, kinds) are English there and translated here, in the context
-"domain"; ``tracker/ui/domain_strings.py`` lists them for pyside6-lupdate.
+the old language. The domain layer has no Qt, so its labels are English there
+and translated in the window in three contexts: "Kind" (kinds of record),
+"Field" (field labels) and "codelists" (status and kind codes);
+``tracker/ui/domain_strings.py`` lists them for pyside6-lupdate.
 """
 
 from __future__ import annotations
@@ -113,9 +114,9 @@ def label_for(ref_row: Mapping[str, Any] | None, lang: str | None = None) -> str
     return ""
 
 
-def tr_domain(text: str) -> str:
-    """Translate an English label that came from tracker.domain."""
-    return QCoreApplication.translate("domain", text) if text else text
+def tr_domain(context: str, text: str) -> str:
+    """Translate an English label from tracker.domain ("Kind", "Field" or "codelists")."""
+    return QCoreApplication.translate(context, text) if text else text
 
 
 def code_label(code: str | None) -> str:
@@ -124,21 +125,21 @@ def code_label(code: str | None) -> str:
 
     if not code:
         return ""
-    return tr_domain(STATUS_LABELS.get(code, code))
+    return tr_domain("codelists", STATUS_LABELS.get(code, code))
 
 
 def field_label(kind: str, field: str) -> str:
     """The label of a field of a kind (e.g. projects.amount), translated."""
     from tracker.domain.fields import kind_of
 
-    return tr_domain(kind_of(kind).field(field).label)
+    return tr_domain("Field", kind_of(kind).field(field).label)
 
 
 def kind_label(kind: str, *, singular: bool = False) -> str:
     from tracker.domain.fields import kind_of
 
     k = kind_of(kind)
-    return tr_domain(k.singular if singular else k.label)
+    return tr_domain("Kind", k.singular if singular else k.label)
 
 
 # --- numbers and dates -------------------------------------------------------------------

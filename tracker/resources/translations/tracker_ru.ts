@@ -423,6 +423,10 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>Сохранение сравнения</translation>
         </message>
         <message>
+            <source>Cannot save the comparison: {reason}</source>
+            <translation>Не удалось сохранить сравнение: {reason}</translation>
+        </message>
+        <message>
             <source>Comparison saved to {path}</source>
             <translation>Сравнение сохранено: {path}</translation>
         </message>
@@ -597,6 +601,185 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>Nothing was exported: {reason}</source>
             <translation>Ничего не экспортировано: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Field</name>
+        <message>
+            <source>Code</source>
+            <translation>Код</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Название</translation>
+        </message>
+        <message>
+            <source>Sector</source>
+            <translation>Отрасль</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Регион</translation>
+        </message>
+        <message>
+            <source>Bank</source>
+            <translation>Банк</translation>
+        </message>
+        <message>
+            <source>Borrower</source>
+            <translation>Заёмщик</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Сумма</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>Валюта</translation>
+        </message>
+        <message>
+            <source>Disbursed</source>
+            <translation>Освоено</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Agreement date</source>
+            <translation>Дата кредитного соглашения</translation>
+        </message>
+        <message>
+            <source>Start date</source>
+            <translation>Дата начала</translation>
+        </message>
+        <message>
+            <source>Planned end</source>
+            <translation>Плановое окончание</translation>
+        </message>
+        <message>
+            <source>Actual end</source>
+            <translation>Фактическое окончание</translation>
+        </message>
+        <message>
+            <source>Progress, %</source>
+            <translation>Готовность, %</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Описание</translation>
+        </message>
+        <message>
+            <source>Interest rate, %</source>
+            <translation>Процентная ставка, %</translation>
+        </message>
+        <message>
+            <source>Maturity, years</source>
+            <translation>Срок кредита, лет</translation>
+        </message>
+        <message>
+            <source>Grace period, years</source>
+            <translation>Льготный период, лет</translation>
+        </message>
+        <message>
+            <source>Zone</source>
+            <translation>Зона</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>Страна</translation>
+        </message>
+        <message>
+            <source>Registered on</source>
+            <translation>Дата регистрации</translation>
+        </message>
+        <message>
+            <source>Declared investment</source>
+            <translation>Заявленные инвестиции</translation>
+        </message>
+        <message>
+            <source>Invested to date</source>
+            <translation>Инвестировано на дату</translation>
+        </message>
+        <message>
+            <source>Jobs planned</source>
+            <translation>Рабочих мест (план)</translation>
+        </message>
+        <message>
+            <source>Jobs created</source>
+            <translation>Рабочих мест создано</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Примечания</translation>
+        </message>
+        <message>
+            <source>Foreign partner</source>
+            <translation>Иностранный партнёр</translation>
+        </message>
+        <message>
+            <source>Partner country</source>
+            <translation>Страна партнёра</translation>
+        </message>
+        <message>
+            <source>Local partner</source>
+            <translation>Белорусский партнёр</translation>
+        </message>
+        <message>
+            <source>Foreign share, %</source>
+            <translation>Доля иностранного капитала, %</translation>
+        </message>
+        <message>
+            <source>Charter capital</source>
+            <translation>Уставный фонд</translation>
+        </message>
+        <message>
+            <source>Established on</source>
+            <translation>Дата создания</translation>
+        </message>
+        <message>
+            <source>Project</source>
+            <translation>Проект</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>На дату</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Примечание</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>Автор</translation>
+        </message>
+        <message>
+            <source>Short name</source>
+            <translation>Краткое название</translation>
+        </message>
+        <message>
+            <source>Name (English)</source>
+            <translation>Название (англ.)</translation>
+        </message>
+        <message>
+            <source>Name (Russian)</source>
+            <translation>Название (рус.)</translation>
+        </message>
+        <message>
+            <source>Name (Chinese)</source>
+            <translation>Название (кит.)</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Вид</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Units per USD</source>
+            <translation>Единиц за 1 USD</translation>
         </message>
     </context>
     <context>
@@ -871,6 +1054,89 @@ Reload it now (your edits are dropped)?</source>
         </message>
     </context>
     <context>
+        <name>Kind</name>
+        <message>
+            <source>Projects</source>
+            <translation>Проекты</translation>
+        </message>
+        <message>
+            <source>Project</source>
+            <translation>Проект</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>Резиденты</translation>
+        </message>
+        <message>
+            <source>Resident</source>
+            <translation>Резидент</translation>
+        </message>
+        <message>
+            <source>Joint ventures</source>
+            <translation>Предприятия с иностранным капиталом</translation>
+        </message>
+        <message>
+            <source>Venture</source>
+            <translation>Предприятие</translation>
+        </message>
+        <message>
+            <source>Project updates</source>
+            <translation>Обновления проектов</translation>
+        </message>
+        <message>
+            <source>Update</source>
+            <translation>Обновление</translation>
+        </message>
+        <message>
+            <source>Banks</source>
+            <translation>Банки</translation>
+        </message>
+        <message>
+            <source>Bank</source>
+            <translation>Банк</translation>
+        </message>
+        <message>
+            <source>Countries</source>
+            <translation>Страны</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>Страна</translation>
+        </message>
+        <message>
+            <source>Sectors</source>
+            <translation>Отрасли</translation>
+        </message>
+        <message>
+            <source>Sector</source>
+            <translation>Отрасль</translation>
+        </message>
+        <message>
+            <source>Regions</source>
+            <translation>Регионы</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Регион</translation>
+        </message>
+        <message>
+            <source>Zones</source>
+            <translation>Зоны</translation>
+        </message>
+        <message>
+            <source>Zone</source>
+            <translation>Зона</translation>
+        </message>
+        <message>
+            <source>FX rates</source>
+            <translation>Курсы валют</translation>
+        </message>
+        <message>
+            <source>FX rate</source>
+            <translation>Курс валюты</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Views</source>
@@ -1091,6 +1357,57 @@ Reload it now (your edits are dropped)?</source>
         </message>
     </context>
     <context>
+        <name>Shell</name>
+        <message>
+            <source>Cannot open the database</source>
+            <translation>Не удалось открыть базу данных</translation>
+        </message>
+        <message>
+            <source>&amp;Open database…</source>
+            <translation>&amp;Открыть базу данных…</translation>
+        </message>
+        <message>
+            <source>New &amp;database…</source>
+            <translation>Новая &amp;база данных…</translation>
+        </message>
+        <message>
+            <source>Recent &amp;files</source>
+            <translation>&amp;Недавние файлы</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Сочетания клавиш</translation>
+        </message>
+        <message>
+            <source>No recent files</source>
+            <translation>Недавних файлов нет</translation>
+        </message>
+        <message>
+            <source>&amp;Clear the list</source>
+            <translation>&amp;Очистить список</translation>
+        </message>
+        <message>
+            <source>Open database</source>
+            <translation>Открыть базу данных</translation>
+        </message>
+        <message>
+            <source>New database</source>
+            <translation>Новая база данных</translation>
+        </message>
+        <message>
+            <source>Cannot create the database</source>
+            <translation>Не удалось создать базу данных</translation>
+        </message>
+        <message>
+            <source>{path} already exists; choose another name.</source>
+            <translation>Файл {path} уже существует; выберите другое имя.</translation>
+        </message>
+        <message>
+            <source>Investment Tracker databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+            <translation>Базы данных «Мониторинга инвестиций» (*.sqlite3 *.sqlite *.db);;Все файлы (*)</translation>
+        </message>
+    </context>
+    <context>
         <name>TablePane</name>
         <message>
             <source>Search…</source>
@@ -1294,239 +1611,7 @@ Reload it now (your edits are dropped)?</source>
         </message>
     </context>
     <context>
-        <name>domain</name>
-        <message>
-            <source>Projects</source>
-            <translation>Проекты</translation>
-        </message>
-        <message>
-            <source>Project</source>
-            <translation>Проект</translation>
-        </message>
-        <message>
-            <source>Code</source>
-            <translation>Код</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Название</translation>
-        </message>
-        <message>
-            <source>Sector</source>
-            <translation>Отрасль</translation>
-        </message>
-        <message>
-            <source>Region</source>
-            <translation>Регион</translation>
-        </message>
-        <message>
-            <source>Bank</source>
-            <translation>Банк</translation>
-        </message>
-        <message>
-            <source>Borrower</source>
-            <translation>Заёмщик</translation>
-        </message>
-        <message>
-            <source>Amount</source>
-            <translation>Сумма</translation>
-        </message>
-        <message>
-            <source>Currency</source>
-            <translation>Валюта</translation>
-        </message>
-        <message>
-            <source>Disbursed</source>
-            <translation>Освоено</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Статус</translation>
-        </message>
-        <message>
-            <source>Agreement date</source>
-            <translation>Дата кредитного соглашения</translation>
-        </message>
-        <message>
-            <source>Start date</source>
-            <translation>Дата начала</translation>
-        </message>
-        <message>
-            <source>Planned end</source>
-            <translation>Плановое окончание</translation>
-        </message>
-        <message>
-            <source>Actual end</source>
-            <translation>Фактическое окончание</translation>
-        </message>
-        <message>
-            <source>Progress, %</source>
-            <translation>Готовность, %</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>Описание</translation>
-        </message>
-        <message>
-            <source>Interest rate, %</source>
-            <translation>Процентная ставка, %</translation>
-        </message>
-        <message>
-            <source>Maturity, years</source>
-            <translation>Срок кредита, лет</translation>
-        </message>
-        <message>
-            <source>Grace period, years</source>
-            <translation>Льготный период, лет</translation>
-        </message>
-        <message>
-            <source>Residents</source>
-            <translation>Резиденты</translation>
-        </message>
-        <message>
-            <source>Resident</source>
-            <translation>Резидент</translation>
-        </message>
-        <message>
-            <source>Zone</source>
-            <translation>Зона</translation>
-        </message>
-        <message>
-            <source>Country</source>
-            <translation>Страна</translation>
-        </message>
-        <message>
-            <source>Registered on</source>
-            <translation>Дата регистрации</translation>
-        </message>
-        <message>
-            <source>Declared investment</source>
-            <translation>Заявленные инвестиции</translation>
-        </message>
-        <message>
-            <source>Invested to date</source>
-            <translation>Инвестировано на дату</translation>
-        </message>
-        <message>
-            <source>Jobs planned</source>
-            <translation>Рабочих мест (план)</translation>
-        </message>
-        <message>
-            <source>Jobs created</source>
-            <translation>Рабочих мест создано</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Примечания</translation>
-        </message>
-        <message>
-            <source>Joint ventures</source>
-            <translation>Предприятия с иностранным капиталом</translation>
-        </message>
-        <message>
-            <source>Venture</source>
-            <translation>Предприятие</translation>
-        </message>
-        <message>
-            <source>Foreign partner</source>
-            <translation>Иностранный партнёр</translation>
-        </message>
-        <message>
-            <source>Partner country</source>
-            <translation>Страна партнёра</translation>
-        </message>
-        <message>
-            <source>Local partner</source>
-            <translation>Белорусский партнёр</translation>
-        </message>
-        <message>
-            <source>Foreign share, %</source>
-            <translation>Доля иностранного капитала, %</translation>
-        </message>
-        <message>
-            <source>Charter capital</source>
-            <translation>Уставный фонд</translation>
-        </message>
-        <message>
-            <source>Established on</source>
-            <translation>Дата создания</translation>
-        </message>
-        <message>
-            <source>Project updates</source>
-            <translation>Обновления проектов</translation>
-        </message>
-        <message>
-            <source>Update</source>
-            <translation>Обновление</translation>
-        </message>
-        <message>
-            <source>As of</source>
-            <translation>На дату</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>Примечание</translation>
-        </message>
-        <message>
-            <source>Author</source>
-            <translation>Автор</translation>
-        </message>
-        <message>
-            <source>Banks</source>
-            <translation>Банки</translation>
-        </message>
-        <message>
-            <source>Short name</source>
-            <translation>Краткое название</translation>
-        </message>
-        <message>
-            <source>Countries</source>
-            <translation>Страны</translation>
-        </message>
-        <message>
-            <source>Name (English)</source>
-            <translation>Название (англ.)</translation>
-        </message>
-        <message>
-            <source>Name (Russian)</source>
-            <translation>Название (рус.)</translation>
-        </message>
-        <message>
-            <source>Name (Chinese)</source>
-            <translation>Название (кит.)</translation>
-        </message>
-        <message>
-            <source>Sectors</source>
-            <translation>Отрасли</translation>
-        </message>
-        <message>
-            <source>Regions</source>
-            <translation>Регионы</translation>
-        </message>
-        <message>
-            <source>Zones</source>
-            <translation>Зоны</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>Вид</translation>
-        </message>
-        <message>
-            <source>FX rates</source>
-            <translation>Курсы валют</translation>
-        </message>
-        <message>
-            <source>FX rate</source>
-            <translation>Курс валюты</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>Дата</translation>
-        </message>
-        <message>
-            <source>Units per USD</source>
-            <translation>Единиц за 1 USD</translation>
-        </message>
+        <name>codelists</name>
         <message>
             <source>Pipeline</source>
             <translation>Подготовка</translation>

@@ -423,6 +423,10 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>保存比较结果</translation>
         </message>
         <message>
+            <source>Cannot save the comparison: {reason}</source>
+            <translation>无法保存比较结果：{reason}</translation>
+        </message>
+        <message>
             <source>Comparison saved to {path}</source>
             <translation>比较结果已保存到 {path}</translation>
         </message>
@@ -597,6 +601,185 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>Nothing was exported: {reason}</source>
             <translation>未导出任何内容：{reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Field</name>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Sector</source>
+            <translation>行业</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>Bank</source>
+            <translation>银行</translation>
+        </message>
+        <message>
+            <source>Borrower</source>
+            <translation>借款人</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <source>Disbursed</source>
+            <translation>已拨付</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Agreement date</source>
+            <translation>协议签署日期</translation>
+        </message>
+        <message>
+            <source>Start date</source>
+            <translation>开工日期</translation>
+        </message>
+        <message>
+            <source>Planned end</source>
+            <translation>计划完工</translation>
+        </message>
+        <message>
+            <source>Actual end</source>
+            <translation>实际完工</translation>
+        </message>
+        <message>
+            <source>Progress, %</source>
+            <translation>进度，%</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Interest rate, %</source>
+            <translation>利率，%</translation>
+        </message>
+        <message>
+            <source>Maturity, years</source>
+            <translation>贷款期限，年</translation>
+        </message>
+        <message>
+            <source>Grace period, years</source>
+            <translation>宽限期，年</translation>
+        </message>
+        <message>
+            <source>Zone</source>
+            <translation>园区</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>国家</translation>
+        </message>
+        <message>
+            <source>Registered on</source>
+            <translation>注册日期</translation>
+        </message>
+        <message>
+            <source>Declared investment</source>
+            <translation>承诺投资额</translation>
+        </message>
+        <message>
+            <source>Invested to date</source>
+            <translation>累计已投资</translation>
+        </message>
+        <message>
+            <source>Jobs planned</source>
+            <translation>计划就业岗位</translation>
+        </message>
+        <message>
+            <source>Jobs created</source>
+            <translation>已创造就业岗位</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Foreign partner</source>
+            <translation>外方合作伙伴</translation>
+        </message>
+        <message>
+            <source>Partner country</source>
+            <translation>合作伙伴国别</translation>
+        </message>
+        <message>
+            <source>Local partner</source>
+            <translation>本地合作伙伴</translation>
+        </message>
+        <message>
+            <source>Foreign share, %</source>
+            <translation>外资占比，%</translation>
+        </message>
+        <message>
+            <source>Charter capital</source>
+            <translation>注册资本</translation>
+        </message>
+        <message>
+            <source>Established on</source>
+            <translation>成立日期</translation>
+        </message>
+        <message>
+            <source>Project</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>截至日期</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>填报人</translation>
+        </message>
+        <message>
+            <source>Short name</source>
+            <translation>简称</translation>
+        </message>
+        <message>
+            <source>Name (English)</source>
+            <translation>名称（英文）</translation>
+        </message>
+        <message>
+            <source>Name (Russian)</source>
+            <translation>名称（俄文）</translation>
+        </message>
+        <message>
+            <source>Name (Chinese)</source>
+            <translation>名称（中文）</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Units per USD</source>
+            <translation>每美元单位数</translation>
         </message>
     </context>
     <context>
@@ -871,6 +1054,89 @@ Reload it now (your edits are dropped)?</source>
         </message>
     </context>
     <context>
+        <name>Kind</name>
+        <message>
+            <source>Projects</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Project</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>入园企业</translation>
+        </message>
+        <message>
+            <source>Resident</source>
+            <translation>入园企业</translation>
+        </message>
+        <message>
+            <source>Joint ventures</source>
+            <translation>外资企业</translation>
+        </message>
+        <message>
+            <source>Venture</source>
+            <translation>企业</translation>
+        </message>
+        <message>
+            <source>Project updates</source>
+            <translation>项目进展</translation>
+        </message>
+        <message>
+            <source>Update</source>
+            <translation>进展</translation>
+        </message>
+        <message>
+            <source>Banks</source>
+            <translation>银行</translation>
+        </message>
+        <message>
+            <source>Bank</source>
+            <translation>银行</translation>
+        </message>
+        <message>
+            <source>Countries</source>
+            <translation>国家</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>国家</translation>
+        </message>
+        <message>
+            <source>Sectors</source>
+            <translation>行业</translation>
+        </message>
+        <message>
+            <source>Sector</source>
+            <translation>行业</translation>
+        </message>
+        <message>
+            <source>Regions</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>Zones</source>
+            <translation>园区</translation>
+        </message>
+        <message>
+            <source>Zone</source>
+            <translation>园区</translation>
+        </message>
+        <message>
+            <source>FX rates</source>
+            <translation>汇率</translation>
+        </message>
+        <message>
+            <source>FX rate</source>
+            <translation>汇率</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Views</source>
@@ -1091,6 +1357,57 @@ Reload it now (your edits are dropped)?</source>
         </message>
     </context>
     <context>
+        <name>Shell</name>
+        <message>
+            <source>Cannot open the database</source>
+            <translation>无法打开数据库</translation>
+        </message>
+        <message>
+            <source>&amp;Open database…</source>
+            <translation>打开数据库(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>New &amp;database…</source>
+            <translation>新建数据库(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Recent &amp;files</source>
+            <translation>最近的文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <source>No recent files</source>
+            <translation>没有最近的文件</translation>
+        </message>
+        <message>
+            <source>&amp;Clear the list</source>
+            <translation>清除列表(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Open database</source>
+            <translation>打开数据库</translation>
+        </message>
+        <message>
+            <source>New database</source>
+            <translation>新建数据库</translation>
+        </message>
+        <message>
+            <source>Cannot create the database</source>
+            <translation>无法创建数据库</translation>
+        </message>
+        <message>
+            <source>{path} already exists; choose another name.</source>
+            <translation>{path} 已存在；请另选名称。</translation>
+        </message>
+        <message>
+            <source>Investment Tracker databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+            <translation>投资项目跟踪数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+        </message>
+    </context>
+    <context>
         <name>TablePane</name>
         <message>
             <source>Search…</source>
@@ -1294,239 +1611,7 @@ Reload it now (your edits are dropped)?</source>
         </message>
     </context>
     <context>
-        <name>domain</name>
-        <message>
-            <source>Projects</source>
-            <translation>项目</translation>
-        </message>
-        <message>
-            <source>Project</source>
-            <translation>项目</translation>
-        </message>
-        <message>
-            <source>Code</source>
-            <translation>代码</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>Sector</source>
-            <translation>行业</translation>
-        </message>
-        <message>
-            <source>Region</source>
-            <translation>地区</translation>
-        </message>
-        <message>
-            <source>Bank</source>
-            <translation>银行</translation>
-        </message>
-        <message>
-            <source>Borrower</source>
-            <translation>借款人</translation>
-        </message>
-        <message>
-            <source>Amount</source>
-            <translation>金额</translation>
-        </message>
-        <message>
-            <source>Currency</source>
-            <translation>币种</translation>
-        </message>
-        <message>
-            <source>Disbursed</source>
-            <translation>已拨付</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>Agreement date</source>
-            <translation>协议签署日期</translation>
-        </message>
-        <message>
-            <source>Start date</source>
-            <translation>开工日期</translation>
-        </message>
-        <message>
-            <source>Planned end</source>
-            <translation>计划完工</translation>
-        </message>
-        <message>
-            <source>Actual end</source>
-            <translation>实际完工</translation>
-        </message>
-        <message>
-            <source>Progress, %</source>
-            <translation>进度，%</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>说明</translation>
-        </message>
-        <message>
-            <source>Interest rate, %</source>
-            <translation>利率，%</translation>
-        </message>
-        <message>
-            <source>Maturity, years</source>
-            <translation>贷款期限，年</translation>
-        </message>
-        <message>
-            <source>Grace period, years</source>
-            <translation>宽限期，年</translation>
-        </message>
-        <message>
-            <source>Residents</source>
-            <translation>入园企业</translation>
-        </message>
-        <message>
-            <source>Resident</source>
-            <translation>入园企业</translation>
-        </message>
-        <message>
-            <source>Zone</source>
-            <translation>园区</translation>
-        </message>
-        <message>
-            <source>Country</source>
-            <translation>国家</translation>
-        </message>
-        <message>
-            <source>Registered on</source>
-            <translation>注册日期</translation>
-        </message>
-        <message>
-            <source>Declared investment</source>
-            <translation>承诺投资额</translation>
-        </message>
-        <message>
-            <source>Invested to date</source>
-            <translation>累计已投资</translation>
-        </message>
-        <message>
-            <source>Jobs planned</source>
-            <translation>计划就业岗位</translation>
-        </message>
-        <message>
-            <source>Jobs created</source>
-            <translation>已创造就业岗位</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <source>Joint ventures</source>
-            <translation>外资企业</translation>
-        </message>
-        <message>
-            <source>Venture</source>
-            <translation>企业</translation>
-        </message>
-        <message>
-            <source>Foreign partner</source>
-            <translation>外方合作伙伴</translation>
-        </message>
-        <message>
-            <source>Partner country</source>
-            <translation>合作伙伴国别</translation>
-        </message>
-        <message>
-            <source>Local partner</source>
-            <translation>本地合作伙伴</translation>
-        </message>
-        <message>
-            <source>Foreign share, %</source>
-            <translation>外资占比，%</translation>
-        </message>
-        <message>
-            <source>Charter capital</source>
-            <translation>注册资本</translation>
-        </message>
-        <message>
-            <source>Established on</source>
-            <translation>成立日期</translation>
-        </message>
-        <message>
-            <source>Project updates</source>
-            <translation>项目进展</translation>
-        </message>
-        <message>
-            <source>Update</source>
-            <translation>进展</translation>
-        </message>
-        <message>
-            <source>As of</source>
-            <translation>截至日期</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <source>Author</source>
-            <translation>填报人</translation>
-        </message>
-        <message>
-            <source>Banks</source>
-            <translation>银行</translation>
-        </message>
-        <message>
-            <source>Short name</source>
-            <translation>简称</translation>
-        </message>
-        <message>
-            <source>Countries</source>
-            <translation>国家</translation>
-        </message>
-        <message>
-            <source>Name (English)</source>
-            <translation>名称（英文）</translation>
-        </message>
-        <message>
-            <source>Name (Russian)</source>
-            <translation>名称（俄文）</translation>
-        </message>
-        <message>
-            <source>Name (Chinese)</source>
-            <translation>名称（中文）</translation>
-        </message>
-        <message>
-            <source>Sectors</source>
-            <translation>行业</translation>
-        </message>
-        <message>
-            <source>Regions</source>
-            <translation>地区</translation>
-        </message>
-        <message>
-            <source>Zones</source>
-            <translation>园区</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <source>FX rates</source>
-            <translation>汇率</translation>
-        </message>
-        <message>
-            <source>FX rate</source>
-            <translation>汇率</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <source>Units per USD</source>
-            <translation>每美元单位数</translation>
-        </message>
+        <name>codelists</name>
         <message>
             <source>Pipeline</source>
             <translation>筹备中</translation>
