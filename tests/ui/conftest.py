@@ -39,7 +39,6 @@ def open_window(qtbot, monkeypatch):
         store = Store.open(path, read_only=read_only, backup=False)
         ctx = AppContext(store, user="tester")
         win = MainWindow(ctx, view=view)
-        win.resize(1280, 800)
         win.show()
         qtbot.waitExposed(win)
         qtbot.waitUntil(lambda: win._started, timeout=5000)

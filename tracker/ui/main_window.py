@@ -54,6 +54,7 @@ class RecordPage(QWidget):
         self.form = FormPane(ctx, self.kind, lookups, self)
         self.chart: Any = None
         self.charts_started = False
+        self._splitters_restored = False
         lay = QHBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -118,13 +119,21 @@ class RecordPage(QWidget):
             s.setValue(f"splitter/{self.kind}/form", self.form.splitter.saveState())
         s.setValue(f"filter/{self.kind}", self.table.model.flt.to_dict())
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._splitters_restored:
+            # Splitter sizes are restored once the page has its real size, else they scale.
+            self._splitters_restored = True
+            s = settings()
+            for key, split in ((f"splitter/{self.kind}", self.splitter),
+                               (f"splitter/{self.kind}/left", self.left),
+                               (f"splitter/{self.kind}/form", self.form.splitter)):  # fmt: skip
+                v = s.value(key)
+                if split is not None and isinstance(v, QByteArray):
+                    split.restoreState(v)
+
     def restore_state(self, s: QSettings) -> None:
-        for key, split in ((f"splitter/{self.kind}", self.splitter),
-                           (f"splitter/{self.kind}/left", self.left),
-                           (f"splitter/{self.kind}/form", self.form.splitter)):  # fmt: skip
-            v = s.value(key)
-            if split is not None and isinstance(v, QByteArray):
-                split.restoreState(v)
+        """The saved filter (splitters follow when the page is first shown)."""
         saved = s.value(f"filter/{self.kind}")
         if isinstance(saved, dict) and saved:
             with contextlib.suppress(TypeError, ValueError):
@@ -167,6 +176,9 @@ class ReferencePage(QWidget):
     def page(self, kind: str) -> RecordPage:
         if kind not in self.pages:
             p = RecordPage(self.ctx, kind, self.lookups, self.stack)
+            w = self.window()
+            if hasattr(w, "update_actions"):
+                p.form.stateChanged.connect(w.update_actions)
             self.stack.addWidget(p)
             self.pages[kind] = p
             p.restore_state(settings())
@@ -382,7 +394,7 @@ class MainWindow(QMainWindow):
                 p.restore_state(settings())
                 if self._started:
                     p.start_charts()
-                p.form.dirtyChanged.connect(lambda _d: self.update_actions())
+                p.form.stateChanged.connect(self.update_actions)
                 p.table.currentChanged.connect(lambda _pk: self.update_actions())
             old = self.stack.widget(i)
             self.stack.insertWidget(i, p)
@@ -439,9 +451,6 @@ class MainWindow(QMainWindow):
         state = s.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        main = s.value("window/splitter")
-        if isinstance(main, QByteArray):
-            self.main_splitter.restoreState(main)
         last = view or s.value("window/view") or "projects"
         if last not in VIEWS:
             last = "projects"
@@ -474,6 +483,9 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._started:
+            main = settings().value("window/splitter")
+            if isinstance(main, QByteArray):
+                self.main_splitter.restoreState(main)
             QTimer.singleShot(0, self._start)
 
     def _start(self) -> None:

@@ -49,6 +49,13 @@ TABLE_COLUMNS = {
 #: A derived column of ventures that is not an editable field.
 VENTURE_KIND = Field("kind", "Kind", ENUM, choices=codelists.VENTURE_KINDS)
 NUMERIC = (MONEY, INT, REAL)
+#: Computed once: Qt's flag enums are Python objects, slow to combine per cell.
+_ALIGN_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+_ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                    Qt.ItemDataRole.TextAlignmentRole, CODE_ROLE, ID_ROLE))  # fmt: skip
 
 
 def table_fields(kind: Kind) -> tuple[Field, ...]:
@@ -217,20 +224,18 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+        # A painted page asks ~8 roles per cell; the unused ones must cost nothing (§9 scroll).
+        if role not in _ROLES or not index.isValid():
             return None
-        if not 0 <= index.column() < len(self.fields):
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._ids)) or not 0 <= column < len(self.fields):
             return None
-        f = self.fields[index.column()]
+        f = self.fields[column]
         if role == ID_ROLE:
-            return self._ids[index.row()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if f.type in NUMERIC:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, CODE_ROLE):
-            return None
-        rec = self.record(index.row())
+            return self._ids[row]
+        if role == _ALIGN_ROLE:
+            return _ALIGN_RIGHT if f.type in NUMERIC else _ALIGN_LEFT
+        rec = self.record(row)
         if rec is None:
             return None
         value = rec.get(f.name)
@@ -247,4 +252,4 @@ class RecordTableModel(QAbstractTableModel):
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ITEM_FLAGS

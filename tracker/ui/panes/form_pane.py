@@ -93,6 +93,8 @@ class FormPane(QWidget):
     saved = Signal(object)
     #: Emitted when the form starts or stops holding unsaved edits.
     dirtyChanged = Signal(bool)
+    #: Emitted when what Save/Revert/Delete may do changes (record loaded, new, dirty).
+    stateChanged = Signal()
 
     def __init__(self, ctx: AppContext, kind: str, lookups: Lookups, parent: QWidget | None = None):
         super().__init__(parent)
@@ -378,6 +380,7 @@ class FormPane(QWidget):
             reason = self.ctx.store.read_only_reason or self.tr("opened read-only")
             self.read_only_label.setText(self.tr("Editing is off: {reason}.").format(reason=reason))
         self.read_only_label.setVisible(ro)
+        self.stateChanged.emit()
 
     # ---------------------------------------------------------------- errors
     def clear_errors(self) -> None:
@@ -425,12 +428,22 @@ class FormPane(QWidget):
                 pk = cmd.pk
             else:
                 changed = self.changed_values()
-                what = ", ".join(QCoreApplication.translate("Field", self.kind.field(n).label).lower()
-                                 for n in changed)  # fmt: skip
-                cmd2 = EditCommand(self.kind.name, self.pk, changed,
-                                   self.row.get("version") if self.row else None, user,
-                                   text=self.tr("Edit {what} of {record}").format(
-                                       what=what, record=self.describe(self.row or {})))  # fmt: skip
+                what = ", ".join(
+                    QCoreApplication.translate("Field", self.kind.field(n).label).lower()
+                    for n in changed
+                )
+                # Every field goes to the service, so the whole record is checked as the person
+                # sees it (units, not stored minor units); only what differs is written and audited.
+                cmd2 = EditCommand(
+                    self.kind.name,
+                    self.pk,
+                    self.values(),
+                    self.row.get("version") if self.row else None,
+                    user,
+                    text=self.tr("Edit {what} of {record}").format(
+                        what=what, record=self.describe(self.row or {})
+                    ),
+                )
                 self.ctx.run(cmd2)
                 pk = cmd2.pk
         except ValidationErrors as exc:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -76,7 +77,7 @@ class TablePane(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search…"))
         self.search.setToolTip(self.tr("Words to find in names, codes and notes (Ctrl+F)"))
-        self.search.setMinimumWidth(160)
+        self.search.setMinimumWidth(110)
         bar.addWidget(self.search, 2)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -87,7 +88,8 @@ class TablePane(QWidget):
         for name in FILTERS.get(self.kind.name, ()):
             combo = ChoiceCombo(self)
             combo.setObjectName(f"filter_{name}")
-            combo.setMinimumContentsLength(6)
+            combo.setMinimumContentsLength(3)
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             combo.valueChanged.connect(self.apply_filter)
             self._combos[name] = combo
             bar.addWidget(combo, 1)

@@ -89,7 +89,7 @@ class ChoiceCombo(QComboBox):
         super().__init__(parent)
         self.setEditable(editable)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(8)
+        self.setMinimumContentsLength(5)
         self.currentIndexChanged.connect(self.valueChanged)
         if editable:
             self.editTextChanged.connect(self.valueChanged)
