@@ -18,7 +18,7 @@ import sqlite_utils
 from tracker.domain.fields import KINDS, RefIndex
 from tracker.domain.filters import Filter
 from tracker.domain.fx import FxTable
-from tracker.store import backups
+from tracker.store import backups, perf_ids
 from tracker.store.errors import (
     CorruptDatabase,
     DiskFull,
@@ -416,8 +416,12 @@ class Store:
         return set(self._columns(table))
 
     def query_ids(self, table: str, flt: Filter | None = None, *, sort: str | None = None,
-                  descending: bool = False) -> array:  # fmt: skip
-        """Ids of the rows a filter selects, in sort order (SQL sorts; Python holds only ids)."""
+                  descending: bool = False) -> Sequence[int]:  # fmt: skip
+        """Ids of the rows a filter selects, in sort order (SQL sorts; Python holds only ids).
+
+        An ``array('q')``, or a ``range`` for a whole gap-free table in id order;
+        large tables take the fast paths of :mod:`tracker.store.perf_ids`.
+        """
         pk = pk_of(table)
         col = sort or pk
         _col(table, col, self)
@@ -429,6 +433,19 @@ class Store:
             + (f" WHERE {where}" if where else "")
             + f" ORDER BY {order}"
         )
+        if pk == "id" and (self.conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0) >= perf_ids.SMALL:
+            if col == pk and not where:
+                whole = perf_ids.contiguous_ids(self.conn, table, pk, descending=descending)
+                if whole is not None:
+                    return whole
+            if col != pk:
+                cache = self.__dict__.setdefault("_sort_cache", perf_ids.SortCache())
+                if where:
+                    return perf_ids.sorted_filtered_ids(self.conn, cache, table=table, pk=pk, column=col,
+                                                        where=where, params=params, descending=descending)  # fmt: skip
+                return perf_ids.whole_order(self.conn, cache, table=table, pk=pk, column=col,
+                                            descending=descending)  # fmt: skip
+            return perf_ids.ids_from_query(self.conn, sql, params, column=pk)
         cur = self.conn.execute(sql, params)
         out = array("q")
         while True:
@@ -576,6 +593,13 @@ class Store:
             part = codes[i : i + 900]
             sql = f"SELECT id, code FROM projects WHERE code IN ({', '.join('?' * len(part))})"
             out.update({c.lower(): pid for pid, c in self.conn.execute(sql, part)})
+        # Codes typed in another letter case ('p-1' for 'P-1'): a slower pass, only for misses.
+        missed = list({c.lower() for c in codes} - set(out))
+        for i in range(0, len(missed), 900):
+            part = missed[i : i + 900]
+            sql = f"SELECT id, code FROM projects WHERE lower(code) IN ({', '.join('?' * len(part))}) ORDER BY id"
+            for pid, c in self.conn.execute(sql, part):
+                out.setdefault(c.lower(), pid)
         return out
 
     def max_id(self, table: str) -> int:
@@ -834,6 +858,7 @@ class Store:
             c.execute("PRAGMA synchronous=OFF")
             c.execute("PRAGMA cache_size=-262144")
             c.execute("PRAGMA temp_store=MEMORY")
+            c.execute("PRAGMA threads=2")  # index builds sort on a second core when there is one
             c.execute("PRAGMA foreign_keys=OFF")  # a new file: the loader draws links from it
         marks = ", ".join("?" * len(tables))
         try:
@@ -859,6 +884,7 @@ class Store:
         finally:
             if fast:
                 c.execute("PRAGMA foreign_keys=ON")
+                c.execute("PRAGMA threads=0")
                 c.execute("PRAGMA cache_size=-2000")
                 c.execute("PRAGMA synchronous=FULL")
                 c.execute("PRAGMA journal_mode=WAL")

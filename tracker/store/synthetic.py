@@ -46,13 +46,13 @@ def _lit(v: object) -> str:
     return "'" + str(v).replace("'", "''") + "'"
 
 
-def _h(k: int, seed: int) -> str:
+def _h(k: int, seed: int, i: str = "i") -> str:
     """SQL for a pseudo-random integer in [0, 2^31) from the row number ``i``.
 
     Every intermediate stays below 2^63, so SQLite never switches to floats.
     """
     s = (seed * 7919 + k * 104729) % 2147483648
-    x1 = f"((i * {_MULT[k % len(_MULT)] % 2147483648} + {s}) % 2147483648)"
+    x1 = f"(({i} * {_MULT[k % len(_MULT)] % 2147483648} + {s}) % 2147483648)"
     x2 = f"(({x1} * 48271) % 2147483647)"
     return f"(({x2} * {x2} + {s}) % 2147483629)"
 
@@ -62,8 +62,14 @@ def _pick(choices: Sequence[object], expr: str) -> str:
     return f"(CASE ({expr}) % {len(choices)} {whens} END)"
 
 
-def _counter(n: int) -> str:
-    return f"WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < {int(n)}) "
+def _counter(n: int, draws: Sequence[int], seed: int) -> str:
+    """Row numbers 1..n with one hash per entry of ``draws``, computed once per row
+    (a recursive CTE is never flattened, so each hash is not re-evaluated per use)."""
+    names = ", ".join(f"h{k}" for k in draws)
+    first = ", ".join(_h(k, seed, "1") for k in draws)
+    nxt = ", ".join(_h(k, seed, "(i + 1)") for k in draws)
+    return (f"WITH RECURSIVE c(i, {names}) AS (SELECT 1, {first} UNION ALL "
+            f"SELECT i + 1, {nxt} FROM c WHERE i < {int(n)}) ")  # fmt: skip
 
 
 def projects_sql(n: int, *, offset: int, seed: int, banks: Sequence[int], updated_at: str) -> str:
@@ -71,12 +77,13 @@ def projects_sql(n: int, *, offset: int, seed: int, banks: Sequence[int], update
     sectors = [s[0] for s in codelists.DEFAULT_SECTORS]
     regions = [r[0] for r in codelists.DEFAULT_REGIONS]
     statuses = codelists.PROJECT_STATUSES
-    h = lambda k: _h(k, seed)  # noqa: E731
-    inner = (
-        f"SELECT i + {int(offset)} AS id, {h(1)} % 6 AS st, ({h(2)} % 499000 + 1000) * 100000 AS amount, "
-        f"{h(3)} % 100 AS pr, {h(4)} % 6500 AS start, 365 + {h(5)} % 2635 AS len, {h(6)} % 30 AS w, "
-        f"{h(7)} AS r7, {h(8)} AS r8, {h(9)} AS r9, {h(10)} AS r10, {h(11)} AS r11, {h(12)} AS r12, "
-        f"{h(13)} AS r13 FROM c"
+    # Three hashes per row, each split into independent small draws (31 bits suffice).
+    base = f"SELECT i + {int(offset)} AS id, h1 AS a, h2 AS b, h3 AS d FROM c"
+    mid = (
+        "SELECT id, a % 6 AS st, ((a / 6) % 499000 + 1000) * 100000 AS amount, b % 100 AS pr, "
+        "(b / 100) % 6500 AS start, 365 + (b / 650000) % 2635 AS len, d % 30 AS w, "
+        "(d / 30) AS r7, (d / 300) AS r8, (d / 2100) AS r9, (d / 12600) AS r10, (a / 2994000) AS r11, "
+        f"(d / 63000) AS r12, (d / 819000) AS r13 FROM ({base})"
     )
     word = _pick(_WORDS, "w")
     cols = ("id", "code", "name", "sector", "region", "bank_id", "borrower", "amount", "currency",
@@ -100,23 +107,25 @@ def projects_sql(n: int, *, offset: int, seed: int, banks: Sequence[int], update
         f"date({_BASE_JD} + start + len)",
         f"CASE st WHEN 3 THEN date({_BASE_JD} + start + len) END",
         "CASE st WHEN 3 THEN 100 WHEN 0 THEN 0 ELSE pr END",
-        f"printf('Synthetic %s project number %d', lower({word}), id)",
+        f"'Synthetic ' || lower({word}) || ' project'",
         "(150 + r11 % 501) / 100.0",
         "8 + r12 % 13",
         "1 + r13 % 5",
         "1",
         _lit(updated_at),
     ])  # fmt: skip
-    return _counter(n) + f"INSERT INTO projects ({', '.join(cols)}) SELECT {select} FROM ({inner})"
+    return (
+        _counter(n, (1, 2, 3), seed)
+        + f"INSERT INTO projects ({', '.join(cols)}) SELECT {select} FROM ({mid})"
+    )
 
 
 def residents_sql(n: int, *, offset: int, seed: int, zones: Sequence[int], updated_at: str) -> str:
     sectors = [s[0] for s in codelists.DEFAULT_SECTORS]
-    h = lambda k: _h(k + 20, seed)  # noqa: E731
     inner = (
-        f"SELECT i + {int(offset)} AS id, ({h(1)} % 49990 + 10) * 1000000 AS declared, {h(2)} AS r2, "
-        f"{h(3)} AS r3, {h(4)} AS r4, {h(5)} AS r5, {h(6)} AS r6, {h(7)} AS r7, {h(8)} AS r8, "
-        f"{h(9)} AS r9 FROM c"
+        f"SELECT i + {int(offset)} AS id, (h21 % 49990 + 10) * 1000000 AS declared, h21 / 49990 AS r2, "
+        "h22 AS r3, h22 / 14 AS r4, h22 / 140 AS r5, h22 / 560 AS r6, h23 AS r7, h23 / 101 AS r8, "
+        "h23 / 201500 AS r9 FROM c"
     )
     cols = ("id", "name", "zone_id", "country", "sector", "status", "registered_on",
             "declared_investment", "invested_to_date", "currency", "jobs_planned", "jobs_created",
@@ -127,17 +136,19 @@ def residents_sql(n: int, *, offset: int, seed: int, zones: Sequence[int], updat
         "declared", "declared * (r7 % 101) / 100", "'USD'", "5 + r8 % 1995", "r9 % 2000", "NULL", "1",
         _lit(updated_at),
     ])  # fmt: skip
-    return _counter(n) + f"INSERT INTO residents ({', '.join(cols)}) SELECT {select} FROM ({inner})"
+    return (
+        _counter(n, (21, 22, 23), seed)
+        + f"INSERT INTO residents ({', '.join(cols)}) SELECT {select} FROM ({inner})"
+    )
 
 
 def ventures_sql(n: int, *, offset: int, seed: int, updated_at: str) -> str:
     sectors = [s[0] for s in codelists.DEFAULT_SECTORS]
     regions = [r[0] for r in codelists.DEFAULT_REGIONS]
-    h = lambda k: _h(k + 40, seed)  # noqa: E731
     inner = (
-        f"SELECT i + {int(offset)} AS id, CASE WHEN {h(1)} % 1000 < 694 THEN 100.0 ELSE "
-        f"{_pick(_SHARES, h(2))} END AS share, {h(3)} AS r3, {h(4)} AS r4, {h(5)} AS r5, {h(6)} AS r6, "
-        f"{h(7)} AS r7, {h(8)} AS r8 FROM c"
+        f"SELECT i + {int(offset)} AS id, CASE WHEN h41 % 1000 < 694 THEN 100.0 ELSE "
+        f"{_pick(_SHARES, 'h41 / 1000')} END AS share, h42 AS r3, h42 / 9999 AS r4, h43 AS r5, "
+        "h43 / 10 AS r6, h43 / 70 AS r7, h43 / 455000 AS r8 FROM c"
     )
     cols = ("id", "name", "foreign_partner", "partner_country", "local_partner", "foreign_share_pct",
             "charter_capital", "currency", "sector", "region", "established_on", "status", "notes",
@@ -149,4 +160,7 @@ def ventures_sql(n: int, *, offset: int, seed: int, updated_at: str) -> str:
         _pick(regions, "r6"), f"date({_BASE_JD} + r7 % 6500)", _pick(codelists.VENTURE_STATUSES, "r8"),
         "NULL", "1", _lit(updated_at),
     ])  # fmt: skip
-    return _counter(n) + f"INSERT INTO ventures ({', '.join(cols)}) SELECT {select} FROM ({inner})"
+    return (
+        _counter(n, (41, 42, 43), seed)
+        + f"INSERT INTO ventures ({', '.join(cols)}) SELECT {select} FROM ({inner})"
+    )
