@@ -32,6 +32,7 @@ demo: $(STAMP)  ## (re)build demo.sqlite3 in the working folder
 	$(BIN)/tracker init --db demo.sqlite3 --demo
 
 bench: $(STAMP)  ## measure every figure of PRODUCT.md §9 (1k, 100k and 1M)
+	$(BIN)/pip install --quiet -e '.[bench]'
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
 
 bench-smoke: $(STAMP)  ## the benchmark at 1k only (CI)
