@@ -95,6 +95,8 @@ def parse_decimal(
 def parse_money(text: str | int | float | Decimal, *, decimal_comma: bool | None = None) -> int:
     """Text or number in decimal units -> integer minor units."""
     d = parse_decimal(text, decimal_comma=decimal_comma)
+    if d.is_finite() and abs(d) * SCALE >= MAX_MINOR:
+        raise ValueError("is too large")  # checked first: quantizing a huge value overflows Decimal
     minor = to_minor(d)
     if abs(minor) >= MAX_MINOR:
         raise ValueError("is too large")

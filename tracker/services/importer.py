@@ -90,6 +90,15 @@ class ImportPlan:
 
 # ------------------------------------------------------------------ reading
 def _decode(data: bytes) -> tuple[str, str]:
+    try:
+        return _decode_text(data)
+    except UnicodeDecodeError:
+        raise ImportRefused(
+            "the file is not text in UTF-8, UTF-16 or Windows-1251 (it holds bytes no text has)"
+        ) from None
+
+
+def _decode_text(data: bytes) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "UTF-8 with BOM"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

@@ -623,12 +623,13 @@ class Store:
             cache[table] = [r[1] for r in self.conn.execute(f"PRAGMA table_xinfo({_t(table)})")]
         return cache[table]
 
-    def _not_null_defaults(self, table: str) -> set[str]:
-        """Columns that are NOT NULL but have a default: NULL there means 'the default'."""
+    def _not_null_defaults(self, table: str) -> dict[str, Any]:
+        """Columns that are NOT NULL but have a default, with that default's value:
+        an empty (NULL) value there means 'the default' (e.g. disbursed 0)."""
         cache = self.__dict__.setdefault("_nn_default_cache", {})
         if table not in cache:
             cache[table] = {
-                r[1]
+                r[1]: self.conn.execute(f"SELECT {r[4]}").fetchone()[0]  # the schema's own literal
                 for r in self.conn.execute(f"PRAGMA table_xinfo({_t(table)})")
                 if r[3] and r[4] is not None
             }
@@ -640,9 +641,9 @@ class Store:
     ) -> Any:
         """Insert one row with its audit entry; returns the primary key."""
         vals = dict(values)
-        for k in self._not_null_defaults(table):
+        for k, default in self._not_null_defaults(table).items():
             if k in vals and vals[k] is None:
-                del vals[k]  # an empty optional cell takes the column's default (e.g. disbursed 0)
+                vals[k] = default  # an empty optional cell takes the column's default (e.g. disbursed 0)
         if table in VERSIONED:
             vals.setdefault("version", 1)
             vals["updated_at"] = now_iso()
@@ -681,6 +682,8 @@ class Store:
                 and before["version"] != expected_version
             ):
                 raise StaleWrite(table, pk, expected_version, before)
+            defaults = self._not_null_defaults(table)
+            values = {k: defaults[k] if v is None and k in defaults else v for k, v in values.items()}
             diff = {k: v for k, v in values.items() if k in before and before[k] != v}
             for k in values:
                 _col(table, k, self)
