@@ -9,6 +9,7 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from tracker import __version__
 
@@ -289,24 +290,46 @@ def _schema() -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from tracker.services import importer
-    from tracker.store import Store
+    from tracker.store import Store, StoreError
 
     src = Path(args.file)
     if not src.is_file():
         _err(f"{src}: no such file")
         return EXIT_REFUSED
     kind = "project_updates" if args.kind == "updates" else args.kind
-    with Store.open(args.db, read_only=args.dry_run) as store:
-        plan = importer.plan_import(store, kind=kind, path=src)
-        if plan.errors:
-            for e in plan.errors:
-                where = f"row {e.row}, " if e.row is not None else ""
-                _err(f"{src.name}: {where}column {e.field}: {e.message}")
-            _err(plan.summary())
-            return EXIT_REFUSED
-        if not args.dry_run:
+    # Check the file on a read-only connection first: a refused import must leave the
+    # database byte-for-byte as it was (a read-write open may switch it to WAL, or upgrade it).
+    plan = None
+    try:
+        with Store.open(args.db, read_only=True, backup=False) as store:
+            plan = importer.plan_import(store, kind=kind, path=src)
+    except StoreError:
+        if args.dry_run:
+            raise
+        # An older file must be upgraded first, which only a read-write open does.
+    if plan is not None and (plan.errors or args.dry_run):
+        return _import_report(plan, src, dry_run=args.dry_run)
+    with Store.open(args.db) as store:
+        if plan is None:
+            plan = importer.plan_import(store, kind=kind, path=src)
+        else:  # the database may have moved on since the check: plan again against it
+            plan = importer.plan_rows(store, kind=kind, source=plan.source, path=str(src))
+        if not plan.errors:
             importer.commit_plan(store, plan, user=_user(args))
-    print(("dry run, nothing written: " if args.dry_run else "imported: ") + plan.summary())
+    return _import_report(plan, src, dry_run=False)
+
+
+def _import_report(plan: Any, src: Path, *, dry_run: bool) -> int:
+    if plan.errors:
+        for e in plan.errors:
+            if e.field in ("file", "row"):
+                where = f"row {e.row}: " if e.row is not None else ""
+            else:
+                where = (f"row {e.row}, " if e.row is not None else "") + f"column {e.field}: "
+            _err(f"{src.name}: {where}{e.message}")
+        _err(plan.summary())
+        return EXIT_REFUSED
+    print(("dry run, nothing written: " if dry_run else "imported: ") + plan.summary())
     return EXIT_OK
 
 
