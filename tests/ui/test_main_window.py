@@ -136,7 +136,7 @@ def test_add_update_through_the_dialog(qtbot, open_window, demo_path):
     win = open_window(demo_path, view="projects")
     page = find_project(qtbot, win, "Hydro", HYDRO)
     history = page.form.history
-    n_before = history.table.rowCount()
+    n_before = len(history.updates)
     assert win.actionAddUpdate.isEnabled()
     win.actionAddUpdate.trigger()
     dlg = history.dialog
@@ -147,7 +147,7 @@ def test_add_update_through_the_dialog(qtbot, open_window, demo_path):
     dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert dlg.isVisible() and dlg.errors["disbursed"].isVisible()
     assert "exceed" in dlg.errors["disbursed"].text()
-    assert history.table.rowCount() == n_before
+    assert len(history.updates) == n_before
 
     set_text(qtbot, dlg.disbursed, "150000000")
     dlg.progress.setValue(58)
@@ -156,13 +156,14 @@ def test_add_update_through_the_dialog(qtbot, open_window, demo_path):
     assert not dlg.isVisible()
     p = db_row(demo_path, "projects", HYDRO)
     assert p["progress_pct"] == 58 and p["disbursed"] == parse_money("150000000")
-    assert history.table.rowCount() == n_before + 1
-    assert history.table.item(0, 4).text() == "Turbine hall roofed"
+    assert len(history.updates) == n_before + 1
+    assert history.updates[0]["note"] == "Turbine hall roofed"
+    assert history.table.item(1, 0).text().strip() == "Turbine hall roofed"
     assert page.form.editors["progress_pct"].value() == 58
 
     win.actionUndo.trigger()
     assert db_row(demo_path, "projects", HYDRO)["progress_pct"] == 51
-    assert history.table.rowCount() == n_before
+    assert len(history.updates) == n_before
 
 
 def test_read_only_file_turns_editing_off_and_says_why(qtbot, open_window, demo_path):
@@ -329,8 +330,10 @@ def test_reference_edit_renames_links_in_the_project_table(qtbot, open_window, d
 
 
 def test_layout_and_view_are_restored(qtbot, open_window, demo_path, _temp_settings):
-    win = open_window(demo_path)
-    win.show_view("ventures")
+    win = open_window(demo_path, view="residents")
+    assert win.show_view("ventures")
+    win.pages.pop("residents").deleteLater()  # the same pages as the restored window will build
+    qtbot.wait(10)
     page = win.record_page()
     page.table.set_filter(page.table.current_filter().__class__(status=("active",)))
     qtbot.wait(10)

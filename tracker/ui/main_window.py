@@ -76,8 +76,9 @@ class RecordPage(QWidget):
             self.left = None
             self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.form)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([800, 380])
         lay.addWidget(self.splitter)
         self.table.currentChanged.connect(self._on_current)
         self.table.filterChanged.connect(lambda _flt: self.update_chart())
@@ -233,10 +234,13 @@ class MainWindow(QMainWindow):
         labels = {"dashboard": self.tr("Dashboard"), "projects": self.tr("Projects"),
                   "residents": self.tr("Residents"), "ventures": self.tr("Joint ventures"),
                   "reference": self.tr("Reference data")}  # fmt: skip
+        icons = {"dashboard": "dashboard", "projects": "projects", "residents": "residents",
+                 "ventures": "ventures", "reference": "reference"}  # fmt: skip
         for name in VIEWS:
             self.navigation.addItem(labels[name])
+            self.navigation.item(self.navigation.count() - 1).setIcon(resources.icon(icons[name]))
         fm = self.navigation.fontMetrics()
-        self.navigation.setMinimumWidth(max(fm.horizontalAdvance(t) for t in labels.values()) + 40)
+        self.navigation.setMinimumWidth(max(fm.horizontalAdvance(t) for t in labels.values()) + 56)
         self.navigation.setSpacing(2)
         self.stack = QStackedWidget(self.main_splitter)
         for _ in VIEWS:

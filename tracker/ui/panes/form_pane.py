@@ -145,7 +145,11 @@ class FormPane(QWidget):
         outer.addWidget(self.form_error)
 
         body = QWidget()
-        form = QFormLayout(body)
+        body_lay = QVBoxLayout(body)
+        body_lay.setContentsMargins(0, 0, 4, 0)
+        form = QFormLayout()
+        body_lay.addLayout(form)
+        body_lay.addStretch(1)  # rows keep their height; spare room goes below the last one
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -289,6 +293,7 @@ class FormPane(QWidget):
             w.setText(format_number(value, f))  # type: ignore[attr-defined]
         else:
             w.setText("" if value is None else str(value))  # type: ignore[attr-defined]
+            w.setCursorPosition(0)  # type: ignore[attr-defined]  # show the start of long text
 
     def values(self) -> dict[str, Any]:
         """What the editors hold now, as raw values the service validates."""

@@ -31,6 +31,8 @@ class HistoryPane(QWidget):
         self.ctx = ctx
         self.project_id: Any = None
         self.dialog = None
+        #: The updates shown, newest first (rows of project_updates).
+        self.updates: list[dict[str, Any]] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 4, 0, 0)
         head = QHBoxLayout()
@@ -45,8 +47,7 @@ class HistoryPane(QWidget):
         self.add_button.clicked.connect(self.open_add_update)
         head.addWidget(self.add_button)
         lay.addLayout(head)
-        headers = [self.tr("As of"), self.tr("Status"), self.tr("Progress"), self.tr("Disbursed"),
-                   self.tr("Note"), self.tr("Author")]  # fmt: skip
+        headers = [self.tr("As of"), self.tr("Status"), self.tr("Progress"), self.tr("Disbursed")]
         t = QTableWidget(0, len(headers), self)
         t.setObjectName("historyTable")
         t.setHorizontalHeaderLabels(headers)
@@ -57,7 +58,7 @@ class HistoryPane(QWidget):
         t.setWordWrap(False)
         hh = t.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table = t
         lay.addWidget(t, 1)
         self.ctx.changed.connect(self._on_changed)
@@ -73,28 +74,40 @@ class HistoryPane(QWidget):
         )
         project = self.ctx.store.get("projects", self.project_id) if self.project_id else None
         cur = project["currency"] if project else ""
-        self.table.setRowCount(len(rows))
+        self.updates = rows
+        self.table.clearSpans()
+        self.table.setRowCount(sum(2 if r["note"] else 1 for r in rows))
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        for i, r in enumerate(rows):
+        i = 0
+        for r in rows:
             cells = (
                 (r["as_of"], None),
                 (status_label(r["status"]), None),
                 ("" if r["progress_pct"] is None else f"{r['progress_pct']} %", right),
-                (
-                    f"{money_text(r['disbursed'])} {cur}" if r["disbursed"] is not None else "",
-                    right,
-                ),
-                ((r["note"] or "").replace("\n", " "), None),
-                (r["author"] or "", None),
+                (money_text(r["disbursed"]) if r["disbursed"] is not None else "", right),
+            )
+            who = self.tr("Entered by {author} at {at}").format(
+                author=r["author"] or "?", at=(r["entered_at"] or "")[:16].replace("T", " ")
             )
             for j, (text, align) in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if align is not None:
                     item.setTextAlignment(align)
-                if j == 4 and r["note"]:
-                    item.setToolTip(r["note"])
+                item.setToolTip(who)
                 self.table.setItem(i, j, item)
+            i += 1
+            if r["note"]:
+                # The note on its own line under its update, across the columns.
+                note = QTableWidgetItem("    " + r["note"].replace("\n", " "))
+                note.setToolTip(f"{r['note']}\n\n{who}")
+                note.setForeground(self.palette().placeholderText())
+                self.table.setItem(i, 0, note)
+                self.table.setSpan(i, 0, 1, self.table.columnCount())
+                i += 1
         self.caption.setText(self.tr("Update history ({n})").format(n=len(rows)))
+        self.table.horizontalHeaderItem(3).setText(
+            self.tr("Disbursed, {currency}").format(currency=cur) if cur else self.tr("Disbursed")
+        )
         self.add_button.setEnabled(project is not None and not self.ctx.read_only)
 
     def open_add_update(self) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -79,6 +80,11 @@ class TablePane(QWidget):
         self.search.setToolTip(self.tr("Words to find in names, codes and notes (Ctrl+F)"))
         self.search.setMinimumWidth(110)
         bar.addWidget(self.search, 2)
+        many = len(FILTERS.get(self.kind.name, ())) > 4
+        if many:
+            # Too many filters for one line beside the search: they get a line of their own.
+            lay.addLayout(bar)
+            bar = QHBoxLayout()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -124,7 +130,7 @@ class TablePane(QWidget):
         for col, f in enumerate(self.model.fields):
             if f.type == ENUM:
                 view.setItemDelegateForColumn(col, self._badges)
-            view.setColumnWidth(col, self._width(f, fm.averageCharWidth()))
+            view.setColumnWidth(col, self._width(f, fm))
         view.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.view = view
         lay.addWidget(view, 1)
@@ -142,18 +148,23 @@ class TablePane(QWidget):
         foot.addWidget(self.fx_warning, 1)
         lay.addLayout(foot)
 
-    def _width(self, f: Field, ch: int) -> int:
+    def _width(self, f: Field, fm: QFontMetrics) -> int:
+        """A starting width that fits the usual content (the person can drag it wider)."""
+        ch = fm.averageCharWidth()
+        header = fm.horizontalAdvance(self.model.headerData(self.model.fields.index(f),
+                                                            Qt.Orientation.Horizontal)) + 24  # fmt: skip
         if f.type == MONEY:
-            return ch * 22
-        if f.name in ("name", "name_en"):
-            return ch * 34
-        if f.type in (INT, REAL):
-            return ch * 11
+            return max(header, fm.horizontalAdvance("8,888,888,888.88 USD") + 16)
         if f.type == ENUM:
-            return ch * 18
+            labels = [status_label(c) for c in f.choices]
+            return max([header] + [fm.horizontalAdvance(t) + 36 for t in labels])
+        if f.name in ("name", "name_en"):
+            return ch * 30
+        if f.type in (INT, REAL):
+            return max(header, ch * 9)
         if f.type in (REF, COUNTRY) or f.name in ("sector", "region"):
-            return ch * 17
-        return ch * 14
+            return max(header, ch * 15)
+        return max(header, ch * 12)
 
     def _fill_filter_choices(self) -> None:
         lk = self.lookups
