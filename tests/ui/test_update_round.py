@@ -41,7 +41,25 @@ def ctx(demo_store):
 
 
 @pytest.fixture
-def dialog(qtbot, ctx):
+def asked(monkeypatch):
+    """Questions the dialog asked; answered with ``asked.answer`` (discard by default)."""
+    from tracker.ui.dialogs import update_round_dialog
+
+    class Asked(list):
+        answer = True
+
+    questions = Asked()
+
+    def ask(parent, title, text):  # noqa: ANN001
+        questions.append(text)
+        return questions.answer
+
+    monkeypatch.setattr(update_round_dialog, "ask", ask)
+    return questions
+
+
+@pytest.fixture
+def dialog(qtbot, ctx, asked):
     dlg = UpdateRoundDialog(ctx, as_of=AS_OF)
     qtbot.addWidget(dlg)
     dlg.show()
@@ -224,6 +242,33 @@ def test_project_changed_meanwhile_is_refused(qtbot, dialog, ctx, demo_store):
     assert dialog.error_cells() == {(0, 0)}
     assert updates_on(demo_store, AS_OF) == []
     assert demo_store.get("projects", p["id"])["progress_pct"] == p["progress_pct"]
+
+    # Reload reads the new version and keeps what was typed; then the round saves.
+    dialog.reload_button.click()
+    assert dialog.grid.item(0, 1).text() == "Renamed meanwhile"
+    assert dialog.grid.item(0, COL_NEW_PROGRESS).text() == "80"
+    assert dialog.save() is True
+    assert demo_store.get("projects", p["id"])["progress_pct"] == 80
+    assert demo_store.get("projects", p["id"])["name"] == "Renamed meanwhile"
+
+
+def test_cancel_asks_before_typed_values_are_lost(qtbot, dialog, asked):
+    dialog.grid.setCurrentCell(3, COL_NOTE)
+    type_keys(qtbot, "Call the borrower")
+    key(qtbot, Qt.Key.Key_Return)
+    asked.answer = False
+    dialog.buttons.button(dialog.buttons.StandardButton.Cancel).click()
+    assert len(asked) == 1 and "1 rows" in asked[0]
+    assert dialog.isVisible() and dialog.grid.item(3, COL_NOTE).text() == "Call the borrower"
+    asked.answer = True
+    key(qtbot, Qt.Key.Key_Escape)
+    assert len(asked) == 2 and not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_cancel_of_an_empty_round_asks_nothing(dialog, asked):
+    dialog.reject()
+    assert asked == [] and not dialog.isVisible()
 
 
 def test_blank_round_saves_nothing(dialog, ctx, demo_store):

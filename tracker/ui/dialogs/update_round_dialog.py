@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -94,6 +95,15 @@ def field_label(field: str) -> str:
         "project_id": t("UpdateRound", "project"),
         "as_of": t("UpdateRound", "as of"),
     }.get(field, field)
+
+
+def ask(parent: QWidget, title: str, text: str) -> bool:
+    """Seam for tests: monkeypatch to answer instead of showing a box."""
+    answer = QMessageBox.question(
+        parent, title, text, QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )  # fmt: skip
+    return answer == QMessageBox.StandardButton.Discard
 
 
 class StatusDelegate(QStyledItemDelegate):
@@ -236,6 +246,14 @@ class UpdateRoundDialog(QDialog):
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveRound")
+        self.reload_button = self.buttons.addButton(
+            self.tr("&Reload projects"), QDialogButtonBox.ButtonRole.ResetRole
+        )
+        self.reload_button.setObjectName("reloadRound")
+        self.reload_button.setToolTip(
+            self.tr("Read the projects again (after someone else changed them); typed values stay")
+        )
+        self.reload_button.clicked.connect(self.reload)
         for b in self.buttons.buttons():
             b.setAutoDefault(False)  # Enter belongs to the grid, never saves by accident
             b.setDefault(False)
@@ -320,6 +338,37 @@ class UpdateRoundDialog(QDialog):
         if self.projects:
             self.grid.setCurrentCell(0, COL_NEW_STATUS)
         self._update_summary()
+
+    def typed(self) -> dict[int, tuple[str, ...]]:
+        """Project id -> the texts typed in its editable cells, for rows with any."""
+        out = {}
+        for r, p in enumerate(self.projects):
+            texts = tuple(self.grid.item(r, c).text() for c in EDITABLE)
+            if any(t.strip() for t in texts):
+                out[p["id"]] = texts
+        return out
+
+    def reload(self) -> None:
+        """Read the projects and their versions again, keeping what was typed."""
+        kept = self.typed()
+        self.fill()
+        self.grid.blockSignals(True)
+        for r, p in enumerate(self.projects):
+            for c, text in zip(EDITABLE, kept.get(p["id"], ()), strict=False):
+                self.grid.item(r, c).setText(text)
+        self.grid.blockSignals(False)
+        self._update_summary()
+
+    def reject(self) -> None:
+        """Cancel, after asking when typed values would be lost."""
+        n = len(self.typed())
+        if n and not ask(
+            self,
+            self.tr("Discard the update round?"),
+            self.tr("{n} rows have new values that are not saved. Discard them?").format(n=n),
+        ):
+            return
+        super().reject()
 
     def entries(self) -> tuple[list[dict[str, Any]], list[int]]:
         """What was typed: one entry per filled row, and the grid row of each entry."""
