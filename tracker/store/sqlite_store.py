@@ -63,7 +63,8 @@ def pk_of(table: str) -> str:
 
 def fts_query(text: str) -> str | None:
     """User text -> a safe FTS5 prefix query: every word quoted, so it is data, never syntax."""
-    words = [w for w in text.replace('"', " ").split() if w]
+    text = "".join(" " if ch == '"' or ord(ch) < 32 else ch for ch in text)  # NUL ends an FTS5 string
+    words = [w for w in text.split() if w]
     if not words:
         return None
     return " ".join(f'"{w}"*' for w in words)
