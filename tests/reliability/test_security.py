@@ -158,7 +158,9 @@ def test_audit_log_cannot_be_changed_or_deleted(evil_db: Path) -> None:
                                          expected_version=row["version"], user="x")  # fmt: skip
         edits.restore_deleted(s, kind="projects", removed=removed, user="x")
         assert s.count("audit_log") == n + 2
-        triggers = {r[0] for r in s.conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+        triggers = {
+            r[0] for r in s.conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")
+        }
         assert {"audit_log_no_update", "audit_log_no_delete"} <= triggers
         s.changed = False
 
@@ -172,16 +174,23 @@ def _sql_writes_to_audit(source: str) -> list[str]:
             if any(p in text for p in ("update audit_log", "delete from audit_log",
                                        "drop trigger audit_log", "drop table audit_log")):  # fmt: skip
                 hits.append(node.value)
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") in ("update", "delete"):
-            if node.args and isinstance(node.args[0], ast.Constant) and node.args[0].value == "audit_log":
-                hits.append(ast.unparse(node))
+        if (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", "") in ("update", "delete")
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and node.args[0].value == "audit_log"
+        ):
+            hits.append(ast.unparse(node))
     return hits
 
 
 def test_no_service_or_command_offers_to_change_the_audit_log() -> None:
     root = Path(__file__).resolve().parents[2] / "tracker"
     files = [*(root / "services").rglob("*.py"), root / "cli.py", *(root / "ui").rglob("*.py")]
-    offenders = {str(f.relative_to(root)): h for f in files if (h := _sql_writes_to_audit(f.read_text()))}
+    offenders = {
+        str(f.relative_to(root)): h for f in files if (h := _sql_writes_to_audit(f.read_text()))
+    }
     assert offenders == {}
     assert "audit_log" not in cli.build_parser().format_help()
     assert _sql_writes_to_audit('c.execute("DELETE FROM  audit_log WHERE 1")')  # the check can fail
@@ -190,7 +199,9 @@ def test_no_service_or_command_offers_to_change_the_audit_log() -> None:
 def test_read_only_never_writes(evil_db: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
     from tracker.services import export
 
-    with Store.open(evil_db, backup=False) as s:  # leave a WAL behind, as a crash or another window would
+    with Store.open(
+        evil_db, backup=False
+    ) as s:  # leave a WAL behind, as a crash or another window would
         s.changed = False
     before = sha256(evil_db)
     with Store.open(evil_db, read_only=True) as s:
