@@ -351,3 +351,19 @@ def test_no_english_left_in_the_window_menus_and_dialogs(
     other = _walk(AppContext(demo_store), qtbot)
     assert _untranslated(english, other, _data_texts(demo_store)) == []
     assert "File" in english and "File" not in other  # the walk sees the menus
+
+
+def test_window_lookups_show_reference_names_in_the_language(lang, store):
+    from tracker.domain.fields import PROJECTS, RESIDENTS
+    from tracker.ui.models.lookups import Lookups
+
+    lang("ru")
+    ru = Lookups(store)
+    assert ru.display(PROJECTS.field("sector"), "energy") == "Энергетика"
+    assert ru.display(PROJECTS.field("region"), "BY-MI") == "Минская область"
+    assert ru.display(RESIDENTS.field("country"), "CN") == "Китай"
+    lang("zh")
+    zh = Lookups(store)
+    assert zh.display(PROJECTS.field("sector"), "energy") == "能源"
+    assert zh.display(PROJECTS.field("region"), "BY-MI") == "Minsk Region"  # no Chinese name
+    assert zh.display(RESIDENTS.field("country"), "CN") == "中国"

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from tracker.domain import codelists
 from tracker.domain.fields import COUNTRY, CURRENCY, ENUM, REF, REGION, SECTOR, Field
 from tracker.store import Store
+from tracker.ui.i18n import label_for
 
 REFERENCE_TABLES = ("banks", "zones", "countries", "sectors", "regions", "fx_rates")
 
@@ -37,9 +38,10 @@ class Lookups:
             self.banks[r["id"]] = r["short_name"] or r["name"]
             self.bank_full[r["id"]] = r["name"]
         self.zones = {r["id"]: r["name"] for r in s.rows("zones", order="name")}
-        self.countries = {r["code"]: r["name_en"] for r in s.rows("countries", order="name_en")}
-        self.sectors = {r["code"]: r["name_en"] for r in s.rows("sectors", order="name_en")}
-        self.regions = {r["code"]: r["name_en"] for r in s.rows("regions", order="name_en")}
+        # names in the window's language where the row has one (name_ru/name_zh), else English
+        self.countries = {r["code"]: label_for(r) for r in s.rows("countries", order="name_en")}
+        self.sectors = {r["code"]: label_for(r) for r in s.rows("sectors", order="name_en")}
+        self.regions = {r["code"]: label_for(r) for r in s.rows("regions", order="name_en")}
         curs = {r["currency"] for r in s.query("SELECT DISTINCT currency FROM fx_rates")}
         self.currencies = sorted(curs | {"USD"})
 
