@@ -283,72 +283,64 @@ def _tables_written(tables: tuple[str, ...], kind: str) -> tuple[str, ...]:
 _WIDTHS = {CODE: 14, LONGTEXT: 50, MONEY: 18, DATE: 12, INT: 10, REAL: 10, ENUM: 16, REF: 30,
            COUNTRY: 9, SECTOR: 14, REGION: 10, CURRENCY: 9}  # fmt: skip
 _INFO_WIDTHS = {"id": 8, "version": 8, "updated_at": 25, "entered_at": 25, "kind": 15}
-MONEY_FORMAT = "#,##0.00"
-DATE_FORMAT = "yyyy-mm-dd"
+
+
+def _xlsx_layout(table: str) -> tuple[list[str], list[str | None], list[float]]:
+    """Header, cell kinds and column widths of a table sheet."""
+    from tracker.services import export_xlsx as xl
+
+    cols = columns(table)
+    fmap = _field_map(table)
+    kinds: list[str | None] = []
+    widths: list[float] = []
+    for c in cols:
+        f = fmap.get(c)
+        kinds.append({MONEY: xl.MONEY, DATE: xl.DATE}.get(f.type) if f else None)
+        width = _WIDTHS.get(f.type, 30) if f else _INFO_WIDTHS.get(c, 12)
+        if f and f.type == "text" and (f.max_length or 0) <= 40:
+            width = 16
+        widths.append(max(width, len(c) + 2))
+    return cols, kinds, widths
 
 
 def _write_xlsx(store: Store, path: Path, tables: tuple[str, ...], flt: Filter,
                 meta: dict[str, Any], kind: str) -> dict[str, int]:  # fmt: skip
-    import xlsxwriter
+    """A Summary sheet and one sheet per table, streamed (see export_xlsx)."""
+    from tracker.services import export_xlsx as xl
 
-    wb = xlsxwriter.Workbook(
-        str(path),
-        {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
-         "strings_to_numbers": False, "tmpdir": str(path.parent)},
-    )  # fmt: skip
-    wb.set_properties({"title": f"Portfolio snapshot as of {meta['as_of']}",
-                       "comments": f"{meta['generator']}; {meta['filter_description']}"})  # fmt: skip
-    fmt_head = wb.add_format({"bold": True, "bg_color": "#DDE4EE", "bottom": 1, "text_wrap": True,
-                              "valign": "top"})  # fmt: skip
-    fmt_money = wb.add_format({"num_format": MONEY_FORMAT})
-    fmt_date = wb.add_format({"num_format": DATE_FORMAT})
-    fmt_title = wb.add_format({"bold": True, "font_size": 14})
-    fmt_bold = wb.add_format({"bold": True})
-    summary = wb.add_worksheet("Summary")
+    names = _tables_written(tables, kind)
+    book = xl.XlsxStream(path, ["Summary", *names], title=f"Portfolio snapshot as of {meta['as_of']}",
+                         comments=f"{meta['generator']}; {meta['filter_description']}")  # fmt: skip
     counts: dict[str, int] = {}
     extra: dict[str, Any] = {"countries": set(), "kinds": {"joint_venture": 0, "foreign_owned": 0}}
-    for table in _tables_written(tables, kind):
-        ws = wb.add_worksheet(table)
-        cols = columns(table)
-        fmap = _field_map(table)
-        types = [fmap[c].type if c in fmap else None for c in cols]
-        for i, c in enumerate(cols):
-            f = fmap.get(c)
-            width = _WIDTHS.get(f.type, 30) if f else _INFO_WIDTHS.get(c, 12)
-            if f and f.type == "text" and (f.max_length or 0) <= 40:
-                width = 16
-            ws.set_column(i, i, max(width, len(c) + 2))
-            ws.write_string(0, i, c, fmt_head)
-        ws.freeze_panes(1, 0)
-        n = 0
-        country_col = cols.index("country") if table == "residents" else -1
-        kind_col = cols.index("kind") if table == "ventures" else -1
-        for n, values in enumerate(records(store, table, flt), start=1):
-            for i, v in enumerate(values):
-                if v is None or v == "":
-                    continue
-                t = types[i]
-                if t == MONEY:
-                    if len(v.as_tuple().digits) <= _MAX_DIGITS:
-                        ws.write_number(n, i, float(v), fmt_money)
-                    else:
-                        ws.write_string(n, i, str(v))
-                elif t == DATE:
-                    ws.write_datetime(n, i, dt.date.fromisoformat(v), fmt_date)
-                elif isinstance(v, (int, float)) and not isinstance(v, bool):
-                    ws.write_number(n, i, v)
-                else:
-                    ws.write_string(n, i, str(v))
-            if country_col >= 0:
-                extra["countries"].add(values[country_col])
-            if kind_col >= 0 and values[kind_col] in extra["kinds"]:
-                extra["kinds"][values[kind_col]] += 1
-        ws.autofilter(0, 0, max(n, 1), len(cols) - 1)
-        counts[table] = n
-    _write_summary(store, summary, meta, counts, extra, flt, tables,
-                   {"title": fmt_title, "bold": fmt_bold, "money": fmt_money, "date": fmt_date})  # fmt: skip
-    wb.close()
+    try:
+        for table in names:
+            cols, kinds, widths = _xlsx_layout(table)
+            rows = records(store, table, flt)
+            if table == "residents":
+                rows = _tally(rows, cols.index("country"), extra["countries"].add)
+            elif table == "ventures":
+                rows = _tally(rows, cols.index("kind"), lambda k: _bump(extra["kinds"], k))
+            n_rows = count_rows(store, table, flt if table in MAIN_TABLES else None)
+            counts[table] = book.write_sheet(table, header=cols, kinds=kinds, widths=widths, rows=rows,
+                                             n_rows=n_rows)  # fmt: skip
+        book.write_cells(
+            "Summary", _summary_rows(store, meta, counts, extra, flt, tables), [36, 24, 10]
+        )
+    finally:
+        book.close()
     return {t: n for t, n in counts.items() if t in tables}
+
+
+def _tally(rows: Iterator[list[Any]], col: int, see: Callable[[Any], Any]) -> Iterator[list[Any]]:
+    for values in rows:
+        see(values[col])
+        yield values
+
+
+def _bump(counter: dict[str, int], key: Any) -> None:
+    if key in counter:
+        counter[key] += 1
 
 
 def summary_figures(store: Store, *, tables: tuple[str, ...], flt: Filter, currency: str,
@@ -372,35 +364,22 @@ def summary_figures(store: Store, *, tables: tuple[str, ...], flt: Filter, curre
     return out
 
 
-def _write_summary(store: Store, ws: Any, meta: dict[str, Any], counts: dict[str, int],
-                   extra: dict[str, Any], flt: Filter, tables: tuple[str, ...],
-                   fmts: dict[str, Any]) -> None:  # fmt: skip
-    ws.set_column(0, 0, 36)
-    ws.set_column(1, 1, 24)
-    ws.set_column(2, 2, 10)
-    ws.write_string(0, 0, f"{APP_NAME}: portfolio snapshot", fmts["title"])
-    rows: list[tuple[str, Any, str | None]] = [
-        ("Database", meta["database"], None),
-        ("As of", dt.date.fromisoformat(meta["as_of"]), None),
-        ("Taken at (UTC)", meta["taken_at"], None),
-        ("Filter", meta["filter_description"], None),
-        ("Reporting currency", meta["currency"], None),
-        ("Schema version", meta["schema_version"], None),
-        ("Generator", meta["generator"], None),
-    ]
-    r = 2
-    for label, value, _ in rows:
-        ws.write_string(r, 0, label, fmts["bold"])
-        if isinstance(value, dt.date):
-            ws.write_datetime(r, 1, value, fmts["date"])
-        elif isinstance(value, int):
-            ws.write_number(r, 1, value)
-        else:
-            ws.write_string(r, 1, str(value))
-        r += 1
-    r += 1
-    ws.write_string(r, 0, "Key figures", fmts["title"])
-    r += 1
+def _summary_rows(store: Store, meta: dict[str, Any], counts: dict[str, int], extra: dict[str, Any],
+                  flt: Filter, tables: tuple[str, ...]) -> list[list[tuple[Any, Any]]]:  # fmt: skip
+    from tracker.services import export_xlsx as xl
+
+    rows: list[list[tuple[Any, Any]]] = [[(f"{APP_NAME}: portfolio snapshot", xl.S_TITLE)], []]
+    for label, value in (
+        ("Database", meta["database"]),
+        ("As of", dt.date.fromisoformat(meta["as_of"])),
+        ("Taken at (UTC)", meta["taken_at"]),
+        ("Filter", meta["filter_description"]),
+        ("Reporting currency", meta["currency"]),
+        ("Schema version", meta["schema_version"]),
+        ("Generator", meta["generator"]),
+    ):
+        rows.append([(label, xl.S_BOLD), (value, xl.DATE if isinstance(value, dt.date) else None)])
+    rows += [[], [("Key figures", xl.S_TITLE)]]
     figures = summary_figures(
         store, tables=tables, flt=flt, currency=meta["currency"], as_of=meta["as_of"]
     )
@@ -410,22 +389,13 @@ def _write_summary(store: Store, ws: Any, meta: dict[str, Any], counts: dict[str
         figures.append(("Joint ventures", extra["kinds"]["joint_venture"], None))
         figures.append(("Foreign-owned", extra["kinds"]["foreign_owned"], None))
     for label, value, cur in figures:
-        ws.write_string(r, 0, label)
         if isinstance(value, Decimal):
-            ws.write_number(r, 1, float(value), fmts["money"])
-            ws.write_string(r, 2, cur or "")
-        elif isinstance(value, int):
-            ws.write_number(r, 1, value)
+            rows.append([(label, 0), (value, xl.MONEY), (cur, 0)])
         else:
-            ws.write_string(r, 1, str(value))
-        r += 1
-    r += 1
-    ws.write_string(r, 0, "Sheets", fmts["title"])
-    r += 1
-    for table, n in counts.items():
-        ws.write_string(r, 0, table)
-        ws.write_number(r, 1, n)
-        r += 1
+            rows.append([(label, 0), (value, None)])
+    rows += [[], [("Sheets", xl.S_TITLE)]]
+    rows += [[(table, 0), (n, None)] for table, n in counts.items()]
+    return rows
 
 
 # ---------------------------------------------------------------------- CSV

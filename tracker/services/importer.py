@@ -207,7 +207,7 @@ def read_xlsx(path: Path, kind: Kind) -> SourceTable:
                 continue
             rows.append(
                 {
-                    header[i]: (rec[i] if i < len(rec) else None)
+                    header[i]: (_xl_text(rec[i]) if i < len(rec) else None)
                     for i in range(len(header))
                     if header[i]
                 }
@@ -216,6 +216,15 @@ def read_xlsx(path: Path, kind: Kind) -> SourceTable:
     finally:
         wb.close()
     return SourceTable(header, rows, 2, f"XLSX, sheet '{title}'", None)
+
+
+def _xl_text(v: Any) -> Any:
+    """Excel writes characters XML cannot hold (CR, control codes) as _xHHHH_: read them back."""
+    if isinstance(v, str) and "_x" in v:
+        from openpyxl.utils.escape import unescape
+
+        return unescape(v)
+    return v
 
 
 def read_json(data: bytes, kind: Kind) -> SourceTable:
