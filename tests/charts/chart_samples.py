@@ -36,15 +36,42 @@ M = Decimal(1_000_000)
 
 PROJECTS: list[tuple[str, str, str, int, int, int, int, str]] = [
     # code, name, status, committed (M USD), disbursed %, start year, years planned, sector
-    ("BY-EN-001", "Lukoml power plant modernisation, units 3–4", "completed", 480, 100, 2012, 4, "en"),
-    ("BY-EN-002", "Берёзовская ГРЭС — парогазовый блок 427 МВт", "completed", 650, 100, 2011, 4, "en"),
+    (
+        "BY-EN-001",
+        "Lukoml power plant modernisation, units 3–4",
+        "completed",
+        480,
+        100,
+        2012,
+        4,
+        "en",
+    ),
+    (
+        "BY-EN-002",
+        "Берёзовская ГРЭС — парогазовый блок 427 МВт",
+        "completed",
+        650,
+        100,
+        2011,
+        4,
+        "en",
+    ),
     ("BY-EN-003", "Minsk CHP-5 gas turbine retrofit", "implementation", 320, 55, 2019, 5, "en"),
     ("BY-EN-004", "Grid interconnection Vitebsk–Polotsk", "implementation", 210, 40, 2021, 5, "en"),
     ("BY-EN-005", "Small hydro cascade on the Neman", "signed", 160, 0, 2025, 4, "en"),
     ("BY-EN-006", "Solar park Brest region 100 MW", "pipeline", 120, 0, 2026, 3, "en"),
     ("BY-IN-001", "Svetlogorsk bleached kraft pulp mill", "completed", 830, 100, 2012, 5, "in"),
     ("BY-IN-002", "Cement plant line — Krichev", "completed", 190, 100, 2012, 3, "in"),
-    ("BY-IN-003", "Mogilev plant of sulphate bleached pulp", "implementation", 480, 78, 2016, 7, "in"),
+    (
+        "BY-IN-003",
+        "Mogilev plant of sulphate bleached pulp",
+        "implementation",
+        480,
+        78,
+        2016,
+        7,
+        "in",
+    ),
     ("BY-IN-004", "中白工业园 — 精密机械制造中心", "implementation", 150, 35, 2022, 4, "in"),
     ("BY-IN-005", "Glass fibre plant Polotsk extension", "suspended", 140, 22, 2018, 5, "in"),
     ("BY-IN-006", "Tyre factory Bobruisk new line", "cancelled", 90, 5, 2019, 3, "in"),
@@ -55,8 +82,26 @@ PROJECTS: list[tuple[str, str, str, int, int, int, int, str]] = [
     ("BY-LG-001", "Great Stone logistics hub, phase 2", "implementation", 260, 70, 2019, 6, "lg"),
     ("BY-LG-002", "Bremino–Orsha container terminal", "implementation", 140, 45, 2021, 4, "lg"),
     ("BY-LG-003", "Cold-chain warehouses along the M1", "pipeline", 75, 0, 2026, 2, "lg"),
-    ("BY-TR-001", "Electrification Molodechno–Gudogai railway", "completed", 190, 100, 2013, 4, "tr"),
-    ("BY-TR-002", "Minsk ring road upgrade MKAD-2, section 4", "implementation", 310, 65, 2018, 6, "tr"),
+    (
+        "BY-TR-001",
+        "Electrification Molodechno–Gudogai railway",
+        "completed",
+        190,
+        100,
+        2013,
+        4,
+        "tr",
+    ),
+    (
+        "BY-TR-002",
+        "Minsk ring road upgrade MKAD-2, section 4",
+        "implementation",
+        310,
+        65,
+        2018,
+        6,
+        "tr",
+    ),
     ("BY-TR-003", "Electric buses for Minsk and Gomel", "completed", 110, 100, 2017, 3, "tr"),
     ("BY-TR-004", "Highway M5 Babruysk bypass", "suspended", 110, 18, 2019, 5, "tr"),
     ("BY-CO-001", "Housing estate for park employees", "implementation", 180, 50, 2020, 6, "co"),
@@ -69,7 +114,16 @@ PROJECTS: list[tuple[str, str, str, int, int, int, int, str]] = [
     ("BY-OT-001", "Water treatment plants, six district towns", "pipeline", 95, 0, 2026, 3, "ot"),
     ("BY-OT-002", "Waste-to-energy plant Minsk", "cancelled", 60, 0, 2020, 4, "ot"),
     ("BY-EN-007", "Biomass boiler houses programme", "signed", 120, 0, 2025, 3, "en"),
-    ("BY-IN-007", "Автосборочный завод «Белджи», вторая очередь", "implementation", 330, 85, 2017, 6, "in"),
+    (
+        "BY-IN-007",
+        "Автосборочный завод «Белджи», вторая очередь",
+        "implementation",
+        330,
+        85,
+        2017,
+        6,
+        "in",
+    ),
 ]
 
 SECTOR_LABELS = {
@@ -169,9 +223,7 @@ def timeline_data() -> TimelineData:
             )
         )
     rows.sort(key=lambda r: (r.start, r.label))
-    return TimelineData(
-        title="Project timeline", subtitle=SUBTITLE, today=TODAY, rows=tuple(rows)
-    )
+    return TimelineData(title="Project timeline", subtitle=SUBTITLE, today=TODAY, rows=tuple(rows))
 
 
 def cumulative_data() -> CumulativeData:

@@ -86,11 +86,11 @@ class ChartTexts:
     thousands_sep: str = ","
     """Separators for numbers on the chart; Russian uses "," and a no-break space."""
     status_names: Mapping[str, str] = field(default_factory=lambda: _ENGLISH_STATUS_NAMES)
-    """Status code → display name; a missing code is shown as the code itself."""
+    """Status code → display name; codes left out fall back to English, then the code."""
 
     def status_name(self, code: str) -> str:
         """Display name of a status code, never failing on an unknown one."""
-        return self.status_names.get(code, code)
+        return self.status_names.get(code) or _ENGLISH_STATUS_NAMES.get(code, code)
 
 
 DEFAULT_TEXTS = ChartTexts()

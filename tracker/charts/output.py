@@ -38,7 +38,7 @@ def render(fig: Figure, target: str | os.PathLike[str] | IO[bytes], fmt: str | N
         raise ValueError(f"unsupported chart format {fmt!r}; use one of {', '.join(FORMATS)}")
     metadata = dict(_METADATA[fmt])
     if fmt == "pdf" and (title := fig.get_suptitle()):
-        metadata["Title"] = title
+        metadata["Title"] = " ".join(title.split())
     with chart_style():
         fig.savefig(target, format=fmt, dpi="figure", metadata=metadata)
 

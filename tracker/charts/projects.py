@@ -21,13 +21,14 @@ from tracker.charts.style import (
     DPI,
     HEIGHT_IN,
     WIDTH_IN,
-    add_note,
+    add_legend,
     amount_axis,
     category_axis,
     chart_style,
     count_axis,
     end_label,
     format_count,
+    label_columns,
     legend_patch,
     money_scale,
     new_figure,
@@ -65,11 +66,12 @@ def build_status(
     with chart_style():
         fig, body = new_figure(data, width_in, height_in, dpi)
         count_ax, amount_ax = body.subplots(1, 2, sharey=True, width_ratios=(1, 1.4))
+        width = label_columns(width_in, size, 0.22)
+        ys = category_axis(count_ax, labels, size=size, width=width, also=[amount_ax])
         for ax, values, value_labels in (
             (count_ax, counts, [format_count(r.count, texts) for r in rows]),
             (amount_ax, amounts, [scale.label(r.committed) for r in rows]),
         ):
-            ys = category_axis(ax, labels, size=size)
             for bar, row in zip(ax.barh(ys, values, height=0.7), rows, strict=True):
                 paint(bar, status_style(row.status))
             for y, value, text in zip(ys, values, value_labels, strict=True):
@@ -157,7 +159,9 @@ def _financing(
     with chart_style():
         fig, body = new_figure(data, width_in, height_in, dpi)
         ax = body.add_subplot()
-        ys = category_axis(ax, [label for label, _, _ in shown], size=size, width=34)
+        more = texts.more.format(n=hidden) if hidden > 0 else ""
+        width = label_columns(width_in, size, 0.33)
+        ys = category_axis(ax, [label for label, *_ in shown], size=size, width=width, more=more)
         for bar in ax.barh(ys, committed, height=0.72):
             paint(bar, COMMITTED_STYLE)
         for bar in ax.barh(ys, disbursed, height=0.36):
@@ -168,14 +172,12 @@ def _financing(
             end_label(ax, max(c_value, d_value), y, text, size=size)
         start_at_zero(ax, max(committed + disbursed))
         amount_axis(ax, scale.axis_label(texts.amount, currency), texts)
-        body.legend(
-            handles=[
+        add_legend(
+            body,
+            [
                 legend_patch(COMMITTED_STYLE, texts.committed),
                 legend_patch(DISBURSED_STYLE, texts.disbursed_share),
             ],
-            loc="outside upper right",
-            ncols=2,
+            width_in,
         )
-        if hidden > 0:
-            add_note(body, texts.more.format(n=hidden), width_in)
     return fig

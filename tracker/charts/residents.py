@@ -21,13 +21,14 @@ from tracker.charts.style import (
     JOINT_VENTURE_STYLE,
     SINGLE_STYLE,
     WIDTH_IN,
-    add_note,
+    add_legend,
     amount_axis,
     category_axis,
     chart_style,
     count_axis,
     end_label,
     format_count,
+    label_columns,
     legend_patch,
     money_scale,
     new_figure,
@@ -67,7 +68,10 @@ def build_residents_country(
             count_ax, money_ax = body.subplots(1, 2, sharey=True, width_ratios=(1, 1.3))
         else:
             count_ax, money_ax = body.add_subplot(), None
-        ys = category_axis(count_ax, labels, size=size)
+        more = texts.more.format(n=hidden) if hidden > 0 else ""
+        panels = [money_ax] if money_ax is not None else []
+        width = label_columns(width_in, size, 0.25)
+        ys = category_axis(count_ax, labels, size=size, width=width, more=more, also=panels)
         for bar in count_ax.barh(ys, counts, height=0.7):
             paint(bar, SINGLE_STYLE)
         for y, row in zip(ys, shown, strict=True):
@@ -78,7 +82,6 @@ def build_residents_country(
             amounts = [r.declared_investment or Decimal(0) for r in shown]
             scale = money_scale(amounts, texts)
             values = [scale.value(a) for a in amounts]
-            category_axis(money_ax, labels, size=size)
             for bar in money_ax.barh(ys, values, height=0.7):
                 paint(bar, INVESTMENT_STYLE)
             for y, row, value in zip(ys, shown, values, strict=True):
@@ -86,8 +89,6 @@ def build_residents_country(
                     end_label(money_ax, value, y, scale.label(row.declared_investment), size=size)
             start_at_zero(money_ax, max(values))
             amount_axis(money_ax, scale.axis_label(texts.declared_investment, data.currency), texts)
-        if hidden > 0:
-            add_note(body, texts.more.format(n=hidden), width_in)
     return fig
 
 
@@ -109,7 +110,8 @@ def build_residents_status(
     with chart_style():
         fig, body = new_figure(data, width_in, height_in, dpi)
         ax = body.add_subplot()
-        ys = category_axis(ax, [texts.status_name(r.status) for r in rows], size=size)
+        labels = [texts.status_name(r.status) for r in rows]
+        ys = category_axis(ax, labels, size=size, width=label_columns(width_in, size))
         for bar, row in zip(ax.barh(ys, counts, height=0.7), rows, strict=True):
             paint(bar, status_style(row.status))
         for y, row in zip(ys, rows, strict=True):
@@ -141,12 +143,14 @@ def build_ventures(
     top = max(totals)
     # Segment labels go inside only where they surely fit: estimate the plot
     # width before layout, pessimistically (label column and margins taken off).
-    label_col_pt = max(text_width_pt(shorten(r.label, 30), size) for r in shown)
+    width = label_columns(width_in, size)
+    label_col_pt = max(text_width_pt(shorten(r.label, width), size) for r in shown)
     plot_pt = max(width_in * 72 - label_col_pt - 90, 72)
     with chart_style():
         fig, body = new_figure(data, width_in, height_in, dpi)
         ax = body.add_subplot()
-        ys = category_axis(ax, [r.label for r in shown], size=size)
+        more = texts.more.format(n=hidden) if hidden > 0 else ""
+        ys = category_axis(ax, [r.label for r in shown], size=size, width=width, more=more)
         for bars, style, values, lefts in (
             (ax.barh(ys, joint, height=0.7), JOINT_VENTURE_STYLE, joint, [0.0] * len(joint)),
             (ax.barh(ys, owned, left=joint, height=0.7), FOREIGN_OWNED_STYLE, owned, joint),
@@ -163,7 +167,7 @@ def build_ventures(
                         ha="center",
                         va="center",
                         fontsize=size,
-                        color="white" if style.hatch_color == "white" else "black",
+                        color=style.ink,
                         bbox={"boxstyle": "square,pad=0.1", "fc": style.color, "lw": 0}
                         if style.hatch
                         else None,
@@ -172,14 +176,12 @@ def build_ventures(
             end_label(ax, total, y, format_count(int(total), texts), size=size)
         start_at_zero(ax, top)
         count_axis(ax, texts.number_of_ventures, texts)
-        body.legend(
-            handles=[
+        add_legend(
+            body,
+            [
                 legend_patch(JOINT_VENTURE_STYLE, texts.joint_venture),
                 legend_patch(FOREIGN_OWNED_STYLE, texts.foreign_owned),
             ],
-            loc="outside upper right",
-            ncols=2,
+            width_in,
         )
-        if hidden > 0:
-            add_note(body, texts.more.format(n=hidden), width_in)
     return fig

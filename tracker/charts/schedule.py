@@ -27,11 +27,12 @@ from tracker.charts.style import (
     TODAY_COLOR,
     VALUE_SIZE,
     WIDTH_IN,
-    add_note,
+    add_legend,
     category_axis,
     chart_style,
     end_label,
     finish_axes,
+    label_columns,
     legend_patch,
     money_scale,
     new_figure,
@@ -89,7 +90,9 @@ def build_timeline(
     with chart_style():
         fig, body = new_figure(data, width_in, height_in, dpi)
         ax = body.add_subplot()
-        ys = category_axis(ax, [r.label for r in shown], size=size, width=34)
+        more = texts.more.format(n=hidden) if hidden > 0 else ""
+        width = label_columns(width_in, size, 0.33)
+        ys = category_axis(ax, [r.label for r in shown], size=size, width=width, more=more)
         ax.grid(axis="y", visible=False)
         ends = [today]
         for y, row in zip(ys, shown, strict=True):
@@ -136,9 +139,7 @@ def build_timeline(
                 label=texts.planned,
             )
         )
-        body.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 7))
-        if hidden > 0:
-            add_note(body, texts.more.format(n=hidden), width_in)
+        add_legend(body, handles, width_in)
     return fig
 
 

@@ -15,11 +15,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import matplotlib
 from matplotlib import font_manager
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure, SubFigure
@@ -125,11 +126,20 @@ class StatusStyle:
     hatch: str
 
     @property
-    def hatch_color(self) -> str:
-        """White hatch on dark fills, dark hatch on light ones."""
-        r, g, b = to_rgb(self.color)
-        luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-        return "white" if luminance < 0.35 else EDGE
+    def ink(self) -> str:
+        """Colour for hatch lines and text on this fill: white or black, whichever contrasts more."""
+        return contrasting_ink(self.color)
+
+
+def contrasting_ink(color: str) -> str:
+    """White or near-black, by WCAG contrast ratio against ``color``."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in to_rgb(color))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "white" if (1.05 / (luminance + 0.05)) > ((luminance + 0.05) / 0.05) else INK
 
 
 # Okabe–Ito / Tol colours (safe for colour-blind readers); every status of a
@@ -180,7 +190,7 @@ def paint(patch: Patch, style: StatusStyle, *, linewidth: float = 0.6) -> None:
     patch.set_linewidth(linewidth)
     patch.set_hatch(style.hatch or None)
     if style.hatch and hasattr(patch, "set_hatchcolor"):  # matplotlib >= 3.10
-        patch.set_hatchcolor(style.hatch_color)
+        patch.set_hatchcolor(style.ink)
 
 
 def legend_patch(style: StatusStyle, label: str) -> Patch:
@@ -228,11 +238,19 @@ class Scale:
 
 
 def money_scale(amounts: Iterable[Decimal], texts: ChartTexts) -> Scale:
-    """Largest unit that keeps the biggest amount at or above 1."""
+    """Largest unit that keeps the biggest amount at or above 1 (10 for billions).
+
+    Millions up to 10 billion, because small bars next to a 2-billion one
+    would otherwise read "0.01" and lose their difference.
+    """
     top = max((abs(a) for a in amounts), default=Decimal(0))
     divisor, unit = Decimal(1), ""
-    for power, word in ((9, texts.billion), (6, texts.million), (3, texts.thousand)):
-        if top >= Decimal(10) ** power:
+    for power, word, least in (
+        (9, texts.billion, 10),
+        (6, texts.million, 1),
+        (3, texts.thousand, 1),
+    ):
+        if top >= least * Decimal(10) ** power:
             divisor, unit = Decimal(10) ** power, word
             break
     scaled = top / divisor
@@ -241,10 +259,19 @@ def money_scale(amounts: Iterable[Decimal], texts: ChartTexts) -> Scale:
 
 
 def percent(part: Decimal, whole: Decimal) -> str:
-    """Whole percent of a share; empty when the whole is zero."""
+    """Whole percent of a share; empty when the whole is zero.
+
+    Never rounds up to "100%" before everything is paid, nor down to "0%"
+    once something is.
+    """
     if whole <= 0:
         return ""
-    return f"{(part * 100 / whole).quantize(Decimal(1))}%"
+    share = (part * 100 / whole).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if part < whole and share >= 100:
+        share = Decimal(99)
+    if part > 0 and share <= 0:
+        return "<1%"
+    return f"{share}%"
 
 
 def number_formatter(texts: ChartTexts) -> FuncFormatter:
@@ -286,6 +313,21 @@ def shorten(text: str, width: int = 30) -> str:
     return "".join(kept).rstrip(" ,;:-–—") + "…"
 
 
+def wrap(text: str, width: int, max_lines: int = 2) -> str:
+    """Break a title into lines of ``width`` columns at spaces; the last line is shortened."""
+    words = re.sub(r"\s+", " ", text).strip().split(" ")
+    lines: list[str] = []
+    for word in words:
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and sum(_columns(c) for c in candidate) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    if len(lines) > max_lines:
+        lines = lines[: max_lines - 1] + [" ".join(lines[max_lines - 1 :])]
+    return "\n".join(shorten(line, width) for line in lines)
+
+
 # --- figure scaffolding ---------------------------------------------------------------
 
 
@@ -300,17 +342,30 @@ def new_figure(
     """
     fig = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
     x = PAD_IN / width_in
-    fig.suptitle(data.title, x=x, ha="left", fontsize=TITLE_SIZE, fontweight="bold")
+    line_pt = (width_in - 2 * PAD_IN) * 72
+    title = wrap(data.title, int(line_pt / (TITLE_SIZE * 0.68)))
+    fig.suptitle(title, x=x, ha="left", fontsize=TITLE_SIZE, fontweight="bold")
     if not data.subtitle:
         return fig, fig
     body = fig.subfigures(1, 1)
-    body.suptitle(data.subtitle, x=x, ha="left", fontsize=SUBTITLE_SIZE, color=MUTED)
+    subtitle = wrap(data.subtitle, int(line_pt / (SUBTITLE_SIZE * 0.6)))
+    body.suptitle(subtitle, x=x, ha="left", fontsize=SUBTITLE_SIZE, color=MUTED)
     return fig, body
 
 
-def add_note(body: Figure | SubFigure, text: str, width_in: float) -> None:
-    """Small right-aligned footer, e.g. "+ 12 more not shown"."""
-    body.supxlabel(text, x=1 - PAD_IN / width_in, ha="right", fontsize=NOTE_SIZE, color=MUTED)
+def add_legend(body: Figure | SubFigure, handles: Sequence[Artist], width_in: float) -> None:
+    """Legend under the plot (at the top it would collide with a long subtitle).
+
+    As many columns as fit the width, so a narrow pane wraps it instead of clipping.
+    """
+    size = TICK_SIZE
+    entries = [text_width_pt(h.get_label(), size) + 4.8 * size for h in handles]
+    available = width_in * 72 - 2 * PAD_IN * 72
+    if sum(entries) <= available:
+        ncols = len(handles)
+    else:
+        ncols = max(1, min(len(handles), int(available // max(entries))))
+    body.legend(handles=handles, loc="outside lower center", ncols=ncols, fontsize=size)
 
 
 def no_data_figure(
@@ -345,20 +400,53 @@ def finish_axes(ax: Axes) -> None:
     ax.tick_params(labelfontfamily=list(font_families()))
 
 
-def category_axis(ax: Axes, labels: Sequence[str], *, size: float, width: int = 30) -> list[int]:
-    """Horizontal-bar category axis, first row on top; returns the row positions."""
+def label_columns(width_in: float, size: float, share: float = 0.3) -> int:
+    """How many columns a row label may take: ``share`` of the figure width."""
+    return max(12, min(44, int(width_in * 72 * share / (size * 0.6))))
+
+
+def category_axis(
+    ax: Axes,
+    labels: Sequence[str],
+    *,
+    size: float,
+    width: int,
+    more: str = "",
+    also: Sequence[Axes] = (),
+) -> list[int]:
+    """Horizontal-bar category axis, first row on top; returns the row positions.
+
+    ``more`` (e.g. "+ 12 more not shown") is written in an extra row under the
+    last bar, where the reader looks for the rest of the list. ``also`` are
+    panels sharing this axis (``sharey``) that get the same look.
+    """
     rows = list(range(len(labels)))
     ax.set_yticks(rows, [shorten(label, width) for label in labels])
-    ax.set_ylim(len(labels) - 0.5, -0.5)
-    ax.tick_params(axis="y", length=0, labelsize=size)
-    ax.grid(axis="x", color=GRID, linewidth=0.6)
-    ax.spines["left"].set_visible(False)
-    finish_axes(ax)
+    # At least three rows of room, so one or two bars do not become slabs.
+    ax.set_ylim(max(len(labels) + (1 if more else 0), 3) - 0.5, -0.5)
+    if more:
+        ax.annotate(
+            more,
+            xy=(0, len(labels)),
+            xycoords=("axes fraction", "data"),
+            xytext=(3, 0),
+            textcoords="offset points",
+            ha="left",
+            va="center",
+            fontsize=size,
+            fontstyle="italic",
+            color=MUTED,
+        )
+    for panel in (ax, *also):
+        panel.tick_params(axis="y", length=0, labelsize=size)
+        panel.grid(axis="x", color=GRID, linewidth=0.6)
+        panel.spines["left"].set_visible(False)
+        finish_axes(panel)
     return rows
 
 
 def count_axis(ax: Axes, label: str, texts: ChartTexts) -> None:
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
     ax.xaxis.set_major_formatter(number_formatter(texts))
     ax.set_xlabel(label)
 
