@@ -2,34 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
     <context>
-        <name />
-        <message>
-            <source>BackupsDialog</source>
-            <comment>Before upgrade from schema {n}</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>BackupsDialog</source>
-            <comment>On open</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>BackupsDialog</source>
-            <comment>On close</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>BackupsDialog</source>
-            <comment>Made by hand</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>BackupsDialog</source>
-            <comment>Before a restore</comment>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>AboutDialog</name>
         <message>
             <source>Go to the search field</source>
@@ -219,6 +191,26 @@ The current file is backed up first, so this can be taken back by restoring that
             <source>Restored from the backup of {when}.</source>
             <translation>Восстановлено из копии от {when}.</translation>
         </message>
+        <message>
+            <source>On open</source>
+            <translation>При открытии</translation>
+        </message>
+        <message>
+            <source>On close</source>
+            <translation>При закрытии</translation>
+        </message>
+        <message>
+            <source>Made by hand</source>
+            <translation>Вручную</translation>
+        </message>
+        <message>
+            <source>Before a restore</source>
+            <translation>Перед восстановлением</translation>
+        </message>
+        <message>
+            <source>Before upgrade from schema {n}</source>
+            <translation>Перед обновлением схемы {n}</translation>
+        </message>
     </context>
     <context>
         <name>ChartPane</name>
@@ -230,6 +222,42 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>The chart could not be drawn: {error}</source>
             <translation>Не удалось построить диаграмму: {error}</translation>
+        </message>
+        <message>
+            <source>Portfolio by status</source>
+            <translation>Портфель по статусам</translation>
+        </message>
+        <message>
+            <source>Financing by sector</source>
+            <translation>Финансирование по отраслям</translation>
+        </message>
+        <message>
+            <source>Financing by bank</source>
+            <translation>Финансирование по банкам</translation>
+        </message>
+        <message>
+            <source>Disbursed vs committed per project</source>
+            <translation>Освоено и выделено по проектам</translation>
+        </message>
+        <message>
+            <source>Project timeline</source>
+            <translation>График проектов</translation>
+        </message>
+        <message>
+            <source>Cumulative disbursement</source>
+            <translation>Освоение нарастающим итогом</translation>
+        </message>
+        <message>
+            <source>Residents by country</source>
+            <translation>Резиденты по странам</translation>
+        </message>
+        <message>
+            <source>Residents by status</source>
+            <translation>Резиденты по статусам</translation>
+        </message>
+        <message>
+            <source>Ventures by kind and sector</source>
+            <translation>Предприятия по видам и отраслям</translation>
         </message>
     </context>
     <context>
@@ -429,6 +457,21 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>Comparison saved to {path}</source>
             <translation>Сравнение сохранено: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dashboard</name>
+        <message>
+            <source>{amount} billion</source>
+            <translation>{amount} млрд</translation>
+        </message>
+        <message>
+            <source>{amount} million</source>
+            <translation>{amount} млн</translation>
+        </message>
+        <message>
+            <source>{amount} thousand</source>
+            <translation>{amount} тыс.</translation>
         </message>
     </context>
     <context>
@@ -882,6 +925,7 @@ Reload it now (your edits are dropped)?</source>
         <name>HistoryPane</name>
         <message>
             <source>Update history</source>
+            <extracomment>The updates shown, newest first (rows of project_updates).</extracomment>
             <translation>История обновлений</translation>
         </message>
         <message>
@@ -905,12 +949,12 @@ Reload it now (your edits are dropped)?</source>
             <translation>Освоено</translation>
         </message>
         <message>
-            <source>Note</source>
-            <translation>Примечание</translation>
+            <source>Entered by {author} at {at}</source>
+            <translation>Внёс(ла) {author}, {at}</translation>
         </message>
         <message>
-            <source>Author</source>
-            <translation>Автор</translation>
+            <source>Disbursed, {currency}</source>
+            <translation>Освоено, {currency}</translation>
         </message>
         <message>
             <source>Update history ({n})</source>
@@ -1411,7 +1455,7 @@ Reload it now (your edits are dropped)?</source>
         <name>TablePane</name>
         <message>
             <source>Search…</source>
-            <extracomment>Filter combos per kind: (Filter attribute, field giving names). The current record's primary key (None when nothing is selected). The filter the table now shows.</extracomment>
+            <extracomment>From this many rows the footer totals are summed by a worker thread. Filter combos per kind: (Filter attribute, field giving names). The current record's primary key (None when nothing is selected). The filter the table now shows.</extracomment>
             <translation>Поиск…</translation>
         </message>
         <message>
@@ -1457,6 +1501,41 @@ Reload it now (your edits are dropped)?</source>
         <message>
             <source>{n} shown</source>
             <translation>показано: {n}</translation>
+        </message>
+        <message>
+            <source>adding up the totals…</source>
+            <translation>подсчёт итогов…</translation>
+        </message>
+        <message>
+            <source>Totals could not be computed: {error}</source>
+            <translation>Не удалось подсчитать итоги: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpdateRound</name>
+        <message>
+            <source>new status</source>
+            <translation>новый статус</translation>
+        </message>
+        <message>
+            <source>progress %</source>
+            <translation>готовность, %</translation>
+        </message>
+        <message>
+            <source>disbursed</source>
+            <translation>освоено</translation>
+        </message>
+        <message>
+            <source>note</source>
+            <translation>примечание</translation>
+        </message>
+        <message>
+            <source>project</source>
+            <translation>проект</translation>
+        </message>
+        <message>
+            <source>as of</source>
+            <translation>на дату</translation>
         </message>
     </context>
     <context>
@@ -1512,6 +1591,14 @@ Reload it now (your edits are dropped)?</source>
             <translation>Примечание</translation>
         </message>
         <message>
+            <source>&amp;Reload projects</source>
+            <translation>&amp;Перечитать проекты</translation>
+        </message>
+        <message>
+            <source>Read the projects again (after someone else changed them); typed values stay</source>
+            <translation>Заново прочитать проекты (если их изменил другой пользователь); введённые значения сохранятся</translation>
+        </message>
+        <message>
             <source>This file is open read-only ({reason}); the round cannot be saved.</source>
             <translation>Файл открыт только для чтения ({reason}); сбор нельзя сохранить.</translation>
         </message>
@@ -1522,6 +1609,14 @@ Reload it now (your edits are dropped)?</source>
         <message>
             <source>{disbursed} of {amount} {currency} committed</source>
             <translation>{disbursed} из {amount} {currency} выделенных</translation>
+        </message>
+        <message>
+            <source>Discard the update round?</source>
+            <translation>Отказаться от сбора обновлений?</translation>
+        </message>
+        <message>
+            <source>{n} rows have new values that are not saved. Discard them?</source>
+            <translation>Несохранённых строк с новыми значениями: {n}. Отбросить их?</translation>
         </message>
         <message>
             <source>Nothing to save: no row has a new value.</source>

@@ -2,34 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
-        <name />
-        <message>
-            <source>BackupsDialog</source>
-            <comment>Before upgrade from schema {n}</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>BackupsDialog</source>
-            <comment>On open</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>BackupsDialog</source>
-            <comment>On close</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>BackupsDialog</source>
-            <comment>Made by hand</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>BackupsDialog</source>
-            <comment>Before a restore</comment>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>AboutDialog</name>
         <message>
             <source>Go to the search field</source>
@@ -219,6 +191,26 @@ The current file is backed up first, so this can be taken back by restoring that
             <source>Restored from the backup of {when}.</source>
             <translation>已从 {when} 的备份恢复。</translation>
         </message>
+        <message>
+            <source>On open</source>
+            <translation>打开时</translation>
+        </message>
+        <message>
+            <source>On close</source>
+            <translation>关闭时</translation>
+        </message>
+        <message>
+            <source>Made by hand</source>
+            <translation>手动</translation>
+        </message>
+        <message>
+            <source>Before a restore</source>
+            <translation>恢复前</translation>
+        </message>
+        <message>
+            <source>Before upgrade from schema {n}</source>
+            <translation>从架构 {n} 升级前</translation>
+        </message>
     </context>
     <context>
         <name>ChartPane</name>
@@ -230,6 +222,42 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>The chart could not be drawn: {error}</source>
             <translation>无法绘制图表：{error}</translation>
+        </message>
+        <message>
+            <source>Portfolio by status</source>
+            <translation>按状态划分的项目组合</translation>
+        </message>
+        <message>
+            <source>Financing by sector</source>
+            <translation>按行业划分的融资</translation>
+        </message>
+        <message>
+            <source>Financing by bank</source>
+            <translation>按银行划分的融资</translation>
+        </message>
+        <message>
+            <source>Disbursed vs committed per project</source>
+            <translation>各项目已拨付与承诺金额</translation>
+        </message>
+        <message>
+            <source>Project timeline</source>
+            <translation>项目时间表</translation>
+        </message>
+        <message>
+            <source>Cumulative disbursement</source>
+            <translation>累计拨付</translation>
+        </message>
+        <message>
+            <source>Residents by country</source>
+            <translation>按国家划分的入园企业</translation>
+        </message>
+        <message>
+            <source>Residents by status</source>
+            <translation>按状态划分的入园企业</translation>
+        </message>
+        <message>
+            <source>Ventures by kind and sector</source>
+            <translation>按类型和行业划分的外资企业</translation>
         </message>
     </context>
     <context>
@@ -429,6 +457,21 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>Comparison saved to {path}</source>
             <translation>比较结果已保存到 {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dashboard</name>
+        <message>
+            <source>{amount} billion</source>
+            <translation>{amount} 十亿</translation>
+        </message>
+        <message>
+            <source>{amount} million</source>
+            <translation>{amount} 百万</translation>
+        </message>
+        <message>
+            <source>{amount} thousand</source>
+            <translation>{amount} 千</translation>
         </message>
     </context>
     <context>
@@ -882,6 +925,7 @@ Reload it now (your edits are dropped)?</source>
         <name>HistoryPane</name>
         <message>
             <source>Update history</source>
+            <extracomment>The updates shown, newest first (rows of project_updates).</extracomment>
             <translation>进展记录</translation>
         </message>
         <message>
@@ -905,12 +949,12 @@ Reload it now (your edits are dropped)?</source>
             <translation>已拨付</translation>
         </message>
         <message>
-            <source>Note</source>
-            <translation>备注</translation>
+            <source>Entered by {author} at {at}</source>
+            <translation>由 {author} 于 {at} 录入</translation>
         </message>
         <message>
-            <source>Author</source>
-            <translation>填报人</translation>
+            <source>Disbursed, {currency}</source>
+            <translation>已拨付，{currency}</translation>
         </message>
         <message>
             <source>Update history ({n})</source>
@@ -1411,7 +1455,7 @@ Reload it now (your edits are dropped)?</source>
         <name>TablePane</name>
         <message>
             <source>Search…</source>
-            <extracomment>Filter combos per kind: (Filter attribute, field giving names). The current record's primary key (None when nothing is selected). The filter the table now shows.</extracomment>
+            <extracomment>From this many rows the footer totals are summed by a worker thread. Filter combos per kind: (Filter attribute, field giving names). The current record's primary key (None when nothing is selected). The filter the table now shows.</extracomment>
             <translation>搜索…</translation>
         </message>
         <message>
@@ -1457,6 +1501,41 @@ Reload it now (your edits are dropped)?</source>
         <message>
             <source>{n} shown</source>
             <translation>显示 {n} 条</translation>
+        </message>
+        <message>
+            <source>adding up the totals…</source>
+            <translation>正在计算合计…</translation>
+        </message>
+        <message>
+            <source>Totals could not be computed: {error}</source>
+            <translation>无法计算合计：{error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpdateRound</name>
+        <message>
+            <source>new status</source>
+            <translation>新状态</translation>
+        </message>
+        <message>
+            <source>progress %</source>
+            <translation>进度 %</translation>
+        </message>
+        <message>
+            <source>disbursed</source>
+            <translation>已拨付</translation>
+        </message>
+        <message>
+            <source>note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>project</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>as of</source>
+            <translation>截至日期</translation>
         </message>
     </context>
     <context>
@@ -1512,6 +1591,14 @@ Reload it now (your edits are dropped)?</source>
             <translation>备注</translation>
         </message>
         <message>
+            <source>&amp;Reload projects</source>
+            <translation>重新载入项目(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Read the projects again (after someone else changed them); typed values stay</source>
+            <translation>重新读取项目（在他人修改之后）；已输入的数值保留</translation>
+        </message>
+        <message>
             <source>This file is open read-only ({reason}); the round cannot be saved.</source>
             <translation>此文件以只读方式打开（{reason}）；无法保存本轮更新。</translation>
         </message>
@@ -1522,6 +1609,14 @@ Reload it now (your edits are dropped)?</source>
         <message>
             <source>{disbursed} of {amount} {currency} committed</source>
             <translation>已承诺 {amount} {currency}，已拨付 {disbursed}</translation>
+        </message>
+        <message>
+            <source>Discard the update round?</source>
+            <translation>放弃本轮批量更新？</translation>
+        </message>
+        <message>
+            <source>{n} rows have new values that are not saved. Discard them?</source>
+            <translation>有 {n} 行新数值尚未保存。是否放弃？</translation>
         </message>
         <message>
             <source>Nothing to save: no row has a new value.</source>
