@@ -317,3 +317,10 @@ def test_validation_error_text():
     assert str(ValidationError("amount", "is required")) == "amount: is required"
     errs = ValidationErrors([ValidationError("a", "x"), ValidationError("a", "y")])
     assert errs.by_field() == {"a": "x"}
+
+
+@pytest.mark.parametrize("code", ["xk", "XKK", "X1", "X"])
+def test_country_code_rule(refs, code):
+    errs = errors_of(F.COUNTRIES, {"code": code, "name_en": "Kosovo"}, refs)
+    assert "two capital letters" in errs["code"]
+    assert validate(F.COUNTRIES, {"code": "XK", "name_en": "Kosovo"}, refs)["code"] == "XK"

@@ -86,3 +86,12 @@ def test_missing_target_rate_is_named(table):
     c = Converter(table, "GBP", "2024-03-01")
     assert c.convert(Decimal("1"), "USD") is None
     assert "GBP" in c.warning
+
+
+def test_comma_in_a_decimal_point_file_is_refused_not_misread():
+    assert parse_decimal("1,234,567.5", decimal_comma=False) == Decimal("1234567.5")
+    assert parse_decimal("1,234", decimal_comma=False) == Decimal("1234")
+    for text in ("1,5", "12,34", "1234,567", "0,100"):
+        with pytest.raises(ValueError, match="not a thousands separator"):
+            parse_decimal(text, decimal_comma=False)
+    assert parse_decimal("1,5", decimal_comma=True) == Decimal("1.5")

@@ -26,7 +26,9 @@ def plan_errors(store, tmp_path, text, kind="projects", name="p.csv"):
 
 
 def test_upsert_by_code_second_import_updates_and_skips(store, tmp_path):
-    first = PHEAD + "P-1,Mill,industry,CDB,100,USD,signed,0\nP-2,Park,energy,ICBC,200,USD,signed,0\n"
+    first = (
+        PHEAD + "P-1,Mill,industry,CDB,100,USD,signed,0\nP-2,Park,energy,ICBC,200,USD,signed,0\n"
+    )
     plan = importer.import_file(store, kind="projects", path=write(tmp_path, first), user="t")
     assert plan.counts() == {"insert": 2, "update": 0, "skip": 0}
     v1 = store.get_by("projects", "code", "P-2")["version"]
@@ -60,7 +62,9 @@ def test_reference_tables_import(store, tmp_path):
     plan = importer.import_file(store, kind="fx_rates", path=write(tmp_path, "currency,date,per_usd\ncny,2024-01-01,7.15\n"), user="t")  # fmt: skip
     assert plan.counts() == {"insert": 0, "update": 1, "skip": 0}
     assert store.fx_table().per_usd("CNY", "2024-01-01") == Decimal("7.15")
-    importer.import_file(store, kind="zones", path=write(tmp_path, "name,kind\nFEZ Test,fez\n"), user="t")
+    importer.import_file(
+        store, kind="zones", path=write(tmp_path, "name,kind\nFEZ Test,fez\n"), user="t"
+    )
     assert store.get_by("zones", "name", "FEZ Test")["kind"] == "fez"
 
 
@@ -72,7 +76,11 @@ def test_duplicates_within_a_file(store, tmp_path):
 
 
 def test_unknown_duplicate_and_missing_columns(store, tmp_path):
-    errs = plan_errors(store, tmp_path, "code,name,colour,bank,amount,currency,status,Name\nP-1,A,red,CDB,1,USD,signed,A\n")
+    errs = plan_errors(
+        store,
+        tmp_path,
+        "code,name,colour,bank,amount,currency,status,Name\nP-1,A,red,CDB,1,USD,signed,A\n",
+    )
     got = {(e.row, e.field): e.message for e in errs}
     assert "unknown column" in got[(1, "colour")]
     assert "appears twice" in got[(1, "Name")]
@@ -156,7 +164,9 @@ def test_dry_run_writes_nothing(store, tmp_path):
 
 
 def test_commit_refuses_a_plan_with_errors(store, tmp_path):
-    plan = importer.plan_import(store, kind="projects", path=write(tmp_path, PHEAD + "P-1,A,it,CDB,x,USD,signed,0\n"))
+    plan = importer.plan_import(
+        store, kind="projects", path=write(tmp_path, PHEAD + "P-1,A,it,CDB,x,USD,signed,0\n")
+    )
     with pytest.raises(ValidationErrors):
         importer.commit_plan(store, plan, user="t")
 
@@ -180,7 +190,11 @@ def test_updates_move_projects_and_keep_history(two_projects, tmp_path):
     plan = importer.import_file(s, kind="updates", path=write(tmp_path, text), user="t")
     assert plan.counts()["insert"] == 3
     p1 = s.get_by("projects", "code", "P-1")
-    assert (p1["status"], p1["progress_pct"], p1["disbursed"]) == ("implementation", 30, 30000)  # the latest
+    assert (p1["status"], p1["progress_pct"], p1["disbursed"]) == (
+        "implementation",
+        30,
+        30000,
+    )  # the latest
     p2 = s.get_by("projects", "code", "P-2")
     assert p2["status"] == "suspended" and p2["disbursed"] == 0
     assert s.count("project_updates") == 3
@@ -199,3 +213,26 @@ def test_update_rows_refused(two_projects, tmp_path):
     assert [(e.row, e.field) for e in errs] == [(2, "disbursed")]
     assert "exceeds the committed amount of P-1" in errs[0].message
     assert two_projects.count("project_updates") == 0
+
+
+def test_comma_in_a_decimal_point_file_is_refused(store, tmp_path):
+    text = PHEAD + "P-1,A,it,CDB,1234.50,USD,signed,0\nP-2,B,it,CDB,2000.25,USD,signed,1,5\n"
+    text = text.replace("1,5\n", '"1,5"\n')
+    errs = plan_errors(store, tmp_path, text)
+    assert [(e.row, e.field) for e in errs] == [(3, "disbursed")]
+    assert "not a thousands separator" in errs[0].message
+
+
+def test_update_with_some_columns_keeps_cross_field_rules(store, tmp_path):
+    """A file without the disbursed column must not lower the amount below what was disbursed."""
+    importer.import_file(store, kind="projects", path=write(tmp_path, PHEAD + "P-1,A,it,CDB,1000,USD,implementation,900\n"), user="t")  # fmt: skip
+    head = "code,name,sector,bank,amount,currency,status\n"
+    errs = plan_errors(store, tmp_path, head + "P-1,A,it,CDB,500,USD,implementation\n")
+    assert [(e.row, e.field) for e in errs] == [(2, "disbursed")]
+    assert "must not exceed the committed amount" in errs[0].message
+    assert store.get_by("projects", "code", "P-1")["amount"] == 100000
+    # Columns left out keep their stored values (not emptied).
+    plan = importer.import_file(store, kind="projects", path=write(tmp_path, head + "P-1,A2,it,CDB,1000,USD,implementation\n"), user="t")  # fmt: skip
+    assert plan.counts()["update"] == 1
+    p = store.get_by("projects", "code", "P-1")
+    assert (p["name"], p["disbursed"]) == ("A2", 90000)

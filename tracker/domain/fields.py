@@ -262,6 +262,10 @@ def cross_checks(kind: str, v: Mapping[str, Any]) -> list[tuple[str, str]]:
         g, m = v.get("grace_years"), v.get("maturity_years")
         if g is not None and m is not None and g > m:
             problems.append(("grace_years", "must not exceed the maturity"))
+    elif kind == "countries":
+        code = v.get("code")
+        if code and not re.fullmatch(r"[A-Z]{2}", code):
+            problems.append(("code", "must be two capital letters (ISO 3166-1 alpha-2, like CN)"))
     elif kind == "fx_rates":
         if v.get("per_usd") is not None and v["per_usd"] <= 0:
             problems.append(("per_usd", "must be above 0"))

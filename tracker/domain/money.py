@@ -67,20 +67,24 @@ def parse_decimal(
         else:
             s = s.replace(",", "")
     elif has_comma:
+        # Thousands groups: a lead of 1-3 digits (not a leading zero), then groups of
+        # three ('1,234' is ambiguous and reads as thousands; '0,001' cannot be).
+        parts = s.split(",")
+        lead = parts[0]
+        grouped = (
+            all(len(p) == 3 for p in parts[1:]) and 1 <= len(lead) <= 3 and not lead.startswith("0")
+        )
         if decimal_comma is None:
-            # Thousands groups: a lead of 1-3 digits (not a leading zero), then groups of
-            # three ('1,234' is ambiguous and reads as thousands; '0,001' cannot be).
-            parts = s.split(",")
-            lead = parts[0]
-            decimal_comma = not (
-                all(len(p) == 3 for p in parts[1:])
-                and 1 <= len(lead) <= 3
-                and not lead.startswith("0")
-            )
+            decimal_comma = not grouped
         if decimal_comma:
             if s.count(",") > 1:
                 raise ValueError("has more than one decimal comma")
             s = s.replace(",", ".")
+        elif not grouped:
+            # '1,5' in a file written with a decimal point: reading it as 15 would be silently wrong.
+            raise ValueError(
+                "has a comma that is not a thousands separator (the file uses a decimal point)"
+            )
         else:
             s = s.replace(",", "")
     if not re.fullmatch(r"\d+(\.\d*)?|\.\d+", s):
