@@ -369,6 +369,16 @@ def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "") -
             plan.planned.append(PlannedRow(rownum, "insert", clean))
         else:
             changes = {f: v for f, v in clean.items() if row.get(f) != v and f in values}
+            if changes and len(values) < len(k.fields):
+                # Columns the file leaves out keep their stored values: the rules between
+                # fields must hold for the record as it will be (amount vs disbursed, ...).
+                from tracker.domain.fields import cross_checks
+
+                after = {**{f.name: row.get(f.name) for f in k.fields}, **changes}
+                broken = cross_checks(k.name, after)
+                if broken:
+                    plan.errors.extend(ValidationError(f, m, rownum) for f, m in broken)
+                    continue
             plan.planned.append(
                 PlannedRow(rownum, "update" if changes else "skip", clean, row[_pk(k)], changes)
             )
