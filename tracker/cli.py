@@ -156,7 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
         "chart", help="draw a chart to PNG, SVG or PDF", description="Draw one chart to a file."
     )
     db_arg(c)
-    c.add_argument("--chart", required=True, metavar="NAME", help="chart name (see --list)")
+    c.add_argument("--chart", required=True, metavar="NAME",
+                   help="chart name: status, sector, bank, disbursement, timeline, cumulative, "
+                        "residents_country, residents_status, ventures")  # fmt: skip
     c.add_argument("--out", required=True, metavar="FILE", help="output .png, .svg or .pdf")
     c.add_argument("--currency", default="USD", help="reporting currency (default: USD)")
 
@@ -417,9 +419,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_chart(args: argparse.Namespace) -> int:
     from tracker.services import chart_data
 
-    path = chart_data.chart_to_file(
-        db=args.db, chart=args.chart, out=Path(args.out), currency=args.currency
-    )
+    try:
+        path = chart_data.chart_to_file(
+            db=args.db, chart=args.chart, out=Path(args.out), currency=args.currency
+        )
+    except ValueError as exc:  # unknown chart name or file suffix: say so, write nothing
+        _err(f"{exc}; nothing was written.")
+        return EXIT_REFUSED
     print(f"chart written: {path}")
     return EXIT_OK
 
