@@ -133,3 +133,42 @@ def test_fetch_and_sums(paged):
     assert sums == [{"currency": "USD", "n": 60, "amount": sum((i % 6) * 1000 for i in range(60))}]
     groups = paged.group_sums("projects", "status", ["amount"])
     assert sum(g["n"] for g in groups) == 60
+
+
+@pytest.mark.parametrize(
+    ("table", "flt", "check"),
+    [
+        ("residents", Filter(zone_id=(1,)), lambda r: r["zone_id"] == 1),
+        ("residents", Filter(country=("CN", "DE")), lambda r: r["country"] in ("CN", "DE")),
+        ("residents", Filter(status=("operating",), sector=("industry",)),
+         lambda r: r["status"] == "operating" and r["sector"] == "industry"),
+        ("ventures", Filter(kind=("joint_venture",)), lambda r: r["foreign_share_pct"] < 100),
+        ("ventures", Filter(kind=("foreign_owned",)), lambda r: r["foreign_share_pct"] == 100),
+        ("ventures", Filter(country=("CN",)), lambda r: r["partner_country"] == "CN"),
+        ("ventures", Filter(region=("BY-HM",)), lambda r: r["region"] == "BY-HM"),
+        ("project_updates", Filter(status=("completed",)), lambda r: r["status"] == "completed"),
+    ],
+)  # fmt: skip
+def test_query_ids_other_kinds(demo_store, table, flt, check):
+    expected = sorted(r["id"] for r in demo_store.rows(table) if check(r))
+    assert expected
+    assert list(demo_store.query_ids(table, flt)) == expected
+    by_name = demo_store.query_ids(table, flt, sort="id", descending=True)
+    assert list(by_name) == expected[::-1]
+
+
+@pytest.mark.parametrize("table", ["residents", "ventures"])
+@pytest.mark.parametrize("sort", ["name", "status", "sector", "currency"])
+def test_keyset_other_kinds(demo_store, table, sort):
+    for descending in (False, True):
+        d = " DESC" if descending else ""
+        expected = [
+            r["id"] for r in demo_store.query(f"SELECT id FROM {table} ORDER BY {sort}{d}, id{d}")
+        ]
+        got, after = [], None
+        while page := demo_store.page(
+            table, sort=sort, descending=descending, after=after, limit=13
+        ):
+            got += [r["id"] for r in page]
+            after = (page[-1][sort], page[-1]["id"])
+        assert got == expected

@@ -388,3 +388,23 @@ def test_bulk_loading_rebuilds_indexes_and_search(db_path, store):
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert store.integrity_check() == []
+
+
+def test_insert_many_fills_version_and_timestamp_by_name(store):
+    bank = store.rows("banks")[0]["id"]
+    base = {
+        "name": "X",
+        "sector": "it",
+        "bank_id": bank,
+        "amount": 1,
+        "currency": "USD",
+        "status": "signed",
+    }
+    store.insert_many(
+        "projects", [{**base, "code": "A", "version": 5}], columns=[*base, "code", "version"]
+    )
+    store.insert_many("projects", [{**base, "code": "B"}], columns=[*base, "code"], user="ann")
+    a, b = store.get_by("projects", "code", "A"), store.get_by("projects", "code", "B")
+    assert a["version"] == 5 and a["updated_at"].endswith("Z")
+    assert b["version"] == 1 and b["updated_at"].endswith("Z")
+    assert store.rows("audit_log", where="user = 'ann'")[0]["action"] == "insert"

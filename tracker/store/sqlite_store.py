@@ -773,8 +773,8 @@ class Store:
         with self.write() as c:
             for r in rows:
                 vals = [r.get(k) for k in columns]
-                if versioned:
-                    vals += [1, ts][: len(cols) - len(columns)]
+                if versioned:  # the added columns, by name (a caller may give one of them)
+                    vals += [1 if k == "version" else ts for k in cols[len(columns) :]]
                 cur = c.execute(sql, vals)
                 n += 1
                 if user is not None:
