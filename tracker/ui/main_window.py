@@ -7,7 +7,7 @@ import contextlib
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -31,6 +31,8 @@ from tracker.ui.panes.table_pane import TablePane
 
 #: Navigation entries, in order: (view name, label).
 VIEWS = ("dashboard", "projects", "residents", "ventures", "reference")
+#: Charts start after the first paint; at the latest this long after the window is shown.
+START_FALLBACK_MS = 1000
 REFERENCE_ORDER = ("banks", "countries", "sectors", "regions", "zones", "fx_rates")
 
 
@@ -490,6 +492,13 @@ class MainWindow(QMainWindow):
             main = settings().value("window/splitter")
             if isinstance(main, QByteArray):
                 self.main_splitter.restoreState(main)
+            QTimer.singleShot(START_FALLBACK_MS, self._start)  # should no paint come (hidden)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._started:
+            # The first paint of the window is under way (the table's first page with it):
+            # once it is on screen, the charts come in.
             QTimer.singleShot(0, self._start)
 
     def _start(self) -> None:
@@ -511,6 +520,8 @@ class MainWindow(QMainWindow):
                 return
         if not self.skip_settings:
             self.save_settings()
+        for p in self._all_record_pages():
+            p.table.shutdown()
         for d in self.dialogs.values():
             with contextlib.suppress(RuntimeError):
                 d.close()

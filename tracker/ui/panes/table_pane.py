@@ -37,9 +37,12 @@ from tracker.services.changes import Change
 from tracker.ui.context import AppContext
 from tracker.ui.models.lookups import Lookups, status_label
 from tracker.ui.models.record_model import RecordTableModel
+from tracker.ui.models.totals_worker import TotalsWorker
 from tracker.ui.widgets import ChoiceCombo, StatusBadgeDelegate
 
 SEARCH_DELAY_MS = 250
+#: From this many rows the footer totals are summed by a worker thread.
+BACKGROUND_TOTALS_FROM = 50_000
 
 #: Filter combos per kind: (Filter attribute, field giving names).
 FILTERS = {
@@ -63,6 +66,9 @@ class TablePane(QWidget):
         self.kind = self.model.kind
         self._combos: dict[str, ChoiceCombo] = {}
         self._totals_due = False
+        self._worker: TotalsWorker | None = None
+        self.totals: portfolio.Totals | None = None
+        self.totals_warning: str | None = None
         self._build()
         self._fill_filter_choices()
         self.ctx.changed.connect(self._on_changed)
@@ -297,15 +303,43 @@ class TablePane(QWidget):
             QTimer.singleShot(0, self.update_totals)
 
     def update_totals(self) -> None:
-        """Count and totals of what is shown, in the reporting currency (SQL sums per currency)."""
+        """Count and totals of what is shown, in the reporting currency (SQL sums per currency).
+
+        Large tables are summed by a worker thread so the window never freezes on them."""
         self._totals_due = False
         n = self.model.rowCount()
+        if self.kind.name not in MAIN_KINDS:
+            self._show_totals(None)
+            return
+        if n < BACKGROUND_TOTALS_FROM:
+            self._show_totals(portfolio.totals(self.ctx.store, kind=self.kind.name,
+                                               flt=self.model.flt, currency=self.ctx.currency,
+                                               as_of=self.ctx.as_of))  # fmt: skip
+            return
+        if self._worker is None:
+            self._worker = TotalsWorker(self.ctx.store.path, self)
+            self._worker.done.connect(self._on_totals)
+        self._worker.request(kind=self.kind.name, flt=self.model.flt, currency=self.ctx.currency,
+                             as_of=self.ctx.as_of)  # fmt: skip
         loc = QLocale()
-        parts = [self.tr("{n} shown").format(n=loc.toString(n))]
+        self.footer.setText(self.tr("{n} shown").format(n=loc.toString(n)) + "   ·   "
+                            + self.tr("adding up the totals…"))  # fmt: skip
+
+    def _on_totals(self, serial: int, result: object) -> None:
+        if self._worker is None or serial != self._worker.latest():
+            return  # for a filter no longer shown
+        if isinstance(result, Exception):
+            self.footer.setText(
+                self.tr("Totals could not be computed: {error}").format(error=result)
+            )
+            return
+        self._show_totals(result)  # type: ignore[arg-type]
+
+    def _show_totals(self, t: portfolio.Totals | None) -> None:
+        loc = QLocale()
+        parts = [self.tr("{n} shown").format(n=loc.toString(self.model.rowCount()))]
         warning = None
-        if self.kind.name in MAIN_KINDS:
-            t = portfolio.totals(self.ctx.store, kind=self.kind.name, flt=self.model.flt,
-                                 currency=self.ctx.currency, as_of=self.ctx.as_of)  # fmt: skip
+        if t is not None:
             for col, total in t.sums.items():
                 label = QCoreApplication.translate("Field", self.kind.field(col).label)
                 amount = format_amount(total, group=loc.groupSeparator(), point=loc.decimalPoint())
@@ -315,6 +349,13 @@ class TablePane(QWidget):
         self.fx_warning.setText(f"⚠ {warning}" if warning else "")
         self.fx_warning.setVisible(bool(warning))
         self.totals_warning = warning
+        self.totals = t
         win = self.window()
         if hasattr(win, "set_fx_warning") and self.isVisible():
             win.set_fx_warning(warning)
+
+    def shutdown(self) -> None:
+        """Stop the totals worker (the window is closing)."""
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
