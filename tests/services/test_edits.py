@@ -184,3 +184,14 @@ def test_missing_record(store):
 def test_project_updates_go_through_updates_service(store):
     with pytest.raises((ValueError, ValidationErrors)):
         edits.create_record(store, kind="project_updates", values={"project": "P-1"}, user="a")
+
+
+def test_change_concerns_and_current_user(monkeypatch):
+    from tracker.services.changes import Change, current_user
+
+    assert Change("project_updates", (1,), "insert").concerns("projects")
+    assert Change("projects").concerns("projects") and not Change("projects").concerns("residents")
+    monkeypatch.setenv("TRACKER_USER", "desk officer")
+    assert current_user() == "desk officer"
+    monkeypatch.delenv("TRACKER_USER")
+    assert current_user()

@@ -102,3 +102,11 @@ def test_adds_after_existing_rows(demo_path):
         assert s.count("projects") == before + 20
         assert s.count("project_updates") > 0  # the demo history is untouched
         assert s.integrity_check() == []
+
+
+def test_nothing_to_generate(store):
+    assert demo.generate(store, projects=0, residents=0, ventures=0) == {
+        "projects": 0,
+        "residents": 0,
+        "ventures": 0,
+    }

@@ -853,6 +853,9 @@ class Store:
         """
         for t in tables:
             _t(t)
+        if not tables:
+            yield
+            return
         if self._depth:
             raise StoreError("bulk_loading must not run inside another transaction")
         fast = self.created and not self.read_only
