@@ -180,6 +180,7 @@ class ChartPane(QWidget):
 
     def _draw(self) -> None:
         from tracker.services import chart_data
+        from tracker.ui import i18n
 
         wanted = self._wanted()
         kind, chart, flt, selected, currency, as_of = wanted
@@ -188,7 +189,8 @@ class ChartPane(QWidget):
             figure = chart_data.build_figure(
                 self.ctx.store, chart, flt=flt, currency=currency, as_of=as_of,
                 today=dt.date.today(), selected_id=selected, width_in=width_in,
-                height_in=height_in,
+                height_in=height_in, texts=i18n.chart_texts(), lang=i18n.current_language(),
+                titles={chart: chart_title(chart)},
             )  # fmt: skip
         except Exception as exc:  # noqa: BLE001 - a chart must never take the window down
             log.exception("chart %s failed", chart)
