@@ -1,0 +1,130 @@
+"""The dashboard on the real demo file: the figures of PRODUCT.md §1, charts, and refreshes."""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from tracker.domain.money import from_minor
+from tracker.services.changes import Change
+from tracker.services.undo import EditCommand
+from tracker.ui.context import AppContext
+from tracker.ui.panes.dashboard_pane import DASHBOARD_CHARTS, DashboardPane, format_compact
+
+
+def shots_dir(tmp_path: Path) -> Path:
+    """Where screenshots go: $TRACKER_SCREENS to look at them, else the test's tmp folder."""
+    d = Path(os.environ.get("TRACKER_SCREENS") or tmp_path)
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+@pytest.fixture(autouse=True)
+def english_locale():
+    old = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(old)
+
+
+@pytest.fixture
+def dash(qtbot, demo_store):
+    ctx = AppContext(demo_store)
+    pane = DashboardPane(ctx)
+    qtbot.addWidget(pane)
+    pane.resize(1280, 800)
+    pane.show()
+    qtbot.waitExposed(pane)
+    yield pane, ctx
+    pane.close()
+    ctx.undo_stack.clear()
+
+
+def tile(pane: DashboardPane, name: str) -> str:
+    return pane.tiles[name].text()
+
+
+def test_dashboard_shows_the_demo_figures(qtbot, dash, tmp_path):
+    pane, _ctx = dash
+    assert pane.refresh_count == 1
+    assert pane.tiles["tileFinancing"].value.text() == "$8.0 billion"
+    assert pane.tiles["tileProjects"].value.text() == str(pane.figures.projects)
+    assert pane.figures.projects >= 30
+    assert pane.tiles["tileResidents"].value.text() == "68"
+    assert "residents of Great Stone Industrial Park from 14 countries" in tile(
+        pane, "tileResidents"
+    )
+    assert pane.tiles["tileVentures"].value.text() == "52 / 118"
+    assert "170 ventures" in tile(pane, "tileVentures")
+    disbursed = tile(pane, "tileDisbursed")
+    assert "billion" in disbursed and f"{pane.figures.disbursed_pct} % of financing" in disbursed
+    assert "Implementation: 12" in tile(pane, "tileStatus")
+    assert not pane.warning.isVisible()
+    # Four charts, each drawn.
+    assert pane.chart_errors == {}
+    for chart in DASHBOARD_CHARTS:
+        fig = pane.hosts[chart].figure()
+        assert fig is not None and fig.axes, chart
+    qtbot.wait(1)
+    assert pane.grab().save(str(shots_dir(tmp_path) / "dashboard.png"))
+
+
+def test_compact_amounts():
+    assert format_compact(Decimal("7999838241.05"), "USD") == "$8.0 billion"
+    assert format_compact(Decimal("412500000"), "CNY") == "¥412.5 million"
+    assert format_compact(Decimal("12345"), "BYN") == "BYN 12.3 thousand"
+    assert format_compact(Decimal("999.5"), "USD") == "$999.50"
+    ru = QLocale(QLocale.Language.Russian, QLocale.Country.Belarus)
+    assert format_compact(Decimal("7999838241.05"), "USD", ru) == "$8,0 billion"
+
+
+def test_refreshes_after_a_change_that_concerns_it(dash, demo_store):
+    pane, ctx = dash
+    before = pane.figures.financing
+    p = demo_store.rows("projects", where="currency = 'USD'", order="amount DESC")[0]
+    ctx.run(EditCommand(kind="projects", pk=p["id"], values={"amount": from_minor(p["amount"] * 2)},
+                        expected_version=p["version"], user=ctx.user))  # fmt: skip
+    assert pane.refresh_count == 2
+    assert pane.figures.financing == before + from_minor(p["amount"])
+    assert pane.tiles["tileFinancing"].value.text() != "$8.0 billion"
+    ctx.changed.emit(Change("snapshots", (1,), "insert"))
+    assert pane.refresh_count == 2
+    ctx.undo_stack.undo()
+    assert pane.refresh_count == 3
+    assert pane.tiles["tileFinancing"].value.text() == "$8.0 billion"
+
+
+def test_hidden_dashboard_refreshes_on_show(dash, demo_store):
+    pane, ctx = dash
+    pane.hide()
+    r = demo_store.rows("residents", order="id")[0]
+    ctx.run(EditCommand(kind="residents", pk=r["id"], values={"notes": "visited"},
+                        expected_version=r["version"], user=ctx.user))  # fmt: skip
+    assert pane.refresh_count == 1
+    pane.show()
+    assert pane.refresh_count == 2
+
+
+def test_missing_fx_rates_are_a_visible_warning(qtbot, dash, tmp_path):
+    pane, ctx = dash
+    ctx.as_of = "2014-06-30"  # before the demo's first rates for CNY and EUR
+    pane.refresh()
+    assert pane.warning.isVisible()
+    assert "No exchange rate" in pane.warning.text() and "2014-06-30" in pane.warning.text()
+    assert pane.grab().save(str(shots_dir(tmp_path) / "dashboard_fx_warning.png"))
+
+
+def test_empty_database(qtbot, store):
+    ctx = AppContext(store)
+    pane = DashboardPane(ctx)
+    qtbot.addWidget(pane)
+    pane.resize(1280, 800)
+    pane.show()
+    assert pane.tiles["tileProjects"].value.text() == "0"
+    assert pane.tiles["tileFinancing"].value.text() == "$0.00"
+    assert pane.chart_errors == {}
+    pane.close()
