@@ -285,22 +285,29 @@ _WIDTHS = {CODE: 14, LONGTEXT: 50, MONEY: 18, DATE: 12, INT: 10, REAL: 10, ENUM:
 _INFO_WIDTHS = {"id": 8, "version": 8, "updated_at": 25, "entered_at": 25, "kind": 15}
 
 
-def _xlsx_layout(table: str) -> tuple[list[str], list[str | None], list[float]]:
-    """Header, cell kinds and column widths of a table sheet."""
+def _xlsx_layout(table: str) -> tuple[list[str], list[str], list[str | None], list[float]]:
+    """Header, row keys, cell kinds and column widths of a table sheet (rows straight from the store)."""
     from tracker.services import export_xlsx as xl
 
     cols = columns(table)
     fmap = _field_map(table)
+    keys: list[str] = []
     kinds: list[str | None] = []
     widths: list[float] = []
     for c in cols:
         f = fmap.get(c)
-        kinds.append({MONEY: xl.MONEY, DATE: xl.DATE}.get(f.type) if f else None)
+        keys.append(f.name if f and f.type != REF else c)
+        if f is not None:
+            kinds.append(
+                {MONEY: xl.MINOR, DATE: xl.DATE, INT: xl.INT, REAL: xl.FLOAT}.get(f.type, xl.TEXT)
+            )
+        else:
+            kinds.append(xl.INT if c in ("id", "version") else xl.TEXT)
         width = _WIDTHS.get(f.type, 30) if f else _INFO_WIDTHS.get(c, 12)
         if f and f.type == "text" and (f.max_length or 0) <= 40:
             width = 16
         widths.append(max(width, len(c) + 2))
-    return cols, kinds, widths
+    return cols, keys, kinds, widths
 
 
 def _write_xlsx(store: Store, path: Path, tables: tuple[str, ...], flt: Filter,
@@ -315,15 +322,15 @@ def _write_xlsx(store: Store, path: Path, tables: tuple[str, ...], flt: Filter,
     extra: dict[str, Any] = {"countries": set(), "kinds": {"joint_venture": 0, "foreign_owned": 0}}
     try:
         for table in names:
-            cols, kinds, widths = _xlsx_layout(table)
-            rows = records(store, table, flt)
+            cols, keys, kinds, widths = _xlsx_layout(table)
+            use = flt if table in MAIN_TABLES else None
+            rows: Iterator[dict[str, Any]] = export_rows(store, table, use)
             if table == "residents":
-                rows = _tally(rows, cols.index("country"), extra["countries"].add)
+                rows = _tally(rows, "country", extra["countries"].add)
             elif table == "ventures":
-                rows = _tally(rows, cols.index("kind"), lambda k: _bump(extra["kinds"], k))
-            n_rows = count_rows(store, table, flt if table in MAIN_TABLES else None)
-            counts[table] = book.write_sheet(table, header=cols, kinds=kinds, widths=widths, rows=rows,
-                                             n_rows=n_rows)  # fmt: skip
+                rows = _tally(rows, "kind", lambda k: _bump(extra["kinds"], k))
+            counts[table] = book.write_sheet(table, header=cols, keys=keys, kinds=kinds, widths=widths,
+                                             rows=rows, n_rows=count_rows(store, table, use))  # fmt: skip
         book.write_cells(
             "Summary", _summary_rows(store, meta, counts, extra, flt, tables), [36, 24, 10]
         )
@@ -332,10 +339,12 @@ def _write_xlsx(store: Store, path: Path, tables: tuple[str, ...], flt: Filter,
     return {t: n for t, n in counts.items() if t in tables}
 
 
-def _tally(rows: Iterator[list[Any]], col: int, see: Callable[[Any], Any]) -> Iterator[list[Any]]:
-    for values in rows:
-        see(values[col])
-        yield values
+def _tally(
+    rows: Iterator[dict[str, Any]], col: str, see: Callable[[Any], Any]
+) -> Iterator[dict[str, Any]]:
+    for row in rows:
+        see(row[col])
+        yield row
 
 
 def _bump(counter: dict[str, int], key: Any) -> None:

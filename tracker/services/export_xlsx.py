@@ -15,18 +15,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape as _xml_escape
 
-MONEY, DATE, TEXT, NUMBER = "money", "date", "text", "number"
+#: Cell kinds: Decimal money, money in integer minor units, ISO or date objects.
+MONEY, MINOR, DATE, TEXT, INT, FLOAT = "money", "minor", "date", "text", "int", "float"
 MONEY_FORMAT = "#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
 #: Excel keeps 15 significant digits; a longer amount goes in as exact text.
 MAX_DIGITS = 15
+_MINOR_LIMIT = 10**MAX_DIGITS
 #: Style ids in styles.xml (cellXfs order).
 S_HEADER, S_MONEY, S_DATE, S_BOLD, S_TITLE = 1, 2, 3, 4, 5
 _EPOCH = dt.date(1899, 12, 30).toordinal()
@@ -34,7 +36,6 @@ _FIRST_SERIAL, _LEAP_BUG = dt.date(1900, 1, 1), dt.date(1900, 3, 1)
 #: Characters XML 1.0 cannot hold (and CR, which parsers turn into LF): written as _xHHHH_ like Excel.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _ESCAPED = re.compile(r"_x[0-9A-Fa-f]{4}_")
-_NEEDS_WORK = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_|^\s|\s$")
 
 _NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' \
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'  # fmt: skip
@@ -55,7 +56,8 @@ def column_letter(i: int) -> str:
 
 def text_cell(ref: str, s: str, style: int = 0) -> str:
     st = f' s="{style}"' if style else ""
-    if _NEEDS_WORK.search(s):
+    if (not s.isprintable() or "&" in s or "<" in s or ">" in s or "_x" in s or s[0].isspace()
+            or s[-1].isspace()):  # fmt: skip
         s = _ESCAPED.sub(lambda m: "_x005F" + m.group(), s)
         s = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", _xml_escape(s))
         space = ' xml:space="preserve"' if s[:1].isspace() or s[-1:].isspace() else ""
@@ -82,6 +84,47 @@ def value_cell(ref: str, v: Any, kind: str | None) -> str:
     if isinstance(v, dt.date):
         return date_cell(ref, v)
     return text_cell(ref, str(v))
+
+
+def minor_cell(ref: str, m: int) -> str:
+    """Money held as integer minor units, written as its exact decimal text (123456789 -> 1234567.89)."""
+    if 0 <= m < _MINOR_LIMIT:
+        return f'<c r="{ref}" s="{S_MONEY}"><v>{m // 100}.{m % 100:02d}</v></c>'
+    return value_cell(ref, (Decimal(m) / 100).quantize(Decimal("0.01")), MONEY)
+
+
+def _text(ref: str, v: Any) -> str:
+    return text_cell(ref, v if type(v) is str else str(v))
+
+
+def _int(ref: str, v: Any) -> str:
+    return f'<c r="{ref}"><v>{v}</v></c>' if type(v) is int else value_cell(ref, v, None)
+
+
+def _float(ref: str, v: Any) -> str:
+    return f'<c r="{ref}"><v>{v!r}</v></c>' if type(v) is float else value_cell(ref, v, None)
+
+
+def _iso_date(ref: str, v: Any) -> str:
+    if type(v) is str and len(v) == 10 and v >= "1900-03-01":  # the common case, without the checks
+        return (
+            f'<c r="{ref}" s="{S_DATE}"><v>{dt.date.fromisoformat(v).toordinal() - _EPOCH}</v></c>'
+        )
+    return value_cell(ref, v, DATE)
+
+
+def _cell_writer(kind: str | None) -> Callable[[str, Any], str]:
+    if kind == TEXT:
+        return _text
+    if kind == INT:
+        return _int
+    if kind == FLOAT:
+        return _float
+    if kind == MINOR:
+        return minor_cell
+    if kind == DATE:
+        return _iso_date
+    return lambda ref, v: value_cell(ref, v, kind)
 
 
 def date_cell(ref: str, d: dt.date) -> str:
@@ -122,13 +165,21 @@ class XlsxStream:
     def _member(self, name: str) -> str:
         return f"xl/worksheets/sheet{self.names.index(name) + 1}.xml"
 
-    def write_sheet(self, name: str, *, header: Sequence[str], kinds: Sequence[str | None],
-                    widths: Sequence[float], rows: Iterable[Sequence[Any]], n_rows: int) -> int:  # fmt: skip
-        """A table: bold frozen header, autofilter over the data, typed cells. Returns rows written."""
+    def write_sheet(self, name: str, *, header: Sequence[str], keys: Sequence[str],
+                    kinds: Sequence[str | None], widths: Sequence[float], rows: Iterable[Mapping[str, Any]],
+                    n_rows: int) -> int:  # fmt: skip
+        """A table: bold frozen header, autofilter over the data, typed cells. Returns rows written.
+
+        Column ``i`` shows ``row[keys[i]]`` as ``kinds[i]`` (MINOR, MONEY, DATE or None: by type).
+        """
         letters = [column_letter(i) for i in range(len(header))]
         last = letters[-1] if letters else "A"
+        spec = [
+            (k, letter, _cell_writer(kind))
+            for k, letter, kind in zip(keys, letters, kinds, strict=True)
+        ]
         n = 0
-        with self.zf.open(self._member(name), "w", force_zip64=True) as raw:
+        with self.zf.open(self._member(name), "w") as raw:
             out = _Buffered(raw)
             out.write(f'{_HEAD}<worksheet {_NS}><dimension ref="A1:{last}{max(n_rows, 0) + 1}"/>')
             out.write(self._views(name, frozen=True))
@@ -139,19 +190,16 @@ class XlsxStream:
                 "".join(text_cell(f"{letters[i]}1", h, S_HEADER) for i, h in enumerate(header))
             )
             out.write("</row>")
-            for n, values in enumerate(rows, start=2):
-                out.write(
-                    f'<row r="{n}">'
-                    + "".join(
-                        value_cell(f"{letters[i]}{n}", v, kinds[i])
-                        for i, v in enumerate(values)
-                        if v is not None and v != ""
-                    )
-                    + "</row>"
-                )
+            write = out.write
+            for n, row in enumerate(rows, start=2):
+                cells = [
+                    fn(f"{letter}{n}", v)
+                    for k, letter, fn in spec
+                    if (v := row[k]) is not None and v != ""
+                ]
+                write(f'<row r="{n}">{"".join(cells)}</row>')
             n = max(n - 1, 0)
-            ref = f"A1:{last}{max(n, 1) + 1}"
-            out.write(f'</sheetData><autoFilter ref="{ref}"/>')
+            out.write(f'</sheetData><autoFilter ref="A1:{last}{max(n, 1) + 1}"/>')
             out.write(
                 '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
             )
