@@ -12,6 +12,7 @@ import pytest
 from tracker.domain.filters import Filter
 from tracker.domain.money import from_minor
 from tracker.services.changes import Change
+from tracker.services.chart_data import SELECTED_MARK
 from tracker.services.undo import EditCommand
 from tracker.ui.context import AppContext
 from tracker.ui.panes.chart_pane import ChartPane
@@ -175,20 +176,27 @@ def test_hidden_pane_defers_the_redraw(shown, demo_store):
 
 def test_selection_matters_only_to_project_charts(shown, demo_store):
     pane, _ctx = shown
-    ids = [p["id"] for p in demo_store.rows("projects", order="id")][:2]
+    # The smallest projects: beyond the largest N the per-project charts show unless selected.
+    rows = demo_store.rows("projects", order="amount")[:2]
+    ids = [p["id"] for p in rows]
+    codes = {p["id"]: p["code"] for p in rows}
     pane.set_chart("status")
     drawn = pane.draw_count
     pane.set_view(kind="projects", flt=Filter(), selected_id=ids[0])
     assert pane.draw_count == drawn
 
-    pane.set_chart("timeline")
-    drawn = pane.draw_count
-    first = texts(pane.current_figure())
-    pane.set_view(kind="projects", flt=Filter(), selected_id=ids[1])
-    assert pane.draw_count == drawn + 1
-    pane.set_view(kind="projects", flt=Filter(), selected_id=ids[1])
-    assert pane.draw_count == drawn + 1
-    assert first  # the timeline has labels
+    for chart in ("timeline", "disbursement"):
+        pane.set_chart(chart)
+        drawn = pane.draw_count
+        marked = sorted({t for t in texts(pane.current_figure()) if t.startswith(SELECTED_MARK)})
+        assert len(marked) == 1 and codes[ids[0]] in marked[0]
+        pane.set_view(kind="projects", flt=Filter(), selected_id=ids[1])
+        assert pane.draw_count == drawn + 1
+        marked = sorted({t for t in texts(pane.current_figure()) if t.startswith(SELECTED_MARK)})
+        assert len(marked) == 1 and codes[ids[1]] in marked[0]
+        pane.set_view(kind="projects", flt=Filter(), selected_id=ids[1])
+        assert pane.draw_count == drawn + 1
+        pane.set_view(kind="projects", flt=Filter(), selected_id=ids[0])
 
 
 def test_choice_is_remembered_per_kind(shown):

@@ -149,7 +149,6 @@ class ChartPane(QWidget):
         wanted = self._chart_by_kind.get(self._kind)
         i = self.combo.findData(wanted) if wanted else 0
         self.combo.setCurrentIndex(max(i, 0))
-        self.combo.setEnabled(self.combo.count() > 1)
         self.combo.blockSignals(False)
 
     def _on_choice(self, _index: int) -> None:
