@@ -419,3 +419,57 @@ def test_demo_is_created_on_first_use(qapp, monkeypatch, tmp_path):
 def test_settings_file_is_per_test(view, _temp_settings):
     s = QSettings(str(_temp_settings / "settings.ini"), QSettings.Format.IniFormat)
     assert s.value("window/view") is None
+
+
+def test_missing_fx_rate_is_a_visible_warning(qtbot, open_window, demo_path):
+    win = open_window(demo_path, view="projects")
+    page = win.record_page()
+    win.ctx.as_of = "1990-01-01"  # before every rate in the file: CNY and EUR cannot be converted
+    page.table.update_totals()
+    assert page.table.fx_warning.isVisible()
+    assert "CNY" in page.table.fx_warning.text() and "EUR" in page.table.fx_warning.text()
+    status = win.findChild(QLabel, "statusFx")
+    assert status.isVisible() and "No exchange rate" in status.text()
+    win.ctx.as_of = "2026-11-27"
+    page.table.update_totals()
+    assert not page.table.fx_warning.isVisible() and not status.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("action", "dialog_module", "dialog_class"),
+    [
+        ("actionImport", "import_dialog", "ImportDialog"),
+        ("actionExport", "export_dialog", "ExportDialog"),
+        ("actionCompare", "compare_dialog", "CompareDialog"),
+        ("actionUpdateRound", "update_round_dialog", "UpdateRoundDialog"),
+        ("actionBackups", "backups_dialog", "BackupsDialog"),
+        ("actionSettings", "settings_dialog", "SettingsDialog"),
+    ],
+)
+def test_actions_open_their_dialogs_without_blocking(qtbot, open_window, demo_path, action,
+                                                     dialog_module, dialog_class):  # fmt: skip
+    import importlib
+
+    win = open_window(demo_path, view="ventures")
+    getattr(win, action).trigger()
+    cls = getattr(importlib.import_module(f"tracker.ui.dialogs.{dialog_module}"), dialog_class)
+    shown = [d for d in win.dialogs.values() if isinstance(d, cls)]
+    assert shown and shown[0].isVisible()
+    if dialog_class == "ExportDialog":  # it exports what the table shows
+        assert shown[0].kind == "ventures" and shown[0].flt == win.record_page().table.model.flt
+    shown[0].close()
+
+
+def test_keyboard_find_and_undo_text(qtbot, open_window, demo_path):
+    win = open_window(demo_path, view="projects")
+    page = win.record_page()
+    page.select(HYDRO)
+    win.actionFind.trigger()
+    assert page.table.search.hasFocus() or win.focusWidget() is page.table.search
+    assert not win.actionUndo.isEnabled()
+    set_text(qtbot, page.form.editors["borrower"], "Hydro Borrower JSC")
+    qtbot.keyClick(page.form.editors["borrower"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert db_row(demo_path, "projects", HYDRO)["borrower"] == "Hydro Borrower JSC"
+    assert win.actionUndo.isEnabled() and "borrower" in win.actionUndo.text().lower()
+    qtbot.keyClick(page.table.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert db_row(demo_path, "projects", HYDRO)["borrower"] != "Hydro Borrower JSC"
