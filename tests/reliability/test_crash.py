@@ -33,6 +33,8 @@ def _read_until(proc: subprocess.Popen, prefix: str, sink: list[str]) -> str:
         line = line.rstrip("\n")
         if line.startswith(prefix):
             return line
+        if line.startswith("REAPED"):
+            raise AssertionError(f"the writer child ended before '{prefix}': {sink[-3:]}")
         sink.append(line)
 
 
@@ -95,13 +97,20 @@ def test_fifty_kills_lose_nothing(small_db: Path, tmp_path: Path) -> None:
     t0 = time.monotonic()
     try:
         _read_until(proc, "READY", [])
-        for _ in range(KILLS):
+        for k in range(KILLS):
             proc.stdin.write("go\n")  # type: ignore[union-attr]
             proc.stdin.flush()  # type: ignore[union-attr]
             pid = int(_read_until(proc, "START", []).split()[1])
-            time.sleep(rng.uniform(0.05, 0.8))
-            os.kill(pid, signal.SIGKILL)
             lines: list[str] = []
+            if k % 2:
+                # Half the kills come at a random moment after a first write was reported,
+                # so a slow, busy machine still kills writers in the middle of their work;
+                # the other half at any moment from the start (opening, first backup, ...).
+                lines.append(_read_until(proc, "DONE", lines))
+                time.sleep(rng.uniform(0.0, 0.5))
+            else:
+                time.sleep(rng.uniform(0.05, 0.8))
+            os.kill(pid, signal.SIGKILL)
             reaped = _read_until(proc, "REAPED", lines)
             assert reaped.split()[1] == str(pid)
             kills += int(os.WIFSIGNALED(int(reaped.split()[2])))
@@ -118,11 +127,15 @@ def test_fifty_kills_lose_nothing(small_db: Path, tmp_path: Path) -> None:
         if proc.stdin:
             proc.stdin.close()
         proc.wait(timeout=30)
+        for pipe in (proc.stdout, proc.stderr):
+            if pipe:
+                pipe.close()
     elapsed = time.monotonic() - t0
     assert not failures, failures[:3]
     assert kills == KILLS, "every round must end in a SIGKILL, not a clean exit"
     # The harness must really have written something, and hit some imports mid-way.
-    assert len(done_notes) >= 40 and len(done_imports) >= 5, (len(done_notes), len(done_imports))
+    assert len(done_notes) + len(done_imports) >= KILLS // 2
+    assert len(done_notes) >= 10 and len(done_imports) >= 3, (len(done_notes), len(done_imports))
     # The program opens the file after all that, and its own check agrees.
     with Store.open(small_db, backup=False) as s:
         assert s.integrity_check() == []
