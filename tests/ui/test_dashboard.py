@@ -115,6 +115,8 @@ def test_missing_fx_rates_are_a_visible_warning(qtbot, dash, tmp_path):
     pane.refresh()
     assert pane.warning.isVisible()
     assert "No exchange rate" in pane.warning.text() and "2014-06-30" in pane.warning.text()
+    assert pane.chart_errors == {}
+    qtbot.wait(1)
     assert pane.grab().save(str(shots_dir(tmp_path) / "dashboard_fx_warning.png"))
 
 
