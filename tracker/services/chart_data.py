@@ -240,7 +240,7 @@ _Made = tuple[dict[str, Any], list[str]]
 def _status(store: Store, *, flt: Filter, conv: Converter, **_: Any) -> _Made:
     groups: dict[str, list[dict[str, Any]]] = {}
     for r in aggregates.projects_by_status(store, flt):
-        groups.setdefault(r["grp"], []).append(r)
+        groups.setdefault(r["status"], []).append(r)
     rows = tuple(
         StatusRow(
             status=s,
@@ -254,11 +254,11 @@ def _status(store: Store, *, flt: Filter, conv: Converter, **_: Any) -> _Made:
 
 
 def _financing(
-    found: list[dict[str, Any]], conv: Converter, label: Any
+    found: list[dict[str, Any]], key: str, conv: Converter, label: Any
 ) -> tuple[FinancingRow, ...]:
     groups: dict[Any, list[dict[str, Any]]] = {}
     for r in found:
-        groups.setdefault(r["grp"], []).append(r)
+        groups.setdefault(r[key], []).append(r)
     return tuple(
         FinancingRow(
             label=label(rs[0]),
@@ -271,14 +271,20 @@ def _financing(
 
 def _sector(store: Store, *, flt: Filter, conv: Converter, lang: str, **_: Any) -> _Made:
     rows = _financing(
-        aggregates.projects_by_sector(store, flt), conv, lambda r: _name(r, lang, r["grp"])
+        aggregates.projects_by_sector(store, flt),
+        "sector",
+        conv,
+        lambda r: _name(r, lang, r["sector"]),
     )
     return {"__class__": FinancingData, "currency": conv.target, "rows": rows}, []
 
 
 def _bank(store: Store, *, flt: Filter, conv: Converter, **_: Any) -> _Made:
     rows = _financing(
-        aggregates.projects_by_bank(store, flt), conv, lambda r: r["name"] or str(r["grp"])
+        aggregates.projects_by_bank(store, flt),
+        "bank_id",
+        conv,
+        lambda r: r["name"] or str(r["bank_id"]),
     )
     return {"__class__": FinancingData, "currency": conv.target, "rows": rows}, []
 
@@ -299,8 +305,14 @@ def _largest(
     cannot be ranked and are left out (the converter records the currency).
     """
     candidates: dict[int, tuple[dict[str, Any], Decimal, Decimal]] = {}
-    for cur in aggregates.currencies(store, "projects", flt):
-        for r in aggregates.largest_projects(store, flt, currency=cur, limit=limit, dated=dated):
+    counts = aggregates.project_counts_by_currency(store, flt, dated=dated)
+    for cur, matching in sorted(counts.items()):
+        if not matching:
+            continue
+        found = aggregates.largest_projects(
+            store, flt, currency=cur, limit=limit, dated=dated, matching=matching
+        )
+        for r in found:
             committed = conv.convert(_minor(r["amount"]), cur)
             if committed is None:
                 break
@@ -325,7 +337,7 @@ def _largest(
 
 
 def _more_note(store: Store, flt: Filter, shown: int, texts: ChartTexts, *, dated: bool) -> str:
-    total = aggregates.count_projects(store, flt, dated=dated)
+    total = sum(aggregates.project_counts_by_currency(store, flt, dated=dated).values())
     return texts.more.format(n=total - shown) if total > shown else ""
 
 
@@ -429,7 +441,7 @@ def _cumulative(store: Store, *, flt: Filter, conv: Converter, **_: Any) -> _Mad
 def _residents_country(store: Store, *, flt: Filter, conv: Converter, lang: str, **_: Any) -> _Made:
     groups: dict[str, list[dict[str, Any]]] = {}
     for r in aggregates.residents_by_country(store, flt):
-        groups.setdefault(r["grp"], []).append(r)
+        groups.setdefault(r["country"], []).append(r)
     rows = []
     for code, rs in groups.items():
         declared = [(r["currency"], _minor(r["declared"])) for r in rs if r["declared"] is not None]
@@ -444,7 +456,7 @@ def _residents_country(store: Store, *, flt: Filter, conv: Converter, lang: str,
 
 
 def _residents_status(store: Store, *, flt: Filter, **_: Any) -> _Made:
-    counts = {r["grp"]: r["n"] for r in aggregates.residents_by_status(store, flt)}
+    counts = {r["status"]: r["n"] for r in aggregates.residents_by_status(store, flt)}
     rows = tuple(
         StatusCountRow(status=s, count=counts[s]) for s in RESIDENT_STATUSES if s in counts
     )
@@ -454,7 +466,7 @@ def _residents_status(store: Store, *, flt: Filter, **_: Any) -> _Made:
 def _ventures(store: Store, *, flt: Filter, lang: str, **_: Any) -> _Made:
     groups: dict[str, dict[str, Any]] = {}
     for r in aggregates.ventures_by_sector_kind(store, flt):
-        g = groups.setdefault(r["grp"], {"label": _name(r, lang, r["grp"]), "jv": 0, "fo": 0})
+        g = groups.setdefault(r["sector"], {"label": _name(r, lang, r["sector"]), "jv": 0, "fo": 0})
         g["jv" if r["kind"] == "joint_venture" else "fo"] += r["n"]
     rows = tuple(
         VentureSectorRow(label=g["label"], joint_ventures=g["jv"], foreign_owned=g["fo"])

@@ -1,18 +1,27 @@
 """Aggregate reads for charts and reports: GROUP BY and ORDER BY … LIMIT in SQL.
 
 Every function takes a :class:`Store` and a :class:`Filter` and returns a few
-small dicts — never one row per record — so a chart over a million projects
-costs one indexed query, not a million Python objects. Money stays in integer
-minor units per currency; the services convert.
+small dicts — never one row per record. Money stays in integer minor units
+per currency; the services convert.
+
+Why a cube: SQLite has no hash aggregate, so any GROUP BY over a million
+projects sorts a million rows (seconds). Filters on columns (status, sector,
+bank, region, zone, country, kind) are what people change all the time, so
+one GROUP BY over every filter column at once (a "cube": a few thousand rows
+of count and sums) is computed in SQL when first needed and kept until the
+file changes (``total_changes`` of this connection, ``PRAGMA data_version``
+for the others, as in :mod:`tracker.store.perf_ids`). A filter change then
+only picks and adds up cube rows. Filters the cube cannot answer (search
+text, a list of ids) go straight to SQL with the filter's WHERE clause.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from tracker.domain.filters import Filter
-from tracker.store.sqlite_store import Store
+from tracker.store.sqlite_store import FILTER_ALIASES, FILTER_COLUMNS, Store
 
 #: Columns a project row of the disbursement/timeline charts carries.
 PROJECT_BAR_COLUMNS = (
@@ -28,6 +37,32 @@ PROJECT_BAR_COLUMNS = (
     "actual_end",
 )
 
+_DATED = "start_date IS NOT NULL AND planned_end IS NOT NULL"
+
+#: Per table: the cube's grouping columns and its sums (SQL expression per name).
+_CUBES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
+    "projects": (
+        ("status", "sector", "bank_id", "region", "currency"),
+        {
+            "n": "count(*)",
+            "amount": "sum(amount)",
+            "disbursed": "sum(disbursed)",
+            "dated": f"sum({_DATED})",
+        },
+    ),
+    "residents": (
+        ("status", "sector", "zone_id", "country", "currency"),
+        {"n": "count(*)", "declared": "sum(declared_investment)"},
+    ),
+    "ventures": (
+        ("status", "sector", "region", "kind", "partner_country"),
+        {"n": "count(*)"},
+    ),
+}
+
+#: Above this many matching projects, the top-N queries walk the amount index.
+_WALK_AMOUNT_INDEX = 2000
+
 
 def _where(store: Store, table: str, flt: Filter | None, *extra: str) -> tuple[str, list[Any]]:
     where, params = store.where(table, flt or Filter())
@@ -35,15 +70,104 @@ def _where(store: Store, table: str, flt: Filter | None, *extra: str) -> tuple[s
     return (" WHERE " + " AND ".join(f"({p})" for p in parts)) if parts else "", params
 
 
-def _rows(store: Store, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+def _rows(store: Store, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
     return [dict(r) for r in store.conn.execute(sql, list(params))]
 
 
-def currencies(store: Store, table: str, flt: Filter | None = None) -> list[str]:
-    """Currencies used by the rows a filter selects (a handful; uses the currency index)."""
+def _stamp(store: Store) -> tuple[int, int]:
+    return store.conn.total_changes, store.data_version()
+
+
+def cube(store: Store, table: str) -> list[dict[str, Any]]:
+    """Count and sums per combination of filter columns (cached until the file changes)."""
+    cache: dict[str, tuple[tuple[int, int], list[dict[str, Any]]]]
+    cache = store.__dict__.setdefault("_aggregate_cubes", {})
+    stamp = _stamp(store)
+    hit = cache.get(table)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    dims, sums = _CUBES[table]
+    select = ", ".join([*dims, *(f"{expr} AS {name}" for name, expr in sums.items())])
+    # NOT INDEXED: one sequential pass; walking a one-column index would look up every row.
+    sql = f"SELECT {select} FROM {table} NOT INDEXED GROUP BY {', '.join(dims)}"
+    rows = _rows(store, sql)
+    cache[table] = (stamp, rows)
+    return rows
+
+
+def _from_cube(store: Store, table: str, flt: Filter | None) -> list[dict[str, Any]] | None:
+    """The cube rows a filter selects, or None when only SQL can answer it."""
+    flt = flt or Filter()
+    if flt.text or flt.ids is not None:
+        return None
+    allowed = FILTER_COLUMNS.get(table, set())
+    wanted: list[tuple[str, set[Any]]] = []
+    for name in ("status", "sector", "bank_id", "zone_id", "country", "region", "kind"):
+        values = getattr(flt, name)
+        if values and name in allowed:
+            wanted.append((FILTER_ALIASES.get((table, name), name), set(values)))
+    return [r for r in cube(store, table) if all(r[col] in vs for col, vs in wanted)]
+
+
+def _group(
+    rows: Iterable[dict[str, Any]], keys: Sequence[str], sums: Sequence[str]
+) -> list[dict[str, Any]]:
+    """Add up cube rows per ``keys``; a sum stays None only if every part is None."""
+    out: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for r in rows:
+        key = tuple(r[k] for k in keys)
+        g = out.get(key)
+        if g is None:
+            g = out[key] = {**dict(zip(keys, key, strict=True)), **dict.fromkeys(sums)}
+        for s in sums:
+            if r[s] is not None:
+                g[s] = (g[s] or 0) + r[s]
+    return [out[k] for k in sorted(out, key=lambda k: tuple((v is None, v) for v in k))]
+
+
+def _grouped(
+    store: Store,
+    table: str,
+    flt: Filter | None,
+    keys: Sequence[str],
+    sums: Sequence[str],
+) -> list[dict[str, Any]]:
+    """Sums per ``keys`` from the cube, or from one GROUP BY when the cube cannot answer."""
+    picked = _from_cube(store, table, flt)
+    if picked is not None:
+        return _group(picked, keys, sums)
+    exprs = _CUBES[table][1]
     where, params = _where(store, table, flt)
-    sql = f"SELECT DISTINCT currency FROM {table}{where} ORDER BY currency"
-    return [r["currency"] for r in _rows(store, sql, params)]
+    cols = ", ".join(keys)
+    select = ", ".join([cols, *(f"{exprs[s]} AS {s}" for s in sums)])
+    sql = f"SELECT {select} FROM {table}{where} GROUP BY {cols} ORDER BY {cols}"
+    return _rows(store, sql, params)
+
+
+def _names(store: Store, table: str, key: str, columns: str) -> dict[Any, dict[str, Any]]:
+    """A small reference table by key (sectors, countries, banks)."""
+    return {r[key]: r for r in _rows(store, f"SELECT {key}, {columns} FROM {table}")}
+
+
+# --- projects -------------------------------------------------------------------------
+
+
+def project_counts_by_currency(
+    store: Store, flt: Filter | None = None, *, dated: bool = False
+) -> dict[str, int]:
+    """How many projects a filter selects, per currency (only dated ones for the timeline)."""
+    picked = _from_cube(store, "projects", flt)
+    if picked is not None:
+        col = "dated" if dated else "n"
+        return {g["currency"]: g[col] or 0 for g in _group(picked, ["currency"], [col])}
+    where, params = _where(store, "projects", flt, *((_DATED,) if dated else ()))
+    sql = f"SELECT currency, count(*) AS n FROM projects{where} GROUP BY currency"
+    return {r["currency"]: r["n"] for r in _rows(store, sql, params)}
+
+
+def _has_index(store: Store, name: str) -> bool:
+    sql = "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?"
+    return store.conn.execute(sql, (name,)).fetchone() is not None
 
 
 def largest_projects(
@@ -53,6 +177,7 @@ def largest_projects(
     currency: str,
     limit: int,
     dated: bool = False,
+    matching: int | None = None,
 ) -> list[dict[str, Any]]:
     """The ``limit`` projects with the largest amount in one currency.
 
@@ -60,13 +185,18 @@ def largest_projects(
     in SQL without rates; the caller merges the per-currency top lists after
     converting (the overall top N is always inside their union). ``dated``
     keeps only projects with a start and a planned end (the timeline's bars).
+    ``matching`` (how many rows the filter selects in this currency) picks the
+    plan: many → walk the amount index from the top and stop after ``limit``
+    hits; few → let SQLite use the filter's index and sort the few.
     """
-    extra = ["currency = ?"]
-    if dated:
-        extra.append("start_date IS NOT NULL AND planned_end IS NOT NULL")
+    extra = ["currency = ?", *((_DATED,) if dated else ())]
     where, params = _where(store, "projects", flt, *extra)
+    walk = (matching is None or matching > _WALK_AMOUNT_INDEX) and _has_index(
+        store, "idx_projects_amount"
+    )
+    hint = " INDEXED BY idx_projects_amount" if walk else ""
     sql = (
-        f"SELECT {', '.join(PROJECT_BAR_COLUMNS)} FROM projects{where}"
+        f"SELECT {', '.join(PROJECT_BAR_COLUMNS)} FROM projects{hint}{where}"
         " ORDER BY amount DESC, id LIMIT ?"
     )
     return _rows(store, sql, [*params, currency, int(limit)])
@@ -80,47 +210,23 @@ def project_bar(store: Store, project_id: int, flt: Filter | None = None) -> dic
     return rows[0] if rows else None
 
 
-def count_projects(store: Store, flt: Filter | None = None, *, dated: bool = False) -> int:
-    """How many projects a filter selects (only dated ones for the timeline)."""
-    extra = ("start_date IS NOT NULL AND planned_end IS NOT NULL",) if dated else ()
-    where, params = _where(store, "projects", flt, *extra)
-    return store.conn.execute(f"SELECT count(*) FROM projects{where}", params).fetchone()[0]
+def projects_by_status(store: Store, flt: Filter | None = None) -> list[dict[str, Any]]:
+    """Count, amount and disbursed per (status, currency)."""
+    return _grouped(store, "projects", flt, ["status", "currency"], ["n", "amount", "disbursed"])
 
 
 def projects_by_sector(store: Store, flt: Filter | None = None) -> list[dict[str, Any]]:
     """Count, amount and disbursed per (sector, currency), with the sector's names."""
-    where, params = _where(store, "projects", flt)
-    sql = (
-        "SELECT g.grp, g.currency, g.n, g.amount, g.disbursed,"
-        " s.name_en, s.name_ru, s.name_zh FROM ("
-        "SELECT sector AS grp, currency, count(*) AS n, sum(amount) AS amount,"
-        f" sum(disbursed) AS disbursed FROM projects{where} GROUP BY sector, currency"
-        ") g LEFT JOIN sectors s ON s.code = g.grp ORDER BY g.grp, g.currency"
-    )
-    return _rows(store, sql, params)
+    names = _names(store, "sectors", "code", "name_en, name_ru, name_zh")
+    rows = _grouped(store, "projects", flt, ["sector", "currency"], ["n", "amount", "disbursed"])
+    return [{**names.get(r["sector"], {}), **r} for r in rows]
 
 
 def projects_by_bank(store: Store, flt: Filter | None = None) -> list[dict[str, Any]]:
     """Count, amount and disbursed per (bank, currency), with the bank's names."""
-    where, params = _where(store, "projects", flt)
-    sql = (
-        "SELECT g.grp, g.currency, g.n, g.amount, g.disbursed, b.name, b.short_name FROM ("
-        "SELECT bank_id AS grp, currency, count(*) AS n, sum(amount) AS amount,"
-        f" sum(disbursed) AS disbursed FROM projects{where} GROUP BY bank_id, currency"
-        ") g LEFT JOIN banks b ON b.id = g.grp ORDER BY g.grp, g.currency"
-    )
-    return _rows(store, sql, params)
-
-
-def projects_by_status(store: Store, flt: Filter | None = None) -> list[dict[str, Any]]:
-    """Count and amount per (status, currency)."""
-    where, params = _where(store, "projects", flt)
-    sql = (
-        "SELECT status AS grp, currency, count(*) AS n, sum(amount) AS amount,"
-        f" sum(disbursed) AS disbursed FROM projects{where}"
-        " GROUP BY status, currency ORDER BY status, currency"
-    )
-    return _rows(store, sql, params)
+    names = _names(store, "banks", "id", "name, short_name")
+    rows = _grouped(store, "projects", flt, ["bank_id", "currency"], ["n", "amount", "disbursed"])
+    return [{"name": None, "short_name": None, **names.get(r["bank_id"], {}), **r} for r in rows]
 
 
 def disbursement_steps(store: Store, flt: Filter | None = None) -> list[dict[str, Any]]:
@@ -130,48 +236,39 @@ def disbursement_steps(store: Store, flt: Filter | None = None) -> list[dict[str
     on a date, so what was paid out on that date is the increase over the
     project's previous report (LAG over the project's updates in date order;
     a correction downwards is a negative step). Summing the steps per date
-    gives the portfolio's payments by date; the running total of those is the
+    gives the portfolio's payments by date; their running total is the
     cumulative disbursement. Updates without a disbursed figure are skipped.
     """
     where, params = store.where("projects", flt or Filter())
-    scope = f" AND project_id IN (SELECT id FROM projects WHERE {where})" if where else ""
+    chosen = f"(SELECT id, currency FROM projects WHERE {where})" if where else "projects"
     sql = (
-        "WITH u AS (SELECT project_id, as_of, disbursed - coalesce(lag(disbursed) OVER"
-        " (PARTITION BY project_id ORDER BY as_of, id), 0) AS step"
-        f" FROM project_updates WHERE disbursed IS NOT NULL{scope})"
-        " SELECT u.as_of AS date, p.currency, sum(u.step) AS step FROM u"
-        " JOIN projects p ON p.id = u.project_id"
-        " GROUP BY u.as_of, p.currency HAVING sum(u.step) != 0 ORDER BY u.as_of, p.currency"
+        "WITH s AS (SELECT u.as_of, p.currency, u.disbursed - coalesce(lag(u.disbursed) OVER"
+        " (PARTITION BY u.project_id ORDER BY u.as_of, u.id), 0) AS step"
+        f" FROM project_updates u JOIN {chosen} p ON p.id = u.project_id"
+        " WHERE u.disbursed IS NOT NULL)"
+        " SELECT as_of AS date, currency, sum(step) AS step FROM s"
+        " GROUP BY as_of, currency HAVING sum(step) != 0 ORDER BY as_of, currency"
     )
     return _rows(store, sql, params)
+
+
+# --- residents and ventures -----------------------------------------------------------
 
 
 def residents_by_country(store: Store, flt: Filter | None = None) -> list[dict[str, Any]]:
     """Count and declared investment per (country, currency), with the country's names."""
-    where, params = _where(store, "residents", flt)
-    sql = (
-        "SELECT g.grp, g.currency, g.n, g.declared, c.name_en, c.name_ru, c.name_zh FROM ("
-        "SELECT country AS grp, currency, count(*) AS n,"
-        f" sum(declared_investment) AS declared FROM residents{where}"
-        " GROUP BY country, currency) g LEFT JOIN countries c ON c.code = g.grp"
-        " ORDER BY g.grp, g.currency"
-    )
-    return _rows(store, sql, params)
+    names = _names(store, "countries", "code", "name_en, name_ru, name_zh")
+    rows = _grouped(store, "residents", flt, ["country", "currency"], ["n", "declared"])
+    return [{**names.get(r["country"], {}), **r} for r in rows]
 
 
 def residents_by_status(store: Store, flt: Filter | None = None) -> list[dict[str, Any]]:
     """Number of residents per status."""
-    where, params = _where(store, "residents", flt)
-    sql = f"SELECT status AS grp, count(*) AS n FROM residents{where} GROUP BY status"
-    return _rows(store, sql, params)
+    return _grouped(store, "residents", flt, ["status"], ["n"])
 
 
 def ventures_by_sector_kind(store: Store, flt: Filter | None = None) -> list[dict[str, Any]]:
     """Number of ventures per (sector, kind), with the sector's names."""
-    where, params = _where(store, "ventures", flt)
-    sql = (
-        "SELECT g.grp, g.kind, g.n, s.name_en, s.name_ru, s.name_zh FROM ("
-        f"SELECT sector AS grp, kind, count(*) AS n FROM ventures{where}"
-        " GROUP BY sector, kind) g LEFT JOIN sectors s ON s.code = g.grp ORDER BY g.grp, g.kind"
-    )
-    return _rows(store, sql, params)
+    names = _names(store, "sectors", "code", "name_en, name_ru, name_zh")
+    rows = _grouped(store, "ventures", flt, ["sector", "kind"], ["n"])
+    return [{**names.get(r["sector"], {}), **r} for r in rows]
