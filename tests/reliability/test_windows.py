@@ -177,3 +177,21 @@ def test_full_disk_while_saving_in_the_window(small_db, windows, qtbot, monkeypa
     assert page.form.is_dirty()  # the typed text is still there to save elsewhere
     with Store.open(small_db, read_only=True, backup=False) as s:
         assert s.get("projects", pk)["description"] is None
+
+
+def test_sql_typed_into_the_search_box_is_searched_for(small_db, windows, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QWidget
+
+    win = windows(small_db)
+    page = win.record_page()
+    search = win.findChild(QWidget, "searchField")
+    with Store.open(small_db, read_only=True, backup=False) as s:
+        schema = s.query("SELECT name, sql FROM sqlite_master ORDER BY name")
+    for text in ("'; DROP TABLE projects; --", 'x" OR 1=1 --', "Riverside'"):
+        search.clear()
+        qtbot.keyClicks(search, text)
+        qtbot.waitUntil(lambda t=text: page.table.model.flt.text == t, timeout=3000)
+        assert page.table.model.rowCount() == (1 if text.startswith("Riverside") else 0)
+    with Store.open(small_db, read_only=True, backup=False) as s:
+        assert s.count("projects") == 3
+        assert s.query("SELECT name, sql FROM sqlite_master ORDER BY name") == schema
