@@ -337,15 +337,25 @@ def _import_report(plan: Any, src: Path, *, dry_run: bool) -> int:
 
 def cmd_update(args: argparse.Namespace) -> int:
     from tracker.services import updates
-    from tracker.store import Store
+    from tracker.store import Store, StoreError
 
+    values = {"as_of": args.as_of or dt.date.today().isoformat(), "status": args.status,
+              "progress_pct": args.progress, "disbursed": args.disbursed, "note": args.note}  # fmt: skip
+    # Check on a read-only connection first, so refused input leaves the file exactly as it was.
+    try:
+        with Store.open(args.db, read_only=True, backup=False) as store:
+            project = store.get_by("projects", "code", args.project)
+            if project is None:
+                _err(f"project: no project with code '{args.project}'")
+                return EXIT_REFUSED
+            updates.check_update(store, project_id=project["id"], values=values)
+    except StoreError:
+        pass  # e.g. an older file that must be upgraded: the read-write open below says why or does it
     with Store.open(args.db) as store:
         project = store.get_by("projects", "code", args.project)
         if project is None:
             _err(f"project: no project with code '{args.project}'")
             return EXIT_REFUSED
-        values = {"as_of": args.as_of or dt.date.today().isoformat(), "status": args.status,
-                  "progress_pct": args.progress, "disbursed": args.disbursed, "note": args.note}  # fmt: skip
         _, applied = updates.add_update(
             store, project_id=project["id"], values=values, user=_user(args)
         )

@@ -299,3 +299,16 @@ def test_python_dash_m_and_version(tmp_path):
     r = run("check", "--db", tmp_path / "nope.sqlite3")
     assert r.returncode == 1 and "does not exist" in r.stderr and "Traceback" not in r.stderr
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_refused_update_leaves_file_byte_for_byte(demo_path, tmp_path, capsys):
+    db = tmp_path / "copy.sqlite3"
+    with Store.open(demo_path, read_only=True) as s:
+        s.backup_to(db)  # rollback-journal mode: a read-write open would rewrite the header
+    before = sha(db)
+    for args in (["--progress", "150"], ["--project", "NOPE"], ["--disbursed", "abc"]):
+        code, _, err = main(capsys, "update", "--db", db, "--project", "BY-CN-010", *args)
+        assert code == 1 and err
+        assert sha(db) == before
+    code, _, _ = main(capsys, "update", "--db", db, "--project", "BY-CN-010", "--note", "fine")
+    assert code == 0 and sha(db) != before

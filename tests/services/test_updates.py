@@ -178,3 +178,18 @@ def test_round_stale_row_refused(store, three):
         updates.apply_round(store, as_of="2024-05-31", user="a",
                             entries=[{"project_id": three[0], "progress_pct": "1", "version": v}])  # fmt: skip
     assert store.count("project_updates") == 0
+
+
+def test_check_update_writes_nothing(store, project):
+    n = store.count("audit_log")
+    clean = updates.check_update(
+        store, project_id=project, values={"as_of": "01.02.2024", "progress_pct": "7"}
+    )
+    assert (
+        clean["as_of"] == "2024-02-01"
+        and clean["progress_pct"] == 7
+        and clean["status"] == "signed"
+    )
+    with pytest.raises(ValidationErrors, match="progress_pct"):
+        updates.check_update(store, project_id=project, values={"progress_pct": "-7"})
+    assert store.count("audit_log") == n and store.count("project_updates") == 0

@@ -66,6 +66,13 @@ def _check(
     return clean, project
 
 
+def check_update(store: Store, *, project_id: int, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Validate an update without writing (a form's or the CLI's check before saving);
+    raises ValidationErrors naming each bad field. Returns the cleaned update."""
+    clean, _project = _check(store, {**values, "project_id": project_id})
+    return clean
+
+
 def _decimal_text(minor: int | None) -> str | None:
     from tracker.domain.money import from_minor
 
