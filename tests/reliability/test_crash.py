@@ -144,3 +144,20 @@ def test_fifty_kills_lose_nothing(small_db: Path, tmp_path: Path) -> None:
         f"\ncrash harness: {kills} SIGKILLs in {elapsed:.1f} s; {len(done_notes)} updates and "
         f"{len(done_imports)} imports reported done, all present; {dict(stats)}"
     )
+
+
+def test_durability_settings_of_every_writable_connection(small_db: Path) -> None:
+    """SIGKILL cannot show a power cut (the OS still flushes its cache); what makes a
+    reported write survive one is WAL with synchronous=FULL on every connection that writes."""
+    with Store.open(small_db, backup=False) as s:
+        c = s.conn
+        assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert c.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert c.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert c.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+        s.changed = False
+    conn = sqlite3.connect(small_db)
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"  # stored in the file
+    finally:
+        conn.close()
