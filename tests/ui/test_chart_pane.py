@@ -220,3 +220,15 @@ def test_matplotlib_is_not_loaded_until_the_first_draw():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_refresh_after_the_reporting_currency_changed(shown):
+    pane, ctx = shown
+    pane.set_chart("sector")
+    assert any("USD" in t for t in texts(pane.current_figure()))
+    drawn = pane.draw_count
+    ctx.currency = "EUR"
+    pane.refresh()
+    assert pane.draw_count == drawn + 1
+    labels = texts(pane.current_figure())
+    assert any("EUR" in t for t in labels) and not any("USD" in t for t in labels)

@@ -212,6 +212,15 @@ class UpdateRoundDialog(QDialog):
             self.tr("Disbursed"), self.tr("New status"), self.tr("New progress, %"),
             self.tr("New disbursed"), self.tr("Note"),
         ])  # fmt: skip
+        for col, tip in (
+            (
+                COL_NEW_STATUS,
+                self.tr("Type a status or its first letters; blank keeps the current"),
+            ),
+            (COL_NEW_PROGRESS, self.tr("0 to 100; blank keeps the current progress")),
+            (COL_NEW_DISBURSED, self.tr("Total disbursed so far, in the project's currency")),
+        ):
+            self.grid.horizontalHeaderItem(col).setToolTip(tip)
         self.grid.setItemDelegateForColumn(COL_NEW_STATUS, StatusDelegate(self.grid))
         self.grid.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed

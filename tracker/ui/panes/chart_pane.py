@@ -123,6 +123,11 @@ class ChartPane(QWidget):
         self._selected = selected_id
         self._update()
 
+    def refresh(self) -> None:
+        """Draw again now (or on the next show), e.g. after the reporting currency changed."""
+        self._dirty = True
+        self._update()
+
     def current_chart(self) -> str:
         return self.combo.currentData() or ""
 
