@@ -71,8 +71,9 @@ class RecordPage(QWidget):
             self.left.addWidget(self.table)
             self.chart = ChartPane(ctx, self.left)
             self.left.addWidget(self.chart)
-            self.left.setStretchFactor(0, 3)
-            self.left.setStretchFactor(1, 2)
+            self.left.setStretchFactor(0, 1)
+            self.left.setStretchFactor(1, 1)
+            self.left.setSizes([410, 350])
             self.splitter.addWidget(self.left)
         else:
             self.left = None
