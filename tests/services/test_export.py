@@ -281,3 +281,29 @@ def test_filtered_export_holds_only_what_the_filter_shows(demo_store, tmp_path):
     assert summary["Filter"] == flt.describe()
     wb.close()
     assert json.loads(snapshots(demo_store)[-1]["filter"]) == {"bank_id": [bank["id"]]}
+
+
+def _reference_csv_cell(v) -> str:
+    """What a CSV cell must hold, computed in Python from the typed export values."""
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return neutralise(v)
+    return repr(v) if isinstance(v, float) else str(v)
+
+
+def test_csv_cells_formatted_by_sqlite_equal_the_python_rule(demo_store, tmp_path):
+    from tracker.services.export import MAIN_TABLES, REFERENCE_TABLES, records
+
+    add_project(demo_store, code="Q-1", name="'=already", borrower="-minus", description="\tTab")
+    demo_store.conn.execute("UPDATE projects SET amount = 5 WHERE code = 'Q-1'")  # 0.05
+    out = tmp_path / "all.zip"
+    export_snapshot(demo_store, fmt="csv", out=out, user="tester")
+    with zipfile.ZipFile(out) as zf:
+        for table in MAIN_TABLES + REFERENCE_TABLES:
+            got = list(csv.reader(io.StringIO(zf.read(f"{table}.csv").decode("utf-8-sig"))))
+            want = [[_reference_csv_cell(v) for v in r] for r in records(demo_store, table, None)]
+            assert got[0] == columns(table) and got[1:] == want, table
+    with zipfile.ZipFile(out) as zf:
+        text = zf.read("projects.csv").decode("utf-8-sig")
+    assert "Q-1,''=already," in text and ",'-minus," in text and ",0.05,USD," in text

@@ -47,7 +47,7 @@ from tracker.domain.money import from_minor
 from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.services import portfolio
 from tracker.store import Store, StoreError
-from tracker.store.snapshot_reads import count_rows, export_rows
+from tracker.store.snapshot_reads import count_rows, export_rows, export_text_rows
 from tracker.store.sqlite_store import VERSIONED, now_iso
 
 FORMATS = ("xlsx", "csv", "json", "pdf", "sqlite", "iati")
@@ -408,23 +408,35 @@ def _summary_rows(store: Store, meta: dict[str, Any], counts: dict[str, int], ex
 
 
 # ---------------------------------------------------------------------- CSV
-def _csv_text(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, str):
-        return neutralise(v)
-    if isinstance(v, float):
-        return repr(v)
-    return str(v)
+def _csv_spec(table: str) -> list[tuple[str, str]]:
+    """(source column, how) per CSV column: SQLite formats money and quotes formula-like text."""
+    fmap = _field_map(table)
+    spec = []
+    for c in columns(table):
+        f = fmap.get(c)
+        if f is None:
+            spec.append((c, "plain"))
+        elif f.type == MONEY:
+            spec.append((f.name, "money"))
+        elif f.type in (DATE, INT, REAL):
+            spec.append((f.name, "plain"))
+        else:
+            spec.append((f.column if f.type == REF else f.name, "text"))
+    return spec
 
 
 def _write_csv_table(store: Store, table: str, flt: Filter, fh: io.TextIOBase) -> int:
     w = csv.writer(fh, lineterminator="\r\n")
     w.writerow(columns(table))
     n = 0
-    for values in records(store, table, flt):
-        w.writerow([_csv_text(v) for v in values])
-        n += 1
+
+    def counted(rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+        nonlocal n
+        for n, row in enumerate(rows, start=1):  # noqa: B007 - n is read after the loop
+            yield row
+
+    w.writerows(counted(export_text_rows(store, table, flt if table in MAIN_TABLES else None,
+                                         _csv_spec(table))))  # fmt: skip
     return n
 
 

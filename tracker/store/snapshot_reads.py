@@ -21,15 +21,18 @@ NATURAL_KEY = {
     "sectors": "code",
     "regions": "code",
 }
-
-_SELECT = {
-    "projects": "SELECT t.*, (SELECT name FROM banks WHERE id = t.bank_id) AS bank FROM projects t",
-    "residents": "SELECT t.*, (SELECT name FROM zones WHERE id = t.zone_id) AS zone FROM residents t",
-    "ventures": "SELECT t.* FROM ventures t",
-    "project_updates": "SELECT t.*, (SELECT code FROM projects WHERE id = t.project_id) AS project "
-    "FROM project_updates t",
+#: Linked records by their human key: column name in exports -> SQL over the row ``t``.
+_JOINED = {
+    "projects": {"bank": "(SELECT name FROM banks WHERE id = t.bank_id)"},
+    "residents": {"zone": "(SELECT name FROM zones WHERE id = t.zone_id)"},
+    "ventures": {},
+    "project_updates": {"project": "(SELECT code FROM projects WHERE id = t.project_id)"},
 }
 _REFERENCE = ("banks", "zones", "countries", "sectors", "regions", "fx_rates")
+#: First characters (after any leading quotes) of text a spreadsheet runs as a formula;
+#: the same rule as tracker.services.export.neutralise.
+_FORMULA_FIRST = "('=', '+', '-', '@', char(9), char(13))"
+_QUOTE = "''''"  # one single quote, as an SQL string literal
 
 
 def export_rows(
@@ -40,17 +43,62 @@ def export_rows(
     For ``project_updates`` the filter is a filter of *projects*: the updates of
     the projects it selects.
     """
+    joined = "".join(f", {sql} AS {name}" for name, sql in _JOINED.get(table, {}).items())
+    cur = _execute(store, table, flt, f"t.*{joined}", by_key=by_key)
+    while True:
+        chunk = cur.fetchmany(2000)
+        if not chunk:
+            return
+        for r in chunk:
+            yield dict(r)
+
+
+def export_text_rows(
+    store: Store, table: str, flt: Filter | None, spec: list[tuple[str, str]]
+) -> Iterator[tuple[Any, ...]]:
+    """Rows as CSV cells, formatted by SQLite in C (id order).
+
+    ``spec`` lists (column, how): ``money`` (minor units -> '1234567.89'),
+    ``text`` (text a spreadsheet would run as a formula gets a leading quote)
+    or ``plain``.
+    """
+    joined = _JOINED.get(table, {})
+    known = set(store._columns(table)) | set(joined)
+    exprs = []
+    for col, how in spec:
+        if col not in known:
+            raise ValueError(f"{table} has no column {col!r}")
+        src = joined.get(col, f"t.{col}")
+        if how == "money":
+            exprs.append(
+                f"CASE WHEN {src} IS NULL THEN NULL WHEN {src} < 0 "
+                f"THEN printf('-%d.%02d', -{src} / 100, -{src} % 100) "
+                f"ELSE printf('%d.%02d', {src} / 100, {src} % 100) END"
+            )
+        elif how == "text":
+            exprs.append(
+                f"CASE WHEN substr(ltrim({src}, {_QUOTE}), 1, 1) IN {_FORMULA_FIRST} "
+                f"THEN {_QUOTE} || {src} ELSE {src} END"
+            )
+        else:
+            exprs.append(src)
+    cur = _execute(store, table, flt, ", ".join(exprs), by_key=False)
+    cur.row_factory = None  # plain tuples for csv.writer
+    return iter(cur)
+
+
+def _execute(store: Store, table: str, flt: Filter | None, select: str, *, by_key: bool) -> Any:
     flt = flt or Filter()
+    if table not in _REFERENCE and table not in _JOINED:
+        raise ValueError(f"unknown table {table!r}")
+    sql = f"SELECT {select} FROM {table} t"
     if table in _REFERENCE:
-        sql = f"SELECT * FROM {table} t"
         where, params = "", []
     elif table == "project_updates":
-        sql = _SELECT[table]
         where, params = store.where("projects", flt)
         if where:
             where = f"t.project_id IN (SELECT id FROM projects WHERE {where})"
     else:
-        sql = _SELECT[table]
         where, params = store.where(table, flt)
     if where:
         sql += f" WHERE {where}"
@@ -59,18 +107,12 @@ def export_rows(
     elif table == "fx_rates":
         sql += " ORDER BY t.currency, t.date"
     elif table == "project_updates" and by_key:
-        sql += " ORDER BY project, t.as_of, t.id"
+        sql += f" ORDER BY {_JOINED[table]['project']}, t.as_of, t.id"
     else:
         sql += (
             " ORDER BY t.code" if table in ("countries", "sectors", "regions") else " ORDER BY t.id"
         )
-    cur = store.conn.execute(sql, params)
-    while True:
-        chunk = cur.fetchmany(2000)
-        if not chunk:
-            return
-        for r in chunk:
-            yield dict(r)
+    return store.conn.execute(sql, params)
 
 
 def count_rows(store: Store, table: str, flt: Filter | None = None) -> int:
