@@ -161,3 +161,63 @@ def test_durability_settings_of_every_writable_connection(small_db: Path) -> Non
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"  # stored in the file
     finally:
         conn.close()
+
+
+RESTORE_KILLS = 12
+
+
+def _states(db: Path) -> tuple[str, str]:
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        names = dict(conn.execute("SELECT code, name FROM projects WHERE code IN ('P-1', 'P-2')"))
+    finally:
+        conn.close()
+    return names["P-1"], names["P-2"]
+
+
+def test_killed_restores_are_all_or_nothing(small_db: Path, tmp_path: Path) -> None:
+    """`tracker restore` killed at random moments: the file is always whole and holds
+    exactly one of the two backups, never a mix."""
+    folder = tmp_path / "restores"
+    with Store.open(small_db, backup=False) as s:
+        for label in ("A", "B"):
+            for code in ("P-1", "P-2"):
+                row = s.get_by("projects", "code", code)
+                s.update("projects", row["id"], {"name": f"{code} state {label}"},
+                         expected_version=row["version"], user="t")  # fmt: skip
+            s.backup_to(folder / f"{label}.sqlite3")
+        s.changed = False
+    states = {("P-1 state A", "P-2 state A"), ("P-1 state B", "P-2 state B")}
+    proc = subprocess.Popen(
+        [sys.executable, str(WRITER), str(small_db), str(folder)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    rng = random.Random(7)
+    done = 0
+    try:
+        _read_until(proc, "READY", [])
+        for k in range(RESTORE_KILLS):
+            proc.stdin.write("go-restore\n")  # type: ignore[union-attr]
+            proc.stdin.flush()  # type: ignore[union-attr]
+            pid = int(_read_until(proc, "START", []).split()[1])
+            lines: list[str] = []
+            if k % 2:
+                lines.append(_read_until(proc, "DONE", lines))
+            time.sleep(rng.uniform(0.0, 0.4))
+            os.kill(pid, signal.SIGKILL)
+            _read_until(proc, "REAPED", lines)
+            assert not [x for x in lines if x.startswith("FAIL")], lines
+            done += sum(x.startswith("DONE restore") for x in lines)
+            assert _states(small_db) in states
+    finally:
+        if proc.stdin:
+            proc.stdin.close()
+        proc.wait(timeout=30)
+        for pipe in (proc.stdout, proc.stderr):
+            if pipe:
+                pipe.close()
+    assert done >= RESTORE_KILLS // 2
+    with Store.open(small_db, backup=False) as s:
+        assert s.integrity_check() == []
+        s.changed = False

@@ -4,7 +4,7 @@ any moment and then check that every reported write survived.
 
 The process imports the program once and then serves rounds: for each line
 ``go`` read on stdin it forks a child that writes until it is killed (or a
-time limit passes); the parent reaps it and prints ``REAPED <pid> <status>``.
+time limit passes; ``go-restore``: a child that runs `tracker restore` in a loop); the parent reaps it and prints ``REAPED <pid> <status>``.
 Forking from a warm parent keeps 50 kills inside a minute on a busy machine;
 the child is an ordinary process running the CLI code, killed by a real SIGKILL.
 
@@ -12,6 +12,7 @@ Lines written (each with one ``os.write``, so they never interleave):
   START <pid>
   DONE update <note>               - `tracker update` returned 0 for this note
   DONE import <prefix> <rows>      - `tracker import` returned 0 for a file of <rows> rows
+  DONE restore <A|B>               - `tracker restore --from <A|B>.sqlite3` returned 0
   FAIL <command> <exit> <stderr>   - a command refused (the test fails on any)
 """
 
@@ -76,17 +77,31 @@ def child(db: str, folder: Path, seed: int) -> None:
             _say(f"DONE import {prefix} {rows}" if rc == 0 else f"FAIL import {rc} {err.strip()}")
 
 
+def restorer(db: str, folder: Path, seed: int) -> None:
+    """Restore the two prepared backups (A.sqlite3, B.sqlite3) in turn with `tracker restore`."""
+    pid = os.getpid()
+    _say(f"START {pid}")
+    deadline = time.monotonic() + CHILD_LIMIT_S
+    i = seed
+    while time.monotonic() < deadline:
+        i += 1
+        name = "A" if i % 2 else "B"
+        rc, err = _run(["restore", "--db", db, "--from", str(folder / f"{name}.sqlite3")])
+        _say(f"DONE restore {name}" if rc == 0 else f"FAIL restore {rc} {err.strip()}")
+
+
 def main() -> int:
     db, folder = sys.argv[1], Path(sys.argv[2])
     folder.mkdir(parents=True, exist_ok=True)
     _say("READY")
     for rounds, line in enumerate(sys.stdin, start=1):
-        if line.strip() != "go":
+        if line.strip() not in ("go", "go-restore"):
             break
+        work = restorer if line.strip() == "go-restore" else child
         pid = os.fork()
         if pid == 0:  # the child: write until killed
             try:
-                child(db, folder, seed=rounds)
+                work(db, folder, seed=rounds)
             finally:
                 os._exit(0)
         _, status = os.waitpid(pid, 0)
