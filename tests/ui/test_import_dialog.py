@@ -94,6 +94,11 @@ def test_good_file_imports_in_one_step_and_undo_removes_exactly_it(ctx, dialog, 
     assert dialog.problems.rowCount() == 0
     assert dialog.summary.text().startswith("2 new, 1 changed, 0 unchanged")
     assert dialog.import_button.isEnabled()
+    headers = [
+        dialog.preview.horizontalHeaderItem(j).text() for j in range(dialog.preview.columnCount())
+    ]
+    assert dialog.preview.item(2, headers.index("name")).toolTip() == "changes the stored value"
+    assert dialog.preview.item(2, headers.index("amount")).toolTip() == ""
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert ctx.store.get_by("projects", "code", "N-2")["amount"] == 250000050
     assert ctx.store.get("projects", first["id"])["name"] == "Renamed by import"

@@ -293,6 +293,15 @@ class ImportDialog(QDialog):
             for j, col in enumerate(src.columns):
                 v = raw.get(col)
                 t.setItem(i, j + 1, QTableWidgetItem("" if v is None else str(v)))
+        for p in plan.planned:  # the cells an upsert will change
+            i = p.row - src.first_row
+            if p.action != "update" or not 0 <= i < len(shown):
+                continue
+            for name in p.changes:
+                j = self._column_of(plan, name)
+                if j is not None:
+                    t.item(i, j + 1).setBackground(QBrush(ROW_COLOURS["update"]))
+                    t.item(i, j + 1).setToolTip(self.tr("changes the stored value"))
         for e in plan.errors:
             j = self._column_of(plan, e.field)
             if e.row is None or e.row < src.first_row:  # a header problem: mark the column
