@@ -149,11 +149,15 @@ class Shell(QObject):
             if choice.action == "open":
                 self.prefs.remove_recent_file(choice.path)
             return False
-        old = self.store
+        old, old_window = self.store, self.window
 
         def build() -> None:
             if old is not None:
-                old.close()
+                # the old window's timers may still read its store until it is deleted
+                if old_window is not None:
+                    old_window.destroyed.connect(lambda *_: old.close())
+                else:
+                    old.close()
             self.show(new)
 
         if not self._replace_window(build):
