@@ -232,3 +232,14 @@ def test_refresh_after_the_reporting_currency_changed(shown):
     assert pane.draw_count == drawn + 1
     labels = texts(pane.current_figure())
     assert any("EUR" in t for t in labels) and not any("USD" in t for t in labels)
+
+
+def test_a_view_without_charts_clears_the_pane(shown):
+    pane, _ctx = shown
+    assert pane.current_figure() is not None
+    pane.set_view(kind="banks", flt=Filter(), selected_id=None)
+    assert pane.combo.count() == 0 and pane.current_chart() == ""
+    assert pane.current_figure() is None
+    assert pane.message.isVisible() and "no chart" in pane.message.text()
+    pane.set_view(kind="projects", flt=Filter(), selected_id=None)
+    assert pane.current_figure() is not None and not pane.message.isVisible()

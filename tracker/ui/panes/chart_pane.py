@@ -83,7 +83,7 @@ class ChartPane(QWidget):
         self.draw_count = 0
         #: Text of the last failure to build a chart, None after a good draw.
         self.last_error: str | None = None
-        #: What the shown figure was built from: (kind, chart, filter, selected id).
+        #: What the shown figure was built from: kind, chart, filter, selected id, currency, as-of.
         self._drawn: tuple | None = None
 
         self.combo = QComboBox(self)
@@ -155,6 +155,12 @@ class ChartPane(QWidget):
         i = self.combo.findData(wanted) if wanted else 0
         self.combo.setCurrentIndex(max(i, 0))
         self.combo.blockSignals(False)
+        if not self.combo.count():
+            # Reference data has no chart: say so rather than leave another kind's chart up.
+            self.host.clear()
+            self._drawn = None
+            self.message.setText(self.tr("There is no chart for this view."))
+            self.message.show()
 
     def _on_choice(self, _index: int) -> None:
         if self._kind:

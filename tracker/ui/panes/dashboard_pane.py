@@ -117,6 +117,7 @@ class Tile(QFrame):
             self.caption.setText(caption)
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
+        self.setAccessibleName(self.text())
 
     def text(self) -> str:
         """Everything the tile says, for tests and screen readers."""
