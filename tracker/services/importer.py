@@ -20,19 +20,27 @@ from pathlib import Path
 from typing import Any
 
 from tracker.domain.fields import (
+    COUNTRY,
+    CURRENCY,
     DATE,
+    ENUM,
     FX_RATES,
     INT,
     MONEY,
     PROJECT_UPDATES,
     REAL,
+    REF,
+    REGION,
+    SECTOR,
     Kind,
+    RefIndex,
+    clean_value,
+    cross_checks,
     kind_of,
-    validate,
 )
 from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.services.changes import Change
-from tracker.store import Store
+from tracker.store import Store, perf_bulk
 from tracker.store.sqlite_store import now_iso
 
 #: Columns that exports add and imports ignore.
@@ -159,8 +167,15 @@ def read_csv(data: bytes, kind: Kind) -> SourceTable:
         raise ImportRefused("the file is empty (no header row)")
     header = [h.strip().lstrip("\ufeff") for h in records[0]]
     rows = []
+    # Only a cell starting with ' can need unquote(): look once in the whole text, not per cell.
+    quoted = re.search(r"(?:^|[,;\t\n\"])'", text) is not None
+    width = len(header)
     for rec in records[1:]:
-        rec = [unquote(cell) for cell in rec]
+        if quoted:
+            rec = [unquote(cell) for cell in rec]
+        if len(rec) == width:
+            rows.append(dict(zip(header, rec, strict=True)))
+            continue
         rows.append({header[i]: rec[i] if i < len(rec) else "" for i in range(len(header))}
                     | ({"\0extra": rec[len(header):]} if len(rec) > len(header) and any(x.strip() for x in rec[len(header):]) else {}))  # fmt: skip
     dc = _guess_decimal_comma(kind, header, rows, delimiter)
@@ -175,6 +190,8 @@ _QUOTED_FORMULA = re.compile(r"^'+[=+\-@\t\r]")
 
 def unquote(cell: str) -> str:
     """Undo the export's formula neutralising: "'=SUM(A1)" reads back as "=SUM(A1)"."""
+    if not cell.startswith("'"):  # nearly every cell: skip the regex (2M cells in a 100k import)
+        return cell
     return cell[1:] if _QUOTED_FORMULA.match(cell) else cell
 
 
@@ -286,6 +303,67 @@ def plan_import(store: Store, *, kind: str, path: str | Path) -> ImportPlan:
     return plan_rows(store, kind=k.name, source=source, path=str(path))
 
 
+#: Field types whose cleaning depends only on the raw value (and the reference data).
+_MEMO_TYPES = frozenset({ENUM, CURRENCY, DATE, INT, REAL, COUNTRY, SECTOR, REGION, REF})
+_MEMO_MAX = 100_000
+#: A plain amount (no sign, separators or spaces, at most two decimals, below MAX_MINOR).
+_PLAIN_MONEY = re.compile(r"(\d{1,15})(?:\.(\d{1,2}))?\Z")
+
+
+class _RowValidator:
+    """``fields.validate`` for many rows of one file, remembering each column's cleaned values.
+
+    Statuses, sectors, banks, dates and rates repeat from row to row, so each
+    distinct text is parsed once; the result (value or message) is exactly the
+    one ``validate`` gives (tests compare the two).
+    """
+
+    def __init__(self, kind: Kind, refs: RefIndex, decimal_comma: bool | None):
+        self.kind, self.refs, self.decimal_comma = kind, refs, decimal_comma
+        self.memo: dict[str, dict[Any, tuple[bool, Any]]] = {
+            f.name: {} for f in kind.fields if f.type in _MEMO_TYPES
+        }
+
+    def __call__(self, values: Mapping[str, Any], row: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        errors: list[ValidationError] = []
+        for f in self.kind.fields:
+            if f.name in values:
+                raw = values[f.name]
+            elif f.import_name and f.import_name in values:
+                raw = values[f.import_name]
+            else:
+                raw = None
+            memo = self.memo.get(f.name)
+            hit = None
+            if memo is not None:
+                try:
+                    hit = memo.get(raw)
+                except TypeError:  # an unhashable JSON value
+                    memo = None
+            if hit is None and f.type == MONEY and isinstance(raw, str):
+                m = _PLAIN_MONEY.match(raw)
+                if m and not (f.minimum is not None and f.minimum > 0):
+                    # '1234.5' -> 123450 exactly as parse_money gives it, without Decimal.
+                    hit = (True, int(m[1]) * 100 + int((m[2] or "").ljust(2, "0")))
+            if hit is None:
+                try:
+                    hit = (True, clean_value(f, raw, self.refs, decimal_comma=self.decimal_comma))
+                except ValueError as exc:
+                    hit = (False, str(exc))
+                if memo is not None and len(memo) < _MEMO_MAX:
+                    memo[raw] = hit
+            if hit[0]:
+                out[f.name] = hit[1]
+            else:
+                errors.append(ValidationError(f.column if f.type == REF else f.name, hit[1], row))
+        if not errors:
+            errors.extend(ValidationError(fld, msg, row) for fld, msg in cross_checks(self.kind.name, out))
+        if errors:
+            raise ValidationErrors(errors)
+        return out
+
+
 def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "") -> ImportPlan:
     k = kind_of(kind)
     plan = ImportPlan(k.name, path, source)
@@ -321,6 +399,7 @@ def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "") -
         refs.projects = store.project_ids_by_code(codes)
     seen: dict[Any, int] = {}
     existing = _existing_keys(store, k, source, mapping)
+    check = _RowValidator(k, refs, source.decimal_comma)
     for i, raw in enumerate(source.rows):
         rownum = source.first_row + i
         if "\0extra" in raw:
@@ -337,9 +416,7 @@ def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "") -
         if source.description.startswith("XLSX"):
             values = {n: _from_cell(k, n, v) for n, v in values.items()}
         try:
-            clean = validate(
-                k, values, refs, decimal_comma=source.decimal_comma, row=rownum, partial=False
-            )
+            clean = check(values, rownum)
         except ValidationErrors as exc:
             plan.errors.extend(exc.errors)
             if len(plan.errors) >= MAX_ERRORS:
@@ -494,9 +571,13 @@ def commit_plan(
                 if applied is not None:
                     applied.append(done)
         else:
+            # New rows in bulk (one statement, audit rows written by SQLite), then the changes.
+            new = [p for p in plan.planned if p.action == "insert"]
+            new_ids = dict(zip(map(id, new), perf_bulk.insert_audited(
+                store, k.name, [p.values for p in new], user=user, action="import"), strict=True))  # fmt: skip
             for p in plan.planned:
                 if p.action == "insert":
-                    ids.append(store.insert(k.name, p.values, user=user, action="import"))
+                    ids.append(new_ids[id(p)])
                 elif p.action == "update":
                     store.update(
                         k.name, p.pk, p.changes, expected_version=None, user=user, action="import"

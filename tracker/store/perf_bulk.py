@@ -1,0 +1,111 @@
+"""Many new rows at once, each with its own audit entry (the import's bulk path).
+
+``Store.insert`` costs a Python round trip, a ``json.dumps`` and two statements
+per row: 100k imported projects took over a minute. Here the rows go in with
+one ``executemany`` and SQLite writes their audit entries itself
+(``INSERT … SELECT json_object(…)`` over the new rows), inside the caller's
+transaction, so the import stays all or nothing. The audit entries carry the
+same ``{column: [null, value]}`` changes ``Store.insert`` records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from tracker.store.sqlite_store import VERSIONED, _col, _t, now_iso
+
+if TYPE_CHECKING:
+    from tracker.store.sqlite_store import Store
+
+#: Below this many new rows the indexes are kept and updated row by row.
+REBUILD_MIN = 5_000
+
+
+def insert_audited(store: Store, table: str, rows: Sequence[Mapping[str, Any]], *, user: str,
+                   action: str = "insert") -> list[int]:  # fmt: skip
+    """Insert ``rows`` (all with the same keys, no ``id``) and audit each; returns their new ids.
+
+    Rows with differing keys, or giving their own id, go through ``Store.insert`` one by one.
+    """
+    if not rows:
+        return []
+    cols = list(rows[0])
+    if "id" in cols or any(list(r) != cols for r in rows):
+        with store.write():
+            return [store.insert(table, r, user=user, action=action) for r in rows]
+    for c in cols:
+        _col(table, c, store)
+    defaults = store._not_null_defaults(table)
+    fill = [(i, defaults[c]) for i, c in enumerate(cols) if c in defaults]
+    extra: list[Any] = []
+    all_cols = list(cols)
+    if table in VERSIONED:
+        if "version" not in cols:
+            all_cols.append("version")
+            extra.append(1)
+        all_cols.append("updated_at")
+        extra.append(now_iso())
+        if "updated_at" in cols:
+            raise ValueError("updated_at is set by the store")
+
+    def values():
+        for r in rows:
+            v = [r[c] for c in cols]
+            for i, d in fill:
+                if v[i] is None:
+                    v[i] = d
+            yield v + extra
+
+    audited = [c for c in all_cols if c != "updated_at"]
+    changes = ", ".join(f"'{c}', json_array(NULL, {c})" for c in audited)
+    t = _t(table)
+    with store.write() as c:
+        before = c.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0]
+        # The full-text insert trigger costs ~100 µs a row; one INSERT … SELECT afterwards ~7 µs.
+        trigger = c.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (f"{table}_ai",)
+        ).fetchone()
+        if trigger:
+            c.execute(f'DROP TRIGGER "{table}_ai"')
+        # More new rows than old ones (a first import): building each index once, sorted,
+        # costs a fraction of inserting 13 index entries per row (4.4 s of 5.6 s for 100k).
+        indexes = []
+        if (
+            len(rows) >= REBUILD_MIN
+            and len(rows) > c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        ):
+            indexes = c.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                "AND sql IS NOT NULL", (table,)
+            ).fetchall()  # fmt: skip
+            for name, _ in indexes:
+                c.execute(f'DROP INDEX "{name}"')
+        c.executemany(
+            f"INSERT INTO {t} ({', '.join(all_cols)}) VALUES ({', '.join('?' * len(all_cols))})",
+            values(),
+        )
+        after = c.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0]
+        if after - before != len(
+            rows
+        ):  # pragma: no cover - ids are max+1 without AUTOINCREMENT gaps
+            raise RuntimeError(f"{table}: expected {len(rows)} new ids, got {after - before}")
+        if indexes:
+            c.execute("PRAGMA threads = 2")  # the sorter may use a second core
+            try:
+                for _, sql in indexes:
+                    c.execute(sql)
+            finally:
+                c.execute("PRAGMA threads = 0")
+        if trigger:
+            fts = [r[1] for r in c.execute(f'PRAGMA table_info("{table}_fts")')]
+            names = ", ".join(f'"{x}"' for x in fts)
+            c.execute(f'INSERT INTO "{table}_fts" (rowid, {names}) SELECT id, {names} FROM {t} '
+                      "WHERE id > ?", (before,))  # fmt: skip
+            c.execute(trigger[0])
+        c.execute(
+            "INSERT INTO audit_log (at, user, table_name, row_id, action, changes) "
+            f"SELECT ?, ?, ?, id, ?, json_object({changes}) FROM {t} WHERE id > ? ORDER BY id",
+            (now_iso(), user, table, action, before),
+        )
+    return list(range(before + 1, after + 1))
