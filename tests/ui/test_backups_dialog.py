@@ -163,8 +163,15 @@ def test_read_only_file_can_be_backed_up_but_not_restored(demo_path, qtbot) -> N
         c.deleteLater()
 
 
-def test_main_window_opens_the_backups_dialog(open_window, demo_path) -> None:  # noqa: ANN001
-    win = open_window(demo_path)
+def test_main_window_opens_the_backups_dialog_and_shows_the_restored_data(
+    open_window,
+    demo_path,
+    monkeypatch,
+    qtbot,  # noqa: ANN001
+) -> None:
+    from tracker.services.undo import EditCommand
+
+    win = open_window(demo_path, view="projects")
     d = win.open_backups()
     assert isinstance(d, BackupsDialog) and d.isVisible()
     d.backup_button.click()
@@ -172,6 +179,24 @@ def test_main_window_opens_the_backups_dialog(open_window, demo_path) -> None:  
     d.table.selectRow(0)
     assert d.restore_button.isEnabled()
     d.grab().save(str(demo_path.parent / "backups_dialog.png"))
+    ctx = win.ctx
+    row = ctx.store.get_by("projects", "code", "BY-CN-001")
+    ctx.run(EditCommand("projects", row["id"], {"name": "Edited before the restore"},
+                        row["version"], "tester"))  # fmt: skip
+    model = win.record_page().table.model
+
+    def shown_name() -> str:
+        r = model.row_of(row["id"])
+        return model.index(r, 1).data() if r >= 0 else ""
+
+    assert model.row_of(row["id"]) >= 0
+    qtbot.waitUntil(lambda: "Edited before" in str(shown_name()), timeout=3000)
+    monkeypatch.setattr(backups_dialog, "ask", lambda *a: True)
+    d.table.selectRow(0)
+    assert d.restore_selected() is not None
+    assert ctx.undo_stack.count() == 0  # the history of the replaced file is gone
+    assert ctx.store.get("projects", row["id"])["name"] == row["name"]
+    qtbot.waitUntil(lambda: str(shown_name()) == row["name"], timeout=3000)  # the pane re-read
     d.close()
 
 

@@ -1,9 +1,10 @@
 """The Backups dialog: the file's automatic and manual copies, newest first;
 back up now, or restore one (the current file is itself backed up first).
 
-Restoring replaces the database under the open window, so the dialog does not
-patch the window up itself: it emits ``restored(path)`` and the window reopens
-the file.
+Restoring replaces the database under the open window: the dialog clears the
+undo history (it belongs to the replaced file), tells every pane to re-read
+(``ctx.changed``) and emits ``restored(path)`` so the window can reopen the file
+(needed when a damaged file was replaced rather than restored into).
 """
 
 from __future__ import annotations
@@ -27,9 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.services import maintenance
+from tracker.services.changes import Change
 from tracker.store import StoreError
 
 DATE_COL, REASON_COL, SIZE_COL = range(3)
+#: Everything a restore may have changed, announced so open panes re-read it.
+RESTORED_TABLES = ("countries", "sectors", "regions", "banks", "zones", "fx_rates", "projects",
+                   "project_updates", "residents", "ventures")  # fmt: skip
 PathRole = Qt.ItemDataRole.UserRole
 
 
@@ -198,5 +203,9 @@ class BackupsDialog(QDialog):
             )  # fmt: skip
         else:
             self.status.setText(self.tr("Restored from the backup of {when}.").format(when=when))
+        # The undo history belongs to the file that was replaced; every pane shows old rows.
+        self.ctx.undo_stack.clear()
+        for table in RESTORED_TABLES:
+            self.ctx.changed.emit(Change(table, (), "import"))
         self.restored.emit(str(db))
         return safety
