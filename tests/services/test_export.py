@@ -307,3 +307,22 @@ def test_csv_cells_formatted_by_sqlite_equal_the_python_rule(demo_store, tmp_pat
     with zipfile.ZipFile(out) as zf:
         text = zf.read("projects.csv").decode("utf-8-sig")
     assert "Q-1,''=already," in text and ",'-minus," in text and ",0.05,USD," in text
+
+
+def test_an_export_reads_one_moment_while_another_window_saves(demo_path, tmp_path):
+    seen = []
+
+    def renderer(*, store, out, flt, currency, as_of):
+        seen.append(store.count("projects"))
+        with Store.open(demo_path, backup=False) as other:  # another window saves meanwhile
+            add_project(other, code="LATE-1")
+        seen.append(store.count("projects"))
+        Path(out).write_bytes(b"%PDF-1.4\n")
+
+    with Store.open(demo_path, backup=False) as s:
+        r = export_snapshot(
+            s, fmt="pdf", out=tmp_path / "r.pdf", user="tester", pdf_renderer=renderer
+        )
+        assert seen[0] == seen[1] == r.rows["projects"]
+        assert s.count("projects") == seen[0] + 1  # after the export the new project is there
+        assert s.get("snapshots", r.snapshot_id)["rows"] == seen[0]

@@ -10,6 +10,7 @@ same data. Rows are streamed from the database, so 100k rows keep memory flat.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import hashlib
@@ -47,7 +48,7 @@ from tracker.domain.money import from_minor
 from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.services import portfolio
 from tracker.store import Store, StoreError
-from tracker.store.snapshot_reads import count_rows, export_rows, export_text_rows
+from tracker.store.snapshot_reads import count_rows, export_rows, export_text_rows, read_snapshot
 from tracker.store.sqlite_store import VERSIONED, now_iso
 
 FORMATS = ("xlsx", "csv", "json", "pdf", "sqlite", "iati")
@@ -174,32 +175,39 @@ def export_snapshot(store: Store, *, fmt: str, out: Path, kind: str = "all", flt
     taken_at = now_iso()
     meta = _metadata(store, kind=kind, flt=flt, currency=currency, as_of=as_of, taken_at=taken_at)
     notes: list[str] = []
-    if fmt == "xlsx":
-        rows = _atomic(out, lambda tmp: _write_xlsx(store, tmp, tables, flt, meta, kind))
-        digest = sha256_file(out)
-    elif fmt == "json":
-        rows = _atomic(out, lambda tmp: _write_json(store, tmp, tables, flt, meta, kind))
-        digest = sha256_file(out)
-    elif fmt == "csv":
-        rows, digest = _write_csv(store, out, tables, flt, meta, kind)
-    elif fmt == "sqlite":
-        store.backup_to(out)
-        rows = {t: store.count(t) for t in MAIN_TABLES}
-        digest = sha256_file(out)
-        if not flt.is_empty():
-            notes.append("a SQLite copy holds the whole database; the filter does not apply")
-    elif fmt == "iati":
-        rows = {"projects": _atomic(out, lambda tmp: _write_iati(store, tmp, flt, as_of, taken_at))}
-        digest = sha256_file(out)
-    else:  # pdf
-        if pdf_renderer is None:
-            raise ValidationErrors(
-                [ValidationError("format", "PDF export needs the report renderer of the window")]
-            )
-        _atomic(out, lambda tmp: pdf_renderer(store=store, out=tmp, flt=flt, currency=currency,
-                                              as_of=as_of))  # fmt: skip
-        rows = {"projects": store.count("projects", flt)}
-        digest = sha256_file(out)
+    with contextlib.nullcontext() if fmt == "sqlite" else read_snapshot(store):
+        if fmt == "xlsx":
+            rows = _atomic(out, lambda tmp: _write_xlsx(store, tmp, tables, flt, meta, kind))
+            digest = sha256_file(out)
+        elif fmt == "json":
+            rows = _atomic(out, lambda tmp: _write_json(store, tmp, tables, flt, meta, kind))
+            digest = sha256_file(out)
+        elif fmt == "csv":
+            rows, digest = _write_csv(store, out, tables, flt, meta, kind)
+        elif fmt == "sqlite":
+            store.backup_to(out)
+            rows = {t: store.count(t) for t in MAIN_TABLES}
+            digest = sha256_file(out)
+            if not flt.is_empty():
+                notes.append("a SQLite copy holds the whole database; the filter does not apply")
+        elif fmt == "iati":
+            rows = {
+                "projects": _atomic(out, lambda tmp: _write_iati(store, tmp, flt, as_of, taken_at))
+            }
+            digest = sha256_file(out)
+        else:  # pdf
+            if pdf_renderer is None:
+                raise ValidationErrors(
+                    [
+                        ValidationError(
+                            "format", "PDF export needs the report renderer of the window"
+                        )
+                    ]
+                )
+            _atomic(out, lambda tmp: pdf_renderer(store=store, out=tmp, flt=flt, currency=currency,
+                                                  as_of=as_of))  # fmt: skip
+            rows = {"projects": store.count("projects", flt)}
+            digest = sha256_file(out)
     result = ExportResult(fmt, out, kind, rows, digest, time.perf_counter() - t0, notes=notes)
     _record(store, result, flt=flt, as_of=as_of, user=user)
     return result
@@ -506,20 +514,47 @@ def _manifest(meta: dict[str, Any], files: dict[str, Any]) -> str:
 
 
 # --------------------------------------------------------------------- JSON
-def _json_value(v: Any) -> str:
-    if isinstance(v, Decimal):
-        return str(v)  # an exact JSON number: 1234567.89, never a binary float
+def _json_money(m: int) -> str:
+    if m >= 0:
+        return f"{m // 100}.{m % 100:02d}"  # an exact JSON number: 1234567.89, never a binary float
+    return str(from_minor(m))
+
+
+def _json_writers(table: str) -> list[tuple[str, str, Callable[[Any], str]]]:
+    """(JSON key, row key, value -> JSON text) per column, straight from store rows."""
+    fmap = _field_map(table)
+    out = []
+    for c in columns(table):
+        f = fmap.get(c)
+        key = f.name if f is not None and f.type != REF else c
+        if f is not None and f.type == MONEY:
+            fn: Callable[[Any], str] = _json_money
+        elif f is not None and f.type == INT:
+            fn = lambda v: str(int(v))  # noqa: E731
+        elif f is not None and f.type == REAL:
+            fn = lambda v: repr(float(v))  # noqa: E731
+        else:
+            fn = _json_dumps
+        out.append((json.dumps(c) + ": ", key, fn))
+    return out
+
+
+def _json_dumps(v: Any) -> str:
     return json.dumps(v, ensure_ascii=False)
 
 
 def _write_json_table(store: Store, table: str, flt: Filter, fh: Any, indent: str) -> int:
-    cols = columns(table)
-    keys = [json.dumps(c) for c in cols]
+    writers = _json_writers(table)
     fh.write("[")
     n = 0
-    for n, values in enumerate(records(store, table, flt), start=1):
-        body = ", ".join(f"{k}: {_json_value(v)}" for k, v in zip(keys, values, strict=True))
-        fh.write(("," if n > 1 else "") + f"\n{indent}  {{{body}}}")
+    lead = f"\n{indent}  {{"
+    for n, row in enumerate(
+        export_rows(store, table, flt if table in MAIN_TABLES else None), start=1
+    ):
+        body = ", ".join(
+            [k + ("null" if (v := row[rk]) is None else fn(v)) for k, rk, fn in writers]
+        )
+        fh.write(("," if n > 1 else "") + lead + body + "}")
     fh.write(f"\n{indent}]" if n else "]")
     return n
 

@@ -4,6 +4,7 @@ name, project code), streamed from one cursor so memory stays flat."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -127,3 +128,19 @@ def count_rows(store: Store, table: str, flt: Filter | None = None) -> int:
             sql += f" WHERE project_id IN (SELECT id FROM projects WHERE {where})"
         return store.conn.execute(sql, params).fetchone()[0]
     return store.count(table, flt)
+
+
+@contextlib.contextmanager
+def read_snapshot(store: Store) -> Iterator[None]:
+    """Every read inside sees the database at one moment (a WAL read transaction), so a
+    snapshot's sheets agree even while another window saves."""
+    conn = store.conn
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")
