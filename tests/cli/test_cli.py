@@ -43,6 +43,17 @@ def test_init_demo_and_refuse_existing(tmp_path, capsys):
     code, out, _ = main(capsys, "init", "--db", db, "--demo")
     assert code == 0 and "demo portfolio loaded" in out and "170 ventures" in out
     assert not (tmp_path / "demo-backups").exists()  # nothing to back up in a file just made
+    from decimal import Decimal
+
+    from tracker.services import portfolio
+
+    with Store.open(db, read_only=True) as s:
+        k = portfolio.key_figures(s, currency="USD", as_of="2026-11-27")
+        assert k.residents_by_zone["Great Stone Industrial Park"] == 68
+        assert k.resident_countries_by_zone["Great Stone Industrial Park"] == 14
+        assert (k.ventures, k.joint_ventures, k.foreign_owned) == (170, 52, 118)
+        assert k.projects >= 30 and abs(k.financing - Decimal(8_000_000_000)) <= Decimal(80_000_000)
+        assert not k.warnings
     before = sha(db)
     code, _, err = main(capsys, "init", "--db", db)
     assert code == 1 and "already exists" in err and sha(db) == before
