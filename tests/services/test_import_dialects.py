@@ -43,7 +43,11 @@ def check_imported(store, *, names=("Pulp mill", "Solar park")):
     p1 = store.get_by("projects", "code", "P-1")
     p2 = store.get_by("projects", "code", "P-2")
     assert p1["amount"] == 123456789 and p1["disbursed"] == 100050
-    assert p1["agreement_date"] == "2019-03-04" and p1["interest_rate"] == 3.25 and p1["progress_pct"] == 40
+    assert (
+        p1["agreement_date"] == "2019-03-04"
+        and p1["interest_rate"] == 3.25
+        and p1["progress_pct"] == 40
+    )
     assert p1["sector"] == "industry" and p1["region"] == "BY-HO"
     assert p1["bank_id"] == store.get_by("banks", "short_name", "China Exim")["id"]
     assert p2["amount"] == 50000000 and p2["currency"] == "CNY" and p2["sector"] == "energy"
@@ -117,7 +121,22 @@ def test_xlsx_number_cell_with_float_noise(store, tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(HEADER)
-    ws.append(["P-1", "Pulp mill", "industry", "BY-HO", "China Exim", 0.1 + 0.2, "USD", None, "signed", None, None, None])
+    ws.append(
+        [
+            "P-1",
+            "Pulp mill",
+            "industry",
+            "BY-HO",
+            "China Exim",
+            0.1 + 0.2,
+            "USD",
+            None,
+            "signed",
+            None,
+            None,
+            None,
+        ]
+    )
     p = tmp_path / "p.xlsx"
     wb.save(p)
     importer.import_file(store, kind="projects", path=p, user="t")
@@ -129,7 +148,22 @@ def test_xlsx_bad_cells_named(store, tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(HEADER)
-    ws.append(["P-1", "Pulp mill", "industry", "BY-HO", "China Exim", 12.345, "USD", None, "signed", "31.02.2020", None, None])
+    ws.append(
+        [
+            "P-1",
+            "Pulp mill",
+            "industry",
+            "BY-HO",
+            "China Exim",
+            12.345,
+            "USD",
+            None,
+            "signed",
+            "31.02.2020",
+            None,
+            None,
+        ]
+    )
     p = tmp_path / "p.xlsx"
     wb.save(p)
     plan = importer.plan_import(store, kind="projects", path=p)
@@ -170,3 +204,23 @@ def test_updates_dialect_ru(store, tmp_path):
     hist = store.rows("project_updates")
     assert hist[0]["note"] == "Транш" and hist[0]["as_of"] == "2021-06-01"
     assert Decimal(hist[0]["disbursed"]) / 100 == Decimal("200000.25")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "name", "desc"),
+    [
+        ("cp1252", "Société Générale Crédit", "Windows-1252"),
+        ("cp1252", "Müller Straße Anlage", "Windows-1252"),
+        ("cp1251", "Завод г. Минск", "Windows-1251"),
+        ("cp1251", "ОАО «Гродно Азот»", "Windows-1251"),
+    ],
+)
+def test_excel_ansi_code_pages(store, tmp_path, encoding, name, desc):
+    """Excel's plain 'CSV' is in the Windows ANSI code page: 1252 in English, 1251 in Russian."""
+    rows = rows_en()
+    rows[0][1] = name
+    p = tmp_path / "p.csv"
+    p.write_bytes(csv_text(rows, ";" if encoding == "cp1251" else ",").encode(encoding))
+    plan = importer.import_file(store, kind="projects", path=p, user="t")
+    assert desc in plan.source.description
+    assert store.get_by("projects", "code", "P-1")["name"] == name

@@ -114,7 +114,18 @@ def _decode_text(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
-        return data.decode("cp1251"), "Windows-1251"
+        pass
+    # Not UTF-8: Excel's ANSI code page. Russian Windows writes Windows-1251, where letters
+    # above 0xC0 come in runs (whole Cyrillic words); English Windows writes Windows-1252,
+    # where they are single accented letters among ASCII ones ('Société Générale').
+    runs = re.findall(rb"[\xc0-\xff\xa8\xb8]+", data[: 256 * 1024])
+    letters = sum(len(r) for r in runs)
+    if letters and sum(len(r) for r in runs if len(r) > 1) / letters < 0.5:
+        try:
+            return data.decode("cp1252"), "Windows-1252"
+        except UnicodeDecodeError:
+            pass
+    return data.decode("cp1251"), "Windows-1251"
 
 
 _NUMERIC_TYPES = (MONEY, INT, REAL)
