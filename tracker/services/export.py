@@ -65,8 +65,6 @@ KIND_TABLES: dict[str, tuple[str, ...]] = {
 }
 #: Text starting with one of these is read as a formula by spreadsheets.
 _FORMULA_START = re.compile(r"^'*[=+\-@\t\r]")
-#: Excel keeps 15 significant digits; a longer amount goes in as exact text.
-_MAX_DIGITS = 15
 
 PdfRenderer = Callable[..., Any]
 
