@@ -1,0 +1,145 @@
+"""Print chart and Print report: a print preview around one paint routine.
+
+``QPrintPreviewDialog.paintRequested`` is connected to the same routine that
+prints and writes PDF (:meth:`tracker.ui.report.Report.paint` for the report,
+:func:`paint_chart` for a chart), so the preview is exactly what comes out.
+The preview's own toolbar switches portrait/landscape; the routine lays the
+pages out again for the printer's page each time it is asked to paint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPagedPaintDevice, QPainter
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QWidget
+
+from tracker.domain.filters import Filter
+from tracker.ui.report import (
+    MUTED,
+    PDF_DPI,
+    SMALL_PT,
+    Report,
+    font,
+    page_layout,
+    svg_renderer,
+)
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from tracker.ui.context import AppContext
+
+Paint = Callable[[QPagedPaintDevice], object]
+
+
+def open_dialog(dialog: QPrintPreviewDialog) -> None:
+    """Seam for tests: show the preview window-modal without blocking (never exec())."""
+    dialog.open()
+
+
+def new_printer(orientation: str = "portrait") -> QPrinter:
+    """An A4 printer with the report's margins; vectors stay vectors at any resolution."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setResolution(PDF_DPI)
+    printer.setPageLayout(page_layout(orientation))
+    return printer
+
+
+def preview(parent: QWidget | None, paint: Paint, *, title: str, name: str,
+            orientation: str) -> QPrintPreviewDialog:  # fmt: skip
+    """A print preview whose every paint request (preview, print, PDF) runs ``paint``."""
+    printer = new_printer(orientation)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setObjectName(name)
+    dialog.setWindowTitle(title)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.printer_ = printer  # the dialog does not own it: keep it alive as long as the dialog
+    dialog.paint_routine = paint  # the one routine, for tests and callers that want a PDF
+    dialog.paintRequested.connect(paint)
+    open_dialog(dialog)
+    return dialog
+
+
+def paint_chart(device: QPagedPaintDevice, svg: bytes, *, caption: str = "") -> int:
+    """One chart on one page: as large as fits, its aspect kept, a caption under it."""
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError(
+            QCoreApplication.translate("Printing", "The printer could not be opened for painting.")
+        )
+    try:
+        dpi = float(device.logicalDpiX())
+        rect = device.pageLayout().paintRectPixels(int(round(dpi)))
+        width, height = float(rect.width()), float(rect.height())
+        small = font(SMALL_PT)
+        line = QFontMetricsF(small, device).height() if caption else 0.0
+        renderer = svg_renderer(svg)
+        size = renderer.defaultSize()
+        room_h = height - (line * 1.8 if caption else 0.0)
+        scale = min(width / max(size.width(), 1), room_h / max(size.height(), 1))
+        w, h = size.width() * scale, size.height() * scale
+        renderer.render(painter, QRectF((width - w) / 2, 0, w, h))
+        if caption:
+            painter.setFont(small)
+            painter.setPen(MUTED)
+            painter.drawText(QRectF(0, h + line * 0.6, width, line),
+                             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                             caption)  # fmt: skip
+    finally:
+        painter.end()
+    return 1
+
+
+def chart_caption(ctx: AppContext) -> str:
+    """Where a printed chart comes from: database, as-of date, when and by whom."""
+    return QCoreApplication.translate(
+        "Printing", "{db} · as of {date} · printed {at} by {user}"
+    ).format(
+        db=ctx.store.name,
+        date=ctx.as_of,
+        at=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        user=ctx.user,
+    )
+
+
+def print_chart(ctx: AppContext, parent: QWidget | None, figure: Figure) -> QPrintPreviewDialog:
+    """Preview and print the chart on screen, as vectors, landscape to start with."""
+    from tracker.charts import figure_to_svg_bytes
+
+    svg = figure_to_svg_bytes(figure)
+    caption = chart_caption(ctx)
+    return preview(
+        parent,
+        lambda device: paint_chart(device, svg, caption=caption),
+        title=QCoreApplication.translate("Printing", "Print chart"),
+        name="printChartPreview",
+        orientation="landscape",
+    )
+
+
+def print_report(
+    ctx: AppContext, parent: QWidget | None, *, kind: str, flt: Filter
+) -> QPrintPreviewDialog:
+    """Preview and print the portfolio report for what the window shows."""
+    report = Report(
+        ctx.store,
+        kind=kind or "projects",
+        flt=flt,
+        currency=ctx.currency,
+        as_of=ctx.as_of,
+        user=ctx.user,
+    )
+    dialog = preview(
+        parent,
+        report.paint,
+        title=QCoreApplication.translate("Printing", "Print report"),
+        name="printReportPreview",
+        orientation="portrait",
+    )
+    dialog.report = report
+    return dialog

@@ -1,0 +1,863 @@
+"""The portfolio report, painted with QPainter on any paged device.
+
+One paint routine (:meth:`Report.paint`) serves the print preview, the
+printer and PDF files (``QPdfWriter``), so what is previewed is what is
+printed and exported. It lays the whole report out first (so every page
+knows the page count for "Page N of M"), then paints page by page:
+
+- a title page: title, as-of date, database name, the filter used, who
+  generated it and when, and the key figures;
+- the charts, as vectors (matplotlib SVG with text as outlines, drawn by
+  ``QSvgRenderer``), at the page's width so their text keeps its size;
+- tables of projects, residents and ventures that fit the page width
+  (wrapping name columns, shrinking the font when needed) and continue on
+  the next pages with their header repeated;
+- a header and a footer with "Page N of M" on every page.
+
+Sizes are in points and converted to the device's pixels, so portrait,
+landscape, a 1200 dpi printer and a PDF all give the same layout.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+from PySide6.QtSvg import QSvgRenderer
+
+from tracker.domain.filters import Filter
+from tracker.domain.money import from_minor
+from tracker.services import chart_data, portfolio
+from tracker.services.changes import current_user
+
+if TYPE_CHECKING:
+    from tracker.store import Store
+
+#: Most rows a table prints; a longer one ends with a note pointing to XLSX/CSV export.
+MAX_TABLE_ROWS = 1000
+
+#: Fonts in order of preference; Qt falls back through fontconfig for other scripts.
+FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Noto Sans CJK SC", "Arial", "Microsoft YaHei"]
+
+MARGIN_MM = 15.0
+PDF_DPI = 150
+"""Resolution of PDF files and printers: text and lines stay vectors at any value, but Qt
+rasterises the charts' hatch patterns at it (300 dpi doubled the time and size)."""
+TITLE_PT = 22.0
+HEADING_PT = 13.0
+BODY_PT = 9.5
+TABLE_PT = 8.0
+MIN_TABLE_PT = 6.0
+SMALL_PT = 7.5
+CHART_ASPECT = 0.56
+"""Chart height as a share of its width (a little taller than 16:9)."""
+
+INK = QColor("#1a1a1a")
+MUTED = QColor("#5f6368")
+RULE = QColor("#9aa0a6")
+HEADER_FILL = QColor("#e3e6ea")
+ZEBRA = QColor("#f4f5f7")
+
+Op = Callable[[QPainter], None]
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("Report", text)
+
+
+_EMPTY_GLYPH = re.compile(rb'<path id="([^"]+)"(?: transform="[^"]*")?/>')
+
+
+def svg_renderer(svg: bytes) -> QSvgRenderer:
+    """A renderer for a matplotlib SVG.
+
+    matplotlib defines the space glyph as a path without data; QSvgRenderer
+    rejects it ("Invalid path data", "link … is undefined" on every use) and
+    a PDF would get broken path operators, so such glyphs and their uses are
+    dropped (they draw nothing anyway).
+    """
+    for glyph in set(_EMPTY_GLYPH.findall(svg)):
+        svg = re.sub(rb'<use xlink:href="#' + re.escape(glyph) + rb'"[^>]*/>', b"", svg)
+    return QSvgRenderer(QByteArray(_EMPTY_GLYPH.sub(b"", svg)))
+
+
+def font(size_pt: float, *, bold: bool = False) -> QFont:
+    f = QFont()
+    f.setFamilies(FONT_FAMILIES)
+    f.setPointSizeF(size_pt)
+    f.setBold(bold)
+    return f
+
+
+# --- layout machinery ---------------------------------------------------------------
+
+
+@dataclass
+class Column:
+    """One table column: its header, alignment and whether long text wraps."""
+
+    title: str
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+    wrap: bool = False
+
+
+@dataclass
+class Table:
+    """A titled table of text cells (already formatted)."""
+
+    title: str
+    columns: list[Column]
+    rows: list[list[str]]
+    note: str = ""
+
+
+@dataclass
+class _Page:
+    ops: list[Op] = field(default_factory=list)
+
+
+class _Flow:
+    """Places blocks top to bottom and starts a new page when one does not fit."""
+
+    def __init__(self, top: float, bottom: float):
+        self.top, self.bottom = top, bottom
+        self.pages: list[_Page] = [_Page()]
+        self.y = top
+
+    @property
+    def left(self) -> float:
+        return self.bottom - self.y
+
+    def new_page(self) -> None:
+        self.pages.append(_Page())
+        self.y = self.top
+
+    def at_top(self) -> bool:
+        return self.y <= self.top + 0.5
+
+    def need(self, height: float) -> None:
+        if height > self.left and not self.at_top():
+            self.new_page()
+
+    def place(self, height: float, draw: Callable[[QPainter, float], None]) -> None:
+        y = self.y
+        self.pages[-1].ops.append(lambda p: draw(p, y))
+        self.y += height
+
+    def skip(self, height: float) -> None:
+        self.y = min(self.y + height, self.bottom)
+
+
+@dataclass
+class ReportContent:
+    """Everything the report shows, gathered once from the database."""
+
+    db_name: str
+    as_of: str
+    currency: str
+    kind: str
+    flt: Filter
+    filter_text: str
+    user: str
+    generated_at: dt.datetime
+    figures: list[tuple[str, str]]
+    warnings: list[str]
+    tables: list[Table]
+    charts: list[tuple[str, Filter]]
+
+
+class Report:
+    """The report of one database, filter and reporting currency, for any paged device."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        kind: str = "projects",
+        flt: Filter | None = None,
+        currency: str = "USD",
+        as_of: str | None = None,
+        user: str | None = None,
+        today: dt.date | None = None,
+        generated_at: dt.datetime | None = None,
+        charts: Sequence[str] | None = None,
+    ):
+        self.store = store
+        self.today = today or dt.date.today()
+        self.content = gather(
+            store,
+            kind=kind,
+            flt=flt or Filter(),
+            currency=currency.upper(),
+            as_of=as_of or self.today.isoformat(),
+            user=user or current_user(),
+            generated_at=generated_at or dt.datetime.now().astimezone(),
+            charts=charts,
+        )
+        self._svg: dict[tuple[str, int, int], bytes] = {}
+        self.page_count = 0
+
+    # -- painting ------------------------------------------------------------------
+
+    def paint(self, device: QPagedPaintDevice) -> int:
+        """Lay out for the device's page and paint every page; returns the page count."""
+        painter = QPainter()
+        if not painter.begin(device):
+            raise OSError(_translate("The printer or PDF file could not be opened for painting."))
+        try:
+            pages, width, height = self.layout(device)
+            total = len(pages)
+            for n, page in enumerate(pages, start=1):
+                if n > 1:
+                    device.newPage()
+                self._frame(painter, n, total, width, height, device)
+                for op in page.ops:
+                    painter.save()
+                    op(painter)
+                    painter.restore()
+        finally:
+            painter.end()
+        self.page_count = total
+        return total
+
+    def layout(self, device: QPagedPaintDevice) -> tuple[list[_Page], float, float]:
+        """The pages (lists of drawing steps) for this device's page size and resolution."""
+        dpi = float(device.logicalDpiY())
+        rect = device.pageLayout().paintRectPixels(int(round(device.logicalDpiX())))
+        width, height = float(rect.width()), float(rect.height())
+        lay = _Layout(self, device, dpi, width, height)
+        return lay.run(), width, height
+
+    def _frame(
+        self,
+        painter: QPainter,
+        n: int,
+        total: int,
+        width: float,
+        height: float,
+        device: QPagedPaintDevice,
+    ) -> None:
+        """Header and footer of page ``n``."""
+        c = self.content
+        dpi = float(device.logicalDpiY())
+        small = font(SMALL_PT)
+        fm = QFontMetricsF(small, device)
+        line = fm.height()
+        painter.save()
+        painter.setFont(small)
+        painter.setPen(MUTED)
+        head = QRectF(0, 0, width, line)
+        left = _translate("Portfolio report — {db}").format(db=c.db_name)
+        right = _translate("as of {date}").format(date=c.as_of)
+        painter.drawText(head, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         fm.elidedText(left, Qt.TextElideMode.ElideMiddle, width * 0.7))  # fmt: skip
+        painter.drawText(
+            head, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), right
+        )
+        pen = QPen(RULE)
+        pen.setWidthF(0.6 * dpi / 72)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(0, line + 2 * dpi / 72), QPointF(width, line + 2 * dpi / 72))
+        foot_y = height - line
+        painter.drawLine(QPointF(0, foot_y - 3 * dpi / 72), QPointF(width, foot_y - 3 * dpi / 72))
+        painter.setPen(MUTED)
+        foot = QRectF(0, foot_y, width, line)
+        generated = _translate("Generated {at} by {user}").format(
+            at=c.generated_at.strftime("%Y-%m-%d %H:%M"), user=c.user
+        )
+        painter.drawText(foot, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         fm.elidedText(generated, Qt.TextElideMode.ElideRight, width * 0.7))  # fmt: skip
+        page = _translate("Page {n} of {total}").format(n=n, total=total)
+        painter.drawText(
+            foot, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), page
+        )
+        painter.restore()
+
+    def chart_svg(self, chart: str, flt: Filter, width_in: float, height_in: float) -> bytes:
+        """A chart as SVG at the size it is drawn (cached per size: preview repaints often)."""
+        key = (chart, round(width_in * 100), round(height_in * 100))
+        if key not in self._svg:
+            from tracker.charts import figure_to_svg_bytes
+            from tracker.ui import i18n
+            from tracker.ui.panes.chart_pane import chart_title
+
+            fig = chart_data.build_figure(
+                self.store, chart, flt=flt, currency=self.content.currency,
+                as_of=self.content.as_of, today=self.today, width_in=width_in,
+                height_in=height_in, texts=i18n.chart_texts(), lang=i18n.current_language(),
+                titles={chart: chart_title(chart)},
+            )  # fmt: skip
+            self._svg[key] = figure_to_svg_bytes(fig)
+        return self._svg[key]
+
+
+class _Layout:
+    """One layout pass: turns the report content into pages of drawing steps."""
+
+    def __init__(self, report: Report, device: QPagedPaintDevice, dpi: float, width: float,
+                 height: float):  # fmt: skip
+        self.report = report
+        self.c = report.content
+        self.device = device
+        self.dpi = dpi
+        self.width = width
+        self.height = height
+        small = QFontMetricsF(font(SMALL_PT), device).height()
+        self.flow = _Flow(top=small + self.pt(12), bottom=height - small - self.pt(10))
+
+    def pt(self, points: float) -> float:
+        return points * self.dpi / 72.0
+
+    def run(self) -> list[_Page]:
+        self.title_page()
+        self.charts()
+        for table in self.c.tables:
+            self.flow.new_page()
+            self.table(table)
+        pages = self.flow.pages
+        while len(pages) > 1 and not pages[-1].ops:
+            pages.pop()
+        return pages
+
+    # -- blocks ----------------------------------------------------------------------
+
+    def text(self, text: str, size: float, *, bold: bool = False, color: QColor = INK,
+             gap_after: float = 4.0, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+             x: float = 0.0, width: float | None = None) -> None:  # fmt: skip
+        """A paragraph that wraps at the page width."""
+        f = font(size, bold=bold)
+        w = (width if width is not None else self.width) - x
+        flags = int(align | Qt.TextFlag.TextWordWrap)
+        h = QFontMetricsF(f, self.device).boundingRect(QRectF(0, 0, w, 1e7), flags, text).height()
+        self.flow.need(h)
+
+        def draw(p: QPainter, y: float) -> None:
+            p.setFont(f)
+            p.setPen(color)
+            p.drawText(QRectF(x, y, w, h + 2), flags, text)
+
+        self.flow.place(h, draw)
+        self.flow.skip(self.pt(gap_after))
+
+    def rule(self, gap: float = 6.0) -> None:
+        width = self.width
+
+        def draw(p: QPainter, y: float) -> None:
+            pen = QPen(RULE)
+            pen.setWidthF(self.pt(0.8))
+            p.setPen(pen)
+            p.drawLine(QPointF(0, y), QPointF(width, y))
+
+        self.flow.place(self.pt(gap), draw)
+
+    def title_page(self) -> None:
+        c = self.c
+        self.flow.skip(self.pt(40))
+        self.text(_translate("Portfolio report"), TITLE_PT, bold=True, gap_after=6)
+        self.text(_translate("Foreign investment portfolio as of {date}").format(date=c.as_of),
+                  HEADING_PT, color=MUTED, gap_after=14)  # fmt: skip
+        self.rule(10)
+        facts = [
+            (_translate("Database"), c.db_name),
+            (_translate("As of"), c.as_of),
+            (_translate("Filter used"), c.filter_text),
+            (_translate("Reporting currency"), c.currency),
+            (_translate("Generated"), c.generated_at.strftime("%Y-%m-%d %H:%M %Z").strip()),
+            (_translate("Generated by"), c.user),
+        ]
+        self.pairs(facts, BODY_PT)
+        self.flow.skip(self.pt(14))
+        self.text(_translate("Key figures"), HEADING_PT, bold=True, gap_after=6)
+        self.pairs(c.figures, BODY_PT + 0.5, value_bold=True)
+        for w in c.warnings:
+            self.flow.skip(self.pt(4))
+            self.text(w, BODY_PT - 0.5, color=QColor("#a50e0e"))
+
+    def pairs(
+        self, pairs: Sequence[tuple[str, str]], size: float, *, value_bold: bool = False
+    ) -> None:
+        """Label: value lines, labels in a column sized to the longest label."""
+        label_font = font(size)
+        value_font = font(size, bold=value_bold)
+        lfm = QFontMetricsF(label_font, self.device)
+        vfm = QFontMetricsF(value_font, self.device)
+        label_w = min(
+            max(lfm.horizontalAdvance(k) for k, _ in pairs) + self.pt(14), self.width * 0.4
+        )
+        value_w = self.width - label_w
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        for key, value in pairs:
+            h = max(
+                lfm.boundingRect(QRectF(0, 0, label_w - self.pt(8), 1e7), flags, key).height(),
+                vfm.boundingRect(QRectF(0, 0, value_w, 1e7), flags, value).height(),
+            )
+            self.flow.need(h)
+
+            def draw(
+                p: QPainter, y: float, key: str = key, value: str = value, h: float = h
+            ) -> None:
+                p.setPen(MUTED)
+                p.setFont(label_font)
+                p.drawText(QRectF(0, y, label_w - self.pt(8), h + 2), flags, key)
+                p.setPen(INK)
+                p.setFont(value_font)
+                p.drawText(QRectF(label_w, y, value_w, h + 2), flags, value)
+
+            self.flow.place(h + self.pt(3), draw)
+
+    def charts(self) -> None:
+        if not self.c.charts:
+            return
+        self.flow.new_page()
+        self.text(_translate("Charts"), HEADING_PT, bold=True, gap_after=8)
+        width_in = self.width / self.dpi
+        gap = self.pt(14)
+        room = self.flow.bottom - self.flow.top
+        height = min(self.width * CHART_ASPECT, room)
+        if room / 2 - gap >= self.width * 0.42:  # two charts a page when they stay readable
+            height = min(height, room / 2 - gap)
+        height_in = height / self.dpi
+        for chart, flt in self.c.charts:
+            self.flow.need(height)
+            svg = self.report.chart_svg(chart, flt, width_in, height_in)
+            w = self.width
+
+            def draw(
+                p: QPainter, y: float, svg: bytes = svg, w: float = w, h: float = height
+            ) -> None:
+                svg_renderer(svg).render(p, QRectF(0, y, w, h))
+
+            self.flow.place(height, draw)
+            self.flow.skip(gap)
+
+    # -- tables --------------------------------------------------------------------------
+
+    def table(self, table: Table) -> None:
+        """A table that fits the page width and repeats its header on every page."""
+        size, widths = self.fit_columns(table)
+        f = font(size)
+        hf = font(size, bold=True)
+        fm = QFontMetricsF(f, self.device)
+        hfm = QFontMetricsF(hf, self.device)
+        pad = self.pt(3)
+        wrap = int(Qt.TextFlag.TextWordWrap)
+        header_h = (
+            max(
+                hfm.boundingRect(QRectF(0, 0, w - 2 * pad, 1e7), wrap, col.title).height()
+                for col, w in zip(table.columns, widths, strict=True)
+            )
+            + 2 * pad
+        )
+        title_h = QFontMetricsF(font(HEADING_PT, bold=True), self.device).height()
+        xs = list(itertools.accumulate([0.0, *widths]))
+
+        def heading(continued: bool) -> None:
+            text = table.title
+            if continued:
+                text = _translate("{table} (continued)").format(table=table.title)
+            self.text(text, HEADING_PT, bold=True, gap_after=6)
+
+            def draw(p: QPainter, y: float) -> None:
+                p.fillRect(QRectF(0, y, xs[-1], header_h), HEADER_FILL)
+                p.setFont(hf)
+                p.setPen(INK)
+                for col, x, w in zip(table.columns, xs[:-1], widths, strict=True):
+                    flags = int(col.align | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap)
+                    p.drawText(QRectF(x + pad, y + pad, w - 2 * pad, header_h - 2 * pad), flags,
+                               col.title)  # fmt: skip
+
+            self.flow.place(header_h, draw)
+
+        self.flow.need(title_h + header_h + fm.height() * 3)
+        heading(continued=False)
+        for i, cells in enumerate(table.rows):
+            texts, h = self.row_cells(table.columns, cells, widths, fm, pad)
+            if h > self.flow.left:
+                self.flow.new_page()
+                heading(continued=True)
+            shade = i % 2 == 1
+
+            def draw(p: QPainter, y: float, texts: list[str] = texts, h: float = h,
+                     shade: bool = shade) -> None:  # fmt: skip
+                if shade:
+                    p.fillRect(QRectF(0, y, xs[-1], h), ZEBRA)
+                p.setFont(f)
+                p.setPen(INK)
+                for col, x, w, t in zip(table.columns, xs[:-1], widths, texts, strict=True):
+                    flags = int(col.align | Qt.AlignmentFlag.AlignTop)
+                    if col.wrap:
+                        flags |= int(Qt.TextFlag.TextWordWrap)
+                    p.drawText(QRectF(x + pad, y + pad, w - 2 * pad, h - 2 * pad + 1), flags, t)
+
+            self.flow.place(h, draw)
+        if not table.rows:
+            self.text(_translate("No records."), BODY_PT, color=MUTED)
+        if table.note:
+            self.flow.skip(self.pt(6))
+            self.text(table.note, SMALL_PT + 0.5, color=MUTED)
+
+    def row_cells(self, columns: Sequence[Column], cells: Sequence[str], widths: Sequence[float],
+                  fm: QFontMetricsF, pad: float) -> tuple[list[str], float]:  # fmt: skip
+        """Cell texts as drawn (long single-line cells elided) and the row's height."""
+        h = fm.height()
+        out = []
+        for col, w, text in zip(columns, widths, cells, strict=True):
+            inner = w - 2 * pad
+            if col.wrap:
+                r = fm.boundingRect(QRectF(0, 0, inner, 1e7), int(Qt.TextFlag.TextWordWrap), text)
+                h = max(h, r.height())
+                out.append(text)
+            else:
+                out.append(fm.elidedText(text, Qt.TextElideMode.ElideRight, inner))
+        return out, h + 2 * pad
+
+    def fit_columns(self, table: Table) -> tuple[float, list[float]]:
+        """Font size and column widths that fit the page width.
+
+        Single-line columns get their natural width; wrapping columns share the
+        rest by their natural widths, each at least a fair share. When even
+        that does not fit, the font shrinks (down to ``MIN_TABLE_PT``); what
+        then still does not fit is elided.
+        """
+        pad = self.pt(3) * 2
+        size = TABLE_PT
+        while True:
+            fm = QFontMetricsF(font(size), self.device)
+            hfm = QFontMetricsF(font(size, bold=True), self.device)
+            natural = []
+            for i, col in enumerate(table.columns):
+                words = col.title.split() or [col.title]
+                head = max(hfm.horizontalAdvance(w) for w in words)
+                cells = max((fm.horizontalAdvance(r[i]) for r in table.rows), default=0.0)
+                natural.append(max(head, cells) + pad)
+            fixed = sum(n for n, col in zip(natural, table.columns, strict=True) if not col.wrap)
+            wrapping = [i for i, col in enumerate(table.columns) if col.wrap]
+            floor = sum(min(natural[i], self.pt(70)) for i in wrapping)
+            if fixed + floor <= self.width or size <= MIN_TABLE_PT:
+                break
+            size = max(MIN_TABLE_PT, size - 0.5)
+        widths = list(natural)
+        rest = self.width - fixed
+        if not wrapping:
+            scale = min(1.0, self.width / max(fixed, 1.0))
+            return size, [w * scale for w in widths]
+        want = sum(natural[i] for i in wrapping)
+        if want <= rest:
+            extra = rest - want  # wider name columns read better than a ragged right edge
+            for i in wrapping:
+                widths[i] = natural[i] + extra * natural[i] / want
+            return size, widths
+        fair = max(rest, 0.0) / len(wrapping)
+        small = [i for i in wrapping if natural[i] <= fair]
+        for i in small:
+            widths[i] = natural[i]
+        big = [i for i in wrapping if i not in small]
+        left = max(rest - sum(natural[i] for i in small), 0.0)
+        big_want = sum(natural[i] for i in big) or 1.0
+        for i in big:
+            widths[i] = left * natural[i] / big_want
+        total = sum(widths)
+        if total > self.width:
+            widths = [w * self.width / total for w in widths]
+        return size, widths
+
+
+# --- content ----------------------------------------------------------------------------
+
+
+def format_number(value: Decimal | int | float, places: int = 0) -> str:
+    """Exact digits (no float rounding) with the locale's separators; English ones for C."""
+    loc = QLocale()
+    group, point = ",", "."
+    if loc.language() != QLocale.Language.C:
+        group, point = loc.groupSeparator(), loc.decimalPoint()
+    text = f"{Decimal(str(value)):,.{places}f}"
+    return text.replace(",", "\0").replace(".", point).replace("\0", group)
+
+
+def _money(minor: int | None, places: int = 2) -> str:
+    value = from_minor(minor)
+    return "" if value is None else format_number(value, places)
+
+
+def _pct(value: Any) -> str:
+    if value is None:
+        return ""
+    return f"{format_number(Decimal(str(value)), 0 if float(value).is_integer() else 1)} %"
+
+
+def _names(store: Store, table: str, key: str) -> dict[Any, str]:
+    from tracker.ui.i18n import label_for
+
+    return {r[key]: label_for(r) for r in store.rows(table)}
+
+
+def describe_filter(store: Store, kind: str, flt: Filter) -> str:
+    """The filter in words, with names instead of codes and ids."""
+    from tracker.ui.i18n import code_label, field_label, kind_label
+
+    if flt.is_empty():
+        return _translate("All records")
+    lookups: dict[str, Callable[[Any], str]] = {
+        "status": code_label,
+        "kind": code_label,
+        "sector": _names(store, "sectors", "code").get,
+        "bank_id": _names(store, "banks", "id").get,
+        "zone_id": _names(store, "zones", "id").get,
+        "country": _names(store, "countries", "code").get,
+        "region": _names(store, "regions", "code").get,
+    }
+    columns = {"country": "partner_country"} if kind == "ventures" else {}
+    parts = []
+    for name, values in flt.to_dict().items():
+        if name == "text":
+            parts.append(_translate("search “{text}”").format(text=values))
+        elif name == "ids":
+            parts.append(_translate("{n} selected records").format(n=len(values)))
+        else:
+            try:
+                label = field_label(kind, columns.get(name, name))
+            except (KeyError, AttributeError, ValueError):
+                label = name.replace("_id", "")
+            shown = ", ".join(lookups.get(name, str)(v) or str(v) for v in values)
+            parts.append(f"{label}: {shown}")
+    return _translate("{kind}: {conditions}").format(
+        kind=kind_label(kind), conditions="; ".join(parts)
+    )
+
+
+def _key_figures(store: Store, *, kind: str, flt: Filter, currency: str,
+                 as_of: str) -> tuple[list[tuple[str, str]], list[str]]:  # fmt: skip
+    k = portfolio.key_figures(store, currency=currency, as_of=as_of,
+                              flt=flt if kind == "projects" else None)  # fmt: skip
+    money = lambda v: f"{format_number(v, 2)} {k.currency}"  # noqa: E731
+    figures = [
+        (_translate("Projects"), format_number(k.projects)),
+        (_translate("Total financing (committed)"), money(k.financing)),
+        (_translate("Disbursed"), _translate("{amount} ({pct} % of financing)").format(
+            amount=money(k.disbursed), pct=format_number(k.disbursed_pct, 1))),
+        (_translate("Residents of industrial parks"), _translate("{n} from {countries} countries").format(
+            n=format_number(k.residents), countries=format_number(k.resident_countries))),
+        (_translate("Ventures with foreign capital"),
+         _translate("{n}: {jv} joint ventures, {fo} foreign-owned").format(
+             n=format_number(k.ventures), jv=format_number(k.joint_ventures),
+             fo=format_number(k.foreign_owned))),
+    ]  # fmt: skip
+    for zone, n in k.residents_by_zone.items():
+        figures.append((_translate("Residents in {zone}").format(zone=zone),
+                        _translate("{n} from {countries} countries").format(
+                            n=format_number(n),
+                            countries=format_number(k.resident_countries_by_zone[zone]))))  # fmt: skip
+    return figures, list(k.warnings)
+
+
+def _limited(store: Store, table: str, flt: Filter) -> tuple[Iterator[dict[str, Any]], str]:
+    total = store.count(table, flt)
+    note = ""
+    if total > MAX_TABLE_ROWS:
+        note = _translate(
+            "The first {n} of {total} records are shown; export to XLSX or CSV for all of them."
+        ).format(n=MAX_TABLE_ROWS, total=total)
+    return itertools.islice(store.iter_rows(table, flt), MAX_TABLE_ROWS), note
+
+
+def _tables(store: Store, *, kind: str, flt: Filter) -> list[Table]:
+    from tracker.ui.i18n import code_label, field_label, kind_label
+
+    right = Qt.AlignmentFlag.AlignRight
+    banks = _names(store, "banks", "id")
+    sectors = _names(store, "sectors", "code")
+    countries = _names(store, "countries", "code")
+    zones = _names(store, "zones", "id")
+    own = lambda k: flt if kind == k else Filter()  # noqa: E731
+
+    rows, note = _limited(store, "projects", own("projects"))
+    projects = Table(
+        kind_label("projects"),
+        [
+            Column(field_label("projects", "code")),
+            Column(field_label("projects", "name"), wrap=True),
+            Column(field_label("projects", "status")),
+            Column(field_label("projects", "bank_id"), wrap=True),
+            Column(field_label("projects", "currency")),
+            Column(field_label("projects", "amount"), right),
+            Column(field_label("projects", "disbursed"), right),
+            Column(field_label("projects", "progress_pct"), right),
+        ],
+        [
+            [
+                r["code"],
+                r["name"],
+                code_label(r["status"]),
+                banks.get(r["bank_id"], ""),
+                r["currency"],
+                _money(r["amount"]),
+                _money(r["disbursed"]),
+                _pct(r["progress_pct"]),
+            ]
+            for r in rows
+        ],  # fmt: skip
+        note,
+    )
+    rows, note = _limited(store, "residents", own("residents"))
+    residents = Table(
+        kind_label("residents"),
+        [
+            Column(field_label("residents", "name"), wrap=True),
+            Column(field_label("residents", "zone_id"), wrap=True),
+            Column(field_label("residents", "country"), wrap=True),
+            Column(field_label("residents", "sector"), wrap=True),
+            Column(field_label("residents", "status")),
+            Column(field_label("residents", "currency")),
+            Column(field_label("residents", "declared_investment"), right),
+        ],
+        [
+            [
+                r["name"],
+                zones.get(r["zone_id"], ""),
+                countries.get(r["country"], r["country"]),
+                sectors.get(r["sector"], r["sector"]),
+                code_label(r["status"]),
+                r["currency"],
+                _money(r["declared_investment"]),
+            ]
+            for r in rows
+        ],  # fmt: skip
+        note,
+    )
+    rows, note = _limited(store, "ventures", own("ventures"))
+    ventures = Table(
+        kind_label("ventures"),
+        [
+            Column(field_label("ventures", "name"), wrap=True),
+            Column(field_label("ventures", "partner_country"), wrap=True),
+            Column(field_label("ventures", "foreign_share_pct"), right),
+            Column(_translate("Kind of venture")),
+            Column(field_label("ventures", "sector"), wrap=True),
+            Column(field_label("ventures", "status")),
+            Column(field_label("ventures", "currency")),
+            Column(field_label("ventures", "charter_capital"), right),
+        ],
+        [
+            [
+                r["name"],
+                countries.get(r["partner_country"], r["partner_country"]),
+                _pct(r["foreign_share_pct"]),
+                code_label(r["kind"]),
+                sectors.get(r["sector"], r["sector"]),
+                code_label(r["status"]),
+                r["currency"],
+                _money(r["charter_capital"]),
+            ]
+            for r in rows
+        ],  # fmt: skip
+        note,
+    )
+    return [projects, residents, ventures]
+
+
+def gather(store: Store, *, kind: str, flt: Filter, currency: str, as_of: str, user: str,
+           generated_at: dt.datetime, charts: Sequence[str] | None = None) -> ReportContent:  # fmt: skip
+    """Read what the report shows (aggregates and at most ``MAX_TABLE_ROWS`` rows per table)."""
+    figures, warnings = _key_figures(store, kind=kind, flt=flt, currency=currency, as_of=as_of)
+    wanted = chart_data.CHART_NAMES if charts is None else tuple(charts)
+    chosen = [(c, flt if chart_data.KIND_OF_CHART[c] == kind else Filter()) for c in wanted]
+    return ReportContent(
+        db_name=store.name,
+        as_of=as_of,
+        currency=currency,
+        kind=kind,
+        flt=flt,
+        filter_text=describe_filter(store, kind, flt),
+        user=user,
+        generated_at=generated_at,
+        figures=figures,
+        warnings=warnings,
+        tables=_tables(store, kind=kind, flt=flt),
+        charts=chosen,
+    )
+
+
+# --- PDF ----------------------------------------------------------------------------------
+
+_APP: Any = None
+
+
+def ensure_gui_app() -> None:
+    """Painting text and SVG needs a QGuiApplication: make an offscreen one when headless."""
+    global _APP
+    if QCoreApplication.instance() is not None:
+        return
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    _APP = QApplication([])
+
+
+def page_layout(orientation: str = "portrait") -> QPageLayout:
+    """A4 with 15 mm margins, portrait or landscape."""
+    if orientation not in ("portrait", "landscape"):
+        raise ValueError(f"orientation must be portrait or landscape, not {orientation!r}")
+    o = (
+        QPageLayout.Orientation.Landscape
+        if orientation == "landscape"
+        else QPageLayout.Orientation.Portrait
+    )
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), o,
+                       QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                       QPageLayout.Unit.Millimeter)  # fmt: skip
+
+
+def write_report_pdf(*, store: Store, out: Path, flt: Filter, currency: str, as_of: str | None,
+                     orientation: str = "portrait", kind: str = "projects",
+                     user: str | None = None, charts: Sequence[str] | None = None) -> Path:  # fmt: skip
+    """Write the report as a PDF file (``tracker export --format pdf``), headless if need be.
+
+    ``flt`` narrows the records of ``kind``; the other kinds are reported whole.
+    ``charts`` picks charts by name (default: every chart).
+    """
+    ensure_gui_app()
+    layout = page_layout(orientation)
+    out = Path(out)
+    report = Report(store, kind=kind, flt=flt, currency=currency, as_of=as_of, user=user,
+                    charts=charts)  # fmt: skip
+    writer = QPdfWriter(str(out))
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(layout)
+    writer.setTitle(_translate("Portfolio report — {db}").format(db=store.name))
+    writer.setCreator("Investment Tracker")
+    report.paint(writer)
+    del writer  # closes the file
+    return out
+
+
+__all__ = [
+    "Column",
+    "Report",
+    "Table",
+    "describe_filter",
+    "ensure_gui_app",
+    "page_layout",
+    "svg_renderer",
+    "write_report_pdf",
+]
