@@ -408,3 +408,20 @@ def test_insert_many_fills_version_and_timestamp_by_name(store):
     assert a["version"] == 5 and a["updated_at"].endswith("Z")
     assert b["version"] == 1 and b["updated_at"].endswith("Z")
     assert store.rows("audit_log", where="user = 'ann'")[0]["action"] == "insert"
+
+
+def test_rollback_journal_file_read_unchanged_then_wal_on_first_write(demo_path, tmp_path):
+    copy = tmp_path / "copy.sqlite3"
+    with Store.open(demo_path, read_only=True) as s:
+        s.backup_to(copy)
+    before = sha(copy)
+    with Store.open(copy, backup=False) as s:  # read-write, but only reading
+        s.rows("projects")
+        s.page("projects", sort="name")
+    assert sha(copy) == before
+    with Store.open(copy, backup=False) as s:
+        new_project(s, "W-1")
+        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert s.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+    with Store.open(copy, read_only=True) as s:
+        assert s.get_by("projects", "code", "W-1")

@@ -130,6 +130,8 @@ class Store:
         self.changed = False
         #: True when this session made the file (init, first start): nothing to back up yet.
         self.created = False
+        #: An existing file not yet in WAL mode: switched at its first write (see _prepare).
+        self._wal_pending = False
 
     # ---------------------------------------------------------------- opening
     @classmethod
@@ -230,7 +232,15 @@ class Store:
                     f"({exc}); the file was left at schema {version}."
                 ) from exc
         if not self.read_only:
-            c.execute("PRAGMA journal_mode=WAL")
+            # WAL is switched on at the first write of an existing file, not at open: an
+            # open that only reads must leave the file byte-for-byte as it was (a backup
+            # copy, in rollback-journal mode, would otherwise have its header rewritten).
+            mode = c.execute("PRAGMA journal_mode").fetchone()[0]
+            if mode != "wal":
+                if existed and version == SCHEMA_VERSION:
+                    self._wal_pending = True
+                else:
+                    c.execute("PRAGMA journal_mode=WAL")
             c.execute("PRAGMA synchronous=FULL")
             if existed and backup:
                 backups.auto_backup(self, backup_dir or backups.default_dir(self.path), keep=keep,
@@ -305,6 +315,9 @@ class Store:
                 self._depth -= 1
             return
         try:
+            if self._wal_pending:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self._wal_pending = False
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             plain = _plain(exc, self.path)
