@@ -531,7 +531,7 @@ The current file is backed up first, so this can be taken back by restoring that
         </message>
         <message>
             <source>{n} under way</source>
-            <translation>в работе: {n}</translation>
+            <translation>{n} в работе</translation>
         </message>
     </context>
     <context>

@@ -328,7 +328,7 @@ The current file is backed up first, so this can be taken back by restoring that
         </message>
         <message>
             <source>{what}, {unit} {currency}</source>
-            <translation>{what}，{unit}{currency}</translation>
+            <translation>{what}，{unit} {currency}</translation>
         </message>
         <message>
             <source>{what}, {currency}</source>

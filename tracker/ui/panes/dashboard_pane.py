@@ -159,6 +159,8 @@ class DashboardPane(QWidget):
             tile = Tile(name, caption, self)
             self.tiles[name] = tile
             tiles.addWidget(tile, stretch)
+        # the status table keeps its width (long Russian status names were clipped)
+        self.tiles["tileStatus"].detail.setWordWrap(False)
 
         self.hosts: dict[str, FigureHost] = {}
         grid = QGridLayout()
