@@ -14,7 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -303,9 +303,11 @@ class UpdateRoundDialog(QDialog):
         self.grid.clearContents()
         self.grid.setRowCount(len(self.projects))
         editable = not self.ctx.read_only
+        loc = QLocale()  # separators of the window's language
+        sep = {"group": loc.groupSeparator(), "point": loc.decimalPoint()}
         for r, p in enumerate(self.projects):
-            disbursed = format_amount(from_minor(p["disbursed"] or 0))
-            amount = format_amount(from_minor(p["amount"] or 0))
+            disbursed = format_amount(from_minor(p["disbursed"] or 0), **sep)
+            amount = format_amount(from_minor(p["amount"] or 0), **sep)
             progress = "" if p["progress_pct"] is None else f"{p['progress_pct']} %"
             cells = (
                 (p["code"], None),
