@@ -115,9 +115,13 @@ def _v2_fails(db) -> None:  # noqa: ANN001
     raise RuntimeError("migration 2 broke")
 
 
+#: The schema a test migration brings the file to (one past the program's own).
+OLD, NEXT = mig.SCHEMA_VERSION, mig.SCHEMA_VERSION + 1
+
+
 def _with_v2(monkeypatch, step) -> None:  # noqa: ANN001
     monkeypatch.setattr(ss, "MIGRATIONS", [*mig.MIGRATIONS, step])
-    monkeypatch.setattr(ss, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(ss, "SCHEMA_VERSION", NEXT)
 
 
 @pytest.mark.parametrize("backup", [True, False])
@@ -126,14 +130,14 @@ def test_upgrade_runs_after_a_backup_of_the_old_file(small_db, monkeypatch, back
     old_sha = sha256(small_db)
     _with_v2(monkeypatch, _v2_adds_a_column)
     with Store.open(small_db, backup=backup) as s:
-        assert s.schema_version == 2
+        assert s.schema_version == NEXT
         assert "loan_number" in s._columns("projects")
-        assert s.meta("schema_version") == "2"
-    pre = [b for b in maintenance.list_backups(small_db) if b.reason == "before-upgrade-v1"]
+        assert s.meta("schema_version") == str(NEXT)
+    pre = [b for b in maintenance.list_backups(small_db) if b.reason == f"before-upgrade-v{OLD}"]
     assert len(pre) == 1
     conn = sqlite3.connect(pre[0].path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone() == (1,)
+        assert conn.execute("PRAGMA user_version").fetchone() == (OLD,)
         assert conn.execute("SELECT count(*) FROM projects").fetchone() == (3,)
         cols = [r[1] for r in conn.execute("PRAGMA table_info(projects)")]
         assert "loan_number" not in cols
@@ -147,14 +151,14 @@ def test_failed_upgrade_leaves_the_file_at_its_schema(small_db, monkeypatch, cap
     rc = cli.main(["update", "--db", str(small_db), "--project", "P-1", "--note", "x"])
     err = capsys.readouterr().err
     assert rc == 1 and "Traceback" not in err
-    assert "upgrade" in err and "schema 1" in err and "migration 2 broke" in err
+    assert "upgrade" in err and f"schema {OLD}" in err and "migration 2 broke" in err
     monkeypatch.undo()
     with Store.open(small_db, backup=False) as s:
-        assert s.schema_version == 1
+        assert s.schema_version == OLD
         assert "half_done" not in s._columns("projects")
         assert s.count("project_updates") == 0 and s.integrity_check() == []
         s.changed = False
-    assert [b.reason for b in maintenance.list_backups(small_db)] == ["before-upgrade-v1"]
+    assert [b.reason for b in maintenance.list_backups(small_db)] == [f"before-upgrade-v{OLD}"]
 
 
 def test_no_upgrade_without_a_backup(small_db, monkeypatch, tmp_path) -> None:  # noqa: ANN001
