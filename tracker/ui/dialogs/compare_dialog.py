@@ -151,7 +151,7 @@ class CompareDialog(QDialog):
         for d in r.kinds.values():
             if not d.is_empty:
                 parts.append(self.tr("{kind}: {a} added, {r} removed, {c} changed").format(
-                    kind=d.label, a=len(d.added), r=len(d.removed), c=len(d.changed)))  # fmt: skip
+                    kind=QCoreApplication.translate("Kind", d.label), a=len(d.added), r=len(d.removed), c=len(d.changed)))  # fmt: skip
         self.summary.setText(
             self.tr("{old} → {new} (open database): {what}").format(
                 old=Path(r.old_path).name,
@@ -166,7 +166,7 @@ class CompareDialog(QDialog):
                 continue
             top = QTreeWidgetItem(self.tree, [
                 self.tr("{kind} — {a} added, {r} removed, {c} changed").format(
-                    kind=d.label, a=len(d.added), r=len(d.removed), c=len(d.changed)),
+                    kind=QCoreApplication.translate("Kind", d.label), a=len(d.added), r=len(d.removed), c=len(d.changed)),
                 str(d.count_before), str(d.count_after)])  # fmt: skip
             top.setFont(0, bold)
             for title, rows, colour in ((self.tr("Added"), d.added, ADDED),
@@ -251,4 +251,4 @@ def _title(rec: dict) -> str:
 
 
 def _kind_label(r: CompareResult, table: str) -> str:
-    return r.kinds[table].label if table in r.kinds else table
+    return QCoreApplication.translate("Kind", r.kinds[table].label) if table in r.kinds else table

@@ -28,6 +28,7 @@ from tracker.services.changes import Change
 from tracker.services.export import KIND_TABLES, export_snapshot
 from tracker.store import StoreError
 from tracker.ui.context import AppContext
+from tracker.ui.i18n import kind_label
 
 #: format key -> (file suffix or '' for a folder)
 FORMATS = (
@@ -92,7 +93,7 @@ class ExportDialog(QDialog):
         scope = QWidget(self)
         sl = QVBoxLayout(scope)
         sl.setContentsMargins(0, 0, 0, 0)
-        label = KINDS[kind].label if kind in KINDS else kind
+        label = kind_label(kind) if kind in KINDS else kind
         shown = flt.describe() if not flt.is_empty() else self.tr("all records")
         self.current_radio = QRadioButton(
             self.tr("What the table shows: {kind} — {filter}").format(kind=label, filter=shown),
