@@ -473,3 +473,33 @@ def test_keyboard_find_and_undo_text(qtbot, open_window, demo_path):
     assert win.actionUndo.isEnabled() and "borrower" in win.actionUndo.text().lower()
     qtbot.keyClick(page.table.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert db_row(demo_path, "projects", HYDRO)["borrower"] != "Hydro Borrower JSC"
+
+
+def test_closing_with_unsaved_edits_asks_and_may_stay_open(qtbot, open_window, demo_path,
+                                                           monkeypatch):  # fmt: skip
+    monkeypatch.setattr(form_pane, "ask_unsaved", lambda *_: form_pane.CANCEL)
+    win = open_window(demo_path, view="projects")
+    page = win.record_page()
+    page.select(HYDRO)
+    set_text(qtbot, page.form.editors["borrower"], "Unsaved LLC")
+    assert not win.close()
+    assert win.isVisible() and page.form.is_dirty()
+    monkeypatch.setattr(form_pane, "ask_unsaved", lambda *_: form_pane.SAVE)
+    assert win.close()
+    assert db_row(demo_path, "projects", HYDRO)["borrower"] == "Unsaved LLC"
+
+
+def test_signal_emits_keep_true_alive(qapp):
+    """PySide6 6.12.0's emit() loses a reference to True each time (tracker.ui.pyside_fixes)."""
+    from PySide6.QtCore import QObject, Signal
+
+    import tracker.ui  # noqa: F401 - installs the fix
+
+    class Source(QObject):
+        changed = Signal(object)
+
+    s = Source()
+    before = sys.getrefcount(True)
+    for _ in range(5000):
+        s.changed.emit(None)
+    assert sys.getrefcount(True) - before > -10
