@@ -206,6 +206,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
+    if args.command == "gui":
+        from tracker.ui.app import import_store_lean
+
+        import_store_lean()  # before tracker.store: start-up without pandas/numpy
     from tracker.domain.validation import ValidationErrors
     from tracker.store import StoreError
 

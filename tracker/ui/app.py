@@ -45,7 +45,7 @@ def open_store(*, db: str | None, demo: bool, read_only: bool, backup: bool = Tr
     return Store.open(path, read_only=read_only, create=create, backup=backup)
 
 
-def _import_store_lean() -> None:
+def import_store_lean() -> None:
     """Import sqlite-utils without pandas and numpy.
 
     sqlite-utils imports both when they are installed, only to accept DataFrame and
@@ -66,7 +66,7 @@ def _import_store_lean() -> None:
 
 def run_gui(*, db: str | None, demo: bool, read_only: bool, smoke: bool) -> int:
     t0 = time.perf_counter()
-    _import_store_lean()
+    import_store_lean()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName(ORG)
     QCoreApplication.setApplicationName(APP)
