@@ -93,11 +93,13 @@ def test_numbers_and_dates_follow_the_language(lang):
     assert i18n.format_number(1234567.5, 1) == f"1{NBSP}234{NBSP}567,5"
     assert i18n.format_money(2500000, "USD") == f"2{NBSP}500{NBSP}000,00 USD"
     assert i18n.format_date("2026-11-27") == "27.11.2026"
+    assert i18n.format_date("2026-01-05") == "05.01.2026"
     lang("zh")
     assert i18n.format_number(1234567.5, 1) == "1,234,567.5"
     assert i18n.format_date("2026-11-27") == "2026/11/27"
     lang("en")
-    assert i18n.format_date("2026-01-05") == "1/5/2026"
+    assert i18n.format_date("2026-01-05") == "2026-01-05"
+    assert i18n.date_format() == "yyyy-MM-dd"
     assert i18n.format_money(None) == ""
     assert i18n.format_date("") == ""
     assert i18n.format_date("not a date") == "not a date"

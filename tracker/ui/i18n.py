@@ -161,7 +161,11 @@ def format_money(value: Decimal | float | int | None, currency: str = "", decima
 
 
 def date_format() -> str:
-    """The locale's short date format, always with a four-digit year."""
+    """The date format of the language: ISO yyyy-MM-dd in English (the American
+    M/d/yyyy misleads readers elsewhere), else the locale's short format with a
+    four-digit year: 27.11.2026 in Russian, 2026/11/27 in Chinese."""
+    if _current == "en":
+        return "yyyy-MM-dd"
     fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
     if "yyyy" not in fmt:
         fmt = fmt.replace("yy", "yyyy")
@@ -169,7 +173,7 @@ def date_format() -> str:
 
 
 def format_date(value: str | dt.date | None) -> str:
-    """An ISO date (or date) as the locale writes it: 27.11.2026, 2026/11/27, 11/27/2026."""
+    """An ISO date (or date) as the language writes it: 27.11.2026, 2026/11/27, 2026-11-27."""
     if not value:
         return ""
     if isinstance(value, str):

@@ -31,6 +31,7 @@ from tracker.domain.filters import Filter
 from tracker.domain.money import format_amount, from_minor
 from tracker.store import Store
 from tracker.store.sqlite_store import pk_of
+from tracker.ui.i18n import format_date
 from tracker.ui.models.lookups import Lookups
 from tracker.ui.models.roles import CODE_ROLE, ID_ROLE
 
@@ -74,12 +75,18 @@ def format_money(minor: int | None, currency: str | None, locale: QLocale | None
     return f"{text} {currency}" if currency else text
 
 
+def format_count(n: int, locale: QLocale | None = None) -> str:
+    """A whole number with the locale's thousands separator (also where Qt would omit it)."""
+    loc = locale or QLocale()
+    return f"{int(n):,}".replace(",", loc.groupSeparator())
+
+
 def format_number(value: Any, f: Field, locale: QLocale | None = None) -> str:
     if value is None:
         return ""
     loc = locale or QLocale()
     if f.type == INT:
-        return loc.toString(int(value))
+        return format_count(value, loc)
     text = loc.toString(float(value), "f", 2)
     return text.rstrip("0").rstrip(loc.decimalPoint()) if loc.decimalPoint() in text else text
 
@@ -246,7 +253,7 @@ class RecordTableModel(QAbstractTableModel):
         if f.type in (INT, REAL):
             return format_number(value, f, self._locale)
         if f.type == DATE:
-            return value or ""
+            return format_date(value)
         return self.lookups.display(f, value)
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from tracker.services import updates
 from tracker.services.changes import Change
 from tracker.ui.context import AppContext
+from tracker.ui.i18n import format_date
 from tracker.ui.models.lookups import status_label
 from tracker.ui.panes.form_pane import money_text
 
@@ -81,7 +82,7 @@ class HistoryPane(QWidget):
         i = 0
         for r in rows:
             cells = (
-                (r["as_of"], None),
+                (format_date(r["as_of"]), None),
                 (status_label(r["status"]), None),
                 ("" if r["progress_pct"] is None else f"{r['progress_pct']} %", right),
                 (money_text(r["disbursed"]) if r["disbursed"] is not None else "", right),

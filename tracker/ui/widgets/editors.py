@@ -10,6 +10,8 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
 
+from tracker.ui.i18n import date_format
+
 #: The date a DateEdit shows as empty.
 _EMPTY_DATE = QDate(1900, 1, 1)
 
@@ -51,7 +53,7 @@ class DateEdit(QDateEdit):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
+        self.setDisplayFormat(date_format())  # the window's language: 27.11.2026 in Russian
         self.setMinimumDate(_EMPTY_DATE)
         self.setSpecialValueText("—")
         self.setDate(_EMPTY_DATE)
