@@ -39,7 +39,7 @@ def test_defaults_of_a_new_settings_file(prefs):
     assert prefs.user_name == ""
     assert prefs.backup_dir is None
     assert prefs.keep_backups == 10
-    assert prefs.export_dir == Path.home()
+    assert prefs.export_dir is None
     assert prefs.recent_files == []
 
 
@@ -346,3 +346,21 @@ def test_about_names_the_version_and_data_folder(qtbot):
     qtbot.addWidget(d)
     assert f"Version {__version__}" in d.findChild(QLabel, "aboutTitle").text()
     assert str(paths.data_dir()) in d.findChild(QLabel, "aboutText").text()
+
+
+def test_export_dialogs_start_in_the_export_folder(qtbot, tmp_path, demo_store, monkeypatch):
+    from tracker.domain.filters import Filter
+    from tracker.ui.dialogs.export_dialog import ExportDialog
+
+    ctx = AppContext(demo_store)
+    beside = ExportDialog(ctx, kind="projects", flt=Filter())
+    qtbot.addWidget(beside)
+    assert (
+        Path(beside.path_edit.text()).parent == demo_store.path.parent
+    )  # not set: beside the file
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    Settings().export_dir = folder  # the settings file the program reads (XDG_CONFIG_HOME)
+    chosen = ExportDialog(ctx, kind="projects", flt=Filter())
+    qtbot.addWidget(chosen)
+    assert Path(chosen.path_edit.text()).parent == folder

@@ -194,10 +194,10 @@ class Settings:
     # --- export folder ---------------------------------------------------------------
 
     @property
-    def export_dir(self) -> Path:
-        """Where export and print-to-PDF dialogs start; the home folder by default."""
+    def export_dir(self) -> Path | None:
+        """Where export dialogs start; None means beside the database."""
         value = self._str("export/folder").strip()
-        return Path(value) if value else Path.home()
+        return Path(value) if value else None
 
     @export_dir.setter
     def export_dir(self, value: str | os.PathLike[str] | None) -> None:

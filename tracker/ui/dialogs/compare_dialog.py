@@ -30,6 +30,7 @@ from tracker.domain.money import format_amount
 from tracker.services.compare import CompareResult, compare_stores, record_key, show, write_changes
 from tracker.store import Store, StoreError
 from tracker.ui.context import AppContext
+from tracker.ui.settings import Settings
 
 ADDED, REMOVED, CHANGED = QColor("#1E7B34"), QColor("#B00020"), QColor("#8A5A00")
 #: Records listed per group in the tree; the saved comparison holds them all.
@@ -229,7 +230,8 @@ class CompareDialog(QDialog):
         if self.result is None:
             return None
         suggested = str(
-            self.ctx.store.path.parent / f"{self.ctx.store.path.stem}-changes-{self.ctx.as_of}.xlsx"
+            (Settings().export_dir or self.ctx.store.path.parent)
+            / f"{self.ctx.store.path.stem}-changes-{self.ctx.as_of}.xlsx"
         )
         path = choose_save_path(self, self.tr("Save comparison"), suggested)
         if not path:

@@ -29,6 +29,7 @@ from tracker.services.export import KIND_TABLES, export_snapshot
 from tracker.store import StoreError
 from tracker.ui.context import AppContext
 from tracker.ui.i18n import kind_label
+from tracker.ui.settings import Settings
 
 #: format key -> (file suffix or '' for a folder)
 FORMATS = (
@@ -189,7 +190,7 @@ class ExportDialog(QDialog):
         folder = (
             Path(self.path_edit.text()).parent
             if self.path_edit.text()
-            else self.ctx.store.path.parent
+            else Settings().export_dir or self.ctx.store.path.parent  # chosen in Settings
         )
         kind, _ = self.scope()
         stem = (

@@ -86,7 +86,7 @@ class SettingsDialog(QDialog):
         self.keep_backups.setRange(1, MAX_KEEP_BACKUPS)
 
         self.export_dir = QLineEdit(objectName="exportFolder")
-        self.export_dir.setPlaceholderText(str(Path.home()))
+        self.export_dir.setPlaceholderText(self.tr("Beside the database"))
 
         self.error = QLabel(objectName="errorLabel")
         self.error.setWordWrap(True)
@@ -127,7 +127,7 @@ class SettingsDialog(QDialog):
         return box
 
     def _browse(self, edit: QLineEdit) -> None:
-        start = edit.text() or edit.placeholderText() or str(Path.home())
+        start = edit.text() or str(Path.home())
         folder = choose_folder(self, self.tr("Choose a folder"), start)
         if folder:
             edit.setText(folder)
@@ -140,8 +140,7 @@ class SettingsDialog(QDialog):
         self.user_name.setText(s.user_name)
         self.backup_dir.setText(str(s.backup_dir) if s.backup_dir else "")
         self.keep_backups.setValue(s.keep_backups)
-        export = s.export_dir
-        self.export_dir.setText("" if export == Path.home() else str(export))
+        self.export_dir.setText(str(s.export_dir) if s.export_dir else "")
 
     def save(self) -> bool:
         """Check and save everything, then apply it to the open program; False
