@@ -409,7 +409,7 @@ def w_edit(a: argparse.Namespace) -> dict:
                 expected_version=row["version"], user="bench", refs=refs,
             )  # fmt: skip
             model.refresh_rows(change.ids)
-            _paint(app, view)
+            app.processEvents()  # Qt repaints the changed row
 
         times.append(_timed(save))
     audits = store.conn.execute("SELECT max(id) FROM audit_log").fetchone()[0] - (audit0 or 0)
@@ -468,10 +468,10 @@ def w_chart(a: argparse.Namespace) -> dict:
 
             def redraw(flt: Filter = flt) -> None:
                 pane.set_view(kind="projects", flt=flt, selected_id=None)
+                app.processEvents()  # the canvas's draw_idle renders the figure here
                 canvas = pane.host.canvas()
                 if canvas is not None:
-                    canvas.draw()
-                app.processEvents()
+                    canvas.repaint()
 
             ts.append(_timed(redraw))
         per[chart] = _med(ts)
@@ -701,7 +701,34 @@ WORKERS: dict[str, Callable[[argparse.Namespace], dict]] = {
 }
 
 
+def _preload(worker: str) -> None:
+    """Import what the program has loaded before a file is opened, outside any timing.
+
+    sqlite-utils imports pandas and numpy when installed (they are, for the peers);
+    the program hides them during that import (tracker.ui.app), and so does this.
+    """
+    if worker.startswith("pandas") or worker in ("bare_window", "paint_floor"):
+        return
+    hidden = [m for m in ("pandas", "numpy") if m not in sys.modules]
+    for m in hidden:
+        sys.modules[m] = None  # type: ignore[assignment]
+    try:
+        import tracker.store  # noqa: F401
+    finally:
+        for m in hidden:
+            sys.modules.pop(m, None)
+    import tracker.services.edits  # noqa: F401
+    import tracker.services.importer  # noqa: F401
+
+    if worker in ("open", "scroll", "sort", "search", "edit", "chart"):
+        import PySide6.QtWidgets  # noqa: F401
+
+        with contextlib.suppress(ImportError):
+            import tracker.ui.models.record_model  # noqa: F401
+
+
 def worker_main(a: argparse.Namespace) -> int:
+    _preload(a.worker)
     try:
         res = WORKERS[a.worker](a)
     except Unavailable as exc:
@@ -771,6 +798,9 @@ def _env() -> dict[str, str]:
     return env
 
 
+_last_error = ""
+
+
 def _run_measured(cmd: list[str], *, stdout: Any = subprocess.PIPE,
                   timeout: float = PEER_TIMEOUT_S) -> tuple[float, float, float, str, int]:  # fmt: skip
     """Wall time, CPU time and own peak RSS of one child (os.wait4 gives that child's rusage)."""
@@ -802,8 +832,12 @@ def _run_measured(cmd: list[str], *, stdout: Any = subprocess.PIPE,
         t.join()
     p.returncode = os.waitstatus_to_exitcode(status)
     err = "".join(err_chunks)
+    global _last_error
+    _last_error = ""
     if p.returncode != 0 and err:
         sys.stderr.write(err[-3000:])
+        lines = [x for x in err.strip().splitlines() if x.strip()]
+        _last_error = (": " + lines[-1][:160]) if lines else ""
     return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024, "".join(out_chunks), p.returncode
 
 
@@ -822,7 +856,7 @@ class Runner:
     def portfolio(self, scale: str) -> Path:
         n = SCALES[scale]
         path = self.data / f"portfolio-{scale}.sqlite3"
-        if path.exists():
+        if path.exists() and path.stat().st_size:
             return path
         self.data.mkdir(parents=True, exist_ok=True)
         part = self.data / f"portfolio-{scale}.part.sqlite3"
@@ -890,7 +924,7 @@ class Runner:
             res = next((json.loads(line[len(MARK):]) for line in out.splitlines()
                         if line.startswith(MARK)), None)  # fmt: skip
             if rc != 0 or res is None:
-                m.error = f"failed (exit {rc})"
+                m.error = f"failed (exit {rc}{_last_error})"
                 return m
             if "unavailable" in res:
                 m.error = (

@@ -1,0 +1,45 @@
+"""The benchmark still runs end to end at the 1k scale (CI's smoke check; timings are not asserted)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+RUN = Path(__file__).resolve().parents[1] / "benchmarks" / "run.py"
+OPERATIONS = ("gui --smoke", "scroll", "sort", "search", "save one edit", "chart refresh",
+              "export CSV", "export XLSX", "import", "memory")  # fmt: skip
+
+
+def test_benchmark_runs_at_1k_and_writes_a_table(tmp_path):
+    out = tmp_path / "RESULTS.md"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run(
+        [sys.executable, str(RUN), "--scales", "1k", "--repeat", "1", "--out", str(out),
+         "--data", str(tmp_path / "data"), "--quiet"],
+        capture_output=True, text=True, env=env, timeout=600,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    text = out.read_text(encoding="utf-8")
+    assert "## 1k portfolio" in text
+    table = [line for line in text.splitlines() if line.startswith("| ")]
+    assert table[0].startswith("| operation | ours |")
+    for op in OPERATIONS:
+        rows = [line for line in table if op in line.split("|")[1]]
+        assert rows, f"no row for {op}"
+        cells = [c.strip() for c in rows[0].split("|")[1:-1]]
+        assert cells[1] and cells[1] != "—", f"{op}: nothing measured ({cells})"
+        assert not cells[1].startswith("failed"), f"{op}: {cells[1]}"
+    assert (tmp_path / "data" / "portfolio-1k.sqlite3").stat().st_size > 0
+    assert "written:" in proc.stdout
+
+
+def test_benchmark_refuses_an_unknown_scale(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, str(RUN), "--scales", "2k", "--out", str(tmp_path / "r.md")],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert proc.returncode == 2
+    assert "unknown scale" in proc.stderr and "2k" in proc.stderr
+    assert not (tmp_path / "r.md").exists()
