@@ -7,7 +7,8 @@ tr() string from tracker/ui into the .ts files, compile the .qm files.
 Strings lupdate cannot see, written to tracker/ui/domain_strings.py as
 QT_TRANSLATE_NOOP entries: the English labels of tracker.domain (translated by
 the window in the contexts Kind, Field and codelists), and calls through an
-alias such as ``t = QCoreApplication.translate; t("Ctx", "text")``.
+alias such as ``t = QCoreApplication.translate; t("Ctx", "text")`` or a one-line
+wrapper ``def _t(text): return QCoreApplication.translate("Ctx", text)``.
 
 The .ts files (tracker/resources/translations/tracker_{en,ru,zh}.ts) are
 edited with Qt Linguist (pyside6-linguist) or by hand; lupdate keeps the
@@ -67,13 +68,40 @@ def alias_calls() -> dict[str, list[str]]:
             for t in node.targets
             if isinstance(t, ast.Name)
         }
+        wrappers = dict(_wrappers(tree))  # def _t(text): return ....translate("Ctx", text)
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id in aliases and len(node.args) >= 2
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            args = node.args
+            if (node.func.id in aliases and len(args) >= 2
                     and all(isinstance(a, ast.Constant) and isinstance(a.value, str)
-                            for a in node.args[:2])):  # fmt: skip
-                out.setdefault(node.args[0].value, {})[node.args[1].value] = None
+                            for a in args[:2])):  # fmt: skip
+                out.setdefault(args[0].value, {})[args[1].value] = None
+            elif (node.func.id in wrappers and args and isinstance(args[0], ast.Constant)
+                  and isinstance(args[0].value, str)):  # fmt: skip
+                out.setdefault(wrappers[node.func.id], {})[args[0].value] = None
     return {ctx: list(texts) for ctx, texts in sorted(out.items())}
+
+
+def _wrappers(tree: ast.AST):  # noqa: ANN202
+    """(function name, context) of one-line wrappers around QCoreApplication.translate."""
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.FunctionDef) or not node.args.args:
+            continue
+        body = [
+            b
+            for b in node.body
+            if not (isinstance(b, ast.Expr) and isinstance(b.value, ast.Constant))
+        ]
+        if len(body) != 1 or not isinstance(body[0], ast.Return):
+            continue
+        call = body[0].value
+        if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                and call.func.attr == "translate" and len(call.args) >= 2
+                and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)
+                and isinstance(call.args[1], ast.Name)
+                and call.args[1].id == node.args.args[0].arg):  # fmt: skip
+            yield node.name, call.args[0].value
 
 
 def domain_strings_source() -> str:
@@ -94,6 +122,12 @@ def domain_strings_source() -> str:
             lines.append(f"    QT_TRANSLATE_NOOP({ctx!r}, {s!r}),".replace("'", '"'))
     lines.append(")")
     return "\n".join(lines) + "\n"
+
+
+def _pairs(source: str) -> list[tuple[str, str]]:
+    """The (context, text) entries of a domain_strings.py, however it is formatted."""
+    return [(c.args[0].value, c.args[1].value) for c in ast.walk(ast.parse(source))
+            if isinstance(c, ast.Call) and getattr(c.func, "id", "") == "QT_TRANSLATE_NOOP"]  # fmt: skip
 
 
 def ui_sources() -> list[Path]:
@@ -135,7 +169,9 @@ def main() -> int:
     args = ap.parse_args()
     source = domain_strings_source()
     if args.check:
-        ok = DOMAIN_STRINGS.is_file() and DOMAIN_STRINGS.read_text(encoding="utf-8") == source
+        ok = DOMAIN_STRINGS.is_file() and _pairs(
+            DOMAIN_STRINGS.read_text(encoding="utf-8")
+        ) == _pairs(source)
         print("domain_strings.py is " + ("up to date" if ok else "out of date"))
         return 0 if ok else 1
     DOMAIN_STRINGS.write_text(source, encoding="utf-8")

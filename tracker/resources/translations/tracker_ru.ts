@@ -216,8 +216,12 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>ChartPane</name>
         <message>
             <source>&amp;Chart:</source>
-            <extracomment>Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: (kind, chart, filter, selected id).</extracomment>
+            <extracomment>Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: kind, chart, filter, selected id, currency, as-of.</extracomment>
             <translation>&amp;Диаграмма:</translation>
+        </message>
+        <message>
+            <source>There is no chart for this view.</source>
+            <translation>Для этого раздела нет диаграммы.</translation>
         </message>
         <message>
             <source>The chart could not be drawn: {error}</source>
@@ -1096,6 +1100,10 @@ Reload it now (your edits are dropped)?</source>
             <source>error</source>
             <translation>ошибка</translation>
         </message>
+        <message>
+            <source>changes the stored value</source>
+            <translation>меняет сохранённое значение</translation>
+        </message>
     </context>
     <context>
         <name>Kind</name>
@@ -1333,11 +1341,161 @@ Reload it now (your edits are dropped)?</source>
         </message>
     </context>
     <context>
+        <name>Printing</name>
+        <message>
+            <source>The printer could not be opened for painting.</source>
+            <translation>Не удалось открыть принтер для печати.</translation>
+        </message>
+        <message>
+            <source>{db} · as of {date} · printed {at} by {user}</source>
+            <translation>{db} · на {date} · напечатано {at}, {user}</translation>
+        </message>
+        <message>
+            <source>Print chart</source>
+            <translation>Печать диаграммы</translation>
+        </message>
+        <message>
+            <source>Print report</source>
+            <translation>Печать отчёта</translation>
+        </message>
+    </context>
+    <context>
         <name>ReferencePage</name>
         <message>
             <source>&amp;Reference table:</source>
-            <extracomment>Navigation entries, in order: (view name, label).</extracomment>
+            <extracomment>Navigation entries, in order: (view name, label). Charts start after the first paint; at the latest this long after the window is shown.</extracomment>
             <translation>&amp;Справочник:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Report</name>
+        <message>
+            <source>All records</source>
+            <translation>Все записи</translation>
+        </message>
+        <message>
+            <source>Portfolio report</source>
+            <translation>Отчёт по портфелю</translation>
+        </message>
+        <message>
+            <source>Key figures</source>
+            <translation>Основные показатели</translation>
+        </message>
+        <message>
+            <source>Charts</source>
+            <translation>Диаграммы</translation>
+        </message>
+        <message>
+            <source>{kind}: {conditions}</source>
+            <translation>{kind}: {conditions}</translation>
+        </message>
+        <message>
+            <source>Projects</source>
+            <translation>Проекты</translation>
+        </message>
+        <message>
+            <source>Total financing (committed)</source>
+            <translation>Общее финансирование (выделено)</translation>
+        </message>
+        <message>
+            <source>Disbursed</source>
+            <translation>Освоено</translation>
+        </message>
+        <message>
+            <source>Residents of industrial parks</source>
+            <translation>Резиденты индустриальных парков</translation>
+        </message>
+        <message>
+            <source>Ventures with foreign capital</source>
+            <translation>Предприятия с иностранным капиталом</translation>
+        </message>
+        <message>
+            <source>The printer or PDF file could not be opened for painting.</source>
+            <translation>Не удалось открыть принтер или файл PDF для печати.</translation>
+        </message>
+        <message>
+            <source>Portfolio report — {db}</source>
+            <translation>Отчёт по портфелю — {db}</translation>
+        </message>
+        <message>
+            <source>as of {date}</source>
+            <translation>на {date}</translation>
+        </message>
+        <message>
+            <source>Generated {at} by {user}</source>
+            <translation>Сформирован {at}, {user}</translation>
+        </message>
+        <message>
+            <source>Page {n} of {total}</source>
+            <translation>Страница {n} из {total}</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>База данных</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>На дату</translation>
+        </message>
+        <message>
+            <source>Filter used</source>
+            <translation>Фильтр</translation>
+        </message>
+        <message>
+            <source>Reporting currency</source>
+            <translation>Валюта отчёта</translation>
+        </message>
+        <message>
+            <source>Generated</source>
+            <translation>Сформирован</translation>
+        </message>
+        <message>
+            <source>Generated by</source>
+            <translation>Кем сформирован</translation>
+        </message>
+        <message>
+            <source>No records.</source>
+            <translation>Записей нет.</translation>
+        </message>
+        <message>
+            <source>The first {n} of {total} records are shown; export to XLSX or CSV for all of them.</source>
+            <translation>Показаны первые {n} из {total} записей; для всех записей выполните экспорт в XLSX или CSV.</translation>
+        </message>
+        <message>
+            <source>Kind of venture</source>
+            <translation>Вид предприятия</translation>
+        </message>
+        <message>
+            <source>Foreign investment portfolio as of {date}</source>
+            <translation>Портфель иностранных инвестиций на {date}</translation>
+        </message>
+        <message>
+            <source>{amount} ({pct} % of financing)</source>
+            <translation>{amount} ({pct} % финансирования)</translation>
+        </message>
+        <message>
+            <source>{n} from {countries} countries</source>
+            <translation>{n} из {countries} стран</translation>
+        </message>
+        <message>
+            <source>{n}: {jv} joint ventures, {fo} foreign-owned</source>
+            <translation>{n}: совместных предприятий — {jv}, иностранных предприятий — {fo}</translation>
+        </message>
+        <message>
+            <source>{table} (continued)</source>
+            <translation>{table} (продолжение)</translation>
+        </message>
+        <message>
+            <source>search “{text}”</source>
+            <translation>поиск «{text}»</translation>
+        </message>
+        <message>
+            <source>Residents in {zone}</source>
+            <translation>Резиденты: {zone}</translation>
+        </message>
+        <message>
+            <source>{n} selected records</source>
+            <translation>выбрано записей: {n}</translation>
         </message>
     </context>
     <context>
@@ -1589,6 +1747,18 @@ Reload it now (your edits are dropped)?</source>
         <message>
             <source>Note</source>
             <translation>Примечание</translation>
+        </message>
+        <message>
+            <source>Type a status or its first letters; blank keeps the current</source>
+            <translation>Введите статус или его первые буквы; пустое поле оставляет текущий</translation>
+        </message>
+        <message>
+            <source>0 to 100; blank keeps the current progress</source>
+            <translation>От 0 до 100; пустое поле оставляет текущую готовность</translation>
+        </message>
+        <message>
+            <source>Total disbursed so far, in the project's currency</source>
+            <translation>Всего освоено на сегодня, в валюте проекта</translation>
         </message>
         <message>
             <source>&amp;Reload projects</source>

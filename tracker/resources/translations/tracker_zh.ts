@@ -216,8 +216,12 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>ChartPane</name>
         <message>
             <source>&amp;Chart:</source>
-            <extracomment>Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: (kind, chart, filter, selected id).</extracomment>
+            <extracomment>Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: kind, chart, filter, selected id, currency, as-of.</extracomment>
             <translation>图表(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>There is no chart for this view.</source>
+            <translation>此视图没有图表。</translation>
         </message>
         <message>
             <source>The chart could not be drawn: {error}</source>
@@ -1096,6 +1100,10 @@ Reload it now (your edits are dropped)?</source>
             <source>error</source>
             <translation>错误</translation>
         </message>
+        <message>
+            <source>changes the stored value</source>
+            <translation>将更改已存储的值</translation>
+        </message>
     </context>
     <context>
         <name>Kind</name>
@@ -1333,11 +1341,161 @@ Reload it now (your edits are dropped)?</source>
         </message>
     </context>
     <context>
+        <name>Printing</name>
+        <message>
+            <source>The printer could not be opened for painting.</source>
+            <translation>无法打开打印机进行绘制。</translation>
+        </message>
+        <message>
+            <source>{db} · as of {date} · printed {at} by {user}</source>
+            <translation>{db} · 截至 {date} · {user} 于 {at} 打印</translation>
+        </message>
+        <message>
+            <source>Print chart</source>
+            <translation>打印图表</translation>
+        </message>
+        <message>
+            <source>Print report</source>
+            <translation>打印报告</translation>
+        </message>
+    </context>
+    <context>
         <name>ReferencePage</name>
         <message>
             <source>&amp;Reference table:</source>
-            <extracomment>Navigation entries, in order: (view name, label).</extracomment>
+            <extracomment>Navigation entries, in order: (view name, label). Charts start after the first paint; at the latest this long after the window is shown.</extracomment>
             <translation>参考表(&amp;R)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>Report</name>
+        <message>
+            <source>All records</source>
+            <translation>全部记录</translation>
+        </message>
+        <message>
+            <source>Portfolio report</source>
+            <translation>项目组合报告</translation>
+        </message>
+        <message>
+            <source>Key figures</source>
+            <translation>主要指标</translation>
+        </message>
+        <message>
+            <source>Charts</source>
+            <translation>图表</translation>
+        </message>
+        <message>
+            <source>{kind}: {conditions}</source>
+            <translation>{kind}：{conditions}</translation>
+        </message>
+        <message>
+            <source>Projects</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Total financing (committed)</source>
+            <translation>融资总额（承诺）</translation>
+        </message>
+        <message>
+            <source>Disbursed</source>
+            <translation>已拨付</translation>
+        </message>
+        <message>
+            <source>Residents of industrial parks</source>
+            <translation>工业园区入园企业</translation>
+        </message>
+        <message>
+            <source>Ventures with foreign capital</source>
+            <translation>外资企业</translation>
+        </message>
+        <message>
+            <source>The printer or PDF file could not be opened for painting.</source>
+            <translation>无法打开打印机或 PDF 文件进行绘制。</translation>
+        </message>
+        <message>
+            <source>Portfolio report — {db}</source>
+            <translation>项目组合报告 — {db}</translation>
+        </message>
+        <message>
+            <source>as of {date}</source>
+            <translation>截至 {date}</translation>
+        </message>
+        <message>
+            <source>Generated {at} by {user}</source>
+            <translation>由 {user} 于 {at} 生成</translation>
+        </message>
+        <message>
+            <source>Page {n} of {total}</source>
+            <translation>第 {n} 页，共 {total} 页</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>截至日期</translation>
+        </message>
+        <message>
+            <source>Filter used</source>
+            <translation>筛选条件</translation>
+        </message>
+        <message>
+            <source>Reporting currency</source>
+            <translation>报告货币</translation>
+        </message>
+        <message>
+            <source>Generated</source>
+            <translation>生成时间</translation>
+        </message>
+        <message>
+            <source>Generated by</source>
+            <translation>生成人</translation>
+        </message>
+        <message>
+            <source>No records.</source>
+            <translation>无记录。</translation>
+        </message>
+        <message>
+            <source>The first {n} of {total} records are shown; export to XLSX or CSV for all of them.</source>
+            <translation>仅显示 {total} 条记录中的前 {n} 条；如需全部记录，请导出为 XLSX 或 CSV。</translation>
+        </message>
+        <message>
+            <source>Kind of venture</source>
+            <translation>企业类型</translation>
+        </message>
+        <message>
+            <source>Foreign investment portfolio as of {date}</source>
+            <translation>截至 {date} 的外国投资项目组合</translation>
+        </message>
+        <message>
+            <source>{amount} ({pct} % of financing)</source>
+            <translation>{amount}（占融资额的 {pct}%）</translation>
+        </message>
+        <message>
+            <source>{n} from {countries} countries</source>
+            <translation>{n} 家，来自 {countries} 个国家</translation>
+        </message>
+        <message>
+            <source>{n}: {jv} joint ventures, {fo} foreign-owned</source>
+            <translation>{n} 家：合资企业 {jv} 家，外商独资企业 {fo} 家</translation>
+        </message>
+        <message>
+            <source>{table} (continued)</source>
+            <translation>{table}（续）</translation>
+        </message>
+        <message>
+            <source>search “{text}”</source>
+            <translation>搜索“{text}”</translation>
+        </message>
+        <message>
+            <source>Residents in {zone}</source>
+            <translation>{zone} 入园企业</translation>
+        </message>
+        <message>
+            <source>{n} selected records</source>
+            <translation>已选择 {n} 条记录</translation>
         </message>
     </context>
     <context>
@@ -1589,6 +1747,18 @@ Reload it now (your edits are dropped)?</source>
         <message>
             <source>Note</source>
             <translation>备注</translation>
+        </message>
+        <message>
+            <source>Type a status or its first letters; blank keeps the current</source>
+            <translation>输入状态或其开头字母；留空则保持当前状态</translation>
+        </message>
+        <message>
+            <source>0 to 100; blank keeps the current progress</source>
+            <translation>0 到 100；留空则保持当前进度</translation>
+        </message>
+        <message>
+            <source>Total disbursed so far, in the project's currency</source>
+            <translation>迄今累计已拨付金额，以项目币种计</translation>
         </message>
         <message>
             <source>&amp;Reload projects</source>
