@@ -354,16 +354,17 @@ def test_backup_on_open_and_close(db_path, store):
     assert len(backups.list_backups(folder)) == n
 
 
-def test_migration_from_old_file_backs_up_first(tmp_path):
+def test_failed_upgrade_leaves_file_as_it_was(tmp_path):
     p = tmp_path / "old.sqlite3"
     with Store.open(p, create=True) as s:
         s.changed = False
     c = sqlite3.connect(p)
-    c.execute("PRAGMA user_version = 0")
+    c.execute("PRAGMA user_version = 0")  # claims schema 0 but holds tables: v1 cannot apply
     c.close()
-    # A version-0 file with tables is foreign unless it carries our application id: it does.
-    with pytest.raises((StoreError, sqlite3.Error)):
-        Store.open(p)  # v1 cannot be re-applied over existing tables: refused, not half-done
+    before = sha(p)
+    with pytest.raises(StoreError):
+        Store.open(p)
+    assert sha(p) == before
 
 
 def test_bulk_loading_rebuilds_indexes_and_search(db_path, store):
