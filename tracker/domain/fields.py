@@ -262,6 +262,9 @@ def cross_checks(kind: str, v: Mapping[str, Any]) -> list[tuple[str, str]]:
         g, m = v.get("grace_years"), v.get("maturity_years")
         if g is not None and m is not None and g > m:
             problems.append(("grace_years", "must not exceed the maturity"))
+    elif kind == "project_updates":
+        if v.get("status") == "pipeline" and v.get("disbursed"):
+            problems.append(("disbursed", "must be 0 for a project still in the pipeline"))
     elif kind == "countries":
         code = v.get("code")
         if code and not re.fullmatch(r"[A-Z]{2}", code):
