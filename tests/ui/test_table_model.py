@@ -161,3 +161,46 @@ def test_reference_tables_with_text_keys(demo_store):
     assert model.rowCount() == demo_store.count("countries")
     model.set_filter(Filter(text="belarus"))
     assert [model.record(r)["code"] for r in range(model.rowCount())] == ["BY"]
+
+
+def test_big_table_totals_come_from_the_worker_thread(qtbot, big_store):
+    from tracker.services import portfolio
+    from tracker.ui.context import AppContext
+    from tracker.ui.panes.table_pane import BACKGROUND_TOTALS_FROM, TablePane
+
+    ctx = AppContext(big_store, user="tester")
+    pane = TablePane(ctx, "projects", Lookups(big_store))
+    qtbot.addWidget(pane)
+    pane.show()
+    assert pane.model.rowCount() >= BACKGROUND_TOTALS_FROM
+    qtbot.waitUntil(lambda: pane.totals is not None, timeout=20000)
+    expected = portfolio.totals(big_store, kind="projects", currency=ctx.currency, as_of=ctx.as_of)
+    assert pane.totals.sums == expected.sums and pane.totals.count == 100_000
+    group = QLocale().groupSeparator()
+    assert pane.footer.text().startswith(f"100{group}000 shown")
+
+    # A filter change asks again; only the answer for the filter shown is kept.
+    pane.set_filter(Filter(status=("completed",)))
+    qtbot.waitUntil(lambda: pane.totals is not None and pane.totals.count < 100_000, timeout=20000)
+    done = portfolio.totals(big_store, kind="projects", flt=Filter(status=("completed",)),
+                            currency=ctx.currency, as_of=ctx.as_of)  # fmt: skip
+    assert pane.totals.sums == done.sums
+    pane.shutdown()
+
+
+def test_sort_by_clicking_a_header(qtbot, demo_store):
+    from tracker.ui.context import AppContext
+    from tracker.ui.panes.table_pane import TablePane
+
+    pane = TablePane(AppContext(demo_store, user="tester"), "projects", Lookups(demo_store))
+    qtbot.addWidget(pane)
+    pane.resize(1000, 600)
+    pane.show()
+    header = pane.view.horizontalHeader()
+    col = [f.name for f in pane.model.fields].index("amount")
+    x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.rect().center().__class__(x, header.height() // 2))  # fmt: skip
+    amounts = [pane.model.record(r)["amount"] for r in range(pane.model.rowCount())]
+    assert amounts == sorted(amounts) or amounts == sorted(amounts, reverse=True)
+    assert pane.model.sort_field == "amount"

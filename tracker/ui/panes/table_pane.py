@@ -36,7 +36,7 @@ from tracker.services import portfolio
 from tracker.services.changes import Change
 from tracker.ui.context import AppContext
 from tracker.ui.models.lookups import Lookups, status_label
-from tracker.ui.models.record_model import RecordTableModel
+from tracker.ui.models.record_model import RecordTableModel, format_count
 from tracker.ui.models.totals_worker import TotalsWorker
 from tracker.ui.widgets import ChoiceCombo, StatusBadgeDelegate
 
@@ -322,7 +322,7 @@ class TablePane(QWidget):
         self._worker.request(kind=self.kind.name, flt=self.model.flt, currency=self.ctx.currency,
                              as_of=self.ctx.as_of)  # fmt: skip
         loc = QLocale()
-        self.footer.setText(self.tr("{n} shown").format(n=loc.toString(n)) + "   ·   "
+        self.footer.setText(self.tr("{n} shown").format(n=format_count(n, loc)) + "   ·   "
                             + self.tr("adding up the totals…"))  # fmt: skip
 
     def _on_totals(self, serial: int, result: object) -> None:
@@ -337,7 +337,7 @@ class TablePane(QWidget):
 
     def _show_totals(self, t: portfolio.Totals | None) -> None:
         loc = QLocale()
-        parts = [self.tr("{n} shown").format(n=loc.toString(self.model.rowCount()))]
+        parts = [self.tr("{n} shown").format(n=format_count(self.model.rowCount(), loc))]
         warning = None
         if t is not None:
             for col, total in t.sums.items():
