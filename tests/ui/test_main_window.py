@@ -503,3 +503,22 @@ def test_signal_emits_keep_true_alive(qapp):
     for _ in range(5000):
         s.changed.emit(None)
     assert sys.getrefcount(True) - before > -10
+
+
+def test_print_actions_open_previews_of_what_is_shown(qtbot, open_window, demo_path, monkeypatch):
+    from tracker.domain.filters import Filter
+    from tracker.ui import printing
+
+    opened = []
+    monkeypatch.setattr(printing, "open_dialog", opened.append)
+    win = open_window(demo_path, view="projects")
+    page = win.record_page()
+    page.table.set_filter(Filter(status=("implementation",)))
+    qtbot.waitUntil(lambda: page.chart.current_figure() is not None, timeout=10000)
+    win.actionPrintChart.trigger()
+    win.actionPrintReport.trigger()
+    assert [d.objectName() for d in opened] == ["printChartPreview", "printReportPreview"]
+    assert opened[1].report.content.flt == Filter(status=("implementation",))
+    assert opened[1].report.content.kind == "projects"
+    for d in opened:
+        d.close()
