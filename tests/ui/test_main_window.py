@@ -369,6 +369,26 @@ def test_store_errors_are_a_message_not_a_traceback(tmp_path, monkeypatch, qapp)
                        smoke=False) == 1  # fmt: skip
     assert "does not exist" in shown[0][1]
 
+    import sqlite3
+
+    foreign = tmp_path / "other.sqlite3"
+    with sqlite3.connect(foreign) as c:
+        c.execute("PRAGMA application_id = 1234")
+        c.execute("CREATE TABLE t (x)")
+    c.close()
+    shown.clear()
+    assert app.run_gui(db=str(foreign), demo=False, read_only=False, smoke=False) == 1
+    assert "another program" in shown[0][1]
+
+    newer = tmp_path / "newer.sqlite3"
+    Store.open(newer, create=True).close(backup=False)
+    with sqlite3.connect(newer) as c:
+        c.execute("PRAGMA user_version = 999")
+    c.close()
+    shown.clear()
+    assert app.run_gui(db=str(newer), demo=False, read_only=False, smoke=False) == 1
+    assert "newer" in shown[0][1]
+
 
 def _run_cli(*args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env_extra or {})}
