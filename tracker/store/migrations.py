@@ -8,10 +8,12 @@ file at the previous version (and a backup was taken before).
 from __future__ import annotations
 
 from collections.abc import Callable
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from tracker.domain import codelists
+
+if TYPE_CHECKING:  # sqlite-utils is imported only when a migration runs
+    import sqlite_utils
 
 APPLICATION_ID = 0x494E5654  # "INVT"
 
