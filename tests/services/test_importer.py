@@ -239,5 +239,7 @@ def test_update_with_some_columns_keeps_cross_field_rules(store, tmp_path):
 
 
 def test_update_row_pipeline_with_money_refused(two_projects, tmp_path):
-    errs = plan_errors(two_projects, tmp_path, UHEAD + "P-1,2024-03-01,pipeline,0,10,x\n", kind="updates")
+    errs = plan_errors(
+        two_projects, tmp_path, UHEAD + "P-1,2024-03-01,pipeline,0,10,x\n", kind="updates"
+    )
     assert [(e.row, e.field) for e in errs] == [(2, "disbursed")] and "pipeline" in errs[0].message
