@@ -829,22 +829,28 @@ class Store:
         ts = now_iso()
         counts = {"projects": 0, "residents": 0, "ventures": 0}
         with self.write() as c:
-            for table, n in (("projects", projects), ("residents", residents), ("ventures", ventures)):
+            wanted = {"projects": projects, "residents": residents, "ventures": ventures}
+            for table, n in wanted.items():
                 if not n:
                     continue
                 offset = self.max_id(table)
                 if table == "projects":
                     banks = [r[0] for r in c.execute("SELECT id FROM banks ORDER BY id")]
-                    sql = synthetic.projects_sql(n, offset=offset, seed=seed, banks=banks, updated_at=ts)
+                    sql = synthetic.projects_sql(
+                        n, offset=offset, seed=seed, banks=banks, updated_at=ts
+                    )
                 elif table == "residents":
                     zones = [r[0] for r in c.execute("SELECT id FROM zones ORDER BY id")]
-                    sql = synthetic.residents_sql(n, offset=offset, seed=seed, zones=zones, updated_at=ts)
+                    sql = synthetic.residents_sql(
+                        n, offset=offset, seed=seed, zones=zones, updated_at=ts
+                    )
                 else:
                     sql = synthetic.ventures_sql(n, offset=offset, seed=seed, updated_at=ts)
                 before = c.total_changes
                 c.execute(sql)
                 counts[table] = c.total_changes - before
-                self._audit(table, None, "bulk_load", {"rows": counts[table], "seed": seed}, "generator")
+                audit = {"rows": counts[table], "seed": seed}
+                self._audit(table, None, "bulk_load", audit, "generator")
         return counts
 
     @contextlib.contextmanager
@@ -887,7 +893,8 @@ class Store:
         if fast:
             c.execute("PRAGMA journal_mode=DELETE")
             c.execute("PRAGMA synchronous=OFF")
-            c.execute("PRAGMA cache_size=-32000")  # index builds sort faster in small runs than in one
+            # Index builds sort faster in small runs than in one big one.
+            c.execute("PRAGMA cache_size=-32000")
             c.execute("PRAGMA temp_store=MEMORY")
             c.execute("PRAGMA threads=2")  # index builds sort on a second core when there is one
             c.execute("PRAGMA foreign_keys=OFF")  # a new file: the loader draws links from it
@@ -915,11 +922,12 @@ class Store:
                         # thousands merged over and over (a third of the time); the settings
                         # are stored in the index, so they go back to SQLite's defaults after.
                         fts = f"{t}_fts"
-                        c.execute(f"INSERT INTO {fts} ({fts}, rank) VALUES ('hashsize', {128 << 20})")
-                        c.execute(f"INSERT INTO {fts} ({fts}, rank) VALUES ('automerge', 0)")
+                        config = f"INSERT INTO {fts} ({fts}, rank) VALUES"
+                        c.execute(f"{config} ('hashsize', {128 << 20})")
+                        c.execute(f"{config} ('automerge', 0)")
                         c.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
-                        c.execute(f"INSERT INTO {fts} ({fts}, rank) VALUES ('hashsize', {1 << 20})")
-                        c.execute(f"INSERT INTO {fts} ({fts}, rank) VALUES ('automerge', 4)")
+                        c.execute(f"{config} ('hashsize', {1 << 20})")
+                        c.execute(f"{config} ('automerge', 4)")
         finally:
             if fast:
                 c.execute("PRAGMA foreign_keys=ON")
