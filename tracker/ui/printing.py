@@ -25,6 +25,7 @@ from tracker.ui.report import (
     SMALL_PT,
     Report,
     font,
+    keep_none_alive,
     page_layout,
     svg_renderer,
 )
@@ -67,6 +68,11 @@ def preview(parent: QWidget | None, paint: Paint, *, title: str, name: str,
 
 def paint_chart(device: QPagedPaintDevice, svg: bytes, *, caption: str = "") -> int:
     """One chart on one page: as large as fits, its aspect kept, a caption under it."""
+    with keep_none_alive():
+        return _paint_chart(device, svg, caption)
+
+
+def _paint_chart(device: QPagedPaintDevice, svg: bytes, caption: str) -> int:
     painter = QPainter()
     if not painter.begin(device):
         raise OSError(

@@ -20,10 +20,13 @@ landscape, a 1200 dpi printer and a PDF all give the same layout.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import datetime as dt
 import itertools
 import os
 import re
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -52,6 +55,9 @@ from tracker.services.changes import current_user
 if TYPE_CHECKING:
     from tracker.store import Store
 
+#: The charts a report shows, in this order (all of them).
+REPORT_CHARTS: tuple[str, ...] = chart_data.CHART_NAMES
+
 #: Most rows a table prints; a longer one ends with a note pointing to XLSX/CSV export.
 MAX_TABLE_ROWS = 1000
 
@@ -78,6 +84,45 @@ HEADER_FILL = QColor("#e3e6ea")
 ZEBRA = QColor("#f4f5f7")
 
 Op = Callable[[QPainter], None]
+
+
+def _void_calls_lose_none(tries: int = 16) -> bool:
+    f = QFont()
+    before = sys.getrefcount(None)
+    for _ in range(tries):
+        f.setBold(False)
+    return before - sys.getrefcount(None) >= tries
+
+
+_LOSES_NONE: bool | None = None
+
+
+@contextlib.contextmanager
+def keep_none_alive() -> Iterator[None]:
+    """Give back the references to ``None`` that PySide6 drops while painting.
+
+    PySide6 6.12.0 on CPython 3.11 returns ``None`` from every void method
+    (``setPen``, ``fillRect``, ``setFont``, ``save``…) without taking a
+    reference; one report paints tens of thousands of such calls, and when
+    ``None``'s count reaches zero the interpreter aborts ("none_dealloc").
+    Self-checking like :mod:`tracker.ui.pyside_fixes`: a PySide6 (or a Python
+    with immortal ``None``) without the bug costs one probe.
+    """
+    global _LOSES_NONE
+    if _LOSES_NONE is None:
+        _LOSES_NONE = _void_calls_lose_none()
+    if not _LOSES_NONE:
+        yield
+        return
+    before = sys.getrefcount(None)
+    try:
+        yield
+    finally:
+        lost = before - sys.getrefcount(None)
+        incref = ctypes.pythonapi.Py_IncRef
+        incref.argtypes = [ctypes.py_object]
+        for _ in range(max(lost, 0)):
+            incref(None)
 
 
 def _translate(text: str) -> str:
@@ -224,18 +269,21 @@ class Report:
         if not painter.begin(device):
             raise OSError(_translate("The printer or PDF file could not be opened for painting."))
         try:
-            pages, width, height = self.layout(device)
+            with keep_none_alive():
+                pages, width, height = self.layout(device)
             total = len(pages)
             for n, page in enumerate(pages, start=1):
-                if n > 1:
-                    device.newPage()
-                self._frame(painter, n, total, width, height, device)
-                for op in page.ops:
-                    painter.save()
-                    op(painter)
-                    painter.restore()
+                with keep_none_alive():
+                    if n > 1:
+                        device.newPage()
+                    self._frame(painter, n, total, width, height, device)
+                    for op in page.ops:
+                        painter.save()
+                        op(painter)
+                        painter.restore()
         finally:
-            painter.end()
+            with keep_none_alive():
+                painter.end()
         self.page_count = total
         return total
 
@@ -779,7 +827,7 @@ def gather(store: Store, *, kind: str, flt: Filter, currency: str, as_of: str, u
            generated_at: dt.datetime, charts: Sequence[str] | None = None) -> ReportContent:  # fmt: skip
     """Read what the report shows (aggregates and at most ``MAX_TABLE_ROWS`` rows per table)."""
     figures, warnings = _key_figures(store, kind=kind, flt=flt, currency=currency, as_of=as_of)
-    wanted = chart_data.CHART_NAMES if charts is None else tuple(charts)
+    wanted = REPORT_CHARTS if charts is None else tuple(charts)
     chosen = [(c, flt if chart_data.KIND_OF_CHART[c] == kind else Filter()) for c in wanted]
     return ReportContent(
         db_name=store.name,
@@ -837,6 +885,14 @@ def write_report_pdf(*, store: Store, out: Path, flt: Filter, currency: str, as_
     ``charts`` picks charts by name (default: every chart).
     """
     ensure_gui_app()
+    with keep_none_alive():
+        return _write_pdf(store=store, out=Path(out), flt=flt, currency=currency, as_of=as_of,
+                          orientation=orientation, kind=kind, user=user, charts=charts)  # fmt: skip
+
+
+def _write_pdf(*, store: Store, out: Path, flt: Filter, currency: str, as_of: str | None,
+               orientation: str, kind: str, user: str | None,
+               charts: Sequence[str] | None) -> Path:  # fmt: skip
     layout = page_layout(orientation)
     out = Path(out)
     report = Report(store, kind=kind, flt=flt, currency=currency, as_of=as_of, user=user,
@@ -857,6 +913,7 @@ __all__ = [
     "Table",
     "describe_filter",
     "ensure_gui_app",
+    "keep_none_alive",
     "page_layout",
     "svg_renderer",
     "write_report_pdf",
