@@ -326,8 +326,16 @@ def _open_window_and_dialogs(ctx, qtbot) -> tuple[object, list[QWidget]]:
         win.show_view(view)
         qtbot.wait(20)
     win.show_view("projects")
+    page = win.record_page()
+    page.select(page.table.model.id_at(0))
+    qtbot.wait(20)
     dialogs: list[QWidget] = [SettingsDialog(ctx, win), AboutDialog(win), WelcomeDialog(win)]
-    for name in ("open_update_round", "open_export", "open_import", "open_compare", "open_backups"):
+    win.add_update()
+    dialogs.append(page.form.history.dialog)  # Add update… for the selected project
+    # print_chart's preview brings Qt's own print-preview texts; the report's preview adds no
+    # widgets of its own (its text is painted) and takes long to render, so it is left out
+    for name in ("open_update_round", "open_export", "open_import", "open_compare", "open_backups",
+                 "print_chart"):  # fmt: skip
         opener = getattr(win, name, None)
         if opener is None:
             continue
