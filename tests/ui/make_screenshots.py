@@ -61,8 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     win.resize(*SIZE)
     win.show()
     _settle(app)
-    suffix = "" if args.language == "en" else f"_{args.language}"
-    for view, name, pk in VIEWS:
+    # English: every view. Another language: the projects view as main_<language>.png
+    # (the README shows the window in Russian and Chinese).
+    views = VIEWS if args.language == "en" else [v for v in VIEWS if v[0] == "projects"]
+    for view, name, pk in views:
         win.show_view(view)
         page = win.record_page()
         if page is not None and page.table.model.rowCount():
@@ -72,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             rp = win.record_page()
             rp.select(rp.table.model.id_at(0))
         _settle(app)
-        target = out / name.replace(".png", f"{suffix}.png")
+        target = out / (name if args.language == "en" else f"main_{args.language}.png")
         win.grab().save(str(target))
         print(target)
     win.skip_settings = True
