@@ -323,3 +323,16 @@ def test_refused_update_leaves_file_byte_for_byte(demo_path, tmp_path, capsys):
         assert sha(db) == before
     code, _, _ = main(capsys, "update", "--db", db, "--project", "BY-CN-010", "--note", "fine")
     assert code == 0 and sha(db) != before
+
+
+def test_reading_commands_leave_file_byte_for_byte(demo_path, tmp_path, capsys):
+    db = tmp_path / "copy.sqlite3"
+    with Store.open(demo_path, read_only=True) as s:
+        s.backup_to(db)
+    good = tmp_path / "good.csv"
+    good.write_text(PHEAD + "NEW-1,New plant,energy,CDB,10,USD,signed\n", encoding="utf-8")
+    before = sha(db)
+    assert main(capsys, "check", "--db", db)[0] == 0
+    assert main(capsys, "import", "--db", db, "--kind", "projects", "--dry-run", good)[0] == 0
+    assert main(capsys, "backup", "--db", db, "--to", tmp_path / "bk")[0] == 0
+    assert sha(db) == before
