@@ -348,7 +348,7 @@ def cmd_update(args: argparse.Namespace) -> int:
     # Check on a read-only connection first, so refused input leaves the file exactly as it was.
     try:
         with Store.open(args.db, read_only=True, backup=False) as store:
-            project = store.get_by("projects", "code", args.project)
+            project = _project_by_code(store, args.project)
             if project is None:
                 _err(f"project: no project with code '{args.project}'")
                 return EXIT_REFUSED
@@ -356,7 +356,7 @@ def cmd_update(args: argparse.Namespace) -> int:
     except StoreError:
         pass  # e.g. an older file that must be upgraded: the read-write open below says why or does it
     with Store.open(args.db) as store:
-        project = store.get_by("projects", "code", args.project)
+        project = _project_by_code(store, args.project)
         if project is None:
             _err(f"project: no project with code '{args.project}'")
             return EXIT_REFUSED
@@ -369,9 +369,15 @@ def cmd_update(args: argparse.Namespace) -> int:
         if applied.project_before
         else "back-dated: kept in history, the project did not move"
     )
-    print(f"{args.project}: update {applied.update_id} recorded as of {values['as_of']} ({moved}); "
+    print(f"{project['code']}: update {applied.update_id} recorded as of {values['as_of']} ({moved}); "
           f"status {after['status']}, progress {after['progress_pct']} %")  # fmt: skip
     return EXIT_OK
+
+
+def _project_by_code(store: Any, code: str) -> dict[str, Any] | None:
+    """A project by its code, typed in any letter case (as imports accept it)."""
+    pid = store.project_ids_by_code([code.strip()]).get(code.strip().lower())
+    return None if pid is None else store.get("projects", pid)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -192,6 +192,10 @@ def test_update_moves_project(demo_path, capsys):
     code, out, _ = main(capsys, "update", "--db", demo_path, "--project", p["code"], "--as-of", "31.01.2000",
                         "--progress", "1")  # fmt: skip
     assert code == 0 and "back-dated" in out
+    code, out, _ = main(
+        capsys, "update", "--db", demo_path, "--project", p["code"].lower(), "--note", "x"
+    )
+    assert code == 0 and p["code"] in out
 
 
 @pytest.mark.parametrize(
