@@ -292,3 +292,10 @@ def test_search_text_uses_sql(demo):
     d = data(demo, "status", flt)
     assert sum(r.count for r in d.rows) == demo.count("projects", flt) > 0
     assert aggregates._from_cube(demo, "projects", flt) is None
+
+
+def test_a_translated_context_replaces_the_english_subtitle(demo):
+    d = data(demo, "disbursement", context="Все записи · на 27.11.2026")
+    assert d.subtitle.startswith("Все записи · на 27.11.2026 · ")
+    assert "All records" not in d.subtitle
+    assert "+ 19 more not shown" in d.subtitle

@@ -125,9 +125,15 @@ def _minor(value: int | None) -> Decimal:
     return from_minor(value or 0) or Decimal(0)
 
 
-def subtitle(flt: Filter, as_of: str, conv: Converter, extra: Iterable[str] = ()) -> str:
-    """Filter, as-of date and, when a rate is missing, which currencies are left out."""
-    parts = [f"{flt.describe()} · as of {as_of}"]
+def subtitle(
+    flt: Filter, as_of: str, conv: Converter, extra: Iterable[str] = (), context: str | None = None
+) -> str:
+    """Filter, as-of date and, when a rate is missing, which currencies are left out.
+
+    ``context`` replaces the English "<filter> · as of <date>" (the window and
+    the report pass it translated, with names instead of codes).
+    """
+    parts = [context or f"{flt.describe()} · as of {as_of}"]
     if conv.missing:
         parts.append(
             f"{', '.join(sorted(conv.missing))} left out: no exchange rate on or before {conv.as_of}"
@@ -148,8 +154,13 @@ def build_data(
     texts: ChartTexts | None = None,
     lang: str = "en",
     titles: Mapping[str, str] | None = None,
+    context: str | None = None,
 ) -> ChartData:
-    """The data class a chart's builder takes, for what ``flt`` selects."""
+    """The data class a chart's builder takes, for what ``flt`` selects.
+
+    ``context`` is the subtitle's first part (filter and as-of date) in the
+    user's language; by default an English one is made from the filter.
+    """
     _check(chart)
     texts = texts or DEFAULT_TEXTS
     conv = portfolio.converter(store, currency=currency, as_of=as_of)
@@ -159,7 +170,7 @@ def build_data(
     data, extra = maker(
         store, flt=flt, conv=conv, today=today, selected_id=selected_id, texts=texts, lang=lang
     )
-    return _with_header(data, title, subtitle(flt, conv.as_of, conv, extra))
+    return _with_header(data, title, subtitle(flt, conv.as_of, conv, extra, context))
 
 
 def _with_header(data: dict[str, Any], title: str, sub: str) -> ChartData:
@@ -182,13 +193,14 @@ def build_figure(
     texts: ChartTexts | None = None,
     lang: str = "en",
     titles: Mapping[str, str] | None = None,
+    context: str | None = None,
 ) -> Figure:
     """The chart as a matplotlib Figure (loads matplotlib on first use)."""
     from tracker.charts import build_chart
 
     data = build_data(
         store, chart, flt=flt, currency=currency, as_of=as_of, today=today,
-        selected_id=selected_id, texts=texts, lang=lang, titles=titles,
+        selected_id=selected_id, texts=texts, lang=lang, titles=titles, context=context,
     )  # fmt: skip
     options: dict[str, Any] = {
         "width_in": width_in,

@@ -340,6 +340,13 @@ class Report:
         )
         painter.restore()
 
+    def chart_context(self, chart: str, flt: Filter) -> str:
+        """A chart's subtitle in the report's language: its filter and the as-of date."""
+        kind = chart_data.KIND_OF_CHART[chart]
+        described = describe_filter(self.store, kind, flt)
+        as_of = QCoreApplication.translate("Report", "as of {date}").format(date=self.content.as_of)
+        return f"{described} · {as_of}"
+
     def chart_svg(self, chart: str, flt: Filter, width_in: float, height_in: float) -> bytes:
         """A chart as SVG at the size it is drawn (cached per size: preview repaints often)."""
         key = (chart, round(width_in * 100), round(height_in * 100))
@@ -352,7 +359,7 @@ class Report:
                 self.store, chart, flt=flt, currency=self.content.currency,
                 as_of=self.content.as_of, today=self.today, width_in=width_in,
                 height_in=height_in, texts=i18n.chart_texts(), lang=i18n.current_language(),
-                titles={chart: chart_title(chart)},
+                titles={chart: chart_title(chart)}, context=self.chart_context(chart, flt),
             )  # fmt: skip
             self._svg[key] = figure_to_svg_bytes(fig)
         return self._svg[key]
@@ -595,25 +602,30 @@ class _Layout:
     def fit_columns(self, table: Table) -> tuple[float, list[float]]:
         """Font size and column widths that fit the page width.
 
-        Single-line columns get their natural width; wrapping columns share the
-        rest by their natural widths, each at least a fair share. When even
-        that does not fit, the font shrinks (down to ``MIN_TABLE_PT``); what
-        then still does not fit is elided.
+        Single-line columns get their natural width. Wrapping columns share the
+        rest: each first gets its longest word (a word is never cut), then the
+        remainder in proportion to how much more they would like. When even the
+        longest words do not fit, the font shrinks (down to ``MIN_TABLE_PT``);
+        what still does not fit then is elided or clipped.
         """
         pad = self.pt(3) * 2
         size = TABLE_PT
+        wrapping = [i for i, col in enumerate(table.columns) if col.wrap]
         while True:
             fm = QFontMetricsF(font(size), self.device)
             hfm = QFontMetricsF(font(size, bold=True), self.device)
-            natural = []
+            natural, word = [], []
             for i, col in enumerate(table.columns):
-                words = col.title.split() or [col.title]
-                head = max(hfm.horizontalAdvance(w) for w in words)
+                head = max(hfm.horizontalAdvance(w) for w in col.title.split() or [col.title])
                 cells = max((fm.horizontalAdvance(r[i]) for r in table.rows), default=0.0)
                 natural.append(max(head, cells) + pad)
+                longest = head
+                if col.wrap:
+                    longest = max([head, *(fm.horizontalAdvance(w) for r in table.rows
+                                           for w in r[i].split())])  # fmt: skip
+                word.append(min(longest + pad, natural[-1]))
             fixed = sum(n for n, col in zip(natural, table.columns, strict=True) if not col.wrap)
-            wrapping = [i for i, col in enumerate(table.columns) if col.wrap]
-            floor = sum(min(natural[i], self.pt(70)) for i in wrapping)
+            floor = sum(max(word[i], min(natural[i], self.pt(60))) for i in wrapping)
             if fixed + floor <= self.width or size <= MIN_TABLE_PT:
                 break
             size = max(MIN_TABLE_PT, size - 0.5)
@@ -628,15 +640,11 @@ class _Layout:
             for i in wrapping:
                 widths[i] = natural[i] + extra * natural[i] / want
             return size, widths
-        fair = max(rest, 0.0) / len(wrapping)
-        small = [i for i in wrapping if natural[i] <= fair]
-        for i in small:
-            widths[i] = natural[i]
-        big = [i for i in wrapping if i not in small]
-        left = max(rest - sum(natural[i] for i in small), 0.0)
-        big_want = sum(natural[i] for i in big) or 1.0
-        for i in big:
-            widths[i] = left * natural[i] / big_want
+        base = sum(word[i] for i in wrapping)
+        more = sum(natural[i] - word[i] for i in wrapping) or 1.0
+        spare = max(rest - base, 0.0)
+        for i in wrapping:
+            widths[i] = word[i] + spare * (natural[i] - word[i]) / more
         total = sum(widths)
         if total > self.width:
             widths = [w * self.width / total for w in widths]
