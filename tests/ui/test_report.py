@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPdfWriter
+from PySide6.QtGui import QFontMetricsF, QPdfWriter
 
 from tracker.cli import main
 from tracker.domain.filters import Filter
@@ -204,6 +204,14 @@ def test_tables_fit_the_page_width(demo_store, tmp_path, qapp):
     assert sum(widths) <= 1000.0 + 1e-6
     assert size < report.TABLE_PT
     assert min(widths[:2]) > 40
+    tight = Table("T", [Column("Name", wrap=True), Column("Bank", wrap=True)]
+                  + [Column(f"Amount {i}", right) for i in range(5)],
+                  [["Sample Thermal Power Plant Upgrade (sample)", "China Development Bank"]
+                   + ["600 000 000,00"] * 5])  # fmt: skip
+    size, widths = lay.fit_columns(tight)
+    fm = QFontMetricsF(report.font(size), writer)
+    assert widths[1] >= fm.horizontalAdvance("Development") + lay.pt(6)  # never cut a word
+    assert sum(widths) <= 1000.0 + 1e-6
     easy = Table("T", [Column("Code"), Column("Name", wrap=True)], [["A-1", "Short"]])
     size, widths = lay.fit_columns(easy)
     assert size == report.TABLE_PT

@@ -125,6 +125,10 @@ def keep_none_alive() -> Iterator[None]:
             incref(None)
 
 
+#: What a line never breaks inside: a run of non-space text, except that CJK breaks anywhere.
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_UNBREAKABLE = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
+
 _EMPTY_GLYPH = re.compile(rb'<path id="([^"]+)"(?: transform="[^"]*")?/>')
 
 
@@ -622,7 +626,7 @@ class _Layout:
                 longest = head
                 if col.wrap:
                     longest = max([head, *(fm.horizontalAdvance(w) for r in table.rows
-                                           for w in r[i].split())])  # fmt: skip
+                                           for w in _UNBREAKABLE.findall(r[i]))])  # fmt: skip
                 word.append(min(longest + pad, natural[-1]))
             fixed = sum(n for n, col in zip(natural, table.columns, strict=True) if not col.wrap)
             floor = sum(max(word[i], min(natural[i], self.pt(60))) for i in wrapping)
