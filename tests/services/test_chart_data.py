@@ -299,3 +299,17 @@ def test_a_translated_context_replaces_the_english_subtitle(demo):
     assert d.subtitle.startswith("Все записи · на 27.11.2026 · ")
     assert "All records" not in d.subtitle
     assert "+ 19 more not shown" in d.subtitle
+
+
+def test_cumulative_follows_a_new_update(demo):
+    before = data(demo, "cumulative")
+    again = data(demo, "cumulative")
+    assert again.points == before.points  # from the kept steps
+    pid = demo.get_by("projects", "code", "BY-CN-032")["id"]
+    last = demo.query("SELECT max(disbursed) AS d FROM project_updates WHERE project_id = ?", [pid])
+    demo.insert("project_updates", {"project_id": pid, "as_of": "2026-11-20", "status": "suspended",
+                                    "disbursed": last[0]["d"] + 10_000_000_00, "entered_at": "x"},
+                user="t")  # fmt: skip
+    after = data(demo, "cumulative")
+    assert after.points[-1].amount - before.points[-1].amount == Decimal("10000000.00")
+    assert after.points[-1].date == dt.date(2026, 11, 20)

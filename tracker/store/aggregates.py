@@ -61,6 +61,9 @@ _CUBES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     ),
 }
 
+#: How many filters' disbursement steps are kept (see disbursement_steps).
+_STEPS_KEEP = 8
+
 #: Above this many matching projects, the top-N queries walk the amount index.
 _WALK_AMOUNT_INDEX = 2000
 
@@ -241,8 +244,28 @@ def disbursement_steps(store: Store, flt: Filter | None = None) -> list[dict[str
     a correction downwards is a negative step). Summing the steps per date
     gives the portfolio's payments by date; their running total is the
     cumulative disbursement. Updates without a disbursed figure are skipped.
+
+    The window function costs about 3 µs per update (1.5 s for 500,000), so the
+    last few filters' results are kept until the file changes: redraws,
+    resizes and going back to an earlier filter cost nothing.
     """
-    where, params = store.where("projects", flt or Filter())
+    flt = flt or Filter()
+    cache: dict[Filter, tuple[tuple[int, int], list[dict[str, Any]]]]
+    cache = store.__dict__.setdefault("_steps_cache", {})
+    stamp = _stamp(store)
+    hit = cache.pop(flt, None)
+    if hit is not None and hit[0] == stamp:
+        cache[flt] = hit  # most recently used last
+        return hit[1]
+    rows = _steps(store, flt)
+    cache[flt] = (stamp, rows)
+    while len(cache) > _STEPS_KEEP:
+        cache.pop(next(iter(cache)))
+    return rows
+
+
+def _steps(store: Store, flt: Filter) -> list[dict[str, Any]]:
+    where, params = store.where("projects", flt)
     chosen = f"(SELECT id, currency FROM projects WHERE {where})" if where else "projects"
     sql = (
         "WITH s AS (SELECT u.as_of, p.currency, u.disbursed - coalesce(lag(u.disbursed) OVER"
