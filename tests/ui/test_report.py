@@ -228,3 +228,28 @@ def test_export_pdf_from_the_command_line(demo_path, tmp_path, monkeypatch, caps
     pages = page_texts(out)
     assert "Portfolio report" in pages[0] and f"as of {AS_OF}" in pages[0]
     assert f"Page 1 of {len(pages)}" in pages[0]
+
+
+def test_headless_without_a_display_or_an_application(demo_path, tmp_path):
+    """`tracker export --format pdf` on a server: no QApplication, no DISPLAY, no platform set."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "headless.pdf"
+    code = (
+        "from pathlib import Path\n"
+        "from tracker.domain.filters import Filter\n"
+        "from tracker.store import Store\n"
+        "from tracker.ui.report import write_report_pdf\n"
+        f"with Store.open({str(demo_path)!r}, read_only=True) as s:\n"
+        f"    write_report_pdf(store=s, out=Path({str(out)!r}), flt=Filter(), currency='USD',\n"
+        "                     as_of='2026-11-27', charts=('residents_status',))\n"
+    )
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                          timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    pages = page_texts(out)
+    assert "Portfolio report" in pages[0] and f"Page 1 of {len(pages)}" in pages[0]
