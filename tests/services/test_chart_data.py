@@ -88,7 +88,7 @@ def test_a_filter_changes_the_numbers_to_what_sql_says(demo):
     (row,) = d.rows
     assert row.status == "completed"
     assert row.count == demo.count("projects", flt)
-    assert "status: completed" in d.subtitle
+    assert "Status: Completed · as of" in d.subtitle
     sectors = data(demo, "sector", flt)
     for code in {r["sector"] for r in demo.query(
             "SELECT sector FROM projects WHERE status = 'completed'")}:  # fmt: skip
@@ -313,3 +313,14 @@ def test_cumulative_follows_a_new_update(demo):
     after = data(demo, "cumulative")
     assert after.points[-1].amount - before.points[-1].amount == Decimal("10000000.00")
     assert after.points[-1].date == dt.date(2026, 11, 20)
+
+
+def test_the_subtitle_names_the_filter_with_names(demo):
+    bank = demo.rows("banks")[0]
+    d = data(
+        demo, "sector", Filter(status=("completed",), bank_id=(bank["id"],), sector=("energy",))
+    )
+    assert f"Status: Completed; Sector: Energy; Bank: {bank['name']} · as of {AS_OF}" in d.subtitle
+    ru = data(demo, "status", Filter(sector=("energy",)), lang="ru")
+    assert ru.subtitle.startswith("Sector: " + demo.get("sectors", "energy")["name_ru"])
+    assert data(demo, "status", Filter(text="Railway")).subtitle.startswith("search “Railway”")

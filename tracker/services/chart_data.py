@@ -125,15 +125,61 @@ def _minor(value: int | None) -> Decimal:
     return from_minor(value or 0) or Decimal(0)
 
 
+_FILTER_NAMES = {
+    "status": "Status",
+    "sector": "Sector",
+    "bank_id": "Bank",
+    "zone_id": "Zone",
+    "country": "Country",
+    "region": "Region",
+    "kind": "Kind",
+}
+_REFERENCE = {
+    "sector": ("sectors", "code"),
+    "country": ("countries", "code"),
+    "region": ("regions", "code"),
+    "bank_id": ("banks", "id"),
+    "zone_id": ("zones", "id"),
+}
+
+
+def describe_filter(store: Store, flt: Filter, *, lang: str = "en") -> str:
+    """The filter in English words with names instead of codes and ids (for subtitles)."""
+    from tracker.domain.codelists import STATUS_LABELS
+
+    if flt.is_empty():
+        return "All records"
+    parts = []
+    for name, values in flt.to_dict().items():
+        if name == "text":
+            parts.append(f"search “{values}”")
+        elif name == "ids":
+            parts.append(f"{len(values)} selected records")
+        else:
+            names: dict[Any, str] = {}
+            if name in _REFERENCE:
+                table, key = _REFERENCE[name]
+                names = {r[key]: _name(r, lang, "") or r.get("name") or str(r[key])
+                         for r in store.rows(table)}  # fmt: skip
+            shown = [names.get(v) or STATUS_LABELS.get(v) or str(v) for v in values]
+            parts.append(f"{_FILTER_NAMES.get(name, name)}: {', '.join(shown)}")
+    return "; ".join(parts)
+
+
 def subtitle(
-    flt: Filter, as_of: str, conv: Converter, extra: Iterable[str] = (), context: str | None = None
+    flt: Filter,
+    as_of: str,
+    conv: Converter,
+    extra: Iterable[str] = (),
+    context: str | None = None,
+    described: str | None = None,
 ) -> str:
     """Filter, as-of date and, when a rate is missing, which currencies are left out.
 
     ``context`` replaces the English "<filter> · as of <date>" (the window and
-    the report pass it translated, with names instead of codes).
+    the report pass it translated); ``described`` is the filter in words.
     """
-    parts = [context or f"{flt.describe()} · as of {as_of}"]
+    parts = [context or f"{described or flt.describe()} · as of {as_of}"]
     if conv.missing:
         parts.append(
             f"{', '.join(sorted(conv.missing))} left out: no exchange rate on or before {conv.as_of}"
@@ -170,7 +216,8 @@ def build_data(
     data, extra = maker(
         store, flt=flt, conv=conv, today=today, selected_id=selected_id, texts=texts, lang=lang
     )
-    return _with_header(data, title, subtitle(flt, conv.as_of, conv, extra, context))
+    described = None if context else describe_filter(store, flt, lang=lang)
+    return _with_header(data, title, subtitle(flt, conv.as_of, conv, extra, context, described))
 
 
 def _with_header(data: dict[str, Any], title: str, sub: str) -> ChartData:
