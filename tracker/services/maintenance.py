@@ -136,3 +136,7 @@ def _on_network_share(path: Path) -> bool:
         if len(parts) >= 3 and s.startswith(parts[1]) and len(parts[1]) > len(best):
             best, fstype = parts[1], parts[2]
     return fstype in {"nfs", "nfs4", "cifs", "smb3", "smbfs", "sshfs", "fuse.sshfs", "9p"}
+
+
+#: Public name of the detector: the window warns about a file on a network share.
+on_network_share = _on_network_share

@@ -26,6 +26,63 @@ def error_box(title: str, text: str) -> None:
     QMessageBox.critical(None, title, text)
 
 
+def ask_restore(parent: QWidget | None, title: str, text: str) -> bool:
+    """Seam for tests: a damaged file; True restores the newest backup."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=parent)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def target_path(*, db: str | None, demo: bool) -> Path:
+    """The file open_store would open."""
+    if db:
+        return Path(db)
+    return paths.demo_db() if demo else paths.default_db()
+
+
+def offer_restore(
+    path: Path,
+    error: Exception,
+    *,
+    backup_dir: Path | None = None,
+    parent: QWidget | None = None,
+    title: str = "",
+    show_error=None,  # noqa: ANN001 - error_box(title, text), given by the caller
+) -> bool:
+    """PRODUCT §7: a corrupt, truncated or non-SQLite file gives a clear message and the
+    offer to restore the newest backup. True when the backup was restored into ``path``
+    (the damaged file is kept beside the backups); False with the message shown otherwise."""
+    from tracker.services import maintenance
+    from tracker.store import StoreError
+
+    tr = QCoreApplication.translate
+    show = show_error or error_box
+    title = title or tr("app", "Investment Tracker cannot open the database")
+    try:
+        found = maintenance.list_backups(path, backup_dir)
+    except OSError:
+        found = []
+    if not found:
+        show(title, str(error) + "\n\n" + tr("app", "There is no backup of this file to restore."))
+        return False
+    newest = found[0]
+    when = newest.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    text = tr(
+        "app",
+        "{error}\n\nRestore the newest backup, of {when} ({name})? The damaged file is kept "
+        "in the backup folder.",
+    ).format(error=str(error), when=when, name=newest.path.name)
+    if not ask_restore(parent, title, text):
+        return False
+    try:
+        maintenance.restore(path, source=newest.path, backup_dir=backup_dir)
+    except (StoreError, OSError) as exc:
+        show(title, tr("app", "The backup could not be restored: {error}").format(error=str(exc)))
+        return False
+    return True
+
+
 def open_store(*, db: str | None, demo: bool, read_only: bool, backup: bool = True) -> Store:
     """The database the command line asks for; the demo and the user's file are created on first use."""
     from tracker.store import Store
@@ -78,7 +135,7 @@ def run_gui(*, db: str | None, demo: bool, read_only: bool, smoke: bool) -> int:
     i18n.install(prefs.language, app)
     app.setWindowIcon(app_icon())
     title = QCoreApplication.translate("app", "Investment Tracker cannot open the database")
-    from tracker.store import StoreError
+    from tracker.store import CorruptDatabase, StoreError
     from tracker.ui import shell
 
     choice = None
@@ -91,6 +148,21 @@ def run_gui(*, db: str | None, demo: bool, read_only: bool, smoke: bool) -> int:
             store = shell.open_choice(choice, read_only=read_only)
         else:
             store = open_store(db=db, demo=demo, read_only=read_only, backup=not smoke)
+    except CorruptDatabase as exc:
+        if smoke:
+            print(f"tracker: {exc}", file=sys.stderr)
+            return 1
+        if choice is not None:
+            damaged = paths.demo_db() if choice.action == "demo" else Path(choice.path)
+        else:
+            damaged = target_path(db=db, demo=demo)
+        if not offer_restore(damaged, exc, backup_dir=prefs.backup_dir):
+            return 1
+        try:
+            store = open_store(db=str(damaged), demo=False, read_only=read_only)
+        except (StoreError, OSError) as again:
+            error_box(title, str(again))
+            return 1
     except (StoreError, OSError) as exc:
         if smoke:
             print(f"tracker: {exc}", file=sys.stderr)
@@ -114,6 +186,7 @@ def run_gui(*, db: str | None, demo: bool, read_only: bool, smoke: bool) -> int:
         store.backup_dir = prefs.backup_dir
     store.keep_backups = prefs.keep_backups
     win = MainWindow(ctx, view="projects")
+    win.check_on_open = False  # the smoke run measures start-up and quits at the chart
     return _smoke(app, win, store, t0, t_open)
 
 

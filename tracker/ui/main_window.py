@@ -4,9 +4,10 @@ chart panes), the dashboard, menus and actions, and the remembered layout."""
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.fields import MAIN_KINDS, REFERENCE_KINDS, kind_of
 from tracker.domain.filters import Filter
+from tracker.services import maintenance
 from tracker.services.changes import Change
 from tracker.ui import resources
 from tracker.ui.context import AppContext
@@ -34,6 +37,18 @@ VIEWS = ("dashboard", "projects", "residents", "ventures", "reference")
 #: Charts start after the first paint; at the latest this long after the window is shown.
 START_FALLBACK_MS = 1000
 REFERENCE_ORDER = ("banks", "countries", "sectors", "regions", "zones", "fx_rates")
+
+
+def ask_damaged(parent: QWidget | None, title: str, text: str) -> bool:
+    """Seam: the integrity check found damage; True opens the Backups dialog."""
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    answer = QMessageBox.warning(parent, title, text, buttons, QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    """Seam: a message the person must see (tests monkeypatch this)."""
+    QMessageBox.warning(parent, title, text)
 
 
 def settings() -> QSettings:
@@ -210,6 +225,9 @@ class ReferencePage(QWidget):
 
 
 class MainWindow(QMainWindow):
+    #: The window now works on another Store (the file was reopened after a restore).
+    storeReplaced = Signal(object)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, view: str | None = None):
         super().__init__(parent)
         self.setObjectName("MainWindow")
@@ -222,6 +240,10 @@ class MainWindow(QMainWindow):
         self._view = ""
         #: Set by the --smoke run, which must leave the person's settings alone.
         self.skip_settings = False
+        #: The background integrity check after the first paint (off for the --smoke run).
+        self.check_on_open = True
+        self.integrity: Any = None
+        self.integrity_problems: list[str] = []
         self.setWindowTitle(self._title())
         self.resize(1280, 800)
 
@@ -376,9 +398,78 @@ class MainWindow(QMainWindow):
         self.status_fx.setObjectName("statusFx")
         self.status_fx.setStyleSheet("color: #B35900;")
         self.status_fx.hide()
+        self.status_integrity = QLabel(self)
+        self.status_integrity.setObjectName("statusIntegrity")
+        self.status_integrity.setStyleSheet("color: #B00020; font-weight: bold;")
+        self.status_integrity.hide()
+        self.status_network = QLabel(self)
+        self.status_network.setObjectName("statusNetwork")
+        self.status_network.setStyleSheet("color: #8A5A00; font-weight: bold;")
+        self.status_network.hide()
         sb.addWidget(self.status_file)
         sb.addWidget(self.status_read_only)
+        sb.addWidget(self.status_integrity)
+        sb.addWidget(self.status_network)
         sb.addWidget(self.status_fx, 1)
+        self.check_network_share()
+
+    def check_network_share(self) -> bool:
+        """PRODUCT §7: SQLite's WAL needs one host, so a file on a network share is warned about."""
+        try:
+            shared = bool(maintenance.on_network_share(Path(self.ctx.store.path)))
+        except OSError:
+            shared = False
+        self.status_network.setText(
+            "⚠ " + self.tr("On a network share: keep the file on this computer") if shared else ""
+        )
+        self.status_network.setToolTip(
+            self.tr(
+                "{path} is on a network share. SQLite needs the file on one computer; "
+                "two computers writing to it over the network can damage it. Copy it to a "
+                "local disk, or ask for the shared server database."
+            ).format(path=str(self.ctx.store.path))
+            if shared
+            else ""
+        )
+        self.status_network.setVisible(shared)
+        return shared
+
+    # ------------------------------------------------------- integrity check
+    def start_integrity_check(self) -> None:
+        """PRODUCT §7 integrity check on open, in a worker thread with its own connection."""
+        from tracker.ui.models.integrity_check import IntegrityCheck
+
+        self.stop_integrity_check()
+        self.integrity = IntegrityCheck(self.ctx.store.path, self)
+        self.integrity.finished.connect(self._on_integrity_checked)
+        self.integrity.start()
+
+    def stop_integrity_check(self) -> None:
+        if self.integrity is not None:
+            with contextlib.suppress(RuntimeError):
+                self.integrity.finished.disconnect(self._on_integrity_checked)
+            self.integrity.cancel()
+            self.integrity.deleteLater()
+            self.integrity = None
+
+    def _on_integrity_checked(self, problems: list[str] | None) -> None:
+        self.integrity_problems = list(problems or [])
+        if not problems:
+            self.status_integrity.hide()
+            return
+        self.status_integrity.setText("⚠ " + self.tr("The file is damaged: open File › Backups…"))
+        self.status_integrity.setToolTip("\n".join(problems[:20]))
+        self.status_integrity.show()
+        more = len(problems) - 1
+        detail = problems[0] + (
+            "\n" + self.tr("(and {n} more problems)").format(n=more) if more > 0 else ""
+        )
+        text = self.tr(
+            "The integrity check found damage in {name}:\n\n{detail}\n\n"
+            "Edits may be lost or refused. Restore a backup now? (Backups…)"
+        ).format(name=self.ctx.store.name, detail=detail)
+        if ask_damaged(self, self.tr("The database is damaged"), text):
+            self.open_backups()
 
     def set_fx_warning(self, warning: str | None) -> None:
         self.status_fx.setText(f"⚠ {warning}" if warning else "")
@@ -493,14 +584,14 @@ class MainWindow(QMainWindow):
             main = settings().value("window/splitter")
             if isinstance(main, QByteArray):
                 self.main_splitter.restoreState(main)
-            QTimer.singleShot(START_FALLBACK_MS, self._start)  # should no paint come (hidden)
+            QTimer.singleShot(START_FALLBACK_MS, self, self._start)  # should no paint come (hidden)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._started:
             # The first paint of the window is under way (the table's first page with it):
             # once it is on screen, the charts come in.
-            QTimer.singleShot(0, self._start)
+            QTimer.singleShot(0, self, self._start)
 
     def _start(self) -> None:
         """After the first paint: charts (and matplotlib) come in."""
@@ -513,6 +604,8 @@ class MainWindow(QMainWindow):
         if self._deferred_view:
             view, self._deferred_view = self._deferred_view, None
             self.show_view(view)
+        if self.check_on_open:
+            self.start_integrity_check()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for p in self._all_record_pages():
@@ -521,6 +614,7 @@ class MainWindow(QMainWindow):
                 return
         if not self.skip_settings:
             self.save_settings()
+        self.stop_integrity_check()
         for p in self._all_record_pages():
             p.table.shutdown()
         for d in self.dialogs.values():
@@ -635,7 +729,74 @@ class MainWindow(QMainWindow):
     def open_backups(self) -> Any:
         from tracker.ui.dialogs.backups_dialog import BackupsDialog
 
-        return self._keep("backups", BackupsDialog(self.ctx, self))
+        dialog = BackupsDialog(self.ctx, self)
+        dialog.restored.connect(self.reopen)
+        return self._keep("backups", dialog)
+
+    def reopen(self, path: str = "") -> bool:
+        """Work on the file afresh after a restore replaced it under the window.
+
+        The old connection may point at the replaced file (a damaged file is swapped
+        out, not written into): it is closed, the file opened again, the pages rebuilt
+        on the new store and the undo history (of the replaced file) cleared, so nothing
+        is ever written to the file that was replaced. False (and a message) if the
+        file cannot be opened; the window then stays on the old store."""
+        from tracker.store import Store, StoreError
+
+        old = self.ctx.store
+        target = Path(path) if path else Path(old.path)
+        try:
+            new = Store.open(target, read_only=old.read_only, backup=False)
+        except (StoreError, OSError) as exc:
+            warn(self, self.tr("Cannot reopen the database"), str(exc))
+            return False
+        new.backup_dir = old.backup_dir
+        new.keep_backups = old.keep_backups
+        self.stop_integrity_check()
+        view = self._view or "projects"
+        ref = self.pages.get("reference")
+        ref_kind = ref._shown if isinstance(ref, ReferencePage) else None
+        for name, d in list(self.dialogs.items()):
+            if name != "backups":  # the dialog that restored stays open with its message
+                with contextlib.suppress(RuntimeError):
+                    d.close()
+                    d.deleteLater()
+                del self.dialogs[name]
+        for p in self._all_record_pages():
+            p.table.shutdown()
+        # Old pages go away together; the old store is closed once they are gone (their
+        # pending timers may still read it until then).
+        graveyard = QWidget()
+        for i, name in enumerate(VIEWS):
+            page = self.pages.pop(name, None)
+            if page is None:
+                continue
+            self.stack.insertWidget(i, QWidget(self.stack))
+            self.stack.removeWidget(page)
+            page.setParent(graveyard)
+        graveyard.destroyed.connect(lambda *_: old.close(backup=False))
+        graveyard.deleteLater()
+        self.ctx.store = new
+        self.ctx.undo_stack.clear()
+        self.lookups = Lookups(new)
+        self._view = ""
+        self.show_view(view)
+        if ref_kind and view == "reference":
+            self.page("reference").show_kind(ref_kind)  # type: ignore[attr-defined]
+        self.setWindowTitle(self._title())
+        self.status_file.setText(new.name)
+        self.status_file.setToolTip(str(new.path))
+        self.status_integrity.hide()
+        self.integrity_problems = []
+        self.check_network_share()
+        self.update_actions()
+        self.statusBar().showMessage(
+            self.tr("{name} was reopened after the restore.").format(name=new.name), 8000
+        )
+        self.storeReplaced.emit(new)
+        if self._started and self.check_on_open:
+            self.start_integrity_check()
+        return True
 
     def open_settings(self) -> Any:
         from tracker.ui.dialogs.settings_dialog import SettingsDialog

@@ -96,6 +96,7 @@ class Shell(QObject):
         store.backup_dir = self.prefs.backup_dir or backups.default_dir(Path(store.path))
         store.keep_backups = self.prefs.keep_backups
         win = MainWindow(ctx)
+        win.storeReplaced.connect(self._store_replaced)
         self.install(win)
         self.window = win
         win.show()
@@ -103,6 +104,10 @@ class Shell(QObject):
             self.prefs.add_recent_file(store.path)
             self.prefs.last_database = store.path
         return win
+
+    def _store_replaced(self, store: Store) -> None:
+        """The window reopened its file after a restore: the shell closes that store at exit."""
+        self.store = store
 
     def _replace_window(self, build) -> bool:  # noqa: ANN001
         """Close the current window (it may refuse: unsaved edits), then build the next."""
@@ -135,7 +140,7 @@ class Shell(QObject):
 
     def open_choice(self, choice: WelcomeChoice) -> bool:
         """Open or create another database and show it in place of the current one."""
-        from tracker.store import StoreError
+        from tracker.store import CorruptDatabase, StoreError
 
         if (
             self.store is not None
@@ -144,6 +149,23 @@ class Shell(QObject):
             return True
         try:
             new = open_choice(choice, read_only=self.read_only)
+        except CorruptDatabase as exc:
+            from tracker.ui import app
+
+            if choice.action != "open":
+                error_box(self.window, self.tr("Cannot open the database"), str(exc))
+                return False
+            if not app.offer_restore(Path(choice.path), exc, backup_dir=self.prefs.backup_dir,
+                                     parent=self.window, title=self.tr("Cannot open the database"),
+                                     show_error=lambda title, text:
+                                     error_box(self.window, title, text)):  # fmt: skip
+                self.prefs.remove_recent_file(choice.path)
+                return False
+            try:
+                new = open_choice(choice, read_only=self.read_only)
+            except (StoreError, OSError) as again:
+                error_box(self.window, self.tr("Cannot open the database"), str(again))
+                return False
         except (StoreError, OSError) as exc:
             error_box(self.window, self.tr("Cannot open the database"), str(exc))
             if choice.action == "open":

@@ -300,7 +300,7 @@ class TablePane(QWidget):
     def _schedule_totals(self) -> None:
         if not self._totals_due:
             self._totals_due = True
-            QTimer.singleShot(0, self.update_totals)
+            QTimer.singleShot(0, self, self.update_totals)  # dropped if the pane is deleted first
 
     def update_totals(self) -> None:
         """Count and totals of what is shown, in the reporting currency (SQL sums per currency).
