@@ -36,6 +36,8 @@ from tracker.ui.panes.table_pane import TablePane
 VIEWS = ("dashboard", "projects", "residents", "ventures", "reference")
 #: Charts start after the first paint; at the latest this long after the window is shown.
 START_FALLBACK_MS = 1000
+#: The integrity check waits this long after the first paint (the first charts come first).
+INTEGRITY_DELAY_MS = 1000
 REFERENCE_ORDER = ("banks", "countries", "sectors", "regions", "zones", "fx_rates")
 
 
@@ -605,6 +607,10 @@ class MainWindow(QMainWindow):
             view, self._deferred_view = self._deferred_view, None
             self.show_view(view)
         if self.check_on_open:
+            QTimer.singleShot(INTEGRITY_DELAY_MS, self, self._check_if_shown)
+
+    def _check_if_shown(self) -> None:
+        if self.isVisible() and self.integrity is None:
             self.start_integrity_check()
 
     def closeEvent(self, event: QCloseEvent) -> None:
