@@ -392,3 +392,34 @@ def test_window_lookups_show_reference_names_in_the_language(lang, store):
     assert zh.display(PROJECTS.field("sector"), "energy") == "能源"
     assert zh.display(PROJECTS.field("region"), "BY-MI") == "Minsk Region"  # no Chinese name
     assert zh.display(RESIDENTS.field("country"), "CN") == "中国"
+
+
+def test_chart_texts_fill_every_field():
+    """A field added to ChartTexts must be translated here too, or charts show English."""
+    import ast
+    import dataclasses
+    import inspect
+
+    from tracker.charts.data import ChartTexts
+
+    source = inspect.getsource(i18n.chart_texts)
+    call = next(n for n in ast.walk(ast.parse(source))
+                if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "ChartTexts")  # fmt: skip
+    assert {k.arg for k in call.keywords} == {f.name for f in dataclasses.fields(ChartTexts)}
+
+
+def test_chart_subtitle_in_the_language(lang, demo_store):
+    from tracker.domain.filters import Filter
+
+    lang("ru")
+    assert (
+        i18n.chart_context(demo_store, "status", Filter(), "2026-11-27")
+        == "Все записи · на 27.11.2026"
+    )
+    sectors = Filter.from_dict({"sector": ["energy"]})
+    assert "Энергетика" in i18n.chart_context(demo_store, "status", sectors, "2026-11-27")
+    lang("zh")
+    assert (
+        i18n.chart_context(demo_store, "status", Filter(), "2026-11-27")
+        == "全部记录 · 截至 2026/11/27"
+    )

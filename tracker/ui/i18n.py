@@ -187,6 +187,18 @@ def format_date(value: str | dt.date | None) -> str:
 # --- charts ----------------------------------------------------------------------------------
 
 
+def chart_context(store: Any, chart: str, flt: Any, as_of: str) -> str:
+    """The first part of a chart's subtitle in the current language: what the
+    filter selects (with names) and the as-of date, as the printed report says it."""
+    from tracker.services.chart_data import KIND_OF_CHART
+    from tracker.ui.report import describe_filter
+
+    as_of_text = QCoreApplication.translate("Report", "as of {date}").format(
+        date=format_date(as_of)
+    )
+    return f"{describe_filter(store, KIND_OF_CHART[chart], flt)} · {as_of_text}"
+
+
 def chart_texts() -> Any:
     """tracker.charts.data.ChartTexts in the current language, with its separators."""
     from tracker.charts.data import PROJECT_STATUSES, RESIDENT_STATUSES, ChartTexts

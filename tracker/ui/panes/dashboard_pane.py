@@ -187,7 +187,7 @@ class DashboardPane(QWidget):
     def refresh(self) -> None:
         """Recompute the figures and redraw the charts now."""
         from tracker.services import chart_data, portfolio
-        from tracker.ui.i18n import chart_texts, current_language
+        from tracker.ui.i18n import chart_context, chart_texts, current_language
         from tracker.ui.panes.chart_pane import chart_title
 
         self._dirty = False
@@ -203,6 +203,7 @@ class DashboardPane(QWidget):
                     self.ctx.store, chart, flt=Filter(), currency=k.currency, as_of=k.as_of,
                     today=dt.date.today(), width_in=w, height_in=h, texts=chart_texts(),
                     lang=current_language(), titles={chart: chart_title(chart)},
+                    context=chart_context(self.ctx.store, chart, Filter(), k.as_of),
                 )  # fmt: skip
             except Exception as exc:  # noqa: BLE001 - one bad chart must not hide the others
                 log.exception("dashboard chart %s failed", chart)
