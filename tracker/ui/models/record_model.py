@@ -38,14 +38,15 @@ from tracker.ui.models.roles import CODE_ROLE, ID_ROLE
 PAGE_SIZE = 100
 MAX_PAGES = 24
 
-#: Columns the table shows per main kind (reference kinds show all their fields).
+#: Columns the table shows per main kind (reference kinds show all their fields): what
+#: identifies a record, its status and money first, so they are in view without scrolling.
 TABLE_COLUMNS = {
-    "projects": ("code", "name", "sector", "bank_id", "status", "amount", "disbursed",
-                 "progress_pct", "region", "planned_end"),
-    "residents": ("name", "zone_id", "country", "sector", "status", "declared_investment",
-                  "invested_to_date", "jobs_created", "registered_on"),
-    "ventures": ("name", "partner_country", "foreign_share_pct", "kind", "sector", "region",
-                 "status", "charter_capital", "established_on"),
+    "projects": ("code", "name", "status", "amount", "disbursed", "progress_pct", "sector",
+                 "bank_id", "region", "planned_end"),
+    "residents": ("name", "status", "declared_investment", "invested_to_date", "jobs_created",
+                  "zone_id", "country", "sector", "registered_on"),
+    "ventures": ("name", "kind", "status", "charter_capital", "foreign_share_pct",
+                 "partner_country", "sector", "region", "established_on"),
 }  # fmt: skip
 #: A derived column of ventures that is not an editable field.
 VENTURE_KIND = Field("kind", "Kind", ENUM, choices=codelists.VENTURE_KINDS)

@@ -209,7 +209,7 @@ class FormPane(QWidget):
             split.addWidget(scroll)
             split.addWidget(self.history)
             split.setStretchFactor(0, 3)
-            split.setStretchFactor(1, 1)
+            split.setStretchFactor(1, 2)
             self.splitter = split
             outer.addWidget(split, 1)
         else:
@@ -345,6 +345,13 @@ class FormPane(QWidget):
         try:
             for f in self.kind.fields:
                 self._set(f, values.get(f.name))
+            if not values and not self.is_new:
+                # No record: lists show nothing rather than a first choice that looks like data.
+                for w in self.editors.values():
+                    if isinstance(w, ChoiceCombo):
+                        w.setCurrentIndex(-1)
+                        if w.isEditable():
+                            w.setEditText("")
             self._currency_changed()
         finally:
             self._loading = False

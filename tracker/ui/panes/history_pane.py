@@ -57,8 +57,14 @@ class HistoryPane(QWidget):
         t.verticalHeader().setVisible(False)
         t.setAlternatingRowColors(True)
         t.setWordWrap(False)
+        row_h = t.fontMetrics().height() + 8
+        t.verticalHeader().setDefaultSectionSize(row_h)
+        # Room for a few updates (and their notes) without dragging the splitter.
+        t.setMinimumHeight(t.horizontalHeader().sizeHint().height() + 4 * row_h + 4)
         hh = t.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Headers stay readable before a project (and its rows) is shown.
+        hh.setMinimumSectionSize(t.fontMetrics().horizontalAdvance("8888-88-88") + 16)
         hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table = t
         lay.addWidget(t, 1)

@@ -40,6 +40,9 @@ from tracker.ui.models.record_model import RecordTableModel, format_count
 from tracker.ui.models.totals_worker import TotalsWorker
 from tracker.ui.widgets import ChoiceCombo, StatusBadgeDelegate
 
+#: Column widths follow the text of this many first rows (the first page, loaded anyway).
+CONTENT_ROWS = 60
+
 SEARCH_DELAY_MS = 250
 #: From this many rows the footer totals are summed by a worker thread.
 BACKGROUND_TOTALS_FROM = 50_000
@@ -136,7 +139,7 @@ class TablePane(QWidget):
         for col, f in enumerate(self.model.fields):
             if f.type == ENUM:
                 view.setItemDelegateForColumn(col, self._badges)
-            view.setColumnWidth(col, self._width(f, fm))
+            view.setColumnWidth(col, self._width(f, fm, self._content_width(col, f, fm)))
         view.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.view = view
         lay.addWidget(view, 1)
@@ -154,8 +157,17 @@ class TablePane(QWidget):
         foot.addWidget(self.fx_warning, 1)
         lay.addLayout(foot)
 
-    def _width(self, f: Field, fm: QFontMetrics) -> int:
-        """A starting width that fits the usual content (the person can drag it wider)."""
+    def _content_width(self, col: int, f: Field, fm: QFontMetrics) -> int:
+        """The widest text among the first rows (already loaded for the first paint)."""
+        if f.type in (MONEY, ENUM, INT, REAL):
+            return 0
+        m = self.model
+        texts = (m.index(r, col).data() for r in range(min(m.rowCount(), CONTENT_ROWS)))
+        return max((fm.horizontalAdvance(t) for t in texts if t), default=0) + 16
+
+    def _width(self, f: Field, fm: QFontMetrics, content: int = 0) -> int:
+        """A starting width that fits the header and the usual content, within a cap
+        (the person can drag it wider)."""
         ch = fm.averageCharWidth()
         header = fm.horizontalAdvance(self.model.headerData(self.model.fields.index(f),
                                                             Qt.Orientation.Horizontal)) + 24  # fmt: skip
@@ -164,10 +176,15 @@ class TablePane(QWidget):
         if f.type == ENUM:
             labels = [status_label(c) for c in f.choices]
             return max([header] + [fm.horizontalAdvance(t) + 36 for t in labels])
-        if f.name in ("name", "name_en"):
-            return ch * 30
         if f.type in (INT, REAL):
             return max(header, ch * 9)
+        if f.name in ("name", "name_en"):
+            if not content:
+                return ch * 30
+            # Reference tables have few columns: their names may take the room.
+            return max(header, min(content, ch * (36 if self.model.paged else 64)))
+        if content:
+            return max(header, min(content, ch * 24))
         if f.type in (REF, COUNTRY) or f.name in ("sector", "region"):
             return max(header, ch * 15)
         return max(header, ch * 12)
