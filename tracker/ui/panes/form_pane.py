@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -52,6 +53,19 @@ from tracker.ui.widgets import ChoiceCombo, DateEdit, MoneyEdit
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 ERROR_STYLE = "color: #C00000;"
+#: Labels wider than this many average characters wrap onto a second line.
+LABEL_MAX_CHARS = 20
+
+
+def two_lines(text: str, fm: QFontMetrics) -> str:
+    """A long label (Russian "Дата кредитного соглашения") on two lines, broken at the
+    space that makes the longer line shortest, rather than narrowing every editor."""
+    if fm.horizontalAdvance(text) <= LABEL_MAX_CHARS * fm.averageCharWidth() or " " not in text:
+        return text
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    best = min(spaces, key=lambda i: max(fm.horizontalAdvance(text[:i]),
+                                         fm.horizontalAdvance(text[i + 1 :])))  # fmt: skip
+    return text[:best] + "\n" + text[best + 1 :]
 
 
 # ------------------------------------------------------------------ seams for tests
@@ -171,6 +185,7 @@ class FormPane(QWidget):
             cl.addWidget(err)
             label = QCoreApplication.translate("Field", fld.label)
             lbl = QLabel(label + (" *" if fld.required else ""), body)
+            lbl.setText(two_lines(lbl.text(), lbl.fontMetrics()))
             lbl.setBuddy(editor)
             if fld.help:
                 lbl.setToolTip(fld.help)

@@ -63,9 +63,8 @@ class HistoryPane(QWidget):
         t.setMinimumHeight(t.horizontalHeader().sizeHint().height() + 4 * row_h + 4)
         hh = t.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Headers stay readable before a project (and its rows) is shown.
-        hh.setMinimumSectionSize(t.fontMetrics().horizontalAdvance("8888-88-88") + 16)
-        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # The status takes the spare room; the money is never cut short.
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table = t
         lay.addWidget(t, 1)
         self.ctx.changed.connect(self._on_changed)
