@@ -205,3 +205,25 @@ def test_new_record_defaults_and_plain_editors(make_form):
     assert isinstance(form.editors["description"], QPlainTextEdit)
     assert isinstance(form.editors["borrower"], QLineEdit)
     assert form.title.text().startswith("New")
+
+
+def test_no_record_shows_blank_lists_not_a_first_choice(make_form):
+    form = make_form("projects")
+    form.load(None)
+    for name in ("sector", "bank_id", "status", "currency"):
+        w = form.editors[name]
+        assert w.currentText() == "" and not w.isEnabled(), name
+    form.load(HYDRO)
+    assert form.editors["status"].value() == "implementation"
+    assert form.editors["bank_id"].currentText().startswith("China Development Bank")
+
+
+def test_long_labels_go_on_two_lines(qtbot):
+    w = QLabel("x")
+    qtbot.addWidget(w)
+    fm = w.fontMetrics()
+    assert form_pane.two_lines("Amount *", fm) == "Amount *"
+    text = "Дата кредитного соглашения"
+    two = form_pane.two_lines(text, fm)
+    assert two == "Дата кредитного\nсоглашения"
+    assert two.replace("\n", " ") == text

@@ -204,3 +204,33 @@ def test_sort_by_clicking_a_header(qtbot, demo_store):
     amounts = [pane.model.record(r)["amount"] for r in range(pane.model.rowCount())]
     assert amounts == sorted(amounts) or amounts == sorted(amounts, reverse=True)
     assert pane.model.sort_field == "amount"
+
+
+@pytest.mark.parametrize("kind", ["projects", "residents", "ventures", "banks"])
+def test_columns_show_their_header_and_status_and_money_come_first(qtbot, demo_store, kind):
+    from tracker.domain.fields import ENUM, MONEY
+    from tracker.ui.context import AppContext
+    from tracker.ui.panes.table_pane import TablePane
+
+    pane = TablePane(AppContext(demo_store, user="tester"), kind, Lookups(demo_store))
+    qtbot.addWidget(pane)
+    pane.resize(720, 500)
+    pane.show()
+    view, m = pane.view, pane.model
+    fm = view.horizontalHeader().fontMetrics()
+    for col in range(m.columnCount()):
+        header = m.headerData(col, Qt.Orientation.Horizontal)
+        assert view.columnWidth(col) >= fm.horizontalAdvance(header) + 12, header  # never cut
+    if kind == "banks":
+        # A reference table's names fit whole: "Industrial and Commercial Bank of China".
+        col = [f.name for f in m.fields].index("name")
+        fm = view.fontMetrics()
+        longest = max(fm.horizontalAdvance(m.index(r, col).data()) for r in range(m.rowCount()))
+        assert view.columnWidth(col) >= longest
+        return
+    # What a desk officer scans for is in view without scrolling: the status and the money.
+    types = [f.type for f in m.fields]
+    first_money = types.index(MONEY)
+    assert ENUM in types[:3] and first_money <= 3
+    right = view.columnViewportPosition(first_money) + view.columnWidth(first_money)
+    assert right <= view.viewport().width()
