@@ -287,6 +287,22 @@ def test_declining_the_restore_exits_1_and_leaves_the_file(qapp, demo_path, monk
     assert demo_path.read_bytes() == before
 
 
+def test_read_only_start_on_a_corrupt_file_offers_no_restore(qapp, demo_path, monkeypatch):
+    from tracker.ui import app
+
+    backup_of(demo_path)
+    with open(demo_path, "r+b") as f:
+        f.write(b"\0" * 100)
+    before = demo_path.read_bytes()
+    shown: list[str] = []
+    monkeypatch.setattr(app, "ask_restore", lambda *_: pytest.fail("a restore would write"))
+    monkeypatch.setattr(app, "error_box", lambda _t, text: shown.append(text))
+    monkeypatch.setattr(qapp, "exec", lambda: pytest.fail("no window"))
+    assert app.run_gui(db=str(demo_path), demo=False, read_only=True, smoke=False) == 1
+    assert shown and demo_path.name in shown[0]
+    assert demo_path.read_bytes() == before
+
+
 def test_corrupt_file_without_backups_says_so(qapp, tmp_path, monkeypatch):
     from tracker.ui import app
 

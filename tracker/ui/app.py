@@ -152,6 +152,9 @@ def run_gui(*, db: str | None, demo: bool, read_only: bool, smoke: bool) -> int:
         if smoke:
             print(f"tracker: {exc}", file=sys.stderr)
             return 1
+        if read_only:  # a restore writes the file: not when it was opened read-only
+            error_box(title, str(exc))
+            return 1
         if choice is not None:
             damaged = paths.demo_db() if choice.action == "demo" else Path(choice.path)
         else:
