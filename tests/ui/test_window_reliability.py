@@ -331,3 +331,26 @@ def test_network_share_is_warned_about(qtbot, open_window, demo_path, monkeypatc
     else:
         assert label.text() == ""
     assert win.findChild(QTableView, "recordTable") is not None
+
+
+def test_the_shell_follows_the_reopened_store(qtbot, qapp, tmp_path, demo_path, monkeypatch,
+                                              no_damage_prompt):  # fmt: skip
+    """The program's shell closes the store the window works on at exit: after a restore,
+    the reopened one (not the closed one)."""
+    from tracker.ui import shell
+    from tracker.ui.settings import Settings
+
+    host = shell.Shell(qapp, Settings(tmp_path / "settings.ini"))
+    win = host.show(Store.open(demo_path, backup=False))
+    qtbot.waitExposed(win)
+    old = host.store
+    backup = maintenance.backup(old)
+    restore_in_dialog(qtbot, win, backup, monkeypatch)
+    assert host.store is win.ctx.store is not old
+    qtbot.waitUntil(lambda: old.conn is None, timeout=3000)
+    current = host.store
+    win.skip_settings = True
+    win.close()
+    win.destroyed.connect(lambda *_: host.close())
+    win.deleteLater()
+    qtbot.waitUntil(lambda: current.conn is None, timeout=3000)
