@@ -227,3 +227,15 @@ def test_long_labels_go_on_two_lines(qtbot):
     two = form_pane.two_lines(text, fm)
     assert two == "Дата кредитного\nсоглашения"
     assert two.replace("\n", " ") == text
+
+
+def test_an_old_date_is_shown_not_taken_for_empty(make_form):
+    form = make_form("fx_rates")
+    rows = [r for r in form.ctx.store.rows("fx_rates") if r["date"] == "1900-01-01"]
+    assert rows, "the demo's USD base rate"
+    form.load(rows[0][form.pk_name])
+    assert form.editors["date"].value() == "1900-01-01"
+    assert form.editors["date"].text() != "—"
+    assert not form.changed_values()  # nothing to save: the date was not lost
+    form.editors["date"].set_value(None)
+    assert form.editors["date"].value() is None and form.editors["date"].text() == "—"

@@ -7,13 +7,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
 
 from tracker.ui.i18n import date_format
 
-#: The date a DateEdit shows as empty.
-_EMPTY_DATE = QDate(1900, 1, 1)
+#: The date a DateEdit shows as empty: the earliest QDateEdit allows, so that real old
+#: dates (the fx table's USD base rate is dated 1900-01-01) are shown, not blanked.
+_EMPTY_DATE = QDate(100, 1, 1)
 
 
 class MoneyEdit(QLineEdit):
@@ -69,6 +70,13 @@ class DateEdit(QDateEdit):
             return
         d = QDate.fromString(str(iso)[:10], "yyyy-MM-dd")
         self.setDate(d if d.isValid() else _EMPTY_DATE)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.value() is None:
+            # The calendar of an empty date opens at this month, not in the year 100.
+            today = QDate.currentDate()
+            self.calendarWidget().setCurrentPage(today.year(), today.month())
+        super().mousePressEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
