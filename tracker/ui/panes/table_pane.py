@@ -184,7 +184,7 @@ class TablePane(QWidget):
             # Reference tables have few columns: their names may take the room.
             return max(header, min(content, ch * (36 if self.model.paged else 64)))
         if content:
-            return max(header, min(content, ch * 24))
+            return max(header, min(content, ch * (24 if self.model.paged else 40)))
         if f.type in (REF, COUNTRY) or f.name in ("sector", "region"):
             return max(header, ch * 15)
         return max(header, ch * 12)
