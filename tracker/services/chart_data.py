@@ -343,9 +343,17 @@ def _bank(store: Store, *, flt: Filter, conv: Converter, **_: Any) -> _Made:
         aggregates.projects_by_bank(store, flt),
         "bank_id",
         conv,
-        lambda r: r["name"] or str(r["bank_id"]),
+        _bank_label,
     )
     return {"__class__": FinancingData, "currency": conv.target, "rows": rows}, []
+
+
+def _bank_label(r: Mapping[str, Any]) -> str:
+    """A long official name gives way to the short name desk staff use (China Exim, ICBC)."""
+    name, short = r.get("name"), r.get("short_name")
+    if name and (len(name) <= 24 or not short):
+        return name
+    return short or str(r["bank_id"])
 
 
 def _largest(
