@@ -234,3 +234,24 @@ def test_columns_show_their_header_and_status_and_money_come_first(qtbot, demo_s
     assert ENUM in types[:3] and first_money <= 3
     right = view.columnViewportPosition(first_money) + view.columnWidth(first_money)
     assert right <= view.viewport().width()
+
+
+def test_filter_boxes_show_their_labels_whole(qtbot, demo_store):
+    from tracker.ui.context import AppContext
+    from tracker.ui.panes.table_pane import TablePane
+
+    pane = TablePane(AppContext(demo_store, user="tester"), "projects", Lookups(demo_store))
+    qtbot.addWidget(pane)
+    pane.resize(720, 500)
+    pane.show()
+    qtbot.waitExposed(pane)
+    for name, combo in pane._combos.items():
+        fm = combo.fontMetrics()
+        texts = [combo.itemText(i) for i in range(combo.count())]
+        assert combo.width() >= fm.horizontalAdvance(texts[0]) + 20, name  # "All sectors"
+        assert combo.view().minimumWidth() >= max(fm.horizontalAdvance(t) for t in texts)
+    status = pane._combos["status"]
+    status.setCurrentIndex(status.findData("implementation"))
+    fm = status.fontMetrics()
+    assert status.width() >= fm.horizontalAdvance("Implementation") + 20
+    assert status.toolTip() == "Implementation"

@@ -106,6 +106,7 @@ class TablePane(QWidget):
             combo.setMinimumContentsLength(3)
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             combo.valueChanged.connect(self.apply_filter)
+            combo.currentTextChanged.connect(combo.setToolTip)  # a cut name can be read
             self._combos[name] = combo
             bar.addWidget(combo, 1)
         if self._combos:
@@ -224,6 +225,16 @@ class TablePane(QWidget):
             combo.blockSignals(True)
             combo.set_choices(choices, empty=empty)
             combo.blockSignals(False)
+            fm = combo.fontMetrics()
+            texts = [combo.itemText(i) for i in range(combo.count())]
+            longest = max((fm.horizontalAdvance(t) for t in texts), default=0) + 40
+            # The list shows whole names even where the closed box is narrow ...
+            combo.view().setMinimumWidth(longest)
+            # ... a status ("Implementation") is never cut in the closed box, nor is
+            # "All sectors" (the others show as much of a long name as fits; tooltip).
+            combo.setMinimumWidth(
+                longest if name == "status" else fm.horizontalAdvance(empty) + 40
+            )
 
     # ------------------------------------------------------------- filter
     def current_filter(self) -> Filter:
