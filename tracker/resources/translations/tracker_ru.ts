@@ -542,7 +542,7 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>DateEdit</name>
         <message>
             <source>Delete or Backspace clears the date.</source>
-            <extracomment>The date a DateEdit shows as empty.</extracomment>
+            <extracomment>The date a DateEdit shows as empty: the earliest QDateEdit allows, so that real old dates (the fx table's USD base rate is dated 1900-01-01) are shown, not blanked.</extracomment>
             <translation>Delete или Backspace очищает дату.</translation>
         </message>
     </context>
@@ -833,6 +833,7 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>FormPane</name>
         <message>
             <source>Unsaved changes</source>
+            <extracomment>Labels wider than this many average characters wrap onto a second line.</extracomment>
             <translation>Несохранённые изменения</translation>
         </message>
         <message>
@@ -1192,7 +1193,7 @@ Reload it now (your edits are dropped)?</source>
         <name>MainWindow</name>
         <message>
             <source>Views</source>
-            <extracomment>Set by the --smoke run, which must leave the person's settings alone.</extracomment>
+            <extracomment>The window now works on another Store (the file was reopened after a restore). Set by the --smoke run, which must leave the person's settings alone. The background integrity check after the first paint (off for the --smoke run).</extracomment>
             <translation>Разделы</translation>
         </message>
         <message>
@@ -1339,6 +1340,46 @@ Reload it now (your edits are dropped)?</source>
             <source>Read-only: {reason}</source>
             <translation>Только чтение: {reason}</translation>
         </message>
+        <message>
+            <source>On a network share: keep the file on this computer</source>
+            <translation>Файл в сетевой папке: храните его на этом компьютере</translation>
+        </message>
+        <message>
+            <source>{path} is on a network share. SQLite needs the file on one computer; two computers writing to it over the network can damage it. Copy it to a local disk, or ask for the shared server database.</source>
+            <translation>{path} находится в сетевой папке. SQLite требует, чтобы файл был на одном компьютере: запись в него с двух компьютеров по сети может его повредить. Скопируйте файл на локальный диск или запросите общую серверную базу данных.</translation>
+        </message>
+        <message>
+            <source>The file is damaged: open File › Backups…</source>
+            <translation>Файл повреждён: откройте Файл › Резервные копии…</translation>
+        </message>
+        <message>
+            <source>(and {n} more problems)</source>
+            <translation>(и ещё проблем: {n})</translation>
+        </message>
+        <message>
+            <source>The integrity check found damage in {name}:
+
+{detail}
+
+Edits may be lost or refused. Restore a backup now? (Backups…)</source>
+            <translation>Проверка целостности обнаружила повреждения в {name}:
+
+{detail}
+
+Правки могут быть потеряны или отклонены. Восстановить из резервной копии сейчас? (Резервные копии…)</translation>
+        </message>
+        <message>
+            <source>The database is damaged</source>
+            <translation>База данных повреждена</translation>
+        </message>
+        <message>
+            <source>Cannot reopen the database</source>
+            <translation>Не удалось заново открыть базу данных</translation>
+        </message>
+        <message>
+            <source>{name} was reopened after the restore.</source>
+            <translation>{name} открыт заново после восстановления.</translation>
+        </message>
     </context>
     <context>
         <name>Printing</name>
@@ -1363,7 +1404,7 @@ Reload it now (your edits are dropped)?</source>
         <name>ReferencePage</name>
         <message>
             <source>&amp;Reference table:</source>
-            <extracomment>Navigation entries, in order: (view name, label). Charts start after the first paint; at the latest this long after the window is shown.</extracomment>
+            <extracomment>Navigation entries, in order: (view name, label). Charts start after the first paint; at the latest this long after the window is shown. The integrity check waits this long after the first paint (the first charts come first).</extracomment>
             <translation>&amp;Справочник:</translation>
         </message>
     </context>
@@ -1411,6 +1452,7 @@ Reload it now (your edits are dropped)?</source>
         </message>
         <message>
             <source>The printer or PDF file could not be opened for painting.</source>
+            <extracomment>The charts a report shows, in this order (all of them). Most rows a table prints; a longer one ends with a note pointing to XLSX/CSV export. Fonts in order of preference; Qt falls back through fontconfig for other scripts. What a line never breaks inside: a run of non-space text, except that CJK breaks anywhere.</extracomment>
             <translation>Не удалось открыть принтер или файл PDF для печати.</translation>
         </message>
         <message>
@@ -1613,7 +1655,7 @@ Reload it now (your edits are dropped)?</source>
         <name>TablePane</name>
         <message>
             <source>Search…</source>
-            <extracomment>From this many rows the footer totals are summed by a worker thread. Filter combos per kind: (Filter attribute, field giving names). The current record's primary key (None when nothing is selected). The filter the table now shows.</extracomment>
+            <extracomment>Column widths follow the text of this many first rows (the first page, loaded anyway). From this many rows the footer totals are summed by a worker thread. Filter combos per kind: (Filter attribute, field giving names). The current record's primary key (None when nothing is selected). The filter the table now shows.</extracomment>
             <translation>Поиск…</translation>
         </message>
         <message>
@@ -1873,6 +1915,22 @@ Reload it now (your edits are dropped)?</source>
         <message>
             <source>Investment Tracker cannot open the database</source>
             <translation>«Мониторинг инвестиций» не может открыть базу данных</translation>
+        </message>
+        <message>
+            <source>{error}
+
+Restore the newest backup, of {when} ({name})? The damaged file is kept in the backup folder.</source>
+            <translation>{error}
+
+Восстановить последнюю резервную копию от {when} ({name})? Повреждённый файл будет сохранён в папке резервных копий.</translation>
+        </message>
+        <message>
+            <source>There is no backup of this file to restore.</source>
+            <translation>Резервных копий этого файла нет.</translation>
+        </message>
+        <message>
+            <source>The backup could not be restored: {error}</source>
+            <translation>Не удалось восстановить резервную копию: {error}</translation>
         </message>
     </context>
     <context>

@@ -542,7 +542,7 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>DateEdit</name>
         <message>
             <source>Delete or Backspace clears the date.</source>
-            <extracomment>The date a DateEdit shows as empty.</extracomment>
+            <extracomment>The date a DateEdit shows as empty: the earliest QDateEdit allows, so that real old dates (the fx table's USD base rate is dated 1900-01-01) are shown, not blanked.</extracomment>
             <translation>按 Delete 或 Backspace 清除日期。</translation>
         </message>
     </context>
@@ -833,6 +833,7 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>FormPane</name>
         <message>
             <source>Unsaved changes</source>
+            <extracomment>Labels wider than this many average characters wrap onto a second line.</extracomment>
             <translation>未保存的更改</translation>
         </message>
         <message>
@@ -1192,7 +1193,7 @@ Reload it now (your edits are dropped)?</source>
         <name>MainWindow</name>
         <message>
             <source>Views</source>
-            <extracomment>Set by the --smoke run, which must leave the person's settings alone.</extracomment>
+            <extracomment>The window now works on another Store (the file was reopened after a restore). Set by the --smoke run, which must leave the person's settings alone. The background integrity check after the first paint (off for the --smoke run).</extracomment>
             <translation>视图</translation>
         </message>
         <message>
@@ -1339,6 +1340,46 @@ Reload it now (your edits are dropped)?</source>
             <source>Read-only: {reason}</source>
             <translation>只读：{reason}</translation>
         </message>
+        <message>
+            <source>On a network share: keep the file on this computer</source>
+            <translation>文件位于网络共享：请将其保存在本机</translation>
+        </message>
+        <message>
+            <source>{path} is on a network share. SQLite needs the file on one computer; two computers writing to it over the network can damage it. Copy it to a local disk, or ask for the shared server database.</source>
+            <translation>{path} 位于网络共享中。SQLite 要求文件保存在一台计算机上；两台计算机通过网络同时写入可能损坏文件。请将其复制到本地磁盘，或申请使用共享的服务器数据库。</translation>
+        </message>
+        <message>
+            <source>The file is damaged: open File › Backups…</source>
+            <translation>文件已损坏：请打开 文件 › 备份…</translation>
+        </message>
+        <message>
+            <source>(and {n} more problems)</source>
+            <translation>（另有 {n} 个问题）</translation>
+        </message>
+        <message>
+            <source>The integrity check found damage in {name}:
+
+{detail}
+
+Edits may be lost or refused. Restore a backup now? (Backups…)</source>
+            <translation>完整性检查发现 {name} 已损坏：
+
+{detail}
+
+编辑可能丢失或被拒绝。现在从备份恢复吗？（备份…）</translation>
+        </message>
+        <message>
+            <source>The database is damaged</source>
+            <translation>数据库已损坏</translation>
+        </message>
+        <message>
+            <source>Cannot reopen the database</source>
+            <translation>无法重新打开数据库</translation>
+        </message>
+        <message>
+            <source>{name} was reopened after the restore.</source>
+            <translation>恢复后已重新打开 {name}。</translation>
+        </message>
     </context>
     <context>
         <name>Printing</name>
@@ -1363,7 +1404,7 @@ Reload it now (your edits are dropped)?</source>
         <name>ReferencePage</name>
         <message>
             <source>&amp;Reference table:</source>
-            <extracomment>Navigation entries, in order: (view name, label). Charts start after the first paint; at the latest this long after the window is shown.</extracomment>
+            <extracomment>Navigation entries, in order: (view name, label). Charts start after the first paint; at the latest this long after the window is shown. The integrity check waits this long after the first paint (the first charts come first).</extracomment>
             <translation>参考表(&amp;R)：</translation>
         </message>
     </context>
@@ -1411,6 +1452,7 @@ Reload it now (your edits are dropped)?</source>
         </message>
         <message>
             <source>The printer or PDF file could not be opened for painting.</source>
+            <extracomment>The charts a report shows, in this order (all of them). Most rows a table prints; a longer one ends with a note pointing to XLSX/CSV export. Fonts in order of preference; Qt falls back through fontconfig for other scripts. What a line never breaks inside: a run of non-space text, except that CJK breaks anywhere.</extracomment>
             <translation>无法打开打印机或 PDF 文件进行绘制。</translation>
         </message>
         <message>
@@ -1613,7 +1655,7 @@ Reload it now (your edits are dropped)?</source>
         <name>TablePane</name>
         <message>
             <source>Search…</source>
-            <extracomment>From this many rows the footer totals are summed by a worker thread. Filter combos per kind: (Filter attribute, field giving names). The current record's primary key (None when nothing is selected). The filter the table now shows.</extracomment>
+            <extracomment>Column widths follow the text of this many first rows (the first page, loaded anyway). From this many rows the footer totals are summed by a worker thread. Filter combos per kind: (Filter attribute, field giving names). The current record's primary key (None when nothing is selected). The filter the table now shows.</extracomment>
             <translation>搜索…</translation>
         </message>
         <message>
@@ -1873,6 +1915,22 @@ Reload it now (your edits are dropped)?</source>
         <message>
             <source>Investment Tracker cannot open the database</source>
             <translation>投资项目跟踪无法打开数据库</translation>
+        </message>
+        <message>
+            <source>{error}
+
+Restore the newest backup, of {when} ({name})? The damaged file is kept in the backup folder.</source>
+            <translation>{error}
+
+恢复 {when} 的最新备份（{name}）吗？损坏的文件将保留在备份文件夹中。</translation>
+        </message>
+        <message>
+            <source>There is no backup of this file to restore.</source>
+            <translation>此文件没有可恢复的备份。</translation>
+        </message>
+        <message>
+            <source>The backup could not be restored: {error}</source>
+            <translation>无法恢复备份：{error}</translation>
         </message>
     </context>
     <context>
