@@ -468,7 +468,7 @@ class MainWindow(QMainWindow):
         )
         text = self.tr(
             "The integrity check found damage in {name}:\n\n{detail}\n\n"
-            "Edits may be lost or refused. Restore a backup now? (Backups…)"
+            "Edits may be lost or refused. Open Backups… to restore a copy now?"
         ).format(name=self.ctx.store.name, detail=detail)
         if ask_damaged(self, self.tr("The database is damaged"), text):
             self.open_backups()
