@@ -1199,15 +1199,29 @@ def main(argv: list[str] | None = None) -> int:
     with _tmpdir() as tmp:
         runner = Runner(repeat=a.repeat, data=Path(a.data), tmp=tmp, verbose=not a.quiet)
         out.parent.mkdir(parents=True, exist_ok=True)
+        kept = _analysis(out)
         for s in scales:
             results[s] = runner.scale(s)
             # Written after every scale, so a long run that stops later keeps what it measured.
             text = render(results, repeat=a.repeat, started=started,
                           elapsed=time.perf_counter() - t0)  # fmt: skip
-            out.write_text(text, encoding="utf-8")
+            out.write_text(text + kept, encoding="utf-8")
     _print_table(text)
     print(f"written: {out}")
     return 0
+
+
+#: Everything from this line on in RESULTS.md is written by hand (profiles, what
+#: would meet a target) and kept when the tables above it are measured again.
+ANALYSIS_MARK = "<!-- analysis: kept across runs -->"
+
+
+def _analysis(out: Path) -> str:
+    if not out.is_file():
+        return ""
+    text = out.read_text(encoding="utf-8")
+    i = text.find(ANALYSIS_MARK)
+    return "\n" + text[i:] if i >= 0 else ""
 
 
 @contextlib.contextmanager
