@@ -1169,8 +1169,9 @@ def main(argv: list[str] | None = None) -> int:
         "--scales", default="1k,100k,1m", help="comma-separated: 1k, 100k, 1m (default: all)"
     )
     p.add_argument("--repeat", type=int, default=5, help="runs per figure; the median is reported")
-    p.add_argument("--out", default=str(HERE / "RESULTS.md"),
-                   help="Markdown file (or folder for RESULTS.md) to write (default: benchmarks/RESULTS.md)")  # fmt: skip
+    p.add_argument("--out", default=None,
+                   help="Markdown file (or folder for RESULTS.md) to write (default: benchmarks/RESULTS.md "
+                        "for all three scales, benchmarks/data/RESULTS-<scales>.md for fewer)")  # fmt: skip
     p.add_argument(
         "--data", default=str(HERE / "data"), help="where generated portfolios are cached"
     )
@@ -1190,6 +1191,9 @@ def main(argv: list[str] | None = None) -> int:
         p.error(f"unknown scale(s) {', '.join(bad)}; choose from {', '.join(SCALES)}")
     if a.repeat < 1:
         p.error("--repeat must be at least 1")
+    if a.out is None:  # a partial run (make bench-smoke) must not replace the full results
+        full = set(scales) == set(SCALES)
+        a.out = HERE / "RESULTS.md" if full else Path(a.data) / f"RESULTS-{'-'.join(scales)}.md"
     out = Path(a.out)
     if out.is_dir():
         out = out / "RESULTS.md"
