@@ -141,3 +141,22 @@ def test_import_file_uses_bulk_path_and_refuses_a_bad_row_whole(store, tmp_path)
         importer.import_file(store, kind="projects", path=bad, user="u")
     assert [(e.field, e.row) for e in exc.value.errors] == [("amount", 51)]
     assert store.query("SELECT count(*) AS n FROM projects")[0]["n"] == 50
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("a,b\n'=1,x", True), ("a,'=b", True), ("a;b\t'+c", True), ('a,"\'@x"', True),
+     ("'=first", True), ("O'Brien,x\r\nd'Arc,y", False), ("no quotes at all", False),
+     ("a,b\r\n'-1", True)],
+)  # fmt: skip
+def test_quote_check_finds_a_cell_starting_with_a_quote(text, expected):
+    assert importer._starts_a_cell(text, "'") is expected
+
+
+def test_neutralised_formula_in_any_column_reads_back(store, tmp_path):
+    path = tmp_path / "f.csv"
+    row = _project(1, name="'=HYPERLINK(1)", description="O'Brien's plant")
+    path.write_text(",".join(row) + "\n" + ",".join(row.values()) + "\n", encoding="utf-8")
+    plan = importer.import_file(store, kind="projects", path=path, user="u")
+    got = plan.planned[0].values
+    assert got["name"] == "=HYPERLINK(1)" and got["description"] == "O'Brien's plant"

@@ -179,7 +179,7 @@ def read_csv(data: bytes, kind: Kind) -> SourceTable:
     header = [h.strip().lstrip("\ufeff") for h in records[0]]
     rows = []
     # Only a cell starting with ' can need unquote(): look once in the whole text, not per cell.
-    quoted = re.search(r"(?:^|[,;\t\n\"])'", text) is not None
+    quoted = _starts_a_cell(text, "'")
     width = len(header)
     for rec in records[1:]:
         if quoted:
@@ -193,6 +193,17 @@ def read_csv(data: bytes, kind: Kind) -> SourceTable:
     names = {",": "','", ";": "';'", "\t": "tab"}
     desc = f"CSV, {enc}, {names[delimiter]}-separated, decimal {'comma' if dc else 'point'}"
     return SourceTable(header, rows, 2, desc, dc)
+
+
+def _starts_a_cell(text: str, char: str) -> bool:
+    """Whether ``char`` appears at the start of some cell (after a separator, a line
+    break or an opening quote); str.find, not a regex: 25 MB scan in ~10 ms."""
+    i = text.find(char)
+    while i >= 0:
+        if i == 0 or text[i - 1] in ',;\t\n\r"':
+            return True
+        i = text.find(char, i + 1)
+    return False
 
 
 #: A quote the export put before text a spreadsheet would run as a formula.
@@ -317,6 +328,7 @@ def plan_import(store: Store, *, kind: str, path: str | Path) -> ImportPlan:
 #: Field types whose cleaning depends only on the raw value (and the reference data).
 _MEMO_TYPES = frozenset({ENUM, CURRENCY, DATE, INT, REAL, COUNTRY, SECTOR, REGION, REF})
 _MEMO_MAX = 100_000
+_ABSENT = object()
 #: A plain amount (no sign, separators or spaces, at most two decimals, below MAX_MINOR).
 _PLAIN_MONEY = re.compile(r"(\d{1,15})(?:\.(\d{1,2}))?\Z")
 
@@ -334,27 +346,30 @@ class _RowValidator:
         self.memo: dict[str, dict[Any, tuple[bool, Any]]] = {
             f.name: {} for f in kind.fields if f.type in _MEMO_TYPES
         }
+        # Per field, what the loop needs, looked up once (100k rows x 19 fields).
+        self._fields = [
+            (f, f.name, f.import_name, self.memo.get(f.name),
+             f.type == MONEY and not (f.minimum is not None and f.minimum > 0),
+             f.column if f.type == REF else f.name)
+            for f in kind.fields
+        ]  # fmt: skip
 
     def __call__(self, values: Mapping[str, Any], row: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
         errors: list[ValidationError] = []
-        for f in self.kind.fields:
-            if f.name in values:
-                raw = values[f.name]
-            elif f.import_name and f.import_name in values:
-                raw = values[f.import_name]
-            else:
-                raw = None
-            memo = self.memo.get(f.name)
+        for f, name, alt, memo, plain_money, err_name in self._fields:
+            raw = values.get(name, _ABSENT)
+            if raw is _ABSENT:
+                raw = values.get(alt) if alt else None
             hit = None
             if memo is not None:
                 try:
                     hit = memo.get(raw)
                 except TypeError:  # an unhashable JSON value
                     memo = None
-            if hit is None and f.type == MONEY and isinstance(raw, str):
+            if hit is None and plain_money and isinstance(raw, str):
                 m = _PLAIN_MONEY.match(raw)
-                if m and not (f.minimum is not None and f.minimum > 0):
+                if m:
                     # '1234.5' -> 123450 exactly as parse_money gives it, without Decimal.
                     hit = (True, int(m[1]) * 100 + int((m[2] or "").ljust(2, "0")))
             if hit is None:
@@ -365,9 +380,9 @@ class _RowValidator:
                 if memo is not None and len(memo) < _MEMO_MAX:
                     memo[raw] = hit
             if hit[0]:
-                out[f.name] = hit[1]
+                out[name] = hit[1]
             else:
-                errors.append(ValidationError(f.column if f.type == REF else f.name, hit[1], row))
+                errors.append(ValidationError(err_name, hit[1], row))
         if not errors:
             errors.extend(ValidationError(fld, msg, row) for fld, msg in cross_checks(self.kind.name, out))
         if errors:
