@@ -1361,12 +1361,12 @@ Reload it now (your edits are dropped)?</source>
 
 {detail}
 
-Edits may be lost or refused. Restore a backup now? (Backups…)</source>
+Edits may be lost or refused. Open Backups… to restore a copy now?</source>
             <translation>Проверка целостности обнаружила повреждения в {name}:
 
 {detail}
 
-Правки могут быть потеряны или отклонены. Восстановить из резервной копии сейчас? (Резервные копии…)</translation>
+Правки могут быть потеряны или отклонены. Открыть «Резервные копии…», чтобы восстановить копию сейчас?</translation>
         </message>
         <message>
             <source>The database is damaged</source>

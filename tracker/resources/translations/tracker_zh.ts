@@ -1361,12 +1361,12 @@ Reload it now (your edits are dropped)?</source>
 
 {detail}
 
-Edits may be lost or refused. Restore a backup now? (Backups…)</source>
+Edits may be lost or refused. Open Backups… to restore a copy now?</source>
             <translation>完整性检查发现 {name} 已损坏：
 
 {detail}
 
-编辑可能丢失或被拒绝。现在从备份恢复吗？（备份…）</translation>
+编辑可能丢失或被拒绝。现在打开“备份…”恢复副本吗？</translation>
         </message>
         <message>
             <source>The database is damaged</source>
