@@ -223,7 +223,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err(str(exc))
         return EXIT_REFUSED
     except sqlite3.IntegrityError as exc:  # a rule the database keeps and validation missed
-        _err(f"{_db_name(args)}: the change breaks a rule of the database ({exc}); nothing was written.")
+        _err(
+            f"{_db_name(args)}: the change breaks a rule of the database ({exc}); nothing was written."
+        )
         return EXIT_REFUSED
     except sqlite3.Error as exc:
         _err(f"{_db_name(args)}: the database could not be used ({exc}); nothing was written.")

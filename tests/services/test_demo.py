@@ -22,5 +22,7 @@ def test_every_project_has_bank_sector_status_and_some_history(demo_store):
     assert all(r["bank_id"] and r["sector"] and r["status"] for r in rows)
     banks = {r["bank_id"] for r in rows}
     assert len(banks) >= 4
-    with_history = demo_store.query("SELECT count(DISTINCT project_id) AS n FROM project_updates")[0]["n"]
+    with_history = demo_store.query("SELECT count(DISTINCT project_id) AS n FROM project_updates")[
+        0
+    ]["n"]
     assert with_history >= 10

@@ -61,7 +61,9 @@ def pk_of(table: str) -> str:
 
 def fts_query(text: str) -> str | None:
     """User text -> a safe FTS5 prefix query: every word quoted, so it is data, never syntax."""
-    text = "".join(" " if ch == '"' or ord(ch) < 32 else ch for ch in text)  # NUL ends an FTS5 string
+    text = "".join(
+        " " if ch == '"' or ord(ch) < 32 else ch for ch in text
+    )  # NUL ends an FTS5 string
     words = [w for w in text.split() if w]
     if not words:
         return None
@@ -458,7 +460,11 @@ class Store:
             + (f" WHERE {where}" if where else "")
             + f" ORDER BY {order}"
         )
-        if pk == "id" and (self.conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0) >= perf_ids.SMALL:
+        if (
+            pk == "id"
+            and (self.conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0)
+            >= perf_ids.SMALL
+        ):
             if col == pk and not where:
                 whole = perf_ids.contiguous_ids(self.conn, table, pk, descending=descending)
                 if whole is not None:
@@ -668,7 +674,9 @@ class Store:
         vals = dict(values)
         for k, default in self._not_null_defaults(table).items():
             if k in vals and vals[k] is None:
-                vals[k] = default  # an empty optional cell takes the column's default (e.g. disbursed 0)
+                vals[k] = (
+                    default  # an empty optional cell takes the column's default (e.g. disbursed 0)
+                )
         if table in VERSIONED:
             vals.setdefault("version", 1)
             vals["updated_at"] = now_iso()
@@ -708,7 +716,9 @@ class Store:
             ):
                 raise StaleWrite(table, pk, expected_version, before)
             defaults = self._not_null_defaults(table)
-            values = {k: defaults[k] if v is None and k in defaults else v for k, v in values.items()}
+            values = {
+                k: defaults[k] if v is None and k in defaults else v for k, v in values.items()
+            }
             diff = {k: v for k, v in values.items() if k in before and before[k] != v}
             for k in values:
                 _col(table, k, self)
