@@ -113,7 +113,10 @@ DOMAIN_STRINGS = (
     QT_TRANSLATE_NOOP("UpdateRound", "project"),
     QT_TRANSLATE_NOOP("UpdateRound", "as of"),
     QT_TRANSLATE_NOOP("app", "Investment Tracker cannot open the database"),
-    QT_TRANSLATE_NOOP("app", "{error}\n\nRestore the newest backup, of {when} ({name})? The damaged file is kept in the backup folder."),
+    QT_TRANSLATE_NOOP(
+        "app",
+        "{error}\n\nRestore the newest backup, of {when} ({name})? The damaged file is kept in the backup folder.",
+    ),
     QT_TRANSLATE_NOOP("app", "There is no backup of this file to restore."),
     QT_TRANSLATE_NOOP("app", "The backup could not be restored: {error}"),
 )
