@@ -19,6 +19,9 @@ run check --db "$WORK/demo.sqlite3"
 run export --db "$WORK/demo.sqlite3" --format iati --out "$WORK/snapshot.xml"
 run export --db "$WORK/demo.sqlite3" --format xlsx --out "$WORK/snapshot.xlsx"
 test -s "$WORK/snapshot.xml" && test -s "$WORK/snapshot.xlsx"
+# the PDF report: Qt painting onto a PDF printer, charts as SVG vectors
+run export --db "$WORK/demo.sqlite3" --format pdf --out "$WORK/report.pdf"
+head -c 5 "$WORK/report.pdf" | grep -q '%PDF-'
 # charts through matplotlib's SVG and PDF backends (hidden imports of the spec)
 run chart --db "$WORK/demo.sqlite3" --chart status --out "$WORK/status.svg"
 run chart --db "$WORK/demo.sqlite3" --chart timeline --out "$WORK/timeline.pdf"
