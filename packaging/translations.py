@@ -174,7 +174,11 @@ def main() -> int:
         ) == _pairs(source)
         print("domain_strings.py is " + ("up to date" if ok else "out of date"))
         return 0 if ok else 1
-    DOMAIN_STRINGS.write_text(source, encoding="utf-8")
+    if not args.no_lupdate:
+        DOMAIN_STRINGS.write_text(source, encoding="utf-8")
+        ruff = BIN / "ruff"
+        if ruff.exists():  # keep the generated file as `make format` leaves it
+            subprocess.run([str(ruff), "format", "-q", str(DOMAIN_STRINGS)], check=False)
     TS_DIR.mkdir(parents=True, exist_ok=True)
     for lang, qt_lang in LANGS.items():
         ts = TS_DIR / f"tracker_{lang}.ts"
