@@ -451,3 +451,55 @@ def money_decimal(minor: int | None) -> Decimal | None:
     from tracker.domain.money import from_minor
 
     return from_minor(minor)
+
+
+# ------------------------------------------------------------ import fast paths
+#: What a fast cleaner returns for a cell it does not handle: the caller uses ``clean_value``.
+FAST_MISS: Any = object()
+_PLAIN_MONEY = re.compile(r"([0-9]{1,15})(?:\.([0-9]{1,2}))?\Z")
+_PLAIN_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def fast_cleaner(f: Field) -> Any:
+    """A cleaner for the common plain text cell of ``f``, or None if the field has none.
+
+    It returns exactly what ``clean_value`` returns for that cell, or FAST_MISS for a
+    cell it cannot decide (empty, unusual or bad cells, whose message comes from
+    ``clean_value``): a 100k-row import spends most of its checks on plain cells.
+    """
+    t, ml = f.type, f.max_length
+    if t in (TEXT, LONGTEXT, CODE):
+        code = t == CODE
+
+        def text(raw: str) -> Any:
+            s = raw.strip()
+            if not s or (ml and len(s) > ml) or (code and not _CODE.match(s)):
+                return FAST_MISS
+            return s
+
+        return text
+    if t == MONEY:
+        if f.minimum is not None and f.minimum > 0:
+            return None
+
+        def money(raw: str) -> Any:
+            # '1234.5' -> 123450 exactly as parse_money gives it, without Decimal.
+            m = _PLAIN_MONEY.match(raw)
+            if m is None:
+                return FAST_MISS
+            cents = m[2]
+            return int(m[1]) * 100 + (int(cents) * (10 if len(cents) == 1 else 1) if cents else 0)
+
+        return money
+    if t == DATE:
+
+        def date(raw: str) -> Any:
+            if not _PLAIN_ISO_DATE.match(raw):
+                return FAST_MISS
+            try:
+                return dt.date.fromisoformat(raw).isoformat()
+            except ValueError:
+                return FAST_MISS
+
+        return date
+    return None

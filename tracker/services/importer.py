@@ -24,6 +24,7 @@ from tracker.domain.fields import (
     CURRENCY,
     DATE,
     ENUM,
+    FAST_MISS,
     FX_RATES,
     INT,
     MONEY,
@@ -32,10 +33,12 @@ from tracker.domain.fields import (
     REF,
     REGION,
     SECTOR,
+    Field,
     Kind,
     RefIndex,
     clean_value,
     cross_checks,
+    fast_cleaner,
     kind_of,
 )
 from tracker.domain.validation import ValidationError, ValidationErrors
@@ -329,16 +332,17 @@ def plan_import(store: Store, *, kind: str, path: str | Path) -> ImportPlan:
 _MEMO_TYPES = frozenset({ENUM, CURRENCY, DATE, INT, REAL, COUNTRY, SECTOR, REGION, REF})
 _MEMO_MAX = 100_000
 _ABSENT = object()
-#: A plain amount (no sign, separators or spaces, at most two decimals, below MAX_MINOR).
-_PLAIN_MONEY = re.compile(r"(\d{1,15})(?:\.(\d{1,2}))?\Z")
 
 
 class _RowValidator:
-    """``fields.validate`` for many rows of one file, remembering each column's cleaned values.
+    """``fields.validate`` for many rows of one file, column by column.
 
-    Statuses, sectors, banks, dates and rates repeat from row to row, so each
-    distinct text is parsed once; the result (value or message) is exactly the
-    one ``validate`` gives (tests compare the two).
+    Each field gets its cleaner chosen once: a memo of cleaned values for the
+    types whose cells repeat (statuses, sectors, banks, dates, rates: each
+    distinct text is parsed once), and ``fields.fast_cleaner`` for plain cells
+    (text, plain amounts, ISO dates); any other cell goes through
+    ``clean_value``, so the result (value or message) is exactly the one
+    ``validate`` gives (tests compare the two).
     """
 
     def __init__(self, kind: Kind, refs: RefIndex, decimal_comma: bool | None):
@@ -346,48 +350,90 @@ class _RowValidator:
         self.memo: dict[str, dict[Any, tuple[bool, Any]]] = {
             f.name: {} for f in kind.fields if f.type in _MEMO_TYPES
         }
-        # Per field, what the loop needs, looked up once (100k rows x 19 fields).
+        self.names = [f.name for f in kind.fields]
+        # Per field, what the loops need, looked up once (100k rows x 19 fields).
         self._fields = [
-            (f, f.name, f.import_name, self.memo.get(f.name),
-             f.type == MONEY and not (f.minimum is not None and f.minimum > 0),
+            (f, f.name, f.import_name, self.memo.get(f.name), fast_cleaner(f),
              f.column if f.type == REF else f.name)
             for f in kind.fields
         ]  # fmt: skip
 
+    def _clean(self, f: Field, fast: Any, raw: Any) -> tuple[bool, Any]:
+        if fast is not None and type(raw) is str:
+            v = fast(raw)
+            if v is not FAST_MISS:
+                return True, v
+        try:
+            return True, clean_value(f, raw, self.refs, decimal_comma=self.decimal_comma)
+        except ValueError as exc:
+            return False, str(exc)
+
+    def _cell(self, f: Field, memo: dict | None, fast: Any, raw: Any) -> tuple[bool, Any]:
+        # Only text is remembered: 1, 1.0 and True are equal dict keys but not equal cells.
+        if memo is not None and type(raw) is str:
+            hit = memo.get(raw)
+            if hit is None:
+                hit = self._clean(f, fast, raw)
+                if len(memo) < _MEMO_MAX:
+                    memo[raw] = hit
+            return hit
+        return self._clean(f, fast, raw)
+
     def __call__(self, values: Mapping[str, Any], row: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
         errors: list[ValidationError] = []
-        for f, name, alt, memo, plain_money, err_name in self._fields:
+        for f, name, alt, memo, fast, err_name in self._fields:
             raw = values.get(name, _ABSENT)
             if raw is _ABSENT:
                 raw = values.get(alt) if alt else None
-            hit = None
-            if memo is not None:
-                try:
-                    hit = memo.get(raw)
-                except TypeError:  # an unhashable JSON value
-                    memo = None
-            if hit is None and plain_money and isinstance(raw, str):
-                m = _PLAIN_MONEY.match(raw)
-                if m:
-                    # '1234.5' -> 123450 exactly as parse_money gives it, without Decimal.
-                    hit = (True, int(m[1]) * 100 + int((m[2] or "").ljust(2, "0")))
-            if hit is None:
-                try:
-                    hit = (True, clean_value(f, raw, self.refs, decimal_comma=self.decimal_comma))
-                except ValueError as exc:
-                    hit = (False, str(exc))
-                if memo is not None and len(memo) < _MEMO_MAX:
-                    memo[raw] = hit
-            if hit[0]:
-                out[name] = hit[1]
+            ok, v = self._cell(f, memo, fast, raw)
+            if ok:
+                out[name] = v
             else:
-                errors.append(ValidationError(err_name, hit[1], row))
+                errors.append(ValidationError(err_name, v, row))
         if not errors:
-            errors.extend(ValidationError(fld, msg, row) for fld, msg in cross_checks(self.kind.name, out))
+            errors.extend(
+                ValidationError(fld, msg, row) for fld, msg in cross_checks(self.kind.name, out)
+            )
         if errors:
             raise ValidationErrors(errors)
         return out
+
+    def columns(
+        self, raw: Mapping[str, list[Any]], n: int, first_row: int
+    ) -> tuple[list[list[Any]], dict[int, list[ValidationError]]]:
+        """Clean whole columns (field name -> the ``n`` raw cells; a missing column is empty).
+
+        Returns the cleaned columns in field order and, by row index, the errors of
+        each bad row in field order (cross-field rules are left to the caller).
+        """
+        cols: list[list[Any]] = []
+        bad: dict[int, list[ValidationError]] = {}
+        for f, name, _alt, memo, fast, err_name in self._fields:
+            cells = raw.get(name)
+            if cells is None:
+                cells = [None] * n
+            out: list[Any] = [None] * n
+            cell = self._cell
+            for i, r in enumerate(cells):
+                if memo is not None and type(r) is str:
+                    hit = memo.get(r)
+                    if hit is None:
+                        hit = cell(f, memo, fast, r)
+                elif fast is not None and type(r) is str:
+                    v = fast(r)
+                    if v is not FAST_MISS:
+                        out[i] = v
+                        continue
+                    hit = cell(f, memo, None, r)
+                else:
+                    hit = cell(f, memo, fast, r)
+                if hit[0]:
+                    out[i] = hit[1]
+                else:
+                    bad.setdefault(i, []).append(ValidationError(err_name, hit[1], first_row + i))
+            cols.append(out)
+        return cols, bad
 
 
 def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "") -> ImportPlan:
@@ -426,25 +472,31 @@ def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "") -
     seen: dict[Any, int] = {}
     existing = _existing_keys(store, k, source, mapping)
     check = _RowValidator(k, refs, source.decimal_comma)
-    for i, raw in enumerate(source.rows):
+    # Column by column: each field's cleaner is chosen once and runs over all its cells.
+    rows = source.rows
+    convert = (_from_json if source.description == "JSON"
+               else _from_cell if source.description.startswith("XLSX") else None)  # fmt: skip
+    raw_cols: dict[str, list[Any]] = {}
+    for c, n in mapping.items():
+        cells = [r.get(c) for r in rows]
+        raw_cols[n] = [convert(k, n, v) for v in cells] if convert else cells
+    cols, bad = check.columns(raw_cols, len(rows), source.first_row)
+    names = check.names
+    for i, (raw, cells) in enumerate(zip(rows, zip(*cols, strict=True), strict=True)):
         rownum = source.first_row + i
         if "\0extra" in raw:
             plan.errors.append(
                 ValidationError("row", "has more cells than the header has columns", rownum)
             )
             continue
-        values = {mapping[c]: v for c, v in raw.items() if c in mapping}
-        values = (
-            {n: _from_json(k, n, v) for n, v in values.items()}
-            if source.description == "JSON"
-            else values
-        )
-        if source.description.startswith("XLSX"):
-            values = {n: _from_cell(k, n, v) for n, v in values.items()}
-        try:
-            clean = check(values, rownum)
-        except ValidationErrors as exc:
-            plan.errors.extend(exc.errors)
+        errors = bad.get(i)
+        if errors is None:
+            clean = dict(zip(names, cells, strict=True))
+            broken = cross_checks(k.name, clean)
+            if broken:
+                errors = [ValidationError(fld, msg, rownum) for fld, msg in broken]
+        if errors:
+            plan.errors.extend(errors)
             if len(plan.errors) >= MAX_ERRORS:
                 plan.errors.append(
                     ValidationError(
@@ -471,12 +523,11 @@ def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "") -
         if row is None:
             plan.planned.append(PlannedRow(rownum, "insert", clean))
         else:
+            values = {mapping[c]: v for c, v in raw.items() if c in mapping}
             changes = {f: v for f, v in clean.items() if row.get(f) != v and f in values}
             if changes and len(values) < len(k.fields):
                 # Columns the file leaves out keep their stored values: the rules between
                 # fields must hold for the record as it will be (amount vs disbursed, ...).
-                from tracker.domain.fields import cross_checks
-
                 after = {**{f.name: row.get(f.name) for f in k.fields}, **changes}
                 broken = cross_checks(k.name, after)
                 if broken:

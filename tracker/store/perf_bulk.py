@@ -11,6 +11,7 @@ same ``{column: [null, value]}`` changes ``Store.insert`` records.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from tracker.store.sqlite_store import VERSIONED, _col, _t, now_iso
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 
 #: Below this many new rows the indexes are kept and updated row by row.
 REBUILD_MIN = 5_000
+#: Page cache (KiB) while a bulk insert runs; the connection's own size is put back after.
+BULK_CACHE_KIB = 128 * 1024
 
 
 def insert_audited(store: Store, table: str, rows: Sequence[Mapping[str, Any]], *, user: str,
@@ -37,29 +40,39 @@ def insert_audited(store: Store, table: str, rows: Sequence[Mapping[str, Any]], 
     for c in cols:
         _col(table, c, store)
     defaults = store._not_null_defaults(table)
-    fill = [(i, defaults[c]) for i, c in enumerate(cols) if c in defaults]
-    extra: list[Any] = []
+    # Each row goes in as the tuple of its values (one C-level itemgetter call); the
+    # defaults of empty NOT NULL cells and the version/updated_at constants are put
+    # in by SQLite (coalesce and literals), not by Python per row.
+    slots = [f"coalesce(?, {_literal(defaults[c])})" if c in defaults else "?" for c in cols]
     all_cols = list(cols)
     if table in VERSIONED:
-        if "version" not in cols:
-            all_cols.append("version")
-            extra.append(1)
-        all_cols.append("updated_at")
-        extra.append(now_iso())
         if "updated_at" in cols:
             raise ValueError("updated_at is set by the store")
-
-    def values():
-        for r in rows:
-            v = [r[c] for c in cols]
-            for i, d in fill:
-                if v[i] is None:
-                    v[i] = d
-            yield v + extra
+        if "version" not in cols:
+            all_cols.append("version")
+            slots.append("1")
+        all_cols.append("updated_at")
+        slots.append(_literal(now_iso()))
+    get = itemgetter(*cols)
+    values = map(get, rows) if len(cols) > 1 else ((get(r),) for r in rows)
 
     audited = [c for c in all_cols if c != "updated_at"]
     changes = ", ".join(f"'{c}', json_array(NULL, {c})" for c in audited)
     t = _t(table)
+    # The connection's page cache is small (2 MB): 100k rows, their index builds
+    # (the sorter works in memory up to the cache size) and full-text pages then
+    # spill to the WAL and temp files mid-transaction. A larger cache for this call.
+    cache = store.conn.execute("PRAGMA cache_size").fetchone()[0]
+    store.conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+    try:
+        return _insert(store, table, t, rows, all_cols, slots, values, changes, user, action)
+    finally:
+        store.conn.execute(f"PRAGMA cache_size = {int(cache)}")
+
+
+def _insert(store: Store, table: str, t: str, rows: Sequence[Mapping[str, Any]],
+            all_cols: list[str], slots: list[str], values: Any, changes: str, user: str,
+            action: str) -> list[int]:  # fmt: skip
     with store.write() as c:
         before = c.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0]
         # The full-text insert trigger costs ~100 µs a row; one INSERT … SELECT afterwards ~7 µs.
@@ -82,8 +95,8 @@ def insert_audited(store: Store, table: str, rows: Sequence[Mapping[str, Any]], 
             for name, _ in indexes:
                 c.execute(f'DROP INDEX "{name}"')
         c.executemany(
-            f"INSERT INTO {t} ({', '.join(all_cols)}) VALUES ({', '.join('?' * len(all_cols))})",
-            values(),
+            f"INSERT INTO {t} ({', '.join(all_cols)}) VALUES ({', '.join(slots)})",
+            values,
         )
         after = c.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0]
         if after - before != len(
@@ -109,3 +122,14 @@ def insert_audited(store: Store, table: str, rows: Sequence[Mapping[str, Any]], 
             (now_iso(), user, table, action, before),
         )
     return list(range(before + 1, after + 1))
+
+
+def _literal(v: Any) -> str:
+    """A constant as SQL text (a column default, a time stamp): numbers as is, text quoted."""
+    if v is None:
+        return "NULL"
+    if isinstance(v, bool) or not isinstance(v, (int, float, str)):
+        raise TypeError(f"no SQL literal for {v!r}")
+    if isinstance(v, str):
+        return "'" + v.replace("'", "''") + "'"
+    return repr(v)
