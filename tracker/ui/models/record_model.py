@@ -4,13 +4,16 @@ It holds only the sorted primary keys of what the filter selects (SQL sorts
 and filters via ``store.query_ids``) and reads rows a page at a time, when
 ``data()`` asks, into a small LRU cache — so a million-row file opens and
 scrolls without being loaded (Anki's browser model, sqlitebrowser's RowCache).
+A row's cell texts are formatted once, the first time the view paints it, and
+kept with its page, so repainting (hover, selection, a scroll of a few rows)
+returns stored strings and a jump formats only the rows it shows (§9 scroll).
 """
 
 from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QObject, Qt
@@ -53,6 +56,8 @@ VENTURE_KIND = Field("kind", "Kind", ENUM, choices=codelists.VENTURE_KINDS)
 NUMERIC = (MONEY, INT, REAL)
 #: Computed once: Qt's flag enums are Python objects, slow to combine per cell.
 _ALIGN_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+_DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -92,6 +97,16 @@ def format_number(value: Any, f: Field, locale: QLocale | None = None) -> str:
     return text.rstrip("0").rstrip(loc.decimalPoint()) if loc.decimalPoint() in text else text
 
 
+class _Page:
+    """One fetched page: its rows, and each row's cell texts once a view has asked for them."""
+
+    __slots__ = ("records", "texts")
+
+    def __init__(self, records: list[dict[str, Any] | None]):
+        self.records = records
+        self.texts: list[tuple[str, ...] | None] = [None] * len(records)
+
+
 class RecordTableModel(QAbstractTableModel):
     def __init__(self, store: Store, kind: str, lookups: Lookups, parent: QObject | None = None):
         super().__init__(parent)
@@ -110,8 +125,13 @@ class RecordTableModel(QAbstractTableModel):
         self.sort_field: str | None = None
         self.descending = False
         self._ids: Sequence[Any] = array("q")
-        self._pages: OrderedDict[int, list[dict[str, Any] | None]] = OrderedDict()
+        self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._locale = QLocale()
+        self._formatters = tuple(self._formatter(f) for f in self.fields)
+        self._aligns = tuple(
+            _ALIGN_RIGHT if f.type in NUMERIC else _ALIGN_LEFT for f in self.fields
+        )
+        self._enum_columns = frozenset(i for i, f in enumerate(self.fields) if f.type == ENUM)
         self.requery()
 
     # ------------------------------------------------------------- queries
@@ -178,21 +198,52 @@ class RecordTableModel(QAbstractTableModel):
 
     def record(self, row: int) -> dict[str, Any] | None:
         page_no, offset = divmod(row, PAGE_SIZE)
+        page = self._page(page_no)
+        return page.records[offset] if offset < len(page.records) else None
+
+    def _page(self, page_no: int) -> _Page:
         page = self._pages.get(page_no)
         if page is None:
-            page = self._load_page(page_no)
-        else:
-            self._pages.move_to_end(page_no)
-        return page[offset] if offset < len(page) else None
+            return self._load_page(page_no)
+        self._pages.move_to_end(page_no)
+        return page
 
-    def _load_page(self, page_no: int) -> list[dict[str, Any] | None]:
+    def _load_page(self, page_no: int) -> _Page:
         ids = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
         rows = self.store.fetch(self.table, ids, self._fetch_columns)
-        page = [rows.get(i) for i in ids]
+        page = _Page([rows.get(i) for i in ids])
         self._pages[page_no] = page
         while len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)
         return page
+
+    def texts(self, row: int) -> tuple[str, ...] | None:
+        """The row's cell texts as shown (formatted on first use, then kept with its page)."""
+        if not 0 <= row < len(self._ids):
+            return None
+        page_no, offset = divmod(row, PAGE_SIZE)
+        page = self._page(page_no)
+        if offset >= len(page.texts):
+            return None
+        texts = page.texts[offset]
+        if texts is None:
+            rec = page.records[offset]
+            if rec is None:
+                return None
+            texts = page.texts[offset] = tuple(fmt(rec) for fmt in self._formatters)
+        return texts
+
+    def _formatter(self, f: Field) -> Callable[[dict[str, Any]], str]:
+        """How a column's cell text is made from its record, decided once per column."""
+        name, loc, lookups = f.name, self._locale, self.lookups
+        if f.type == MONEY:
+            cur = f.currency_field or "currency"
+            return lambda rec: format_money(rec.get(name), rec.get(cur), loc)
+        if f.type in (INT, REAL):
+            return lambda rec: format_number(rec.get(name), f, loc)
+        if f.type == DATE:
+            return lambda rec: format_date(rec.get(name))
+        return lambda rec: lookups.display(f, rec.get(name))
 
     def refresh_rows(self, pks: Sequence[Any]) -> None:
         """Re-read changed records in place (their position stays until the next sort)."""
@@ -233,29 +284,23 @@ class RecordTableModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # A painted page asks ~8 roles per cell; the unused ones must cost nothing (§9 scroll).
-        if role not in _ROLES or not index.isValid():
+        if role not in _ROLES:
             return None
         row, column = index.row(), index.column()
         if not (0 <= row < len(self._ids)) or not 0 <= column < len(self.fields):
             return None
-        f = self.fields[column]
+        if role in (_DISPLAY_ROLE, _TOOLTIP_ROLE):
+            texts = self.texts(row)
+            return texts[column] if texts is not None else None
+        if role == _ALIGN_ROLE:
+            return self._aligns[column]
         if role == ID_ROLE:
             return self._ids[row]
-        if role == _ALIGN_ROLE:
-            return _ALIGN_RIGHT if f.type in NUMERIC else _ALIGN_LEFT
-        rec = self.record(row)
-        if rec is None:
+        # CODE_ROLE: the stored code of an enum cell (the status badge's colour).
+        if column not in self._enum_columns:
             return None
-        value = rec.get(f.name)
-        if role == CODE_ROLE:
-            return value if f.type == ENUM else None
-        if f.type == MONEY:
-            return format_money(value, rec.get(f.currency_field or "currency"), self._locale)
-        if f.type in (INT, REAL):
-            return format_number(value, f, self._locale)
-        if f.type == DATE:
-            return format_date(value)
-        return self.lookups.display(f, value)
+        rec = self.record(row)
+        return rec.get(self.fields[column].name) if rec is not None else None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
