@@ -3,8 +3,8 @@ status reads the same in the table and in the chart beside it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QModelIndex, QObject, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from tracker.ui.models.roles import CODE_ROLE
@@ -27,6 +27,8 @@ STATUS_COLOURS = {
     "foreign_owned": "#0072B2",
 }
 _UNKNOWN = "#EEEEEE"
+#: Entries kept per delegate cache before it starts again (labels are few; this bounds odd data).
+_CACHE_LIMIT = 4096
 
 
 def text_colour(fill: QColor) -> QColor:
@@ -40,36 +42,80 @@ def text_colour(fill: QColor) -> QColor:
 
 
 class StatusBadgeDelegate(QStyledItemDelegate):
-    """Paints the cell's status (code in CODE_ROLE, label in DisplayRole) as a rounded badge."""
+    """Paints the cell's status (code in CODE_ROLE, label in DisplayRole) as a rounded badge.
+
+    A table repaints every visible badge on each scroll step, so what does not
+    change between paints is worked out once: the fill and text colours per
+    status code, and each label's width and elided text per font and room
+    (PRODUCT.md §9, scroll).
+    """
+
+    PAD_X = 8
+    PAD_Y = 2
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._colours: dict[str, tuple[QColor, QColor]] = {}
+        #: (font key, label) -> advance width; (font key, label, room) -> elided label.
+        self._widths: dict[tuple[str, str], int] = {}
+        self._elided: dict[tuple[str, str, int], str] = {}
+
+    def _colours_of(self, code: str) -> tuple[QColor, QColor]:
+        pair = self._colours.get(code)
+        if pair is None:
+            fill = QColor(STATUS_COLOURS.get(code, _UNKNOWN))
+            pair = self._colours[code] = (fill, text_colour(fill))
+        return pair
+
+    def _fitted(self, fm: QFontMetrics, font_key: str, text: str, room: int) -> str:
+        """``text`` as Qt elides it to ``room`` pixels (unchanged when it fits), asked once."""
+        key = (font_key, text, room)
+        fitted = self._elided.get(key)
+        if fitted is None:
+            if len(self._elided) > _CACHE_LIMIT:
+                self._elided.clear()
+            fitted = self._elided[key] = fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
+        return fitted
+
+    def _width(self, fm: QFontMetrics, font_key: str, text: str) -> int:
+        key = (font_key, text)
+        w = self._widths.get(key)
+        if w is None:
+            if len(self._widths) > _CACHE_LIMIT:
+                self._widths.clear()
+            w = self._widths[key] = fm.horizontalAdvance(text)
+        return w
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         code = index.data(CODE_ROLE)
-        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
         if not code:
             super().paint(painter, option, index)
             return
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
         style = opt.widget.style() if opt.widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        fill = QColor(STATUS_COLOURS.get(str(code), _UNKNOWN))
+        fill, ink = self._colours_of(str(code))
         fm = option.fontMetrics
-        pad_x, pad_y = 8, 2
-        w = min(fm.horizontalAdvance(text) + 2 * pad_x, option.rect.width() - 6)
-        h = min(fm.height() + 2 * pad_y, option.rect.height() - 4)
-        r = QRectF(option.rect.left() + 4, option.rect.center().y() - h / 2 + 1, w, h)
+        font_key = option.font.key()
+        pad_x, pad_y = self.PAD_X, self.PAD_Y
+        rect = option.rect
+        w = min(self._width(fm, font_key, text) + 2 * pad_x, rect.width() - 6)
+        h = min(fm.height() + 2 * pad_y, rect.height() - 4)
+        r = QRectF(rect.left() + 4, rect.center().y() - h / 2 + 1, w, h)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRoundedRect(r, h / 2, h / 2)
-        painter.setPen(text_colour(fill))
+        painter.setPen(ink)
         painter.drawText(
             r,
             Qt.AlignmentFlag.AlignCenter,
-            fm.elidedText(text, Qt.TextElideMode.ElideRight, int(w - 2 * pad_x + 2)),
+            self._fitted(fm, font_key, text, int(w - 2 * pad_x + 2)),
         )
         painter.restore()
 
