@@ -48,7 +48,12 @@ from tracker.domain.money import from_minor
 from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.services import portfolio
 from tracker.store import Store, StoreError
-from tracker.store.snapshot_reads import count_rows, export_rows, export_text_rows, read_snapshot
+from tracker.store.snapshot_reads import (
+    count_rows,
+    export_csv_batches,
+    export_rows,
+    read_snapshot,
+)
 from tracker.store.sqlite_store import VERSIONED, now_iso
 
 FORMATS = ("xlsx", "csv", "json", "pdf", "sqlite", "iati")
@@ -415,7 +420,8 @@ def _summary_rows(store: Store, meta: dict[str, Any], counts: dict[str, int], ex
 
 # ---------------------------------------------------------------------- CSV
 def _csv_spec(table: str) -> list[tuple[str, str]]:
-    """(source column, how) per CSV column: SQLite formats money and quotes formula-like text."""
+    """(source column, how) per CSV column: money, formula-checked text, REAL or plain (see
+    snapshot_reads.export_csv_batches)."""
     fmap = _field_map(table)
     spec = []
     for c in columns(table):
@@ -424,7 +430,9 @@ def _csv_spec(table: str) -> list[tuple[str, str]]:
             spec.append((c, "plain"))
         elif f.type == MONEY:
             spec.append((f.name, "money"))
-        elif f.type in (DATE, INT, REAL):
+        elif f.type == REAL:
+            spec.append((f.name, "real"))
+        elif f.type in (DATE, INT):
             spec.append((f.name, "plain"))
         else:
             spec.append((f.column if f.type == REF else f.name, "text"))
@@ -432,17 +440,18 @@ def _csv_spec(table: str) -> list[tuple[str, str]]:
 
 
 def _write_csv_table(store: Store, table: str, flt: Filter, fh: io.TextIOBase) -> int:
+    """Header, then batches of lines SQLite wrote whole (checked to need no CSV quoting)
+    or, where they would, cells written by csv.writer: the same bytes either way."""
     w = csv.writer(fh, lineterminator="\r\n")
     w.writerow(columns(table))
     n = 0
-
-    def counted(rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
-        nonlocal n
-        for n, row in enumerate(rows, start=1):  # noqa: B007 - n is read after the loop
-            yield row
-
-    w.writerows(counted(export_text_rows(store, table, flt if table in MAIN_TABLES else None,
-                                         _csv_spec(table))))  # fmt: skip
+    use = flt if table in MAIN_TABLES else None
+    for k, batch in export_csv_batches(store, table, use, _csv_spec(table)):
+        if isinstance(batch, str):
+            fh.write(batch)
+        else:
+            w.writerows(batch)
+        n += k
     return n
 
 

@@ -5,6 +5,7 @@ name, project code), streamed from one cursor so memory stays flat."""
 from __future__ import annotations
 
 import contextlib
+import operator
 from collections.abc import Iterator
 from typing import Any
 
@@ -63,6 +64,12 @@ def export_text_rows(
     ``text`` (text a spreadsheet would run as a formula gets a leading quote)
     or ``plain``.
     """
+    cur = _execute(store, table, flt, ", ".join(_cell_exprs(store, table, spec)), by_key=False)
+    cur.row_factory = None  # plain tuples for csv.writer
+    return iter(cur)
+
+
+def _cell_exprs(store: Store, table: str, spec: list[tuple[str, str]]) -> list[str]:
     joined = _JOINED.get(table, {})
     known = set(store._columns(table)) | set(joined)
     exprs = []
@@ -83,12 +90,133 @@ def export_text_rows(
             )
         else:
             exprs.append(src)
-    cur = _execute(store, table, flt, ", ".join(exprs), by_key=False)
-    cur.row_factory = None  # plain tuples for csv.writer
-    return iter(cur)
+    return exprs
 
 
-def _execute(store: Store, table: str, flt: Filter | None, select: str, *, by_key: bool) -> Any:
+#: Marks a cell SQLite cannot write exactly as csv.writer would (the batch is then
+#: written cell by cell).
+_ODD = "char(1)"
+_FORMULA_CODES = "(61, 43, 45, 64, 9, 13)"  # = + - @ tab CR
+
+
+def _line_expr(src: str, how: str) -> str:
+    """One cell as CSV text, or the marker when only Python can write it identically.
+
+    Each mention of a column makes SQLite read it again, so the common case (text
+    that does not start like a formula) costs two.
+    """
+    if how == "money":
+        # Integer arithmetic, not printf: '1234567.89' for 123456789 minor units.
+        return (
+            f"CASE WHEN typeof({src}) = 'integer' AND {src} >= 0 "
+            f"THEN ({src} / 100) || '.' || substr({src} % 100 + 100, 2) "
+            f"WHEN {src} IS NULL THEN '' ELSE {_ODD} END"
+        )
+    if how == "text":
+        # The first character by code point; after leading quotes only when there are some.
+        return (
+            f"CASE WHEN unicode({src}) IN {_FORMULA_CODES[:-1]}, 39) THEN CASE "
+            f"WHEN unicode(ltrim({src}, {_QUOTE})) IN {_FORMULA_CODES} THEN {_QUOTE} || {src} "
+            f"ELSE {src} END ELSE ifnull({src}, '') END"
+        )
+    # plain integers and text as they are (csv.writer's str()); anything else via Python.
+    return (
+        f"CASE typeof({src}) WHEN 'text' THEN {src} WHEN 'integer' THEN {src} "
+        f"WHEN 'null' THEN '' ELSE {_ODD} END"
+    )
+
+
+def export_csv_batches(
+    store: Store, table: str, flt: Filter | None, spec: list[tuple[str, str]], *, size: int = 2000
+) -> Iterator[tuple[int, str | list[tuple[Any, ...]]]]:
+    """Rows as CSV (id order), in batches: ``(n, text)`` with ``n`` lines ready to write
+    (``\r\n`` after each), or ``(n, cells)`` for csv.writer.
+
+    ``spec`` is as for :func:`export_text_rows`, plus ``real`` for REAL columns: SQLite
+    writes each line's other cells in C, joined by commas; the REAL cells come back as
+    numbers and get Python's ``repr`` as csv.writer gives them. A batch whose text holds
+    a character csv.writer would quote (``"`` CR LF, or a comma inside a cell, seen as
+    a wrong comma count) or a cell SQLite cannot write as Python does is read again as
+    cells (:func:`export_text_rows`), so the file is byte for byte what csv.writer
+    writes. Tables not in id order always come as cells.
+    """
+    cells = _cell_exprs(store, table, spec)
+    if table not in _JOINED and table not in ("banks", "zones"):
+        cur = _execute(store, table, flt, ", ".join(cells), by_key=False)
+        cur.row_factory = None
+        while chunk := cur.fetchmany(size):
+            yield len(chunk), chunk
+        return
+    joined = _JOINED.get(table, {})
+    # Result columns: t.id, then text runs (consecutive non-REAL cells joined by SQLite)
+    # and REAL cells, in CSV order.
+    parts: list[str] = []
+    run: list[str] = []
+    reals: list[bool] = []
+    for col, how in spec:
+        src = joined.get(col, f"t.{col}")
+        if how == "real":
+            if run:
+                parts.append(" || ',' || ".join(run))
+                reals.append(False)
+                run = []
+            parts.append(src)
+            reals.append(True)
+        else:
+            run.append(_line_expr(src, how))
+    if run:
+        parts.append(" || ',' || ".join(run))
+        reals.append(False)
+    cur = _execute(store, table, flt, "t.id, " + ", ".join(parts), by_key=False)
+    cur.row_factory = None
+    commas = len(spec) - 1
+    join = ",".join
+    if any(reals):
+        as_text = _float_text
+        to_line: Any = lambda r: join(map(as_text, r[1:]))  # noqa: E731
+    else:
+        to_line = operator.itemgetter(1)  # one text run: the line itself
+    while chunk := cur.fetchmany(size):
+        n = len(chunk)
+        try:
+            text = "\r\n".join(map(to_line, chunk)) + "\r\n"
+        except TypeError:  # a REAL column holding something else
+            text = ""
+        if (
+            text.count(",") == n * commas
+            and text.count("\n") == n
+            and text.count("\r") == n
+            and '"' not in text
+            and "\x01" not in text
+        ):
+            yield n, text
+            continue
+        again = _execute(
+            store, table, flt, ", ".join(cells), by_key=False, id_range=(chunk[0][0], chunk[-1][0])
+        )
+        again.row_factory = None
+        rows = again.fetchall()
+        if len(rows) != n:  # the read transaction keeps the rows still; never expected
+            raise RuntimeError(f"{table}: {len(rows)} rows read again instead of {n}")
+        yield n, rows
+
+
+def _float_text(v: Any, _repr: Any = float.__repr__) -> str:
+    """A text run as it is, NULL as '', a float as csv.writer writes it (TypeError otherwise)."""
+    if v.__class__ is str:
+        return v  # type: ignore[no-any-return]
+    return "" if v is None else _repr(v)  # type: ignore[no-any-return]
+
+
+def _execute(
+    store: Store,
+    table: str,
+    flt: Filter | None,
+    select: str,
+    *,
+    by_key: bool,
+    id_range: tuple[int, int] | None = None,
+) -> Any:
     flt = flt or Filter()
     if table not in _REFERENCE and table not in _JOINED:
         raise ValueError(f"unknown table {table!r}")
@@ -101,6 +229,9 @@ def _execute(store: Store, table: str, flt: Filter | None, select: str, *, by_ke
             where = f"t.project_id IN (SELECT id FROM projects WHERE {where})"
     else:
         where, params = store.where(table, flt)
+    if id_range is not None:
+        where = f"({where}) AND t.id BETWEEN ? AND ?" if where else "t.id BETWEEN ? AND ?"
+        params = [*params, *id_range]
     if where:
         sql += f" WHERE {where}"
     if by_key and table in NATURAL_KEY:
