@@ -57,7 +57,7 @@ def parse_decimal(
     neg = False
     if s.startswith("(") and s.endswith(")"):
         neg, s = True, s[1:-1]
-    if s[:1] in "+-":
+    if s[:1] and s[:1] in "+-":  # "()" leaves nothing: "is not a number", not IndexError
         neg, s = (s[0] == "-") != neg, s[1:]
     has_comma, has_dot = "," in s, "." in s
     if has_comma and has_dot:
