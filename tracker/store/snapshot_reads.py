@@ -30,6 +30,13 @@ _JOINED = {
     "ventures": {},
     "project_updates": {"project": "(SELECT code FROM projects WHERE id = t.project_id)"},
 }
+#: The same linked records as one join (export_csv_batches): column -> (key column,
+#: table, shown column). Aliased columns so the filter's bare ``id`` stays unambiguous.
+_JOIN_ONCE = {
+    "bank": ("bank_id", "banks", "name"),
+    "zone": ("zone_id", "zones", "name"),
+    "project": ("project_id", "projects", "code"),
+}
 _REFERENCE = ("banks", "zones", "countries", "sectors", "regions", "fx_rates")
 #: First characters (after any leading quotes) of text a spreadsheet runs as a formula;
 #: the same rule as tracker.services.export.neutralise.
@@ -147,7 +154,13 @@ def export_csv_batches(
         while chunk := cur.fetchmany(size):
             yield len(chunk), chunk
         return
-    joined = _JOINED.get(table, {})
+    joined = {col: "j.j_value" for col in _JOINED.get(table, {}) if col in {c for c, _ in spec}}
+    join = ""
+    for col in joined:  # at most one linked record per table
+        key, other, shown = _JOIN_ONCE[col]
+        join = (
+            f" LEFT JOIN (SELECT id AS j_id, {shown} AS j_value FROM {other}) j ON j.j_id = t.{key}"
+        )
     # Result columns: t.id, then text runs (consecutive non-REAL cells joined by SQLite)
     # and REAL cells, in CSV order.
     parts: list[str] = []
@@ -167,7 +180,7 @@ def export_csv_batches(
     if run:
         parts.append(" || ',' || ".join(run))
         reals.append(False)
-    cur = _execute(store, table, flt, "t.id, " + ", ".join(parts), by_key=False)
+    cur = _execute(store, table, flt, "t.id, " + ", ".join(parts), by_key=False, join=join)
     cur.row_factory = None
     commas = len(spec) - 1
     join = ",".join
@@ -216,11 +229,12 @@ def _execute(
     *,
     by_key: bool,
     id_range: tuple[int, int] | None = None,
+    join: str = "",
 ) -> Any:
     flt = flt or Filter()
     if table not in _REFERENCE and table not in _JOINED:
         raise ValueError(f"unknown table {table!r}")
-    sql = f"SELECT {select} FROM {table} t"
+    sql = f"SELECT {select} FROM {table} t{join}"
     if table in _REFERENCE:
         where, params = "", []
     elif table == "project_updates":
