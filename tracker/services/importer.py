@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -178,7 +179,7 @@ def read_csv(data: bytes, kind: Kind) -> SourceTable:
         records = list(reader)
     except csv.Error as exc:
         raise ImportRefused(f"not readable as CSV ({exc})") from None
-    records = [r for r in records if any(cell.strip() for cell in r)]
+    records = [r for r in records if "".join(r).strip()]  # drop rows of blank cells
     if not records:
         raise ImportRefused("the file is empty (no header row)")
     header = [h.strip().lstrip("\ufeff") for h in records[0]]
@@ -452,7 +453,7 @@ class _RowValidator:
             cells = raw.get(name)
             if cells is None:
                 cells = [None] * n
-            if not all(type(r) is str for r in cells):  # JSON or XLSX values: cell by cell
+            if set(map(type, cells)) != {str}:  # JSON or XLSX values: cell by cell
                 cols.append(self._mixed(f, memo, fast, cells, bad, err_name, first_row))
                 continue
             texts: dict[str, tuple[bool, Any]]
@@ -526,7 +527,10 @@ def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "") -
                else _from_cell if source.description.startswith("XLSX") else None)  # fmt: skip
     raw_cols: dict[str, list[Any]] = {}
     for c, n in mapping.items():
-        cells = [r.get(c) for r in rows]
+        try:
+            cells = list(map(itemgetter(c), rows))  # CSV rows hold every column
+        except KeyError:  # JSON records may leave some out
+            cells = [r.get(c) for r in rows]
         raw_cols[n] = [convert(k, n, v) for v in cells] if convert else cells
     cols, bad = check.columns(raw_cols, len(rows), source.first_row)
     names = check.names
@@ -556,7 +560,9 @@ def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "") -
         if k is PROJECT_UPDATES:
             plan.planned.append(PlannedRow(rownum, "insert", clean))
             continue
-        key = tuple(clean[f] for f in key_fields)
+        key = (
+            (clean[key_fields[0]],) if len(key_fields) == 1 else tuple(clean[f] for f in key_fields)
+        )
         if key in seen:
             plan.errors.append(
                 ValidationError(
