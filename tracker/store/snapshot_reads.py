@@ -106,7 +106,7 @@ _ODD = "char(1)"
 _FORMULA_CODES = "(61, 43, 45, 64, 9, 13)"  # = + - @ tab CR
 
 
-def _line_expr(src: str, how: str) -> str:
+def _line_expr(src: str, how: str, declared: str | None = None) -> str:
     """One cell as CSV text, or the marker when only Python can write it identically.
 
     Each mention of a column makes SQLite read it again, so the common case (text
@@ -127,6 +127,10 @@ def _line_expr(src: str, how: str) -> str:
             f"ELSE {src} END ELSE ifnull({src}, '') END"
         )
     # plain integers and text as they are (csv.writer's str()); anything else via Python.
+    if how == "plain" and declared == "pk":
+        return src
+    if how == "plain" and declared == "TEXT":
+        return f"ifnull({src}, '')"
     return (
         f"CASE typeof({src}) WHEN 'text' THEN {src} WHEN 'integer' THEN {src} "
         f"WHEN 'null' THEN '' ELSE {_ODD} END"
@@ -161,6 +165,12 @@ def export_csv_batches(
         join = (
             f" LEFT JOIN (SELECT id AS j_id, {shown} AS j_value FROM {other}) j ON j.j_id = t.{key}"
         )
+    # Declared types: a TEXT column holds only text or NULL, an INTEGER PRIMARY KEY only
+    # integers, so those need no type check (one column read less per cell).
+    declared = {
+        r[1]: "pk" if r[5] == 1 and r[2].upper() == "INTEGER" else r[2].upper()
+        for r in store.conn.execute(f"PRAGMA table_info({table})")
+    }
     # Result columns: t.id, then text runs (consecutive non-REAL cells joined by SQLite)
     # and REAL cells, in CSV order.
     parts: list[str] = []
@@ -176,7 +186,7 @@ def export_csv_batches(
             parts.append(src)
             reals.append(True)
         else:
-            run.append(_line_expr(src, how))
+            run.append(_line_expr(src, how, declared.get(col)))
     if run:
         parts.append(" || ',' || ".join(run))
         reals.append(False)
