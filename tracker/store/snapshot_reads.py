@@ -121,11 +121,14 @@ def _line_expr(src: str, how: str, declared: str | None = None) -> str:
         )
     if how == "text":
         # The first character by code point; after leading quotes only when there are some.
-        return (
+        expr = (
             f"CASE WHEN unicode({src}) IN {_FORMULA_CODES[:-1]}, 39) THEN CASE "
             f"WHEN unicode(ltrim({src}, {_QUOTE})) IN {_FORMULA_CODES} THEN {_QUOTE} || {src} "
             f"ELSE {src} END ELSE ifnull({src}, '') END"
         )
+        if declared in (None, "TEXT"):  # None: a linked record's name or code (TEXT)
+            return expr
+        return f"CASE WHEN typeof({src}) IN ('text', 'null') THEN {expr} ELSE {_ODD} END"
     # plain integers and text as they are (csv.writer's str()); anything else via Python.
     if how == "plain" and declared == "pk":
         return src
@@ -167,10 +170,11 @@ def export_csv_batches(
         )
     # Declared types: a TEXT column holds only text or NULL, an INTEGER PRIMARY KEY only
     # integers, so those need no type check (one column read less per cell).
-    declared = {
-        r[1]: "pk" if r[5] == 1 and r[2].upper() == "INTEGER" else r[2].upper()
-        for r in store.conn.execute(f"PRAGMA table_info({table})")
-    }
+    info = store.conn.execute(f"PRAGMA table_info({table})").fetchall()
+    rowid_pk = [r[1] for r in info if r[5]] == ["id"] and all(
+        r[2].upper() == "INTEGER" for r in info if r[5]
+    )
+    declared = {r[1]: "pk" if r[5] and rowid_pk else r[2].upper() for r in info}
     # Result columns: t.id, then text runs (consecutive non-REAL cells joined by SQLite)
     # and REAL cells, in CSV order.
     parts: list[str] = []
