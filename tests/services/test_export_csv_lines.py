@@ -111,3 +111,20 @@ def test_written_file_is_the_bom_header_and_lines(odd_store, tmp_path):
     assert raw.split(b"\r\n", 1)[1] == want.encode("utf-8")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert {r[0] for r in rows[1:]} >= {"C-1", "C-2", "C-3", "C-4", "C-5", "C-6"}
+
+
+def test_a_batch_with_one_odd_row_keeps_its_other_rows_as_lines(odd_store):
+    spec = _csv_spec("projects")
+
+    def cell_codes(size: int) -> tuple[set[str], int]:
+        codes, lines = set(), 0
+        for n, batch in export_csv_batches(odd_store, "projects", Filter(), spec, size=size):
+            if isinstance(batch, str):
+                lines += n
+            else:
+                codes |= {r[0] for r in batch}
+        return codes, lines
+
+    one, lines_one = cell_codes(1)
+    whole, lines_whole = cell_codes(2000)
+    assert whole == one and lines_whole == lines_one > 0

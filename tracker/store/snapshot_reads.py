@@ -5,6 +5,7 @@ name, project code), streamed from one cursor so memory stays flat."""
 from __future__ import annotations
 
 import contextlib
+import json
 import operator
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -150,9 +151,9 @@ def export_csv_batches(
     writes each line's other cells in C, joined by commas; the REAL cells come back as
     numbers and get Python's ``repr`` as csv.writer gives them. A batch whose text holds
     a character csv.writer would quote (``"`` CR LF, or a comma inside a cell, seen as
-    a wrong comma count) or a cell SQLite cannot write as Python does is read again as
-    cells (:func:`export_text_rows`), so the file is byte for byte what csv.writer
-    writes. Tables not in id order always come as cells.
+    a wrong comma count) or a cell SQLite cannot write as Python does is checked line
+    by line, and the rows that fail are read again as cells (as :func:`export_text_rows`
+    gives them), so the file is byte for byte what csv.writer writes. Tables not in id order always come as cells.
     """
     cells = _cell_exprs(store, table, spec)
     if table not in _JOINED and table not in ("banks", "zones"):
@@ -213,14 +214,61 @@ def export_csv_batches(
         ):
             yield n, text
             continue
-        again = _execute(
-            store, table, flt, ", ".join(cells), by_key=False, id_range=(chunk[0][0], chunk[-1][0])
-        )
-        again.row_factory = None
-        rows = again.fetchall()
-        if len(rows) != n:  # the read transaction keeps the rows still; never expected
-            raise RuntimeError(f"{table}: {len(rows)} rows read again instead of {n}")
-        yield n, rows
+        yield from _mend(store, table, flt, cells, chunk, to_line, commas)
+
+
+def _mend(
+    store: Store,
+    table: str,
+    flt: Filter | None,
+    cells: list[str],
+    chunk: list[tuple[Any, ...]],
+    to_line: Callable[[tuple[Any, ...]], str],
+    commas: int,
+) -> Iterator[tuple[int, str | list[tuple[Any, ...]]]]:
+    """A batch that failed the check, row by row: good lines as text, the others read
+    again as cells (in order), so one comma in a description costs one row, not 2000."""
+    seq: list[str | int] = []
+    bad: list[int] = []
+    for r in chunk:
+        try:
+            line = to_line(r)
+        except TypeError:  # a REAL column holding something else
+            line = None
+        if (
+            line is None
+            or line.count(",") != commas
+            or '"' in line
+            or "\r" in line
+            or "\n" in line
+            or "\x01" in line
+        ):
+            bad.append(r[0])
+            seq.append(r[0])
+        else:
+            seq.append(line)
+    again = _execute(store, table, flt, "t.id, " + ", ".join(cells), by_key=False, ids=bad)
+    again.row_factory = None
+    by_id = {r[0]: r[1:] for r in again}
+    if len(by_id) != len(bad):  # the read transaction keeps the rows still; never expected
+        raise RuntimeError(f"{table}: {len(by_id)} rows read again instead of {len(bad)}")
+    text: list[str] = []
+    rows: list[tuple[Any, ...]] = []
+    for item in seq:
+        if isinstance(item, str):
+            if rows:
+                yield len(rows), rows
+                rows = []
+            text.append(item)
+        else:
+            if text:
+                yield len(text), "\r\n".join(text) + "\r\n"
+                text = []
+            rows.append(by_id[item])
+    if rows:
+        yield len(rows), rows
+    if text:
+        yield len(text), "\r\n".join(text) + "\r\n"
 
 
 def _line_maker(reals: list[bool]) -> Callable[[tuple[Any, ...]], str]:
@@ -247,7 +295,7 @@ def _execute(
     select: str,
     *,
     by_key: bool,
-    id_range: tuple[int, int] | None = None,
+    ids: list[int] | None = None,
     join: str = "",
 ) -> Any:
     flt = flt or Filter()
@@ -262,9 +310,10 @@ def _execute(
             where = f"t.project_id IN (SELECT id FROM projects WHERE {where})"
     else:
         where, params = store.where(table, flt)
-    if id_range is not None:
-        where = f"({where}) AND t.id BETWEEN ? AND ?" if where else "t.id BETWEEN ? AND ?"
-        params = [*params, *id_range]
+    if ids is not None:
+        only = "t.id IN (SELECT value FROM json_each(?))"
+        where = f"({where}) AND {only}" if where else only
+        params = [*params, json.dumps(ids)]
     if where:
         sql += f" WHERE {where}"
     if by_key and table in NATURAL_KEY:
