@@ -17,7 +17,9 @@ OFFICIAL = Path(__file__).resolve().parents[3] / "shared" / "iati" / "iati-activ
 
 
 def official_schema() -> etree.XMLSchema:
-    path = OFFICIAL if OFFICIAL.is_file() else Path("/work/shared/iati/iati-activities-schema.xsd")
+    # The official files beside the repo (shared/iati); else the unchanged copy the package ships.
+    packaged = Path(iati.__file__).with_name("iati_schema") / "iati-activities-schema.xsd"
+    path = OFFICIAL if OFFICIAL.is_file() else packaged
     return etree.XMLSchema(etree.parse(str(path)))
 
 
