@@ -64,3 +64,16 @@ def big_template(tmp_path_factory) -> Path:
         demo.generate(s, projects=100_000, residents=1_000, ventures=1_000)
         s.changed = False
     return p
+
+
+@pytest.fixture
+def ctx(demo_path, qtbot):  # noqa: ANN001
+    """An AppContext on a fresh copy of the demo portfolio (dialog tests)."""
+    from tracker.store import Store
+    from tracker.ui.context import AppContext
+
+    store = Store.open(demo_path, backup=False)
+    c = AppContext(store, user="tester")
+    yield c
+    store.close(backup=False)
+    c.deleteLater()

@@ -19,15 +19,6 @@ from tracker.ui.dialogs.backups_dialog import BackupsDialog
 
 
 @pytest.fixture
-def ctx(demo_path, qtbot):  # noqa: ANN001
-    store = Store.open(demo_path, backup=False)
-    c = AppContext(store, user="tester")
-    yield c
-    store.close(backup=False)
-    c.deleteLater()
-
-
-@pytest.fixture
 def dialog(ctx, qtbot):  # noqa: ANN001
     d = BackupsDialog(ctx)
     qtbot.addWidget(d)

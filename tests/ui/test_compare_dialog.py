@@ -11,18 +11,8 @@ from PySide6.QtCore import Qt
 from tracker.services.export import export_snapshot
 from tracker.services.undo import EditCommand
 from tracker.store import Store
-from tracker.ui.context import AppContext
 from tracker.ui.dialogs import compare_dialog
 from tracker.ui.dialogs.compare_dialog import CompareDialog
-
-
-@pytest.fixture
-def ctx(demo_path, qtbot):  # noqa: ANN001
-    store = Store.open(demo_path, backup=False)
-    c = AppContext(store, user="tester")
-    yield c
-    store.close(backup=False)
-    c.deleteLater()
 
 
 @pytest.fixture

@@ -21,15 +21,6 @@ COMPLETED = Filter(status=("completed",))
 
 
 @pytest.fixture
-def ctx(demo_path, qtbot):  # noqa: ANN001
-    store = Store.open(demo_path, backup=False)
-    c = AppContext(store, user="tester")
-    yield c
-    store.close(backup=False)
-    c.deleteLater()
-
-
-@pytest.fixture
 def make(ctx, qtbot):  # noqa: ANN001
     made = []
 

@@ -17,15 +17,6 @@ HEADER = "code,name,sector,region,bank,borrower,amount,currency,disbursed,status
 
 
 @pytest.fixture
-def ctx(demo_path, qtbot):  # noqa: ANN001
-    store = Store.open(demo_path, backup=False)
-    c = AppContext(store, user="tester")
-    yield c
-    store.close(backup=False)
-    c.deleteLater()
-
-
-@pytest.fixture
 def dialog(ctx, qtbot):  # noqa: ANN001
     d = ImportDialog(ctx)
     qtbot.addWidget(d)
