@@ -53,9 +53,7 @@ class FigureHost(QWidget):
         """Show ``figure``: on the canvas in place, or on a new one for the first figure."""
         canvas = self._canvas
         if canvas is None:
-            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
-            canvas = FigureCanvasQTAgg(figure)
+            canvas = _canvas_class()(figure)
             canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             canvas.setMinimumSize(10, 10)
             self._layout.addWidget(canvas)
@@ -94,3 +92,36 @@ def _swap_figure(canvas: FigureCanvasQTAgg, figure: Figure) -> None:
         from matplotlib.backend_bases import FigureCanvasBase
 
         FigureCanvasBase(old)
+
+
+_CANVAS_CLASS: type | None = None
+
+
+def _canvas_class() -> type:
+    """``FigureCanvasQTAgg`` drawing labels through one shared text-image cache.
+
+    Built on first use so that importing this module does not load matplotlib.
+    The cache outlives resizes (a new renderer per size) and is shared by every
+    chart on screen, so a label drawn once is stamped, not rasterised, again.
+    """
+    global _CANVAS_CLASS
+    if _CANVAS_CLASS is None:
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        from tracker.charts.text_cache import CachingRendererAgg, TextImageCache
+
+        shared = TextImageCache()
+
+        class CachingFigureCanvas(FigureCanvasQTAgg):
+            text_cache = shared
+
+            def get_renderer(self):  # noqa: ANN202 - matplotlib override
+                w, h = self.get_width_height(physical=True)
+                key = w, h, self.figure.dpi
+                if self._lastKey != key:
+                    self.renderer = CachingRendererAgg(w, h, self.figure.dpi, self.text_cache)
+                    self._lastKey = key
+                return self.renderer
+
+        _CANVAS_CLASS = CachingFigureCanvas
+    return _CANVAS_CLASS
