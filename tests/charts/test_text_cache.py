@@ -112,3 +112,25 @@ def test_math_text_is_drawn_by_matplotlib_and_not_kept():
     fig.text(0.1, 0.5, r"$\sum x_i^2$")
     got = _pixels(fig, CachingRendererAgg, cache)
     assert len(cache) == 0 and got[..., :3].min() < 128
+
+
+def test_label_extents_and_layout_are_the_same_as_matplotlibs():
+    """The font height metrics the renderer hands to ``Text._get_layout`` are matplotlib's own."""
+    from tracker.charts.style import chart_style
+
+    def extents(renderer_class: type, *args: object) -> list[tuple[float, ...]]:
+        fig = build_chart("residents_country", SAMPLES["residents_country"]())
+        canvas = FigureCanvasAgg(fig)
+        renderer = renderer_class(*canvas.get_width_height(physical=True), fig.dpi, *args)
+        canvas.get_renderer = lambda: renderer  # the layout measures with it too
+        with chart_style():
+            fig.get_layout_engine().execute(fig)
+        out = [tuple(ax.get_position().bounds) for ax in fig.axes]
+        for text in fig.findobj(lambda a: hasattr(a, "get_window_extent") and
+                                hasattr(a, "get_text") and a.get_text()):  # fmt: skip
+            out.append(tuple(text.get_window_extent(renderer).bounds))
+        return out
+
+    cache = TextImageCache()
+    assert extents(CachingRendererAgg, cache) == extents(RendererAgg)
+    assert cache.metrics  # the hook was asked

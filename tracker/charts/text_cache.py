@@ -25,6 +25,7 @@ from typing import Any
 import matplotlib
 import numpy as np
 from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.font_manager import fontManager, get_font
 
 #: Labels kept (least recently used go first): a few charts' worth.
 MAX_TEXTS = 4000
@@ -38,6 +39,8 @@ class TextImageCache:
     def __init__(self, max_texts: int = MAX_TEXTS):
         self.max_texts = max_texts
         self._images: OrderedDict[tuple[Any, ...], tuple[_Stamp, ...]] = OrderedDict()
+        #: Font height metrics per font and dpi (a handful of entries).
+        self.metrics: dict[tuple[Any, ...], tuple[Any, Any, Any]] = {}
         #: Labels rasterised by matplotlib / stamped from the cache (tests read these).
         self.misses = 0
         self.hits = 0
@@ -60,6 +63,7 @@ class TextImageCache:
 
     def clear(self) -> None:
         self._images.clear()
+        self.metrics.clear()
 
 
 class _Recorder:
@@ -97,6 +101,18 @@ class CachingRendererAgg(RendererAgg):
         super().__init__(width, height, dpi)
         self.text_cache = cache
 
+    def _get_font_height_metrics(self, prop):  # noqa: ANN001, ANN202 - matplotlib hook
+        """Ascent, descent and line gap of a font, as ``Text._get_layout`` computes them.
+
+        matplotlib asks the renderer first and otherwise looks the font up and
+        reads its tables for every extent of every label (a fifth of a layout).
+        """
+        key = (_font_key(prop), self.dpi)
+        found = self.text_cache.metrics.get(key)
+        if found is None:
+            found = self.text_cache.metrics[key] = _font_height_metrics(prop, self.dpi)
+        return found
+
     def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):  # noqa: ANN001
         if ismath or not s or not (math.isfinite(x) and math.isfinite(y)):
             return super().draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
@@ -129,6 +145,22 @@ class CachingRendererAgg(RendererAgg):
         for image, dx, dy, a in stamps:
             draw(image, ox + dx, oy + dy, a, gc)
         return None
+
+
+def _font_height_metrics(prop: Any, dpi: float) -> tuple[Any, Any, Any]:
+    """The font's OS/2 (else hhea) ascent, descent and line gap in pixels; Nones if neither."""
+    font = get_font(fontManager._find_fonts_by_props(prop))
+    for table_name, gap_key, ascent_key, descent_key in (
+        ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+        ("hhea", "lineGap", "ascent", "descent"),
+    ):
+        table = font.get_sfnt_table(table_name)
+        if table is None:
+            continue
+        # The same expression as matplotlib's, so the extents are bit-for-bit the same.
+        scale = 1 / font.get_sfnt_table("head")["unitsPerEm"] * prop.get_size_in_points() * dpi / 72
+        return table[ascent_key] * scale, -table[descent_key] * scale, table[gap_key] * scale
+    return None, None, None
 
 
 def _extra(mtext: Any, getter: str) -> Any:
