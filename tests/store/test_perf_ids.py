@@ -115,3 +115,169 @@ def test_sort_cache_keeps_few_columns(fast):
     for col in SORTS:
         fast.query_ids("projects", sort=col)
     assert len(cache._orders) == perf_ids.SortCache.KEEP
+
+
+# ------------------------------------------- the first rows, ranks and the background order
+ORDER_COLUMNS = ["name", "amount", "region", "planned_end", "borrower", "bank_id"]
+
+
+def name_order(store, column, names, descending=False, flt=None):
+    """Reference: ids by the name each value shows (case-blind), then id; NULL first."""
+    where, params = store.where("projects", flt or Filter())
+    sql = f"SELECT id, {column} FROM projects" + (f" WHERE {where}" if where else "")
+    rows = store.query(sql, params)
+
+    def key(r):
+        v = r[column]
+        if v is None:
+            return (0, "", "", r["id"])
+        n = names(v)
+        return (1, n.casefold(), n, r["id"])
+
+    out = [r["id"] for r in sorted(rows, key=key)]
+    return out[::-1] if descending else out
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("column", ORDER_COLUMNS)
+def test_head_ids_are_the_first_rows_of_order_by_at_any_offset(fast, column, descending):
+    full = plain(fast, column, descending)
+    for offset, limit in ((0, 10), (0, 200), (7, 5), (75, 10), (80, 3)):
+        got = perf_ids.head_ids(fast.conn, table="projects", pk="id", column=column,
+                                descending=descending, limit=limit, offset=offset)  # fmt: skip
+        assert list(got) == full[offset : offset + limit]
+
+
+@pytest.mark.parametrize("column", ORDER_COLUMNS)
+def test_rank_of_is_the_position_in_order_by(fast, column):
+    full = plain(fast, column, False)
+    for pos, pk in enumerate(full):
+        assert perf_ids.rank_of(fast.conn, table="projects", pk="id", column=column, key=pk) == pos
+    assert perf_ids.rank_of(fast.conn, table="projects", pk="id", column=column, key=10**9) == -1
+
+
+def _bank_groups(store):
+    names = {r["id"]: r["short_name"] or r["name"] for r in store.rows("banks")}
+    values = perf_ids.distinct_values(store.conn, "projects", "bank_id")
+    return names, perf_ids.name_groups(values, lambda v: names.get(v, str(v)))
+
+
+@pytest.mark.parametrize("column", ["bank_id", "region"])
+def test_a_linked_column_orders_by_the_names_it_shows(fast, column):
+    fast.update("banks", 1, {"short_name": "Zenith"}, expected_version=None, user="t")
+    if column == "bank_id":
+        names, groups = _bank_groups(fast)
+        name_of = names.get
+    else:  # region has NULLs; any naming works, this one reverses the codes' order
+
+        def name_of(v):
+            return {"BY-MI": "a", "BY-BR": "b", "BY-HM": "c"}.get(v, v)
+
+        values = perf_ids.distinct_values(fast.conn, "projects", column)
+        groups = perf_ids.name_groups(values, name_of)
+    # Name order differs from value order in this data, else the test would prove nothing.
+    assert [g[0] for g in groups] != sorted(g[0] for g in groups)
+    for descending in (False, True):
+        expected = name_order(fast, column, name_of, descending)
+        assert expected != plain(fast, column, descending)
+        got = perf_ids.ascending_order(fast.conn, table="projects", pk="id", column=column,
+                                       groups=groups)  # fmt: skip
+        assert list(got[::-1] if descending else got) == expected
+        for limit in (1, 30, 200):
+            head = perf_ids.head_ids(fast.conn, table="projects", pk="id", column=column,
+                                     descending=descending, limit=limit, groups=groups)  # fmt: skip
+            assert list(head) == expected[:limit]
+    asc = name_order(fast, column, name_of)
+    for pos, pk in enumerate(asc):
+        rank = perf_ids.rank_of(fast.conn, table="projects", pk="id", column=column, key=pk,
+                                groups=groups)  # fmt: skip
+        assert rank == pos
+    # A value no group names (added after the groups were made): no rank, the caller waits.
+    fast.update("projects", asc[0], {"region": "BY-VI"}, expected_version=None, user="t")
+    if column == "region":
+        assert perf_ids.rank_of(fast.conn, table="projects", pk="id", column=column, key=asc[0],
+                                groups=groups) is None  # fmt: skip
+
+
+@pytest.mark.parametrize("small", [True, False])
+@pytest.mark.parametrize("flt", [Filter(), *FILTERS], ids=lambda f: f.describe())
+def test_name_order_with_filters_on_small_and_large_tables(fast, monkeypatch, flt, small):
+    if small:
+        monkeypatch.setattr(perf_ids, "SMALL", 10**9)  # the one-query CASE path
+    names, groups = _bank_groups(fast)
+    for descending in (False, True):
+        got = perf_ids.ordered_ids(fast, "projects", flt, pk="id", column="bank_id",
+                                   groups=groups, descending=descending)  # fmt: skip
+        assert list(got) == name_order(fast, "bank_id", names.get, descending, flt)
+
+
+def test_values_showing_the_same_name_interleave_by_id(fast):
+    banks = [r["id"] for r in fast.rows("banks")][:3]
+    same = {banks[0]: "Same", banks[1]: "Same", banks[2]: "another"}
+    groups = perf_ids.name_groups(perf_ids.distinct_values(fast.conn, "projects", "bank_id"),
+                                  lambda v: same.get(v, "zzz"))  # fmt: skip
+    assert groups[0] == (banks[2],) and set(groups[1]) == {banks[0], banks[1]}
+    got = perf_ids.ascending_order(fast.conn, table="projects", pk="id", column="bank_id",
+                                   groups=groups)  # fmt: skip
+    assert list(got) == name_order(fast, "bank_id", lambda v: same.get(v, "zzz"))
+
+
+def test_distinct_values_with_and_without_an_index(fast):
+    assert perf_ids.has_index(fast.conn, "projects", "region")
+    assert not perf_ids.has_index(fast.conn, "projects", "borrower")
+    for col in ("region", "borrower"):
+        expected = [r[0] for r in fast.conn.execute(
+            f"SELECT DISTINCT {col} FROM projects WHERE {col} IS NOT NULL ORDER BY 1")]  # fmt: skip
+        assert perf_ids.distinct_values(fast.conn, "projects", col) == expected
+
+
+def test_order_fill_reads_the_whole_order_on_its_own_connection(fast):
+    import threading
+
+    ended = threading.Event()
+    fill = perf_ids.OrderFill(fast.path, table="projects", pk="id", column="amount", groups=None,
+                              stamp=perf_ids.stamp(fast.conn),
+                              on_done=lambda f: ended.set())  # fmt: skip
+    assert not fill.started and not fill.done()
+    got = fill.wait()  # starts it when nobody has
+    assert ended.wait(5) and fill.done()
+    assert list(got) == plain(fast, "amount", False)
+    cache = perf_ids.sort_cache(fast)
+    assert cache.put(fast.conn, fill, got)
+    assert cache.peek(fast.conn, "projects", "amount") is got
+    assert list(fast.query_ids("projects", sort="amount", descending=True)) == plain(
+        fast, "amount", True
+    )
+
+
+def test_a_fill_begun_before_a_write_is_not_cached(fast):
+    fill = perf_ids.OrderFill(fast.path, table="projects", pk="id", column="amount", groups=None,
+                              stamp=perf_ids.stamp(fast.conn))  # fmt: skip
+    first = plain(fast, "amount", False)[0]
+    fast.update("projects", first, {"amount": 10**9}, expected_version=None, user="t")
+    order = fill.wait()
+    assert not perf_ids.sort_cache(fast).put(fast.conn, fill, order)
+    assert perf_ids.sort_cache(fast).peek(fast.conn, "projects", "amount") is None
+
+
+def test_a_cancelled_fill_gives_no_result(fast):
+    called = []
+    fill = perf_ids.OrderFill(fast.path, table="projects", pk="id", column="name", groups=None,
+                              stamp=perf_ids.stamp(fast.conn), on_done=called.append)  # fmt: skip
+    fill.cancel()
+    with pytest.raises(RuntimeError, match="cancelled"):
+        fill.wait()
+    started = perf_ids.OrderFill(fast.path, table="projects", pk="id", column="name", groups=None,
+                                 stamp=perf_ids.stamp(fast.conn), on_done=called.append).start()  # fmt: skip
+    started.cancel()
+    with pytest.raises(RuntimeError, match="cancelled"):
+        started.wait()
+    assert called == []
+
+
+def test_check_names_refuses_what_the_store_does_not_have(fast):
+    perf_ids.check_names(fast, "projects", "name", "bank_id")
+    with pytest.raises(ValueError, match="no column"):
+        perf_ids.check_names(fast, "projects", "name; DROP TABLE projects")
+    with pytest.raises(ValueError):
+        perf_ids.check_names(fast, "nope", "name")

@@ -7,16 +7,33 @@ scrolls without being loaded (Anki's browser model, sqlitebrowser's RowCache).
 A row's cell texts are formatted once, the first time the view paints it, and
 kept with its page, so repainting (hover, selection, a scroll of a few rows)
 returns stored strings and a jump formats only the rows it shows (§9 scroll).
+
+Sorting a large table by a header does not wait for the whole ordered id list
+(§9 sort): the first pages come from a LIMIT over the column's index, the
+complete list from a thread (:class:`tracker.store.perf_ids.OrderFill`); until
+it arrives a page is read by OFFSET over the index and a record's row is its
+rank (counts over the index). The row count does not change by sorting. A
+linked column (bank, zone, sector, region, country) sorts by the name it shows.
 """
 
 from __future__ import annotations
 
+import contextlib
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QObject, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 
 from tracker.domain import codelists
 from tracker.domain.fields import (
@@ -32,7 +49,7 @@ from tracker.domain.fields import (
 )
 from tracker.domain.filters import Filter
 from tracker.domain.money import format_amount, from_minor
-from tracker.store import Store
+from tracker.store import Store, perf_ids
 from tracker.store.sqlite_store import pk_of
 from tracker.ui.i18n import format_date
 from tracker.ui.models.lookups import Lookups
@@ -40,6 +57,8 @@ from tracker.ui.models.roles import CODE_ROLE, ID_ROLE
 
 PAGE_SIZE = 100
 MAX_PAGES = 24
+#: A background order starts after the first page is painted, or after this long.
+FILL_START_MS = 150
 
 #: Columns the table shows per main kind (reference kinds show all their fields): what
 #: identifies a record, its status and money first, so they are in view without scrolling.
@@ -107,7 +126,16 @@ class _Page:
         self.texts: list[tuple[str, ...] | None] = [None] * len(records)
 
 
+def _as_ids(order: Any, descending: bool) -> array:
+    out = array("q")
+    out.frombytes((order[::-1] if descending else order).tobytes())
+    return out
+
+
 class RecordTableModel(QAbstractTableModel):
+    #: A background order ended (emitted from its thread, handled on the model's).
+    _filled = Signal(object)
+
     def __init__(self, store: Store, kind: str, lookups: Lookups, parent: QObject | None = None):
         super().__init__(parent)
         self.store = store
@@ -125,6 +153,17 @@ class RecordTableModel(QAbstractTableModel):
         self.sort_field: str | None = None
         self.descending = False
         self._ids: Sequence[Any] = array("q")
+        #: Rows shown: len(self._ids), or while a fill runs the count known before it.
+        self._n = 0
+        self._fill: perf_ids.OrderFill | None = None
+        self._groups: perf_ids.Groups | None = None
+        #: While a fill runs: ids of the pages read so far, and rows found by rank.
+        self._known: dict[int, array] = {}
+        self._known_rows: dict[int, Any] = {}
+        #: Bumped at every new order (a deferred re-layout for an older one is dropped).
+        self._generation = 0
+        self._pending_relayout: tuple[dict[int, Any], int, int] | None = None
+        self._filled.connect(self._on_filled, Qt.ConnectionType.QueuedConnection)
         self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._locale = QLocale()
         self._formatters = tuple(self._formatter(f) for f in self.fields)
@@ -139,11 +178,170 @@ class RecordTableModel(QAbstractTableModel):
         """Ask the store again for the ids the filter selects, in the sort order."""
         self.beginResetModel()
         self._pages.clear()
-        self._ids = self._query()
+        self._order(None)
         self.endResetModel()
+
+    def _order(self, n: int | None) -> None:
+        """Set the row order for the filter and sort: at once, or the head now and the
+        rest from a thread (a large whole table sorted by a column; ``n`` rows if known)."""
+        self._generation += 1
+        self._groups = self._name_groups()
+        col = self.sort_field
+        fillable = (self.paged and self.pk == "id" and col is not None and col != self.pk
+                    and not self.store.where(self.table, self.flt)[0])  # fmt: skip
+        conn = self.store.conn
+        if fillable:
+            if n is None:
+                n = self.store.count(self.table)
+            if n >= perf_ids.SMALL:
+                order = perf_ids.sort_cache(self.store).peek(conn, self.table, col, self._groups)
+                if order is not None:
+                    self._stop_fill()
+                    self._set_ids(_as_ids(order, self.descending))
+                    return
+                self._start_fill(col, n)
+                return
+        elif self._fill is not None and self._fill.key == (self.table, col, self._groups):
+            # A filter on the column being filled: its order is half read, finish it.
+            with contextlib.suppress(Exception):
+                perf_ids.sort_cache(self.store).put(conn, self._fill, self._fill.wait())
+        self._stop_fill()
+        self._set_ids(self._query())
+
+    def _start_fill(self, col: str, n: int) -> None:
+        conn = self.store.conn
+        key = (self.table, col, self._groups)
+        fill = self._fill
+        stamp = perf_ids.stamp(conn)
+        if fill is None or fill.key != key or fill.cancelled or fill.stamp != stamp:
+            # (A running fill of the same column serves the reverse order too.)
+            self._stop_fill()
+            fill = perf_ids.OrderFill(self.store.path, table=self.table, pk=self.pk, column=col,
+                                      groups=self._groups, stamp=stamp,
+                                      on_done=self._emit_filled)  # fmt: skip
+            # Started once the first page is painted (see _load_page), so the thread does
+            # not compete with that paint; at the latest after FILL_START_MS.
+            QTimer.singleShot(FILL_START_MS, self, self._begin_fill)
+        self._fill = fill
+        self._ids = array("q")
+        self._n = n
+        self._known, self._known_rows = {}, {}
+        self._read_head()
+
+    def _read_head(self) -> None:
+        """The first pages' ids, by LIMIT over the sort column's index (well under 1 ms)."""
+        assert self.sort_field is not None
+        head = perf_ids.head_ids(self.store.conn, table=self.table, pk=self.pk,
+                                 column=self.sort_field, descending=self.descending,
+                                 limit=2 * PAGE_SIZE, groups=self._groups)  # fmt: skip
+        for start in range(0, len(head), PAGE_SIZE):
+            self._known[start // PAGE_SIZE] = head[start : start + PAGE_SIZE]
+
+    def _begin_fill(self) -> None:
+        if self._fill is not None:
+            self._fill.start()
+
+    def _set_ids(self, ids: Sequence[Any]) -> None:
+        self._ids = ids
+        self._n = len(ids)
+        self._known, self._known_rows = {}, {}
+
+    def _stop_fill(self) -> None:
+        if self._fill is not None:
+            self._fill.cancel()
+            self._fill = None
+
+    def close(self) -> None:
+        """Stop a background order (the pane is closing)."""
+        self._stop_fill()
+
+    def filling(self) -> bool:
+        """Whether the complete order is still being read by a thread."""
+        return self._fill is not None
+
+    def _emit_filled(self, fill: perf_ids.OrderFill) -> None:
+        with contextlib.suppress(RuntimeError):  # the model may be gone already
+            self._filled.emit(fill)
+
+    def _on_filled(self, fill: perf_ids.OrderFill) -> None:
+        if fill is self._fill:
+            self._adopt(now=True)
+
+    def _adopt(self, *, now: bool) -> None:
+        """Take the finished (or, waiting for it, finishing) order as the rows.
+
+        The rows read before it (by LIMIT, OFFSET or rank) agree with it unless the
+        file changed meanwhile; then the view is re-laid out so every shown or
+        selected record stays with its row (``now``: at once, else from the event
+        loop, since this may run inside a paint).
+        """
+        fill = self._fill
+        assert fill is not None
+        self._fill = None
+        try:
+            order = fill.wait()
+        except Exception:  # noqa: BLE001 - interrupted or failed: read the order here instead
+            ids = self._query()
+        else:
+            perf_ids.sort_cache(self.store).put(self.store.conn, fill, order)
+            ids = _as_ids(order, self.descending)
+        seen = dict(self._known_rows)
+        for page_no, part in self._known.items():
+            seen.update(
+                zip(range(page_no * PAGE_SIZE, page_no * PAGE_SIZE + len(part)), part, strict=True)
+            )
+        old_n = self._n
+        self._ids = ids
+        self._known, self._known_rows = {}, {}
+        if len(ids) == old_n and all(ids[r] == pk for r, pk in seen.items() if r < len(ids)):
+            return
+        self._pending_relayout = (seen, old_n, self._generation)
+        if now:
+            self._relayout()
+        else:
+            QTimer.singleShot(0, self, self._relayout)
+
+    def _relayout(self) -> None:
+        pending, self._pending_relayout = self._pending_relayout, None
+        if pending is None:
+            return
+        seen, old_n, generation = pending
+        if generation != self._generation:
+            return  # a newer order has replaced this one
+        if len(self._ids) != old_n:
+            self.beginResetModel()
+            self._pages.clear()
+            self._n = len(self._ids)
+            self.endResetModel()
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._pages.clear()
+        old = self.persistentIndexList()
+        new = []
+        for i in old:
+            pk = seen.get(i.row())
+            row = self.row_of(pk) if pk is not None else i.row()
+            new.append(self.index(row, i.column()) if row >= 0 else QModelIndex())
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def _name_groups(self) -> perf_ids.Groups | None:
+        """A linked column's values grouped and ordered by the names the table shows."""
+        if not self.paged or self.sort_field is None:
+            return None
+        f = next((f for f in self.fields if f.name == self.sort_field), None)
+        if f is None or self.lookups.name_map(f) is None:
+            return None
+        perf_ids.check_names(self.store, self.table, f.name)
+        values = perf_ids.distinct_values(self.store.conn, self.table, f.name)
+        return perf_ids.name_groups(values, lambda v: self.lookups.display(f, v))
 
     def _query(self) -> Sequence[Any]:
         if self.paged:
+            if self._groups is not None and self.sort_field is not None:
+                return perf_ids.ordered_ids(self.store, self.table, self.flt, pk=self.pk,
+                                            column=self.sort_field, groups=self._groups,
+                                            descending=self.descending)  # fmt: skip
             return self.store.query_ids(self.table, self.flt, sort=self.sort_field,
                                         descending=self.descending)  # fmt: skip
         # Reference tables are small (and some have text keys): sort in SQL, search in Python.
@@ -166,35 +364,113 @@ class RecordTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.fields):
             return
+        name = self.fields[column].name
+        descending = order == Qt.SortOrder.DescendingOrder
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
-        old_ids = [self.id_at(i.row()) for i in old]
-        self.sort_field = self.fields[column].name
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self._pages.clear()
-        self._ids = self._query()
-        # Selected records keep their selection at their new rows.
         new = []
-        for i, pk in zip(old, old_ids, strict=True):
-            row = self.row_of(pk) if pk is not None else -1
-            new.append(self.index(row, i.column()) if row >= 0 else QModelIndex())
+        if self.paged and name == self.sort_field and descending != self.descending:
+            # The reverse of the order shown (exact: ties are ordered by id both ways):
+            # row r moves to n - 1 - r and nothing is read again.
+            n = self._n
+            self.descending = descending
+            self._reverse()
+            new = [self.index(n - 1 - i.row(), i.column()) for i in old]
+        else:
+            old_ids = [self.id_at(i.row()) for i in old]
+            self.sort_field = name
+            self.descending = descending
+            self._pages.clear()
+            self._order(self._n)
+            # Selected records keep their selection at their new rows.
+            for i, pk in zip(old, old_ids, strict=True):
+                row = self.row_of(pk) if pk is not None else -1
+                new.append(self.index(row, i.column()) if row >= 0 else QModelIndex())
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
+
+    def _reverse(self) -> None:
+        self._generation += 1
+        self._pages.clear()
+        if self._fill is None:
+            self._ids = self._ids[::-1]
+            return
+        n = self._n
+        rows = {n - 1 - r: pk for r, pk in self._known_rows.items()}
+        for page_no, part in self._known.items():
+            for k, pk in enumerate(part):
+                rows[n - 1 - (page_no * PAGE_SIZE + k)] = pk
+        self._known_rows = rows
+        self._known = {}
+        self._read_head()
 
     # --------------------------------------------------------------- rows
     @property
     def ids(self) -> Sequence[Any]:
+        """Every row's id in order (waits for a background order still being read)."""
+        if self._fill is not None:
+            self._adopt(now=False)
         return self._ids
 
     def id_at(self, row: int) -> Any:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        if not 0 <= row < self._n:
+            return None
+        if self._fill is None:
+            return self._ids[row] if row < len(self._ids) else None
+        pk = self._known_rows.get(row)
+        if pk is not None:
+            return pk
+        ids = self._page_ids(row // PAGE_SIZE)
+        offset = row % PAGE_SIZE
+        return ids[offset] if offset < len(ids) else None
 
     def row_of(self, pk: Any) -> int:
         """Row of a record in the current order, -1 if the filter hides it."""
+        if self._fill is not None:
+            row = self._row_while_filling(pk)
+            if row is not None:
+                return row
         try:
             return self._ids.index(pk)
-        except ValueError:
+        except (ValueError, TypeError):
             return -1
+
+    def _row_while_filling(self, pk: Any) -> int | None:
+        """A record's row before the whole order is there: a page read already, or its
+        rank by counts over the index; None after waiting for the order instead."""
+        for row, known in self._known_rows.items():
+            if known == pk:
+                return row
+        for page_no, part in self._known.items():
+            with contextlib.suppress(ValueError, TypeError):
+                return page_no * PAGE_SIZE + part.index(pk)
+        assert self._fill is not None and self.sort_field is not None
+        rank = perf_ids.rank_of(self.store.conn, table=self.table, pk=self.pk,
+                                column=self.sort_field, key=pk, groups=self._groups)  # fmt: skip
+        if rank is not None and rank < self._n:
+            if rank < 0:
+                return -1
+            row = self._n - 1 - rank if self.descending else rank
+            self._known_rows[row] = pk
+            return row
+        self._adopt(now=False)  # a name no group has, or rows added meanwhile: wait
+        return None
+
+    def _page_ids(self, page_no: int) -> Sequence[Any]:
+        start = page_no * PAGE_SIZE
+        if self._fill is not None:
+            part = self._known.get(page_no)
+            if part is not None:
+                return part
+            if self._groups is None and not self._fill.done():
+                assert self.sort_field is not None
+                part = perf_ids.head_ids(self.store.conn, table=self.table, pk=self.pk,
+                                         column=self.sort_field, descending=self.descending,
+                                         limit=PAGE_SIZE, offset=start)  # fmt: skip
+                self._known[page_no] = part
+                return part
+            self._adopt(now=False)
+        return self._ids[start : start + PAGE_SIZE]
 
     def record(self, row: int) -> dict[str, Any] | None:
         page_no, offset = divmod(row, PAGE_SIZE)
@@ -209,7 +485,9 @@ class RecordTableModel(QAbstractTableModel):
         return page
 
     def _load_page(self, page_no: int) -> _Page:
-        ids = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
+        if self._fill is not None and not self._fill.started:
+            QTimer.singleShot(0, self, self._begin_fill)  # after the paint that asks for it
+        ids = self._page_ids(page_no)
         rows = self.store.fetch(self.table, ids, self._fetch_columns)
         page = _Page([rows.get(i) for i in ids])
         self._pages[page_no] = page
@@ -219,7 +497,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def texts(self, row: int) -> tuple[str, ...] | None:
         """The row's cell texts as shown (formatted on first use, then kept with its page)."""
-        if not 0 <= row < len(self._ids):
+        if not 0 <= row < self._n:
             return None
         page_no, offset = divmod(row, PAGE_SIZE)
         page = self._page(page_no)
@@ -257,13 +535,13 @@ class RecordTableModel(QAbstractTableModel):
     def refresh_all(self) -> None:
         """Re-read every visible value (names or linked rows changed), keeping the row set."""
         self._pages.clear()
-        if self._ids:
+        if self._n:
             self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._ids) - 1, len(self.fields) - 1))  # fmt: skip
+                                  self.index(self._n - 1, len(self.fields) - 1))  # fmt: skip
 
     # ---------------------------------------------------------- Qt model
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._n
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.fields)
@@ -287,7 +565,7 @@ class RecordTableModel(QAbstractTableModel):
         if role not in _ROLES:
             return None
         row, column = index.row(), index.column()
-        if not (0 <= row < len(self._ids)) or not 0 <= column < len(self.fields):
+        if not (0 <= row < self._n) or not 0 <= column < len(self.fields):
             return None
         if role in (_DISPLAY_ROLE, _TOOLTIP_ROLE):
             texts = self.texts(row)
@@ -295,7 +573,7 @@ class RecordTableModel(QAbstractTableModel):
         if role == _ALIGN_ROLE:
             return self._aligns[column]
         if role == ID_ROLE:
-            return self._ids[row]
+            return self.id_at(row)
         # CODE_ROLE: the stored code of an enum cell (the status badge's colour).
         if column not in self._enum_columns:
             return None

@@ -232,9 +232,7 @@ class TablePane(QWidget):
             combo.view().setMinimumWidth(longest)
             # ... a status ("Implementation") is never cut in the closed box, nor is
             # "All sectors" (the others show as much of a long name as fits; tooltip).
-            combo.setMinimumWidth(
-                longest if name == "status" else fm.horizontalAdvance(empty) + 40
-            )
+            combo.setMinimumWidth(longest if name == "status" else fm.horizontalAdvance(empty) + 40)
 
     # ------------------------------------------------------------- filter
     def current_filter(self) -> Filter:
@@ -383,7 +381,8 @@ class TablePane(QWidget):
             win.set_fx_warning(warning)
 
     def shutdown(self) -> None:
-        """Stop the totals worker (the window is closing)."""
+        """Stop the totals worker and a background sort order (the window is closing)."""
+        self.model.close()
         if self._worker is not None:
             self._worker.close()
             self._worker = None

@@ -1,0 +1,289 @@
+"""Sorting a large table shows the first page at once and reads the whole order
+in a thread: rows, selection, "go to record", edits, a second sort, filters and
+search are right before, during and after that fill; linked columns sort by the
+names they show.
+
+The fast paths are switched on for a few hundred rows (perf_ids.SMALL = 0), and
+the fill only starts when the event loop runs (or when something must wait for
+it), so "during the fill" is exact: no events processed, no thread started.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QTableView
+
+from tracker.domain.filters import Filter
+from tracker.store import Store, perf_ids
+from tracker.ui.models.lookups import Lookups
+from tracker.ui.models.record_model import PAGE_SIZE, RecordTableModel
+from tracker.ui.models.roles import ID_ROLE
+
+N = 350  # three and a half pages
+
+
+def _rows(banks, n=N):
+    regions = [None, "BY-MI", "BY-BR", None, "BY-HM"]
+    for i in range(n):
+        yield {
+            "code": f"P-{i:04d}", "name": f"Project {i % 13}", "sector": "energy" if i % 2 else "it",
+            "region": regions[i % 5], "bank_id": banks[i % 3], "amount": (i % 17) * 1000,
+            "currency": "USD", "disbursed": 0, "status": ("signed", "pipeline", "completed")[i % 3],
+            "planned_end": None if i % 3 == 0 else f"2025-0{1 + i % 4}-01",
+            "description": f"river bridge {i}" if i % 2 else f"road {i}",
+        }  # fmt: skip
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    monkeypatch.setattr(perf_ids, "SMALL", 0)
+    s = Store.open(tmp_path / "p.sqlite3", create=True)
+    # Bank 1's shown name sorts last, so name order and id order differ.
+    s.update("banks", 1, {"short_name": "Zenith"}, expected_version=None, user="t")
+    banks = [r["id"] for r in s.rows("banks")][:3]
+    rows = list(_rows(banks))
+    s.insert_many("projects", rows, columns=list(rows[0]))
+    yield s
+    s.close(backup=False)
+
+
+def plain(store, column, descending=False, flt=None):
+    where, params = store.where("projects", flt or Filter())
+    d = " DESC" if descending else ""
+    sql = "SELECT id FROM projects" + (f" WHERE {where}" if where else "")
+    return [r["id"] for r in store.query(sql + f" ORDER BY {column}{d}, id{d}", params)]
+
+
+def by_bank_name(store, descending=False, flt=None):
+    names = {r["id"]: r["short_name"] or r["name"] for r in store.rows("banks")}
+    where, params = store.where("projects", flt or Filter())
+    sql = "SELECT id, bank_id FROM projects" + (f" WHERE {where}" if where else "")
+    rows = store.query(sql, params)
+    out = [r["id"] for r in sorted(rows, key=lambda r: (names[r["bank_id"]].casefold(), r["id"]))]
+    return out[::-1] if descending else out
+
+
+def col(model, name):
+    return [f.name for f in model.fields].index(name)
+
+
+def shown(model):
+    """Every row's id as the model answers row by row (no waiting for the fill)."""
+    return [model.id_at(r) for r in range(model.rowCount())]
+
+
+def finish(qtbot, model):
+    qtbot.waitUntil(lambda: not model.filling(), timeout=10000)
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("column", ["name", "amount", "planned_end", "region", "status"])
+def test_rows_are_right_before_and_after_the_fill(qtbot, store, column, descending):
+    model = RecordTableModel(store, "projects", Lookups(store))
+    order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+    model.sort(col(model, column), order)
+    assert model.filling()
+    assert model.rowCount() == N
+    if column != "region":  # region shows names: checked below
+        expected = plain(store, column, descending)
+        assert shown(model) == expected  # head by LIMIT, the rest by OFFSET
+        assert [model.row_of(pk) for pk in expected[::37]] == list(range(0, N, 37))
+        finish(qtbot, model)
+        assert list(model.ids) == expected
+        assert shown(model) == expected
+
+
+def test_a_linked_column_sorts_by_the_name_shown(qtbot, store):
+    lookups = Lookups(store)
+    model = RecordTableModel(store, "projects", lookups)
+    bank = col(model, "bank_id")
+    for descending in (False, True):
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        model.sort(bank, order)
+        expected = by_bank_name(store, descending)
+        assert expected != plain(store, "bank_id", descending)
+        for row in range(0, 2 * PAGE_SIZE, 7):  # the head, before the fill
+            assert model.id_at(row) == expected[row]
+        texts = [model.index(r, bank).data() for r in range(N)]
+        assert texts == sorted(texts, key=str.casefold, reverse=descending)
+        assert texts[0 if descending else -1] == "Zenith"
+        finish(qtbot, model)
+        assert list(model.ids) == expected
+    # With a filter (the cached whole order, masked) and after the file changes.
+    flt = Filter(region=("BY-MI", "BY-BR"))  # (each status has one bank in this data)
+    model.set_filter(flt)
+    assert list(model.ids) == by_bank_name(store, True, flt)
+    store.update("banks", 2, {"short_name": "AAA first"}, expected_version=None, user="t")
+    lookups.reload()
+    model.sort(bank, Qt.SortOrder.AscendingOrder)
+    assert list(model.ids) == by_bank_name(store, False, flt)
+    assert model.index(0, bank).data() == "AAA first"
+
+
+def test_the_selection_stays_on_its_record_through_sorts_and_the_fill(qtbot, store):
+    model = RecordTableModel(store, "projects", Lookups(store))
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(900, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    sm = view.selectionModel()
+    pk = plain(store, "amount")[-5]  # far from the head in name order
+    sm.setCurrentIndex(model.index(model.row_of(pk), 0),
+                       QItemSelectionModel.SelectionFlag.ClearAndSelect
+                       | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
+    for column, descending in (
+        ("name", False),
+        ("name", True),
+        ("amount", True),
+        ("bank_id", False),
+    ):
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        model.sort(col(model, column), order)
+        # Before the fill: its row comes from a rank over the index.
+        assert model.index(sm.currentIndex().row(), 0).data(ID_ROLE) == pk
+        assert [model.id_at(i.row()) for i in sm.selectedRows()] == [pk]
+        finish(qtbot, model)
+        expected = by_bank_name(store) if column == "bank_id" else plain(store, column, descending)
+        assert sm.currentIndex().row() == expected.index(pk)
+        assert model.index(sm.currentIndex().row(), 0).data(ID_ROLE) == pk
+
+
+def test_go_to_record_while_the_order_is_filling(qtbot, store):
+    from tracker.ui.context import AppContext
+    from tracker.ui.panes.table_pane import TablePane
+
+    pane = TablePane(AppContext(store, user="tester"), "projects", Lookups(store))
+    qtbot.addWidget(pane)
+    pane.resize(1000, 600)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.view.sortByColumn(col(pane.model, "planned_end"), Qt.SortOrder.DescendingOrder)
+    assert pane.model.filling()
+    expected = plain(store, "planned_end", True)
+    seen = []
+    pane.currentChanged.connect(seen.append)
+    for pk in (expected[-1], expected[180], expected[3]):
+        assert pane.select_id(pk, notify=True)
+        assert pane.current_id() == pk
+        assert pane.view.currentIndex().row() == expected.index(pk)
+    assert seen == [expected[-1], expected[180], expected[3]]
+    assert not pane.select_id(10**9, notify=True)  # no such record
+    pane.shutdown()
+    pane.model.close()
+
+
+def test_an_edit_during_the_fill_keeps_rows_and_selection_right(qtbot, store):
+    model = RecordTableModel(store, "projects", Lookups(store))
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.show()
+    qtbot.waitExposed(view)
+    model.sort(col(model, "amount"), Qt.SortOrder.AscendingOrder)
+    before = plain(store, "amount")
+    pk = before[1]
+    view.selectionModel().setCurrentIndex(
+        model.index(1, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    # The edit moves the record to the end of the amount order; the table keeps it in
+    # place until the next sort, and refreshing the row works before the fill ends.
+    rec = store.get("projects", pk)
+    store.update("projects", pk, {"amount": 10**12}, expected_version=rec["version"], user="t")
+    model.refresh_rows([pk])
+    assert model.index(1, col(model, "amount")).data().startswith("10,000,000,000")
+    finish(qtbot, model)
+    # Whichever snapshot the thread read, the selected record is still the selected row.
+    assert model.id_at(view.selectionModel().currentIndex().row()) == pk
+    assert sorted(model.ids) == sorted(before)
+    # The order the thread read before the edit is not kept for later sorts.
+    model.sort(col(model, "amount"), Qt.SortOrder.DescendingOrder)
+    model.sort(col(model, "name"), Qt.SortOrder.AscendingOrder)
+    model.sort(col(model, "amount"), Qt.SortOrder.AscendingOrder)
+    assert list(model.ids) == plain(store, "amount")
+    assert model.ids[-1] == pk
+
+
+def test_another_program_reorders_during_the_fill(qtbot, store):
+    model = RecordTableModel(store, "projects", Lookups(store))
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    model.sort(col(model, "name"), Qt.SortOrder.AscendingOrder)
+    first = model.id_at(0)
+    view.selectionModel().setCurrentIndex(
+        model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    other = sqlite3.connect(store.path)
+    other.execute("UPDATE projects SET name = 'zzz last' WHERE id = ?", (first,))
+    other.commit()
+    other.close()
+    finish(qtbot, model)  # the thread reads the new order: it differs from the head shown
+    assert list(model.ids) == plain(store, "name")
+    assert model.ids[-1] == first
+    assert view.selectionModel().currentIndex().row() == N - 1  # moved with its record
+
+
+def test_a_second_sort_while_the_first_fills(qtbot, store):
+    model = RecordTableModel(store, "projects", Lookups(store))
+    model.sort(col(model, "name"), Qt.SortOrder.AscendingOrder)
+    model._begin_fill()  # the first fill is running
+    first = model._fill
+    model.sort(col(model, "amount"), Qt.SortOrder.DescendingOrder)
+    assert first.cancelled and model._fill is not first
+    assert shown(model) == plain(store, "amount", True)
+    # The reverse of a filling order reuses the same fill.
+    filling = model._fill
+    model.sort(col(model, "amount"), Qt.SortOrder.AscendingOrder)
+    assert model._fill is filling
+    assert shown(model) == plain(store, "amount")
+    finish(qtbot, model)
+    assert list(model.ids) == plain(store, "amount")
+    qtbot.wait(50)  # the cancelled fill's end changes nothing
+    assert list(model.ids) == plain(store, "amount")
+    # Once read, both directions come from the cache, without a thread.
+    model.sort(col(model, "amount"), Qt.SortOrder.DescendingOrder)
+    assert not model.filling() and list(model.ids) == plain(store, "amount", True)
+
+
+@pytest.mark.parametrize("flt", [Filter(status=("pipeline",)), Filter(text="river"),
+                                 Filter(region=("BY-MI", "BY-HM"))], ids=str)  # fmt: skip
+def test_filters_and_search_during_and_after_a_fill(qtbot, store, flt):
+    model = RecordTableModel(store, "projects", Lookups(store))
+    model.sort(col(model, "planned_end"), Qt.SortOrder.DescendingOrder)
+    assert model.filling()
+    model.set_filter(flt)
+    assert not model.filling()
+    assert list(model.ids) == plain(store, "planned_end", True, flt)
+    assert model.rowCount() == len(plain(store, "id", False, flt))
+    model.set_filter(Filter())
+    assert model.rowCount() == N and shown(model) == plain(store, "planned_end", True)
+    finish(qtbot, model)
+
+
+def test_inserting_and_deleting_during_a_fill_requery(qtbot, store):
+    model = RecordTableModel(store, "projects", Lookups(store))
+    model.sort(col(model, "name"), Qt.SortOrder.AscendingOrder)
+    banks = [r["id"] for r in store.rows("banks")]
+    row = next(_rows(banks, 1))
+    new = store.insert("projects", {**row, "code": "P-NEW", "name": "AAA new"}, user="t")
+    store.delete("projects", plain(store, "name")[-1], expected_version=None, user="t")
+    model.requery()
+    assert model.rowCount() == N
+    assert model.id_at(0) == new
+    assert shown(model) == plain(store, "name")
+    finish(qtbot, model)
+    assert list(model.ids) == plain(store, "name")
+
+
+def test_a_jump_past_the_head_of_a_name_order_waits_for_the_fill(qtbot, store):
+    model = RecordTableModel(store, "projects", Lookups(store))
+    model.sort(col(model, "bank_id"), Qt.SortOrder.DescendingOrder)
+    assert model.filling()
+    assert model.id_at(N - 1) == by_bank_name(store, True)[-1]  # waited: a name order has no OFFSET
+    assert not model.filling()
+    assert list(model.ids) == by_bank_name(store, True)
