@@ -94,24 +94,32 @@ def build_timeline(
         width = label_columns(width_in, size, 0.33)
         ys = category_axis(ax, [r.label for r in shown], size=size, width=width, more=more)
         ax.grid(axis="y", visible=False)
-        ends = [today]
-        for y, row in zip(ys, shown, strict=True):
-            start, planned = date2num(row.start), date2num(row.planned_end)
-            ax.barh(
-                y,
-                max(planned - start, 0),
-                left=start,
-                height=0.72,
-                facecolor="none",
-                edgecolor=MUTED,
-                linestyle=(0, (3, 2)),
-                linewidth=0.8,
+        # One barh per kind of bar, not per row: a row's bars never overlap another row's,
+        # so the picture is the same and the figure is built in a fraction of the time.
+        starts = [date2num(r.start) for r in shown]
+        planned = [date2num(r.planned_end) for r in shown]
+        filled = [date2num(_filled_until(r, data.today)) for r in shown]
+        ax.barh(
+            ys,
+            [max(p - s, 0) for s, p in zip(starts, planned, strict=True)],
+            left=starts,
+            height=0.72,
+            facecolor="none",
+            edgecolor=MUTED,
+            linestyle=(0, (3, 2)),
+            linewidth=0.8,
+        )
+        running = [i for i, (s, f) in enumerate(zip(starts, filled, strict=True)) if f > s]
+        if running:
+            bars = ax.barh(
+                [ys[i] for i in running],
+                [filled[i] - starts[i] for i in running],
+                left=[starts[i] for i in running],
+                height=0.44,
             )
-            filled = date2num(_filled_until(row, data.today))
-            if filled > start:
-                (bar,) = ax.barh(y, filled - start, left=start, height=0.44)
-                paint(bar, status_style(row.status))
-            ends += [start, planned, filled]
+            for bar, i in zip(bars, running, strict=True):
+                paint(bar, status_style(shown[i].status))
+        ends = [today, *starts, *planned, *filled]
         span = max(ends) - min(ends) or 30.0
         ax.set_xlim(min(ends) - span * 0.02, max(ends) + span * 0.02)
         ax.axvline(today, color=TODAY_COLOR, linewidth=1.4, zorder=3)
