@@ -23,6 +23,7 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
     d = tmp_path_factory.mktemp("userdata")
     monkeypatch.setenv("TRACKER_DATA_DIR", str(d))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(d / "config"))
+    monkeypatch.setenv("TRACKER_CACHE_DIR", str(d / "cache"))
     yield
 
 

@@ -22,3 +22,12 @@ def default_db() -> Path:
 
 def demo_db() -> Path:
     return data_dir() / "demo.sqlite3"
+
+
+def cache_dir() -> Path:
+    """Files the program can always make again (chart pictures kept for the next start)."""
+    if os.environ.get("TRACKER_CACHE_DIR"):
+        return Path(os.environ["TRACKER_CACHE_DIR"])
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_DIR_NAME, appauthor=False))

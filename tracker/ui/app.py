@@ -190,6 +190,7 @@ def run_gui(*, db: str | None, demo: bool, read_only: bool, smoke: bool) -> int:
     store.keep_backups = prefs.keep_backups
     win = MainWindow(ctx, view="projects")
     win.check_on_open = False  # the smoke run measures start-up and quits at the chart
+    win.skip_settings = True  # app.quit() closes the window too (Qt 6): never save its layout
     return _smoke(app, win, store, t0, t_open)
 
 
@@ -201,6 +202,8 @@ class _PaintWatch(QObject):
         self.win, self.t0 = win, t0
         self.first_page: float | None = None
         self.chart: float | None = None
+        #: Whether the chart came from the picture kept at the last close, or was drawn live.
+        self.chart_from: str | None = None
         self.rows = 0
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
@@ -211,9 +214,11 @@ class _PaintWatch(QObject):
                 if self.first_page is None and obj is page.table.view.viewport():
                     self.first_page = now
                     self.rows = page.table.model.rowCount()
-                elif self.chart is None and page.chart is not None and \
-                        type(obj).__name__.startswith("FigureCanvas") and page.chart.isAncestorOf(obj):  # fmt: skip
+                elif self.chart is None and page.chart is not None and (
+                    obj is page.chart.picture or obj is page.chart.host.canvas()
+                ):
                     self.chart = now
+                    self.chart_from = "picture" if obj is page.chart.picture else "live"
             if self.first_page is not None and self.chart is not None:
                 QTimer.singleShot(0, QCoreApplication.instance().quit)
         return False
@@ -257,6 +262,7 @@ def _smoke(app: QApplication, win, store: Store, t0: float, t_open: float) -> in
         "window_shown_ms": ms(t_shown),
         "first_page_ms": ms(watch.first_page) if watch.first_page else None,
         "chart_ms": ms(watch.chart) if watch.chart else None,
+        "chart_from": watch.chart_from,
         "total_ms": ms(time.perf_counter()),
         "rows": watch.rows,
         "db": store.name,

@@ -620,6 +620,9 @@ class MainWindow(QMainWindow):
                 return
         if not self.skip_settings:
             self.save_settings()
+        for p in self._all_record_pages():
+            if p.chart is not None:
+                p.chart.save_picture()  # shown at the next start instead of drawing first
         self.stop_integrity_check()
         for p in self._all_record_pages():
             p.table.shutdown()

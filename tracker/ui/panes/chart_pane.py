@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sqlite3
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from tracker.domain.filters import Filter
 from tracker.services.changes import Change
+from tracker.store.fingerprint import data_stamp
+from tracker.ui.chart_picture import PictureCache, picture_key, preload_matplotlib
 from tracker.ui.widgets.figure_canvas import FigureHost
 
 if TYPE_CHECKING:
@@ -26,6 +29,9 @@ if TYPE_CHECKING:
     from tracker.ui.context import AppContext
 
 log = logging.getLogger(__name__)
+
+#: matplotlib is loaded in the background this long after a start-up picture is shown.
+PRELOAD_DELAY_MS = 1500
 
 #: Charts that show single projects, so the selected one matters to them.
 SELECTION_CHARTS = frozenset({"timeline", "disbursement"})
@@ -103,12 +109,22 @@ class ChartPane(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.hide()
         self.host = FigureHost(self)
+        #: The chart as the window last showed it (see tracker.ui.chart_picture), until a live draw.
+        self.picture = QLabel(self)
+        self.picture.setObjectName("chartPicture")
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.picture.hide()
+        #: Key of the picture on screen, None while the chart is live (or there is none).
+        self.picture_key: str | None = None
+        self.pictures = PictureCache()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.host, 1)
+        layout.addWidget(self.picture, 1)
 
         ctx.changed.connect(self._on_changed)
 
@@ -134,8 +150,21 @@ class ChartPane(QWidget):
     def current_figure(self) -> Figure | None:
         """The figure on screen (drawn now if it was deferred), for printing."""
         if self._needs_draw():
+            self._leave_picture()
             self._draw()
         return self.host.figure()
+
+    def save_picture(self) -> bool:
+        """Keep the live chart on screen for the next start (the window calls this as it closes)."""
+        canvas = self.host.canvas()
+        if canvas is None or self.picture_key is not None or not self.host.isVisible():
+            return False
+        if self.last_error is not None or self._needs_draw():
+            return False
+        key = self._picture_key()
+        if key is None:
+            return False
+        return self.pictures.touch(key) or self.pictures.save(key, canvas.grab())
 
     def set_chart(self, name: str) -> None:
         """Choose a chart by name (as the combo does)."""
@@ -182,11 +211,67 @@ class ChartPane(QWidget):
 
     def _update(self) -> None:
         if self._needs_draw() and self.isVisible():
+            if self._drawn is None and self._show_picture():
+                return
+            self._leave_picture()
             self._draw()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self._update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.picture_key is not None:
+            self._update()  # the picture fits one size only: another size draws live
+
+    # --- the start-up picture -----------------------------------------------------------
+
+    def _picture_key(self) -> str | None:
+        from tracker.ui import i18n
+
+        kind, chart, flt, selected, currency, as_of = self._wanted()
+        if not chart:
+            return None
+        try:
+            stamp = data_stamp(self.ctx.store)
+        except sqlite3.Error:
+            return None
+        ratio = self.devicePixelRatioF()
+        return picture_key(
+            file=str(self.ctx.store.path.resolve()), stamp=stamp, kind=kind, chart=chart,
+            filter=flt.to_dict(), selected=selected, currency=currency, as_of=as_of,
+            today=dt.date.today(), language=i18n.current_language(),
+            size=[self.width(), self.height()], ratio=ratio,
+        )  # fmt: skip
+
+    def _show_picture(self) -> bool:
+        """Show the picture kept for exactly this chart, if there is one."""
+        key = self._picture_key()
+        if key is None:
+            return False
+        if key != self.picture_key:
+            pixmap = self.pictures.load(key)
+            if pixmap is None:
+                return False
+            pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+            self.picture.setPixmap(pixmap)
+            self.picture_key = key
+            QTimer.singleShot(PRELOAD_DELAY_MS, self, preload_matplotlib)
+        self.message.hide()
+        self.host.hide()
+        self.picture.show()
+        return True
+
+    def _leave_picture(self) -> None:
+        """Give the picture's place back to the live canvas, laid out before it is drawn."""
+        if self.picture_key is None:
+            return
+        self.picture_key = None
+        self.picture.hide()
+        self.picture.clear()
+        self.host.show()
+        self.layout().activate()
 
     def _draw(self) -> None:
         from tracker.services import chart_data

@@ -1,0 +1,234 @@
+"""The chart kept as a picture at close and shown at the next start (PRODUCT.md §9 start-up).
+
+A picture may only stand in for the chart when everything the chart is drawn
+from is the same; anything else draws live. These tests drive the real chart
+pane and the real window over real files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage, QPixmap
+
+from tracker.domain.filters import Filter
+from tracker.store import Store
+from tracker.store.fingerprint import data_stamp
+from tracker.ui.chart_picture import KEEP, PictureCache
+from tracker.ui.context import AppContext
+from tracker.ui.panes.chart_pane import ChartPane
+
+
+def shown_pane(
+    qtbot, store: Store, *, chart: str = "status", flt: Filter | None = None
+) -> ChartPane:  # noqa: ANN001
+    pane = ChartPane(AppContext(store, user="tester"))
+    qtbot.addWidget(pane)
+    pane.resize(900, 560)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.set_view(kind="projects", flt=flt or Filter(), selected_id=None)
+    pane.set_chart(chart)
+    return pane
+
+
+def image(pane: ChartPane) -> QImage:
+    return pane.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def pictures(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.png"))
+
+
+@pytest.fixture
+def cache_dir() -> Path:
+    return Path(os.environ["TRACKER_CACHE_DIR"]) / "chart-pictures"
+
+
+def test_the_next_pane_shows_the_kept_picture_pixel_for_pixel(qtbot, demo_store, cache_dir):  # noqa: ANN001
+    live = shown_pane(qtbot, demo_store)
+    assert live.draw_count >= 1 and live.picture_key is None
+    assert live.save_picture()
+    assert len(pictures(cache_dir)) == 1
+    qtbot.wait(50)  # the canvas paints its idle draw
+    expected = image(live)
+    live.close()
+
+    again = shown_pane(qtbot, demo_store)
+    assert again.draw_count == 0, "a kept picture must spare the live draw"
+    assert again.picture_key is not None and again.picture.isVisible()
+    assert not again.host.isVisible()
+    assert image(again) == expected
+
+
+def test_a_filter_change_leaves_the_picture_for_a_live_chart(qtbot, demo_store):  # noqa: ANN001
+    shown_pane(qtbot, demo_store).save_picture()
+    pane = shown_pane(qtbot, demo_store)
+    assert pane.picture_key is not None
+    pane.set_view(kind="projects", flt=Filter(status=("implementation",)), selected_id=None)
+    assert pane.draw_count == 1
+    assert pane.picture_key is None and not pane.picture.isVisible() and pane.host.isVisible()
+    assert pane.host.figure() is not None
+    # The canvas was laid out before it was drawn: it fills the place the picture had.
+    assert pane.host.width() > 800 and pane.host.height() > 400
+
+
+def test_another_chart_or_size_draws_live(qtbot, demo_store):  # noqa: ANN001
+    shown_pane(qtbot, demo_store).save_picture()
+    pane = shown_pane(qtbot, demo_store, chart="sector")
+    assert pane.picture_key is None and pane.draw_count == 1
+
+    pane2 = shown_pane(qtbot, demo_store)
+    assert pane2.picture_key is not None
+    pane2.resize(700, 500)
+    qtbot.waitUntil(lambda: pane2.draw_count == 1, timeout=5000)
+    assert pane2.picture_key is None and pane2.host.figure() is not None
+
+
+def test_an_edit_since_the_picture_draws_live(qtbot, demo_path, cache_dir):  # noqa: ANN001
+    with Store.open(demo_path, backup=False) as s:
+        shown_pane(qtbot, s).save_picture()
+    with Store.open(demo_path, backup=False) as other:  # another program (or the CLI) writes
+        pid = other.query_ids("projects")[0]
+        rec = other.get("projects", pid)
+        other.update(
+            "projects", pid, {"status": "suspended"}, expected_version=rec["version"], user="x"
+        )
+    with Store.open(demo_path, backup=False) as s:
+        pane = shown_pane(qtbot, s)
+        assert pane.picture_key is None and pane.draw_count == 1
+
+
+def test_an_edit_while_the_picture_is_shown_draws_live(qtbot, demo_store):  # noqa: ANN001
+    from tracker.services.changes import Change
+
+    shown_pane(qtbot, demo_store).save_picture()
+    pane = shown_pane(qtbot, demo_store)
+    assert pane.picture_key is not None
+    pid = demo_store.query_ids("projects")[0]
+    rec = demo_store.get("projects", pid)
+    demo_store.update(
+        "projects", pid, {"status": "suspended"}, expected_version=rec["version"], user="x"
+    )
+    pane.ctx.changed.emit(Change(table="projects", ids=(pid,)))
+    assert pane.picture_key is None and pane.draw_count == 1
+
+
+def test_printing_while_the_picture_is_shown_gets_the_live_figure(qtbot, demo_store):  # noqa: ANN001
+    shown_pane(qtbot, demo_store).save_picture()
+    pane = shown_pane(qtbot, demo_store)
+    assert pane.picture_key is not None
+    figure = pane.current_figure()
+    assert figure is not None and figure.axes
+    assert pane.picture_key is None and pane.host.isVisible()
+
+
+def test_an_unreadable_picture_is_drawn_live_without_a_word(qtbot, demo_store, cache_dir):  # noqa: ANN001
+    shown_pane(qtbot, demo_store).save_picture()
+    (png,) = pictures(cache_dir)
+    png.write_bytes(b"not a png")
+    pane = shown_pane(qtbot, demo_store)
+    assert pane.picture_key is None and pane.draw_count == 1 and pane.last_error is None
+    assert not pane.message.isVisible()
+
+
+def test_a_cache_that_cannot_be_written_never_stops_the_close(qtbot, demo_store, cache_dir):  # noqa: ANN001
+    cache_dir.parent.mkdir(parents=True, exist_ok=True)
+    cache_dir.write_text("a file where the folder should be")
+    pane = shown_pane(qtbot, demo_store)
+    assert pane.save_picture() is False
+
+
+def test_a_failed_chart_is_not_kept(qtbot, demo_store, monkeypatch, cache_dir):  # noqa: ANN001
+    from tracker.services import chart_data
+
+    def broken(*a, **k):  # noqa: ANN002, ANN003
+        raise ValueError("no data")
+
+    monkeypatch.setattr(chart_data, "build_figure", broken)
+    pane = shown_pane(qtbot, demo_store)
+    assert pane.last_error == "no data"
+    assert pane.save_picture() is False
+    assert pictures(cache_dir) == []
+
+
+def test_the_cache_keeps_only_the_newest_pictures(tmp_path, qtbot):  # noqa: ANN001
+    cache = PictureCache(tmp_path / "pics")
+    pixmap = QPixmap(8, 8)
+    pixmap.fill()
+    for i in range(KEEP + 5):
+        assert cache.save(f"k{i:03d}", pixmap)
+        os.utime(cache.path(f"k{i:03d}"), (1_000_000 + i, 1_000_000 + i))
+    cache.prune()
+    kept = {p.stem for p in pictures(tmp_path / "pics")}
+    assert len(kept) == KEEP
+    assert "k000" not in kept and f"k{KEEP + 4:03d}" in kept
+    assert not list((tmp_path / "pics").glob(".*tmp"))
+
+
+def test_data_stamp_follows_every_write_and_nothing_else(demo_path, tmp_path):  # noqa: ANN001
+    with Store.open(demo_path, backup=False) as s:
+        first = data_stamp(s)
+        assert data_stamp(s) == first
+    with Store.open(demo_path, backup=False) as s:
+        assert data_stamp(s) == first, "reopening changes nothing"
+        pid = s.query_ids("projects")[0]
+        rec = s.get("projects", pid)
+        s.update(
+            "projects",
+            pid,
+            {"name": rec["name"] + " II"},
+            expected_version=rec["version"],
+            user="x",
+        )
+        edited = data_stamp(s)
+        assert edited != first
+        s.update(
+            "projects", pid, {"name": rec["name"]}, expected_version=rec["version"] + 1, user="x"
+        )
+        back = data_stamp(s)
+        assert back not in (first, edited), "the same values again are still another state"
+
+
+def test_data_stamp_tells_apart_two_histories_of_the_same_length(demo_path, tmp_path):  # noqa: ANN001
+    twin = tmp_path / "twin.sqlite3"
+    twin.write_bytes(demo_path.read_bytes())
+    stamps = []
+    for path, name in ((demo_path, "One"), (twin, "Two")):
+        with Store.open(path, backup=False) as s:
+            pid = s.query_ids("projects")[0]
+            rec = s.get("projects", pid)
+            s.update("projects", pid, {"name": name}, expected_version=rec["version"], user="x")
+            stamps.append(data_stamp(s))
+    assert stamps[0] != stamps[1]
+
+
+def smoke(db: Path, env: dict[str, str]) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-m", "tracker", "gui", "--smoke", "--db", str(db)],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stdout + out.stderr
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_smoke_draws_live_first_then_starts_from_the_picture(demo_path, tmp_path):  # noqa: ANN001
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TRACKER_CACHE_DIR=str(tmp_path / "cache"))
+    first = smoke(demo_path, env)
+    assert first["ok"] and first["chart_from"] == "live"
+    second = smoke(demo_path, env)
+    assert second["ok"] and second["chart_from"] == "picture"
+    with Store.open(demo_path, backup=False) as s:
+        pid = s.query_ids("projects")[0]
+        rec = s.get("projects", pid)
+        s.update(
+            "projects", pid, {"status": "suspended"}, expected_version=rec["version"], user="x"
+        )
+    third = smoke(demo_path, env)
+    assert third["ok"] and third["chart_from"] == "live", "an edit in between: the picture is stale"
+    assert not Path(env["TRACKER_SETTINGS"]).exists(), "the smoke run leaves the layout alone"
