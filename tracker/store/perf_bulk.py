@@ -10,8 +10,8 @@ same ``{column: [null, value]}`` changes ``Store.insert`` records.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from operator import itemgetter
+from collections.abc import Collection, Mapping, Sequence
+from operator import itemgetter, methodcaller
 from typing import TYPE_CHECKING, Any
 
 from tracker.store.sqlite_store import VERSIONED, _col, _t, now_iso
@@ -34,7 +34,9 @@ def insert_audited(store: Store, table: str, rows: Sequence[Mapping[str, Any]], 
     if not rows:
         return []
     cols = list(rows[0])
-    if "id" in cols or any(list(r) != cols for r in rows):
+    first = rows[0].keys()
+    # Same keys in every row (their order does not matter: values are taken by name).
+    if "id" in cols or not all(map(first.__eq__, map(methodcaller("keys"), rows))):
         with store.write():
             return [store.insert(table, r, user=user, action=action) for r in rows]
     for c in cols:
@@ -122,6 +124,26 @@ def _insert(store: Store, table: str, t: str, rows: Sequence[Mapping[str, Any]],
             (now_iso(), user, table, action, before),
         )
     return list(range(before + 1, after + 1))
+
+
+def rows_by_key(store: Store, table: str, column: str, values: Collection[Any]) -> dict[Any, dict]:
+    """The stored rows whose ``column`` holds one of ``values``, by that value.
+
+    An import asks this for every key of its file (100k): an empty table answers
+    with one probe instead of a query per 900 keys.
+    """
+    t = _t(table)
+    _col(table, column, store)
+    if not values or store.conn.execute(f"SELECT 1 FROM {t} LIMIT 1").fetchone() is None:
+        return {}
+    keys = list(values)
+    out: dict[Any, dict] = {}
+    for i in range(0, len(keys), 900):
+        part = keys[i : i + 900]
+        for r in store.query(f"SELECT * FROM {t} WHERE {column} IN ({', '.join('?' * len(part))})",
+                             part):  # fmt: skip
+            out[r[column]] = r
+    return out
 
 
 def _literal(v: Any) -> str:
