@@ -101,18 +101,92 @@ def cube(store: Store, table: str) -> list[dict[str, Any]]:
     return rows
 
 
-def _from_cube(store: Store, table: str, flt: Filter | None) -> list[dict[str, Any]] | None:
-    """The cube rows a filter selects, or None when only SQL can answer it."""
+_Wanted = tuple[tuple[str, frozenset[Any]], ...]
+
+
+def _cube_wanted(table: str, flt: Filter | None) -> _Wanted | None:
+    """The cube columns and values a filter picks, or None when only SQL can answer it."""
     flt = flt or Filter()
     if flt.text or flt.ids is not None:
         return None
     allowed = FILTER_COLUMNS.get(table, set())
-    wanted: list[tuple[str, set[Any]]] = []
+    wanted: list[tuple[str, frozenset[Any]]] = []
     for name in ("status", "sector", "bank_id", "zone_id", "country", "region", "kind"):
         values = getattr(flt, name)
         if values and name in allowed:
-            wanted.append((FILTER_ALIASES.get((table, name), name), set(values)))
-    return [r for r in cube(store, table) if all(r[col] in vs for col, vs in wanted)]
+            wanted.append((FILTER_ALIASES.get((table, name), name), frozenset(values)))
+    return tuple(wanted)
+
+
+def _cube_positions(store: Store, table: str) -> dict[str, dict[Any, list[int]]]:
+    """Per filter column: value → positions of the cube rows holding it (built once per cube)."""
+    rows = cube(store, table)
+    # Kept with the cube rows themselves: a rebuilt cube (after a write) is a new list.
+    cache: dict[str, tuple[list[dict[str, Any]], dict[str, dict[Any, list[int]]]]]
+    cache = store.__dict__.setdefault("_aggregate_cube_positions", {})
+    hit = cache.get(table)
+    if hit is not None and hit[0] is rows:
+        return hit[1]
+    positions: dict[str, dict[Any, list[int]]] = {}
+    for col in _CUBES[table][0]:
+        by_value: dict[Any, list[int]] = {}
+        for i, r in enumerate(rows):
+            by_value.setdefault(r[col], []).append(i)
+        positions[col] = by_value
+    cache[table] = (rows, positions)
+    return positions
+
+
+def _from_cube(store: Store, table: str, flt: Filter | None) -> list[dict[str, Any]] | None:
+    """The cube rows a filter selects (in cube order), or None when only SQL can answer it.
+
+    Each filter column's values give their rows' positions at once (no pass
+    over the thousands of cube rows per filter change).
+    """
+    wanted = _cube_wanted(table, flt)
+    if wanted is None:
+        return None
+    rows = cube(store, table)
+    if not wanted:
+        return rows
+    positions = _cube_positions(store, table)
+    chosen: set[int] | None = None
+    for col, values in sorted(wanted, key=lambda w: len(w[1])):
+        found = {i for v in values for i in positions[col].get(v, ())}
+        chosen = found if chosen is None else chosen & found
+        if not chosen:
+            return []
+    return [rows[i] for i in sorted(chosen or ())]
+
+
+#: How many grouped answers from the cube are kept (filters go back and forth).
+_GROUPED_KEEP = 32
+
+
+def _cube_group(
+    store: Store, table: str, flt: Filter | None, keys: Sequence[str], sums: Sequence[str]
+) -> list[dict[str, Any]] | None:
+    """:func:`_group` of the cube rows a filter selects, kept until the file changes.
+
+    Charts ask for the same figures more than once per draw (the per-project
+    charts count the matching projects twice) and people go back to an earlier
+    filter; each caller gets its own copies of the rows.
+    """
+    wanted = _cube_wanted(table, flt)
+    if wanted is None:
+        return None
+    rows = cube(store, table)
+    cache: dict[tuple[Any, ...], tuple[list[dict[str, Any]], list[dict[str, Any]]]]
+    cache = store.__dict__.setdefault("_aggregate_grouped", {})
+    key = (table, frozenset(wanted), tuple(keys), tuple(sums))
+    hit = cache.pop(key, None)
+    if hit is None or hit[0] is not rows:  # the cube was rebuilt after a write
+        picked = _from_cube(store, table, flt)
+        hit = (rows, _group(picked or [], keys, sums))
+    cache[key] = hit  # most recently used last
+    while len(cache) > _GROUPED_KEEP:
+        cache.pop(next(iter(cache)))
+    return [dict(r) for r in hit[1]]
 
 
 def _group(
@@ -139,9 +213,9 @@ def _grouped(
     sums: Sequence[str],
 ) -> list[dict[str, Any]]:
     """Sums per ``keys`` from the cube, or from one GROUP BY when the cube cannot answer."""
-    picked = _from_cube(store, table, flt)
-    if picked is not None:
-        return _group(picked, keys, sums)
+    grouped = _cube_group(store, table, flt, keys, sums)
+    if grouped is not None:
+        return grouped
     exprs = _CUBES[table][1]
     where, params = _where(store, table, flt)
     cols = ", ".join(keys)
@@ -162,10 +236,10 @@ def project_counts_by_currency(
     store: Store, flt: Filter | None = None, *, dated: bool = False
 ) -> dict[str, int]:
     """How many projects a filter selects, per currency (only dated ones for the timeline)."""
-    picked = _from_cube(store, "projects", flt)
-    if picked is not None:
-        col = "dated" if dated else "n"
-        return {g["currency"]: g[col] or 0 for g in _group(picked, ["currency"], [col])}
+    col = "dated" if dated else "n"
+    grouped = _cube_group(store, "projects", flt, ["currency"], [col])
+    if grouped is not None:
+        return {g["currency"]: g[col] or 0 for g in grouped}
     where, params = _where(store, "projects", flt, *((_DATED,) if dated else ()))
     sql = f"SELECT currency, count(*) AS n FROM projects{where} GROUP BY currency"
     return {r["currency"]: r["n"] for r in _rows(store, sql, params)}
