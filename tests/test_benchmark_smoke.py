@@ -31,6 +31,10 @@ def test_benchmark_runs_at_1k_and_writes_a_table(tmp_path):
         cells = [c.strip() for c in rows[0].split("|")[1:-1]]
         assert cells[1] and cells[1] != "—", f"{op}: nothing measured ({cells})"
         assert not cells[1].startswith("failed"), f"{op}: {cells[1]}"
+    smoke_rows = [line for line in table if "gui --smoke" in line.split("|")[1]]
+    assert '"chart_from": "picture"' in smoke_rows[0], "the start-up target: the kept picture"
+    first = [line for line in table if "first start" in line.split("|")[1]]
+    assert first and '"chart_from": "live"' in first[0], "a first start draws the chart live"
     assert (tmp_path / "data" / "portfolio-1k.sqlite3").stat().st_size > 0
     assert "written:" in proc.stdout
 
