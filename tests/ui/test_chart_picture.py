@@ -62,6 +62,7 @@ def test_the_next_pane_shows_the_kept_picture_pixel_for_pixel(qtbot, demo_store,
     again = shown_pane(qtbot, demo_store)
     assert again.draw_count == 0, "a kept picture must spare the live draw"
     assert again.picture_key is not None and again.picture.isVisible()
+    assert again.picture.accessibleName() == "Portfolio by status"
     assert not again.host.isVisible()
     assert image(again) == expected
 

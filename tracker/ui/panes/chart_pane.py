@@ -256,6 +256,7 @@ class ChartPane(QWidget):
                 return False
             pixmap.setDevicePixelRatio(self.devicePixelRatioF())
             self.picture.setPixmap(pixmap)
+            self.picture.setAccessibleName(chart_title(self.current_chart()))
             self.picture_key = key
             QTimer.singleShot(PRELOAD_DELAY_MS, self, preload_matplotlib)
         self.message.hide()
