@@ -9,9 +9,11 @@ from __future__ import annotations
 import ast
 import configparser
 import fnmatch
+import os
 import re
 import shutil
 import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -150,3 +152,40 @@ def test_unknown_icon_is_a_clear_error(qapp):
     with pytest.raises(KeyError, match="no icon named 'nope'"):
         icon("nope")
     assert not icon("save").isNull()
+
+
+def test_a_plain_wheel_carries_the_demo_portfolio(tmp_path):
+    """pip install from a wheel (not editable): `init --demo` still finds the demo files."""
+    import zipfile
+
+    wheels = tmp_path / "wheels"
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "-q", "-w", str(wheels)],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert build.returncode == 0, build.stderr[-2000:]
+    (wheel,) = wheels.glob("investment_tracker-*.whl")
+    with zipfile.ZipFile(wheel) as z:
+        names = set(z.namelist())
+        z.extractall(tmp_path / "site")
+    for csv_name in ("fx_rates.csv", "projects.csv", "project_updates.csv", "residents.csv",
+                     "ventures.csv"):  # fmt: skip
+        assert f"tracker/data/demo/{csv_name}" in names
+        assert (ROOT / "db" / "demo" / csv_name).read_bytes() == (
+            tmp_path / "site" / "tracker" / "data" / "demo" / csv_name
+        ).read_bytes()
+    db = tmp_path / "demo.sqlite3"
+    run = subprocess.run(
+        [sys.executable, "-c", "import sys; from tracker.cli import main; sys.exit(main(sys.argv[1:]))",
+         "init", "--demo", "--db", str(db)],
+        capture_output=True, text=True, timeout=300, cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(tmp_path / "site"), "TRACKER_DEMO_DIR": ""},
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "34" in run.stdout
+    check = subprocess.run(
+        [sys.executable, "-c", "import tracker.services.demo as d; print(d.demo_dir())"],
+        capture_output=True, text=True, cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(tmp_path / "site"), "TRACKER_DEMO_DIR": ""},
+    )  # fmt: skip
+    assert check.stdout.strip() == str(tmp_path / "site" / "tracker" / "data" / "demo")
