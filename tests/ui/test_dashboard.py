@@ -80,6 +80,11 @@ def test_compact_amounts():
     assert format_compact(Decimal("999.5"), "USD") == "$999.50"
     ru = QLocale(QLocale.Language.Russian, QLocale.Country.Belarus)
     assert format_compact(Decimal("7999838241.05"), "USD", ru) == "$8,0 billion"
+    zh = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    assert format_compact(Decimal("7999838241.05"), "USD", zh) == "$80.0亿"
+    assert format_compact(Decimal("412500000"), "CNY", zh) == "¥4.1亿"
+    assert format_compact(Decimal("12345"), "BYN", zh) == "BYN 1.2万"
+    assert format_compact(Decimal("9999"), "USD", zh) == "$9,999.00"
 
 
 def test_refreshes_after_a_change_that_concerns_it(dash, demo_store):

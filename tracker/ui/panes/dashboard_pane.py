@@ -47,6 +47,8 @@ WATCHED = frozenset(
 )  # fmt: skip
 
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "CNY": "¥", "RUB": "₽", "GBP": "£"}
+#: Languages that group large numbers by ten thousands (万, 亿) rather than thousands.
+MYRIAD_LANGUAGES = frozenset({QLocale.Language.Chinese})
 
 
 def format_compact(amount: Decimal, currency: str, locale: QLocale | None = None) -> str:
@@ -55,7 +57,15 @@ def format_compact(amount: Decimal, currency: str, locale: QLocale | None = None
     t = QCoreApplication.translate
     a = abs(amount)
     places = 1
-    if a >= Decimal(10) ** 9:
+    if locale.language() in MYRIAD_LANGUAGES:
+        # Chinese counts large amounts in 亿 (10⁸) and 万 (10⁴): "$80.0亿", never "$8.0 十亿".
+        if a >= Decimal(10) ** 8:
+            value, unit = amount / Decimal(10) ** 8, "{amount}亿"
+        elif a >= Decimal(10) ** 4:
+            value, unit = amount / Decimal(10) ** 4, "{amount}万"
+        else:
+            value, unit, places = amount, "{amount}", 2
+    elif a >= Decimal(10) ** 9:
         value, unit = amount / Decimal(10) ** 9, t("Dashboard", "{amount} billion")
     elif a >= Decimal(10) ** 6:
         value, unit = amount / Decimal(10) ** 6, t("Dashboard", "{amount} million")
