@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from tracker.domain.codelists import STATUS_LABELS  # noqa: E402
 from tracker.domain.fields import KINDS  # noqa: E402
+from tracker.services.iati import ORGANISATION_TYPES  # noqa: E402
 
 DOMAIN_STRINGS = ROOT / "tracker" / "ui" / "domain_strings.py"
 TS_DIR = ROOT / "tracker" / "resources" / "translations"
@@ -47,7 +48,7 @@ def domain_labels() -> dict[str, list[str]]:
             out["Field"][f.label] = None
             if f.help:
                 out["Field"][f.help] = None
-    for label in STATUS_LABELS.values():
+    for label in (*STATUS_LABELS.values(), *ORGANISATION_TYPES.values()):
         out["codelists"][label] = None
     return {ctx: [s for s in labels if s] for ctx, labels in out.items()}
 

@@ -25,6 +25,7 @@ COMMANDS = (
     "backup",
     "restore",
     "diff",
+    "iati-org",
 )
 
 
@@ -127,6 +128,17 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--as-of", type=_date, default=None, help="as-of date for rates (default: today)"
     )
+
+    io = sub.add_parser(
+        "iati-org", help="name the organisation that reports the IATI file",
+        description="Show, or set with --ref and --name, the reporting organisation written into "
+                    "IATI exports (until it is set, they name the placeholder XX-INVESTMENT-TRACKER).",
+    )  # fmt: skip
+    db_arg(io)
+    io.add_argument("--ref", metavar="ID", help="IATI organisation identifier, e.g. XM-DAC-41114")
+    io.add_argument("--name", metavar="NAME", help="the organisation's name")
+    io.add_argument("--type", dest="org_type", metavar="CODE", default=None,
+                    help="IATI organisation type code (default: the current one, else 10 Government)")  # fmt: skip
 
     u = sub.add_parser("update", help="enter a project update",
                        description="Record a project update; the project moves to its status, progress and disbursed amount.")  # fmt: skip
@@ -438,6 +450,26 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_iati_org(args: argparse.Namespace) -> int:
+    from tracker.services import iati
+    from tracker.store import Store
+
+    setting = args.ref is not None or args.name is not None or args.org_type is not None
+    with Store.open(args.db, backup=False, read_only=not setting) as store:
+        org = iati.reporting_org(store)
+        if setting:
+            org = iati.set_reporting_org(
+                store, ref=args.ref if args.ref is not None else ("" if org.placeholder else org.ref),
+                name=args.name if args.name is not None else ("" if org.placeholder else org.name),
+                org_type=args.org_type if args.org_type is not None else org.org_type,
+            )  # fmt: skip
+    kind = iati.ORGANISATION_TYPES.get(org.org_type, "?")
+    print(f"reporting organisation: {org.ref} {org.name} (type {org.org_type} {kind})")
+    if org.placeholder:
+        print("(a placeholder: set it with --ref ID --name NAME)")
+    return EXIT_OK
+
+
 def cmd_chart(args: argparse.Namespace) -> int:
     from tracker.services import chart_data
 
@@ -465,7 +497,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 _HANDLERS = {"gui": cmd_gui, "init": cmd_init, "import": cmd_import, "export": cmd_export, "update": cmd_update,
              "chart": cmd_chart, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore,
-             "diff": cmd_diff}  # fmt: skip
+             "diff": cmd_diff, "iati-org": cmd_iati_org}  # fmt: skip
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())

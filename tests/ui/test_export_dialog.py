@@ -146,3 +146,53 @@ def test_read_only_database_exports_but_cannot_record(demo_path, qtbot, tmp_path
         d.close()
         store.close()
         ctx.deleteLater()
+
+
+def _reporting_org(path: Path) -> tuple[str | None, str | None, str | None]:
+    from lxml import etree
+
+    org = etree.parse(str(path)).find("iati-activity/reporting-org")
+    return org.get("ref"), org.get("type"), org.findtext("narrative")
+
+
+def test_iati_asks_for_the_reporting_organisation_and_keeps_it(ctx, make, tmp_path, qtbot):
+    d = make()
+    assert not d.org_box.isVisible()
+    d.set_format("iati")
+    assert d.org_box.isVisible() and d.org_ref.text() == "" and d.org_name.text() == ""
+    d.grab().save(str(tmp_path / "export_iati.png"))
+    d.org_ref.setText("XM-DAC-41114")
+    d.org_name.setText("  Ministry  of Economy ")
+    d.org_type.setCurrentIndex(d.org_type.findData("15"))
+    d.path_edit.setText(str(tmp_path / "a.xml"))
+    assert d.do_export() is not None
+    assert _reporting_org(tmp_path / "a.xml") == ("XM-DAC-41114", "15", "Ministry of Economy")
+    # Kept in the file: the next dialog shows it, the next export (CLI too) writes it.
+    again = make()
+    again.set_format("iati")
+    assert (again.org_ref.text(), again.org_name.text(), again.org_type.currentData()) == (
+        "XM-DAC-41114", "Ministry of Economy", "15")  # fmt: skip
+
+
+def test_a_bad_reporting_organisation_exports_nothing_and_names_the_field(ctx, make, tmp_path):
+    d = make()
+    d.set_format("iati")
+    d.org_ref.setText("ministry of economy")
+    d.org_name.setText("")
+    d.path_edit.setText(str(tmp_path / "bad.xml"))
+    assert d.do_export() is None
+    text = d.result_label.text()
+    assert text.startswith("Nothing was exported")
+    assert "Reporting organisation identifier: 'ministry of economy' is not an IATI" in text
+    assert "Reporting organisation name: is required" in text
+    assert not (tmp_path / "bad.xml").exists()
+    assert ctx.store.meta("iati_org_ref") is None
+
+
+def test_empty_organisation_writes_the_placeholder(ctx, make, tmp_path):
+    d = make()
+    d.set_format("iati")
+    d.path_edit.setText(str(tmp_path / "p.xml"))
+    assert d.do_export() is not None
+    assert _reporting_org(tmp_path / "p.xml")[0] == "XX-INVESTMENT-TRACKER"
+    assert ctx.store.meta("iati_org_ref") is None

@@ -9,7 +9,9 @@ comes from, so a reader can check them against iatistandard.org/codelists.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ from typing import Any
 from tracker.domain.codelists import DEFAULT_SECTORS
 from tracker.domain.filters import Filter
 from tracker.domain.money import from_minor
+from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.store import Store
 from tracker.store.snapshot_reads import export_rows
 
@@ -67,9 +70,83 @@ RECIPIENT_COUNTRY = "BY"
 # Codelist Currency (ISO 4217) is the projects' own `currency` column, already ISO 4217.
 
 #: The reporting organisation when the database does not name one (meta keys
-#: iati_org_ref / iati_org_name / iati_org_type set a real IATI organisation identifier).
+#: iati_org_ref / iati_org_name / iati_org_type, set by :func:`set_reporting_org`).
 DEFAULT_ORG_REF = "XX-INVESTMENT-TRACKER"
 DEFAULT_ORG_NAME = "Investment Tracker desk"
+# Codelist OrganisationType (2.03), every code: the reporting organisation's type.
+ORGANISATION_TYPES = {
+    "10": "Government",
+    "11": "Local Government",
+    "15": "Other Public Sector",
+    "21": "International NGO",
+    "22": "National NGO",
+    "23": "Regional NGO",
+    "24": "Partner Country based NGO",
+    "30": "Public Private Partnership",
+    "40": "Multilateral",
+    "60": "Foundation",
+    "70": "Private Sector",
+    "71": "Private Sector in Provider Country",
+    "72": "Private Sector in Aid Recipient Country",
+    "73": "Private Sector in Third Country",
+    "80": "Academic, Training and Research",
+    "90": "Other",
+}
+#: An IATI organisation identifier: a registration agency prefix ("BY-…", "XM-DAC-…",
+#: "GB-COH-…": two capital letters, a hyphen, the agency's code) and the number it gave.
+ORG_REF_RULE = re.compile(r"[A-Z]{2}-[A-Za-z0-9]+(?:[-._][A-Za-z0-9]+)*")
+ORG_NAME_MAX = 200
+
+
+@dataclass(frozen=True)
+class ReportingOrg:
+    ref: str
+    name: str
+    org_type: str
+    #: True while the file names no organisation: the IATI file then carries a placeholder.
+    placeholder: bool
+
+
+def reporting_org(store: Store) -> ReportingOrg:
+    ref = store.meta("iati_org_ref")
+    return ReportingOrg(
+        ref=ref or DEFAULT_ORG_REF,
+        name=store.meta("iati_org_name") or DEFAULT_ORG_NAME,
+        org_type=store.meta("iati_org_type") or ORG_TYPE_GOVERNMENT,
+        placeholder=not ref,
+    )
+
+
+def set_reporting_org(store: Store, *, ref: str, name: str, org_type: str) -> ReportingOrg:
+    """Name the organisation that reports this file's projects (checked; all or nothing)."""
+    ref, name, org_type = ref.strip(), " ".join(name.split()), org_type.strip()
+    errors = []
+    if not ref:
+        errors.append(ValidationError("iati_org_ref", "is required"))
+    elif ref == DEFAULT_ORG_REF or not ORG_REF_RULE.fullmatch(ref):
+        errors.append(ValidationError(
+            "iati_org_ref",
+            f"{ref!r} is not an IATI organisation identifier: a registration agency prefix, "
+            "a hyphen and the organisation's number, e.g. XM-DAC-41114 or BY-MOF-1",
+        ))  # fmt: skip
+    if not name:
+        errors.append(ValidationError("iati_org_name", "is required"))
+    elif len(name) > ORG_NAME_MAX:
+        errors.append(ValidationError("iati_org_name", f"is longer than {ORG_NAME_MAX} characters"))
+    if org_type not in ORGANISATION_TYPES:
+        errors.append(ValidationError(
+            "iati_org_type",
+            f"{org_type!r} is not an IATI organisation type code "
+            f"({', '.join(ORGANISATION_TYPES)})",
+        ))  # fmt: skip
+    if errors:
+        raise ValidationErrors(errors)
+    with store.write():
+        store.set_meta("iati_org_ref", ref)
+        store.set_meta("iati_org_name", name)
+        store.set_meta("iati_org_type", org_type)
+    return reporting_org(store)
+
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -110,9 +187,8 @@ def write_activities(
     """Write the projects ``flt`` selects as IATI activities; returns how many."""
     from lxml import etree
 
-    org_ref = store.meta("iati_org_ref") or DEFAULT_ORG_REF
-    org_name = store.meta("iati_org_name") or DEFAULT_ORG_NAME
-    org_type = store.meta("iati_org_type") or ORG_TYPE_GOVERNMENT
+    org = reporting_org(store)
+    org_ref, org_name, org_type = org.ref, org.name, org.org_type
     sector_names = {c: en for c, en, _ru, _zh in DEFAULT_SECTORS} | {
         r["code"]: r["name_en"] for r in store.rows("sectors")
     }

@@ -216,11 +216,12 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>ChartPane</name>
         <message>
             <source>&amp;Chart:</source>
-            <extracomment>Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: kind, chart, filter, selected id, currency, as-of.</extracomment>
+            <extracomment>matplotlib is loaded in the background this long after a start-up picture is shown. Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: kind, chart, filter, selected id, currency, as-of.</extracomment>
             <translation>&amp;Диаграмма:</translation>
         </message>
         <message>
             <source>There is no chart for this view.</source>
+            <extracomment>The chart as the window last showed it (see tracker.ui.chart_picture), until a live draw. Key of the picture on screen, None while the chart is live (or there is none).</extracomment>
             <translation>Для этого раздела нет диаграммы.</translation>
         </message>
         <message>
@@ -482,7 +483,7 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>DashboardPane</name>
         <message>
             <source>projects</source>
-            <extracomment>The dashboard's charts, in grid order (row by row). Tables whose writes change something the dashboard shows. Number of refreshes done (tests count them). Chart name -&gt; error text of charts that failed on the last refresh.</extracomment>
+            <extracomment>The dashboard's charts, in grid order (row by row). Tables whose writes change something the dashboard shows. Languages that group large numbers by ten thousands (万, 亿) rather than thousands. Number of refreshes done (tests count them). Chart name -&gt; error text of charts that failed on the last refresh.</extracomment>
             <translation>проекты</translation>
         </message>
         <message>
@@ -610,6 +611,30 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>Сохранить в:</translation>
         </message>
         <message>
+            <source>e.g. XM-DAC-41114</source>
+            <translation>например, XM-DAC-41114</translation>
+        </message>
+        <message>
+            <source>Identifier:</source>
+            <translation>Идентификатор:</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Название:</translation>
+        </message>
+        <message>
+            <source>Type:</source>
+            <translation>Тип:</translation>
+        </message>
+        <message>
+            <source>Leave both empty to write the placeholder {ref}; IATI's registry will not accept it.</source>
+            <translation>Оставьте оба поля пустыми, чтобы записать заглушку {ref}; реестр IATI её не примет.</translation>
+        </message>
+        <message>
+            <source>Reporting organisation:</source>
+            <translation>Отчитывающаяся организация:</translation>
+        </message>
+        <message>
             <source>Export</source>
             <translation>Экспорт</translation>
         </message>
@@ -644,6 +669,18 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>PDF export is not available: the report module is not installed.</source>
             <translation>Экспорт в PDF недоступен: модуль отчётов не установлен.</translation>
+        </message>
+        <message>
+            <source>Reporting organisation identifier</source>
+            <translation>Идентификатор отчитывающейся организации</translation>
+        </message>
+        <message>
+            <source>Reporting organisation name</source>
+            <translation>Название отчитывающейся организации</translation>
+        </message>
+        <message>
+            <source>Reporting organisation type</source>
+            <translation>Тип отчитывающейся организации</translation>
         </message>
         <message>
             <source>Nothing was exported: {reason}</source>
@@ -2002,6 +2039,70 @@ Restore the newest backup, of {when} ({name})? The damaged file is kept in the b
         <message>
             <source>Free economic zone</source>
             <translation>Свободная экономическая зона</translation>
+        </message>
+        <message>
+            <source>Government</source>
+            <translation>Государственный орган</translation>
+        </message>
+        <message>
+            <source>Local Government</source>
+            <translation>Местный орган власти</translation>
+        </message>
+        <message>
+            <source>Other Public Sector</source>
+            <translation>Другой государственный сектор</translation>
+        </message>
+        <message>
+            <source>International NGO</source>
+            <translation>Международная НКО</translation>
+        </message>
+        <message>
+            <source>National NGO</source>
+            <translation>Национальная НКО</translation>
+        </message>
+        <message>
+            <source>Regional NGO</source>
+            <translation>Региональная НКО</translation>
+        </message>
+        <message>
+            <source>Partner Country based NGO</source>
+            <translation>НКО страны-партнёра</translation>
+        </message>
+        <message>
+            <source>Public Private Partnership</source>
+            <translation>Государственно-частное партнёрство</translation>
+        </message>
+        <message>
+            <source>Multilateral</source>
+            <translation>Многосторонняя организация</translation>
+        </message>
+        <message>
+            <source>Foundation</source>
+            <translation>Фонд</translation>
+        </message>
+        <message>
+            <source>Private Sector</source>
+            <translation>Частный сектор</translation>
+        </message>
+        <message>
+            <source>Private Sector in Provider Country</source>
+            <translation>Частный сектор страны-донора</translation>
+        </message>
+        <message>
+            <source>Private Sector in Aid Recipient Country</source>
+            <translation>Частный сектор страны-получателя</translation>
+        </message>
+        <message>
+            <source>Private Sector in Third Country</source>
+            <translation>Частный сектор третьей страны</translation>
+        </message>
+        <message>
+            <source>Academic, Training and Research</source>
+            <translation>Академические, учебные и научные организации</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Другое</translation>
         </message>
     </context>
 </TS>

@@ -216,11 +216,12 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>ChartPane</name>
         <message>
             <source>&amp;Chart:</source>
-            <extracomment>Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: kind, chart, filter, selected id, currency, as-of.</extracomment>
+            <extracomment>matplotlib is loaded in the background this long after a start-up picture is shown. Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: kind, chart, filter, selected id, currency, as-of.</extracomment>
             <translation>图表(&amp;C)：</translation>
         </message>
         <message>
             <source>There is no chart for this view.</source>
+            <extracomment>The chart as the window last showed it (see tracker.ui.chart_picture), until a live draw. Key of the picture on screen, None while the chart is live (or there is none).</extracomment>
             <translation>此视图没有图表。</translation>
         </message>
         <message>
@@ -482,7 +483,7 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>DashboardPane</name>
         <message>
             <source>projects</source>
-            <extracomment>The dashboard's charts, in grid order (row by row). Tables whose writes change something the dashboard shows. Number of refreshes done (tests count them). Chart name -&gt; error text of charts that failed on the last refresh.</extracomment>
+            <extracomment>The dashboard's charts, in grid order (row by row). Tables whose writes change something the dashboard shows. Languages that group large numbers by ten thousands (万, 亿) rather than thousands. Number of refreshes done (tests count them). Chart name -&gt; error text of charts that failed on the last refresh.</extracomment>
             <translation>项目</translation>
         </message>
         <message>
@@ -610,6 +611,30 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>保存到：</translation>
         </message>
         <message>
+            <source>e.g. XM-DAC-41114</source>
+            <translation>例如 XM-DAC-41114</translation>
+        </message>
+        <message>
+            <source>Identifier:</source>
+            <translation>标识符：</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>名称：</translation>
+        </message>
+        <message>
+            <source>Type:</source>
+            <translation>类型：</translation>
+        </message>
+        <message>
+            <source>Leave both empty to write the placeholder {ref}; IATI's registry will not accept it.</source>
+            <translation>两项都留空将写入占位符 {ref}；IATI 注册处不会接受它。</translation>
+        </message>
+        <message>
+            <source>Reporting organisation:</source>
+            <translation>报告组织：</translation>
+        </message>
+        <message>
             <source>Export</source>
             <translation>导出</translation>
         </message>
@@ -644,6 +669,18 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>PDF export is not available: the report module is not installed.</source>
             <translation>无法导出 PDF：未安装报告模块。</translation>
+        </message>
+        <message>
+            <source>Reporting organisation identifier</source>
+            <translation>报告组织标识符</translation>
+        </message>
+        <message>
+            <source>Reporting organisation name</source>
+            <translation>报告组织名称</translation>
+        </message>
+        <message>
+            <source>Reporting organisation type</source>
+            <translation>报告组织类型</translation>
         </message>
         <message>
             <source>Nothing was exported: {reason}</source>
@@ -2002,6 +2039,70 @@ Restore the newest backup, of {when} ({name})? The damaged file is kept in the b
         <message>
             <source>Free economic zone</source>
             <translation>自由经济区</translation>
+        </message>
+        <message>
+            <source>Government</source>
+            <translation>政府</translation>
+        </message>
+        <message>
+            <source>Local Government</source>
+            <translation>地方政府</translation>
+        </message>
+        <message>
+            <source>Other Public Sector</source>
+            <translation>其他公共部门</translation>
+        </message>
+        <message>
+            <source>International NGO</source>
+            <translation>国际非政府组织</translation>
+        </message>
+        <message>
+            <source>National NGO</source>
+            <translation>国家非政府组织</translation>
+        </message>
+        <message>
+            <source>Regional NGO</source>
+            <translation>区域非政府组织</translation>
+        </message>
+        <message>
+            <source>Partner Country based NGO</source>
+            <translation>伙伴国非政府组织</translation>
+        </message>
+        <message>
+            <source>Public Private Partnership</source>
+            <translation>公私合作</translation>
+        </message>
+        <message>
+            <source>Multilateral</source>
+            <translation>多边机构</translation>
+        </message>
+        <message>
+            <source>Foundation</source>
+            <translation>基金会</translation>
+        </message>
+        <message>
+            <source>Private Sector</source>
+            <translation>私营部门</translation>
+        </message>
+        <message>
+            <source>Private Sector in Provider Country</source>
+            <translation>提供国私营部门</translation>
+        </message>
+        <message>
+            <source>Private Sector in Aid Recipient Country</source>
+            <translation>受援国私营部门</translation>
+        </message>
+        <message>
+            <source>Private Sector in Third Country</source>
+            <translation>第三国私营部门</translation>
+        </message>
+        <message>
+            <source>Academic, Training and Research</source>
+            <translation>学术、培训和研究机构</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
         </message>
     </context>
 </TS>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.fields import KINDS
 from tracker.domain.filters import Filter
 from tracker.domain.validation import ValidationErrors
+from tracker.services import iati
 from tracker.services.changes import Change
 from tracker.services.export import KIND_TABLES, export_snapshot
 from tracker.store import StoreError
@@ -132,6 +134,36 @@ class ExportDialog(QDialog):
         self.browse.clicked.connect(self.choose_path)
         ol.addWidget(self.browse)
         form.addRow(self.tr("Save to:"), out)
+
+        # IATI: the organisation that reports the file (kept in the database for the next export).
+        org = iati.reporting_org(ctx.store)
+        self.org_box = QWidget(self)
+        self.org_box.setObjectName("iatiOrg")
+        og = QFormLayout(self.org_box)
+        og.setContentsMargins(0, 0, 0, 0)
+        self.org_ref = QLineEdit("" if org.placeholder else org.ref, self.org_box)
+        self.org_ref.setObjectName("iatiOrgRef")
+        self.org_ref.setPlaceholderText(self.tr("e.g. XM-DAC-41114"))
+        self.org_name = QLineEdit("" if org.placeholder else org.name, self.org_box)
+        self.org_name.setObjectName("iatiOrgName")
+        self.org_type = QComboBox(self.org_box)
+        self.org_type.setObjectName("iatiOrgType")
+        for code, english in iati.ORGANISATION_TYPES.items():  # IATI's codelist, translated
+            self.org_type.addItem(f"{code} {QCoreApplication.translate('codelists', english)}", code)
+        self.org_type.setCurrentIndex(max(self.org_type.findData(org.org_type), 0))
+        og.addRow(self.tr("Identifier:"), self.org_ref)
+        og.addRow(self.tr("Name:"), self.org_name)
+        og.addRow(self.tr("Type:"), self.org_type)
+        self.org_note = QLabel(
+            self.tr("Leave both empty to write the placeholder {ref}; IATI's registry will not "
+                    "accept it.").format(ref=iati.DEFAULT_ORG_REF),
+            self.org_box,
+        )  # fmt: skip
+        self.org_note.setWordWrap(True)
+        self.org_note.setStyleSheet("color: palette(mid);")
+        og.addRow(self.org_note)
+        form.addRow(self.tr("Reporting organisation:"), self.org_box)
+        self._form = form
         lay.addLayout(form)
 
         self.result_label = QLabel(self)
@@ -180,6 +212,8 @@ class ExportDialog(QDialog):
         }
         self.scope_note.setText(notes.get(self.fmt, ""))
         self.scope_note.setVisible(self.fmt in notes)
+        self._form.setRowVisible(self.org_box, self.fmt == "iati")
+        self.adjustSize()
         enabled = self.fmt != "sqlite"
         self.current_radio.setEnabled(enabled and self.kind in KIND_TABLES)
         self.all_radio.setEnabled(enabled)
@@ -230,12 +264,22 @@ class ExportDialog(QDialog):
             return None
         kind, flt = self.scope()
         try:
+            if fmt == "iati":
+                self._keep_reporting_org()
             self.result = export_snapshot(
                 self.ctx.store, fmt=fmt, out=Path(text), kind=kind, flt=flt, currency=self.ctx.currency,
                 as_of=self.ctx.as_of, user=self.ctx.user, pdf_renderer=renderer,
             )  # fmt: skip
         except ValidationErrors as exc:
-            self._show_error("\n".join(str(e) for e in exc.errors))
+            labels = {
+                "iati_org_ref": self.tr("Reporting organisation identifier"),
+                "iati_org_name": self.tr("Reporting organisation name"),
+                "iati_org_type": self.tr("Reporting organisation type"),
+            }
+            self._show_error(
+                "\n".join(f"{labels[e.field]}: {e.message}" if e.field in labels else str(e)
+                          for e in exc.errors)
+            )  # fmt: skip
             return None
         except (StoreError, OSError) as exc:
             self._show_error(str(exc))
@@ -245,6 +289,20 @@ class ExportDialog(QDialog):
         if self.result.snapshot_id is not None:
             self.ctx.changed.emit(Change("snapshots", (self.result.snapshot_id,), "insert"))
         return self.result
+
+    def _keep_reporting_org(self) -> None:
+        """Save the organisation typed in (checked first: a bad one exports nothing)."""
+        ref, name = self.org_ref.text().strip(), self.org_name.text().strip()
+        code = self.org_type.currentData()
+        org = iati.reporting_org(self.ctx.store)
+        if not ref and not name and org.placeholder:
+            return  # the placeholder, as the note says
+        if org.placeholder or (ref, " ".join(name.split()), code) != (
+            org.ref,
+            org.name,
+            org.org_type,
+        ):
+            iati.set_reporting_org(self.ctx.store, ref=ref, name=name, org_type=code)
 
     def _show_error(self, text: str) -> None:
         self.result_label.setStyleSheet("color: #C00000;")
