@@ -214,10 +214,11 @@ def read_csv(data: bytes, kind: Kind) -> SourceTable:
     except csv.Error:
         first = sample.splitlines()[0] if sample else ""
         delimiter = max(",;\t", key=first.count)
-    table = _split_plain(text, delimiter) or _read_records(text, delimiter)
-    header, cols, extra = table
     # Only a cell starting with ' can need unquote(): look once in the whole text, not per cell.
-    if _starts_a_cell(text, "'"):
+    quoted = _starts_a_cell(text, "'")
+    table = _split_plain(text, delimiter) or _read_records(text, delimiter, quoted=quoted)
+    header, cols, extra = table
+    if quoted:
         cols = [list(map(unquote, c)) for c in cols]
         extra = {i: list(map(unquote, x)) for i, x in extra.items()}
     cells = dict(zip(header, cols, strict=True))  # a repeated name: the later column, as before
@@ -235,11 +236,11 @@ def _header(cells: Sequence[str]) -> list[str]:
     return [h.strip().lstrip("\ufeff") for h in cells]
 
 
-def _read_records(text: str, delimiter: str) -> _Table:
+def _read_records(text: str, delimiter: str, *, quoted: bool = False) -> _Table:
     """Any CSV, with csv.reader: (header, the cells by column, cells beyond the header).
 
     Rows of blank cells are left out; a short row reads as empty cells in the columns
-    it lacks."""
+    it lacks. ``quoted``: cells beyond the header count as blank by their unquoted text."""
     reader = csv.reader(
         io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True
     )
@@ -260,7 +261,7 @@ def _read_records(text: str, delimiter: str) -> _Table:
             if len(rec) < width:
                 rec = rec + [""] * (width - len(rec))
             elif len(rec) > width:
-                if any(x.strip() for x in rec[width:]):
+                if any((unquote(x) if quoted else x).strip() for x in rec[width:]):
                     extra[i] = rec[width:]
                 rec = rec[:width]
             even.append(rec)

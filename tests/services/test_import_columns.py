@@ -1,0 +1,334 @@
+"""The import read and checked column by column gives what the row-by-row paths give:
+the same cells, values, messages and rows, all or nothing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+
+import pytest
+
+from tracker.domain.fields import (
+    FAST_MISS,
+    KINDS,
+    PROJECTS,
+    cross_check_rows,
+    cross_checks,
+    fast_cleaner,
+    fast_column,
+    validate,
+)
+from tracker.domain.validation import ValidationErrors
+from tracker.services import importer
+from tracker.services.import_command import ImportCommand
+from tracker.store import perf_bulk
+
+# ------------------------------------------------------------------ reading
+
+
+def _old_reader(data: bytes) -> tuple[list[str], list[dict]]:
+    """read_csv as it was before the columns (one dict per record), for comparison."""
+    text = data.decode("utf-8")
+    try:
+        delimiter = csv.Sniffer().sniff(text[: 64 * 1024], delimiters=",;\t").delimiter
+    except csv.Error:
+        first = text.splitlines()[0] if text else ""
+        delimiter = max(",;\t", key=first.count)
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    records = [r for r in records if "".join(r).strip()]
+    header = [h.strip().lstrip("\ufeff") for h in records[0]]
+    quoted = importer._starts_a_cell(text, "'")
+    rows = []
+    for rec in records[1:]:
+        if quoted:
+            rec = [importer.unquote(cell) for cell in rec]
+        if len(rec) == len(header):
+            rows.append(dict(zip(header, rec, strict=True)))
+            continue
+        row = {header[i]: rec[i] if i < len(rec) else "" for i in range(len(header))}
+        if len(rec) > len(header) and any(x.strip() for x in rec[len(header) :]):
+            row["\0extra"] = rec[len(header) :]
+        rows.append(row)
+    return header, rows
+
+
+_CELL_PIECES = ["a", "Ж", "12", "3.50", " ", "\t", "\u00a0", "\u2028", "\x85", "\x0b", "\x0c",
+                "\x1c", "'", "'=x", ";", ",", "\ufeff", "é", "-", ""]  # fmt: skip
+_BREAKS = ["\n", "\n", "\r\n", "\r\n", "\r"]
+
+
+def _random_text(rnd: random.Random, delimiter: str) -> str:
+    width = rnd.randint(1, 4)
+    lines = []
+    for _ in range(rnd.randint(1, 6)):
+        w = width if rnd.random() < 0.8 else rnd.randint(1, 6)
+        cells = [
+            "".join(rnd.choice(_CELL_PIECES) for _ in range(rnd.randint(0, 3))) for _ in range(w)
+        ]
+        lines.append(delimiter.join(cells))
+    brk = rnd.choice(_BREAKS) if rnd.random() < 0.9 else None
+    text = ""
+    for line in lines:
+        text += line + (brk or rnd.choice(_BREAKS))
+    return text if rnd.random() < 0.7 else text.rstrip("\r\n")
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_plain_split_reads_the_cells_csv_reader_reads(delimiter):
+    rnd = random.Random(11)
+    taken = 0
+    for _ in range(4000):
+        text = _random_text(rnd, delimiter)
+        fast = importer._split_plain(text, delimiter)
+        try:
+            full = importer._read_records(text, delimiter)
+        except importer.ImportRefused:
+            assert fast is None, repr(text)
+            continue
+        if fast is not None:
+            taken += 1
+            assert fast == full, repr(text)
+    assert taken > 800  # the split is really taken
+
+
+def test_plain_split_leaves_quotes_blank_lines_and_ragged_rows_to_csv_reader():
+    assert importer._split_plain('a,b\n"x,y",z\n', ",") is None
+    assert importer._split_plain("a,b\n\nx,y\n", ",") is None
+    assert importer._split_plain("a,b\n , \nx,y\n", ",") is None
+    assert importer._split_plain("a,b\nx\n", ",") is None
+    assert importer._split_plain("a,b\rx,y\r", ",") is None
+    assert importer._split_plain("a,b\r\nx, y \r\n", ",") == (["a", "b"], [["x"], [" y "]], {})
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_rows_are_the_dicts_the_row_reader_made(seed):
+    rnd = random.Random(seed)
+    for _ in range(1500):
+        delimiter = rnd.choice(",;")
+        text = "code" + delimiter + "name\n" + _random_text(rnd, delimiter)
+        if text.startswith(("'", "\ufeff")) or not text.strip():
+            continue
+        header, rows = _old_reader(text.encode("utf-8"))
+        table = importer.read_csv(text.encode("utf-8"), PROJECTS)
+        assert table.columns == header
+        assert list(table.rows) == rows, repr(text)
+        assert len(table.rows) == len(rows)
+        if rows:
+            assert table.rows[-1] == rows[-1] and table.rows[:2] == rows[:2]
+
+
+def test_column_rows_index_like_a_list(tmp_path):
+    table = importer.read_csv(b"code,name\nA,x\nB,y,extra\nC\n", PROJECTS)
+    assert len(table.rows) == 3
+    assert table.rows[0] == {"code": "A", "name": "x"}
+    assert table.rows[1] == {"code": "B", "name": "y", "\0extra": ["extra"]}
+    assert table.rows[-1] == {"code": "C", "name": ""}
+    assert table.rows[1:] == [table.rows[1], table.rows[2]]
+    with pytest.raises(IndexError):
+        table.rows[3]
+    assert table.extra == {1: ["extra"]}
+
+
+# ------------------------------------------------------------------ checking
+def _plain_cell(rnd: random.Random, kind: str) -> str:
+    return {
+        "money2": f"{rnd.randint(0, 10**12)}.{rnd.randint(0, 99):02d}",
+        "money0": str(rnd.randint(0, 10**14)),
+        "text": " " * rnd.randint(0, 1)
+        + "Plant "
+        + "x" * rnd.randint(0, 50)
+        + " " * rnd.randint(0, 1),
+        "code": f"C-{rnd.randint(0, 10**6)}",
+    }[kind]
+
+
+_ODD = ["", " ", "1,5", "1.234", "-1", "x" * 301, "a b", "1e3", "0012", "9" * 16, "Ж", "12.", ".5"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_fast_column_gives_what_the_cell_cleaner_gives(seed):
+    rnd = random.Random(seed)
+    fields = [f for k in KINDS.values() for f in k.fields if fast_column(f) is not None]
+    assert {f.type for f in fields} >= {"text", "code", "money"}
+    whole = 0
+    for _ in range(600):
+        f = rnd.choice(fields)
+        shape = {"money": rnd.choice(["money2", "money0"]), "code": "code"}.get(f.type, "text")
+        cells = [_plain_cell(rnd, shape) for _ in range(rnd.randint(1, 30))]
+        if rnd.random() < 0.4:
+            cells[rnd.randrange(len(cells))] = rnd.choice(_ODD)
+        got = fast_column(f)(cells)
+        one = [fast_cleaner(f)(c) for c in cells]
+        if got is None:
+            continue
+        whole += 1
+        assert FAST_MISS not in one, (f.name, cells)
+        assert got == one, (f.name, cells)
+    assert whole > 250
+
+
+def _random_clean(rnd: random.Random, kind) -> dict:
+    dates = [None, "2020-01-01", "2021-06-30", "2019-12-31", "2022-02-02"]
+    nums = [None, 0, 1, 5, 100, 250]
+    reals = [None, 0.0, -1.0, 0.5, 3.0, 12.0]
+    out = {}
+    for f in kind.fields:
+        if f.type == "date":
+            out[f.name] = rnd.choice(dates)
+        elif f.type in ("money", "int"):
+            out[f.name] = rnd.choice(nums)
+        elif f.type == "real":
+            out[f.name] = rnd.choice(reals)
+        elif f.name == "status":
+            out[f.name] = rnd.choice(["pipeline", "signed", "completed", None])
+        else:
+            out[f.name] = rnd.choice(["A", "B", None])
+    return out
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_cross_check_rows_finds_the_rows_cross_checks_refuses(kind):
+    k = KINDS[kind]
+    rnd = random.Random(kind)
+    rows = [_random_clean(rnd, k) for _ in range(3000)]
+    cols = {f.name: [r[f.name] for r in rows] for f in k.fields}
+    got = cross_check_rows(kind, cols)
+    expected = [i for i, r in enumerate(rows) if cross_checks(kind, r)]
+    if got is None:  # no column-wise form: the caller checks every row
+        assert kind == "countries"
+        return
+    assert got == expected
+    if kind in ("projects", "project_updates", "fx_rates", "ventures"):
+        assert expected, "the random rows must break the rule sometimes"
+
+
+# --------------------------------------------------------------- end to end
+def _project(i: int, **over) -> dict:
+    row = {"code": f"K-{i:05d}", "name": f"Kiln {i}", "sector": "energy", "region": "BY-MI",
+           "bank_id": "1", "borrower": f"Owner {i}", "amount": f"{1000 + i}.25", "currency": "USD",
+           "disbursed": f"{i % 7}.00", "status": "signed", "agreement_date": "2020-01-02",
+           "start_date": "2020-02-01", "planned_end": "2023-02-01", "actual_end": "",
+           "progress_pct": str(i % 100), "description": f"clay line {i}", "interest_rate": "2.5",
+           "maturity_years": "15", "grace_years": "3"}  # fmt: skip
+    row.update(over)
+    return row
+
+
+def _write(path, rows, extra_line: str | None = None, at: int | None = None):
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    if extra_line is not None:
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        lines.insert(at, extra_line)
+        path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def test_first_import_plans_each_row_as_validate_cleans_it(store, tmp_path):
+    rows = [_project(i) for i in range(300)]
+    plan = importer.plan_import(store, kind="projects", path=_write(tmp_path / "a.csv", rows))
+    assert plan.ok and plan.counts() == {"insert": 300, "update": 0, "skip": 0}
+    refs = store.ref_index()
+    assert [p.row for p in plan.planned] == list(range(2, 302))
+    for p, raw in zip(plan.planned, rows, strict=True):
+        assert p.action == "insert" and p.values == validate(PROJECTS, raw, refs)
+
+
+def test_rows_planned_at_once_equal_rows_planned_one_by_one(store, tmp_path):
+    rows = [_project(i) for i in range(200)]
+    path = _write(tmp_path / "a.csv", rows)
+    at_once = importer.plan_import(store, kind="projects", path=path)
+    # One record already stored: the plan goes row by row (upsert) for the same file.
+    store.insert("projects", validate(PROJECTS, rows[50], store.ref_index()), user="u")
+    one_by_one = importer.plan_import(store, kind="projects", path=path)
+    assert [(p.row, p.action) for p in one_by_one.planned if p.action != "insert"] == [(52, "skip")]
+    same = [(p.row, p.values) for p in one_by_one.planned if p.row != 52]
+    assert same == [(p.row, p.values) for p in at_once.planned if p.row != 52]
+
+
+def _state(store):
+    return (
+        store.query("SELECT count(*) AS n FROM projects")[0]["n"],
+        store.query("SELECT count(*) AS n FROM audit_log")[0]["n"],
+        store.query("SELECT name, sql FROM sqlite_master ORDER BY name"),
+    )
+
+
+BAD_ROWS = [
+    ({"amount": "-5"}, "amount", "must not be negative"),
+    ({"name": "x" * 301}, "name", "is longer than 300 characters"),
+    ({"disbursed": "5000.00"}, "disbursed", "must not exceed the committed amount"),
+    ({"status": "pipeline", "disbursed": "1.00"}, "disbursed",
+     "must be 0 for a project still in the pipeline"),
+    ({"planned_end": "2019-01-01"}, "planned_end", "must not be before the start date"),
+    ({"grace_years": "20"}, "grace_years", "must not exceed the maturity"),
+    ({"code": "K-00000"}, "code", "'K-00000' appears twice (rows 2 and {row})"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("where", ["first", "middle", "last"])
+@pytest.mark.parametrize(("over", "field", "message"), BAD_ROWS, ids=lambda v: str(v)[:30])
+def test_one_bad_row_anywhere_refuses_the_whole_file(store, tmp_path, monkeypatch, where, over,
+                                                     field, message):  # fmt: skip
+    monkeypatch.setattr(perf_bulk, "REBUILD_MIN", 1)
+    rows = [_project(i) for i in range(120)]
+    i = {"first": 0 if field != "code" else 1, "middle": 60, "last": 119}[where]
+    rows[i] = _project(i, **over)
+    path = _write(tmp_path / "bad.csv", rows)
+    before = _state(store)
+    with pytest.raises(ValidationErrors) as exc:
+        importer.import_file(store, kind="projects", path=path, user="u")
+    got = [(e.field, e.message, e.row) for e in exc.value.errors]
+    assert got == [(field, message.format(row=i + 2), i + 2)]
+    assert _state(store) == before
+
+
+def test_a_row_with_extra_cells_is_refused_by_its_number(store, tmp_path):
+    rows = [_project(i) for i in range(40)]
+    line = ",".join(_project(99).values()) + ",surplus\n"
+    path = _write(tmp_path / "x.csv", rows, extra_line=line, at=11)
+    before = _state(store)
+    with pytest.raises(ValidationErrors) as exc:
+        importer.import_file(store, kind="projects", path=path, user="u")
+    assert [(e.field, e.message, e.row) for e in exc.value.errors] == [
+        ("row", "has more cells than the header has columns", 12)
+    ]
+    assert _state(store) == before
+
+
+def test_rows_by_key_answers_an_empty_table_with_one_probe(store):
+    seen: list[str] = []
+    store.conn.set_trace_callback(seen.append)
+    try:
+        assert (
+            perf_bulk.rows_by_key(store, "projects", "code", {f"K-{i}" for i in range(5000)}) == {}
+        )
+    finally:
+        store.conn.set_trace_callback(None)
+    assert [q for q in seen if "FROM projects" in q] == ["SELECT 1 FROM projects LIMIT 1"]
+    pk = store.insert("projects", validate(PROJECTS, _project(3), store.ref_index()), user="u")
+    found = perf_bulk.rows_by_key(store, "projects", "code", {f"K-{i:05d}" for i in range(2000)})
+    assert list(found) == ["K-00003"] and found["K-00003"]["id"] == pk
+    with pytest.raises(ValueError):
+        perf_bulk.rows_by_key(store, "projects", "no_such_column", {"x"})
+
+
+def test_a_large_import_is_undone_in_one_step(store, tmp_path, monkeypatch):
+    monkeypatch.setattr(perf_bulk, "REBUILD_MIN", 1)  # the path that drops and rebuilds indexes
+    schema = store.query("SELECT name, sql FROM sqlite_master ORDER BY name")
+    rows = [_project(i) for i in range(250)]
+    plan = importer.plan_import(store, kind="projects", path=_write(tmp_path / "u.csv", rows))
+    command = ImportCommand(plan, user="u")
+    change = command.apply(store)
+    assert len(change.ids) == 250 and store.count("projects") == 250
+    audits = store.query(
+        "SELECT count(*) AS n FROM audit_log WHERE action = 'import' AND row_id IS NOT NULL"
+    )
+    assert audits[0]["n"] == 250
+    command.revert(store)
+    assert store.count("projects") == 0
+    assert store.query("SELECT name, sql FROM sqlite_master ORDER BY name") == schema
+    assert store.integrity_check() == []
