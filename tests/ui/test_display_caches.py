@@ -70,7 +70,10 @@ def test_chart_pane_keeps_its_canvas_and_each_new_figure_fills_it(qtbot, demo_st
 
     pane.set_view(kind="projects", flt=Filter(sector=("energy",)), selected_id=None)
     after = pane.current_figure()
-    assert after is not before and pane.host.canvas() is canvas
+    # Same chart, same size: the figure on screen is drawn into again (tests/charts/
+    # test_chart_reuse.py: the same pixels as a new figure), on the same canvas.
+    assert after is before and pane.host.canvas() is canvas
+    assert {t.get_text() for t in after.axes[0].get_yticklabels()} == {"Energy"}
     assert pane.host.layout().count() == 1
     assert after.canvas is canvas and canvas.figure is after
     w, h = canvas.get_width_height(physical=True)
@@ -78,22 +81,24 @@ def test_chart_pane_keeps_its_canvas_and_each_new_figure_fills_it(qtbot, demo_st
         w,
         h,
     )
-    # The figure shown before is let go of the canvas, so printing or saving it still
-    # writes that figure, not the one on screen.
-    assert before.canvas is not canvas
-    out = io.BytesIO()
-    before.savefig(out, format="png")
-    assert out.getvalue().startswith(b"\x89PNG")
 
     pane.resize(700, 450)
     qtbot.wait(10)
     pane.set_view(kind="projects", flt=Filter(), selected_id=None)
     resized = pane.current_figure()
     qtbot.wait(10)
+    assert resized is not after  # another size: a new figure, on the same canvas
+    assert pane.host.canvas() is canvas and canvas.figure is resized
     w, h = canvas.get_width_height(physical=True)
     assert (
         round(resized.get_figwidth() * resized.dpi),
         round(resized.get_figheight() * resized.dpi),
     ) == (w, h)
     assert w < 900
+    # The figure shown before is let go of the canvas, so printing or saving it still
+    # writes that figure, not the one on screen.
+    assert after.canvas is not canvas
+    out = io.BytesIO()
+    after.savefig(out, format="png")
+    assert out.getvalue().startswith(b"\x89PNG")
     pane.close()

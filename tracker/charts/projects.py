@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from matplotlib.figure import Figure
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure, SubFigure
 
 from tracker.charts.data import (
     DEFAULT_TEXTS,
@@ -27,12 +28,13 @@ from tracker.charts.style import (
     chart_style,
     count_axis,
     end_label,
+    figure_with_axes,
     format_count,
     label_columns,
     legend_patch,
     money_scale,
-    new_figure,
     no_data_figure,
+    one_axes,
     paint,
     percent,
     row_font_size,
@@ -49,6 +51,7 @@ def build_status(
     height_in: float = HEIGHT_IN,
     dpi: float = DPI,
     texts: ChartTexts = DEFAULT_TEXTS,
+    reuse: Figure | None = None,
 ) -> Figure:
     """Portfolio by status: number of projects and committed money side by side.
 
@@ -57,15 +60,16 @@ def build_status(
     """
     rows = sorted(data.rows, key=lambda r: status_order(r.status))
     if not rows or all(r.count == 0 and r.committed == 0 for r in rows):
-        return no_data_figure(data, texts, width_in, height_in, dpi)
+        return no_data_figure(data, texts, width_in, height_in, dpi, reuse)
     scale = money_scale((r.committed for r in rows), texts)
     size = row_font_size(height_in, len(rows))
     labels = [texts.status_name(r.status) for r in rows]
     counts = [float(r.count) for r in rows]
     amounts = [scale.value(r.committed) for r in rows]
     with chart_style():
-        fig, body = new_figure(data, width_in, height_in, dpi)
-        count_ax, amount_ax = body.subplots(1, 2, sharey=True, width_ratios=(1, 1.4))
+        fig, _body, (count_ax, amount_ax) = figure_with_axes(
+            data, width_in, height_in, dpi, shape="status", make_axes=_status_axes, reuse=reuse
+        )
         width = label_columns(width_in, size, 0.22)
         ys = category_axis(count_ax, labels, size=size, width=width, also=[amount_ax])
         for ax, values, value_labels in (
@@ -82,6 +86,10 @@ def build_status(
     return fig
 
 
+def _status_axes(body: Figure | SubFigure) -> Sequence[Axes]:
+    return body.subplots(1, 2, sharey=True, width_ratios=(1, 1.4))
+
+
 def build_sector(
     data: FinancingData,
     *,
@@ -90,10 +98,11 @@ def build_sector(
     dpi: float = DPI,
     texts: ChartTexts = DEFAULT_TEXTS,
     max_rows: int = 15,
+    reuse: Figure | None = None,
 ) -> Figure:
     """Financing by sector: committed with disbursed inside, largest first."""
     return _financing(
-        data, data.currency, _financing_rows(data), width_in, height_in, dpi, texts, max_rows
+        data, data.currency, _financing_rows(data), width_in, height_in, dpi, texts, max_rows, reuse
     )
 
 
@@ -105,10 +114,11 @@ def build_bank(
     dpi: float = DPI,
     texts: ChartTexts = DEFAULT_TEXTS,
     max_rows: int = 15,
+    reuse: Figure | None = None,
 ) -> Figure:
     """Financing by lending bank: committed with disbursed inside, largest first."""
     return _financing(
-        data, data.currency, _financing_rows(data), width_in, height_in, dpi, texts, max_rows
+        data, data.currency, _financing_rows(data), width_in, height_in, dpi, texts, max_rows, reuse
     )
 
 
@@ -120,10 +130,11 @@ def build_disbursement(
     dpi: float = DPI,
     texts: ChartTexts = DEFAULT_TEXTS,
     max_rows: int = 15,
+    reuse: Figure | None = None,
 ) -> Figure:
     """Disbursed vs committed for the largest projects; the rest is counted in a note."""
     rows = [(f"{r.code} {r.name}", r.committed, r.disbursed) for r in data.rows]
-    return _financing(data, data.currency, rows, width_in, height_in, dpi, texts, max_rows)
+    return _financing(data, data.currency, rows, width_in, height_in, dpi, texts, max_rows, reuse)
 
 
 _Row = tuple[str, Decimal, Decimal]
@@ -142,6 +153,7 @@ def _financing(
     dpi: float,
     texts: ChartTexts,
     max_rows: int,
+    reuse: Figure | None = None,
 ) -> Figure:
     """Bullet bars: a wide light committed bar with the disbursed bar inside it.
 
@@ -149,7 +161,7 @@ def _financing(
     half page, and the light/dark pair survives black-and-white printing.
     """
     if not rows or all(c == 0 and d == 0 for _, c, d in rows):
-        return no_data_figure(data, texts, width_in, height_in, dpi)
+        return no_data_figure(data, texts, width_in, height_in, dpi, reuse)
     ranked = sorted(rows, key=lambda r: (-r[1], -r[2], r[0]))
     shown, hidden = ranked[:max_rows], len(ranked) - max_rows
     scale = money_scale([c for _, c, _ in shown] + [d for _, _, d in shown], texts)
@@ -157,8 +169,9 @@ def _financing(
     disbursed = [scale.value(d) for _, _, d in shown]
     size = row_font_size(height_in, len(shown))
     with chart_style():
-        fig, body = new_figure(data, width_in, height_in, dpi)
-        ax = body.add_subplot()
+        fig, body, (ax,) = figure_with_axes(
+            data, width_in, height_in, dpi, shape="financing", make_axes=one_axes, reuse=reuse
+        )
         more = texts.more.format(n=hidden) if hidden > 0 else ""
         width = label_columns(width_in, size, 0.33)
         ys = category_axis(ax, [label for label, *_ in shown], size=size, width=width, more=more)

@@ -70,7 +70,8 @@ def build_chart(name: str, data: ChartData, **options: Any) -> Figure:
     """Build a chart by name, checking that it got the data it draws.
 
     ``options`` are the builder's keyword arguments (``width_in``,
-    ``height_in``, ``dpi``, ``texts``, ``max_rows``).
+    ``height_in``, ``dpi``, ``texts``, ``max_rows``, ``reuse``: a figure an
+    earlier call returned, drawn into again when it has the same make-up).
     """
     try:
         spec = CHARTS[name]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
-from matplotlib.figure import Figure
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure, SubFigure
 
 from tracker.charts.data import (
     DEFAULT_TEXTS,
@@ -27,12 +29,13 @@ from tracker.charts.style import (
     chart_style,
     count_axis,
     end_label,
+    figure_with_axes,
     format_count,
     label_columns,
     legend_patch,
     money_scale,
-    new_figure,
     no_data_figure,
+    one_axes,
     paint,
     percent,
     row_font_size,
@@ -52,10 +55,11 @@ def build_residents_country(
     dpi: float = DPI,
     texts: ChartTexts = DEFAULT_TEXTS,
     max_rows: int = 15,
+    reuse: Figure | None = None,
 ) -> Figure:
     """Residents per country, most first; declared investment in a second panel if given."""
     if not data.rows or all(r.count == 0 and not r.declared_investment for r in data.rows):
-        return no_data_figure(data, texts, width_in, height_in, dpi)
+        return no_data_figure(data, texts, width_in, height_in, dpi, reuse)
     ranked = sorted(data.rows, key=lambda r: (-r.count, -(r.declared_investment or 0), r.label))
     shown, hidden = ranked[:max_rows], len(ranked) - max_rows
     with_investment = any(r.declared_investment is not None for r in shown)
@@ -63,11 +67,12 @@ def build_residents_country(
     labels = [r.label for r in shown]
     counts = [float(r.count) for r in shown]
     with chart_style():
-        fig, body = new_figure(data, width_in, height_in, dpi)
-        if with_investment:
-            count_ax, money_ax = body.subplots(1, 2, sharey=True, width_ratios=(1, 1.3))
-        else:
-            count_ax, money_ax = body.add_subplot(), None
+        fig, _body, panels_made = figure_with_axes(
+            data, width_in, height_in, dpi, reuse=reuse,
+            shape="residents_country_money" if with_investment else "residents_country",
+            make_axes=_country_axes if with_investment else one_axes,
+        )  # fmt: skip
+        count_ax, money_ax = panels_made if with_investment else (panels_made[0], None)
         more = texts.more.format(n=hidden) if hidden > 0 else ""
         panels = [money_ax] if money_ax is not None else []
         width = label_columns(width_in, size, 0.25)
@@ -92,6 +97,10 @@ def build_residents_country(
     return fig
 
 
+def _country_axes(body: Figure | SubFigure) -> Sequence[Axes]:
+    return body.subplots(1, 2, sharey=True, width_ratios=(1, 1.3))
+
+
 def build_residents_status(
     data: ResidentsStatusData,
     *,
@@ -99,17 +108,20 @@ def build_residents_status(
     height_in: float = HEIGHT_IN,
     dpi: float = DPI,
     texts: ChartTexts = DEFAULT_TEXTS,
+    reuse: Figure | None = None,
 ) -> Figure:
     """Residents per life-cycle status, with the share of all residents."""
     rows = sorted(data.rows, key=lambda r: status_order(r.status))
     total = sum(r.count for r in rows)
     if total == 0:
-        return no_data_figure(data, texts, width_in, height_in, dpi)
+        return no_data_figure(data, texts, width_in, height_in, dpi, reuse)
     size = row_font_size(height_in, len(rows))
     counts = [float(r.count) for r in rows]
     with chart_style():
-        fig, body = new_figure(data, width_in, height_in, dpi)
-        ax = body.add_subplot()
+        fig, _body, (ax,) = figure_with_axes(
+            data, width_in, height_in, dpi, shape="residents_status", make_axes=one_axes,
+            reuse=reuse,
+        )  # fmt: skip
         labels = [texts.status_name(r.status) for r in rows]
         ys = category_axis(ax, labels, size=size, width=label_columns(width_in, size))
         for bar, row in zip(ax.barh(ys, counts, height=0.7), rows, strict=True):
@@ -130,10 +142,11 @@ def build_ventures(
     dpi: float = DPI,
     texts: ChartTexts = DEFAULT_TEXTS,
     max_rows: int = 15,
+    reuse: Figure | None = None,
 ) -> Figure:
     """Joint ventures and foreign-owned companies per sector, stacked, most first."""
     if not data.rows or all(r.joint_ventures + r.foreign_owned == 0 for r in data.rows):
-        return no_data_figure(data, texts, width_in, height_in, dpi)
+        return no_data_figure(data, texts, width_in, height_in, dpi, reuse)
     ranked = sorted(data.rows, key=lambda r: (-(r.joint_ventures + r.foreign_owned), r.label))
     shown, hidden = ranked[:max_rows], len(ranked) - max_rows
     size = row_font_size(height_in, len(shown))
@@ -147,8 +160,9 @@ def build_ventures(
     label_col_pt = max(text_width_pt(shorten(r.label, width), size) for r in shown)
     plot_pt = max(width_in * 72 - label_col_pt - 90, 72)
     with chart_style():
-        fig, body = new_figure(data, width_in, height_in, dpi)
-        ax = body.add_subplot()
+        fig, body, (ax,) = figure_with_axes(
+            data, width_in, height_in, dpi, shape="ventures", make_axes=one_axes, reuse=reuse
+        )
         more = texts.more.format(n=hidden) if hidden > 0 else ""
         ys = category_axis(ax, [r.label for r in shown], size=size, width=width, more=more)
         for bars, style, values, lefts in (

@@ -31,13 +31,14 @@ from tracker.charts.style import (
     category_axis,
     chart_style,
     end_label,
+    figure_with_axes,
     finish_axes,
     label_columns,
     legend_patch,
     money_scale,
-    new_figure,
     no_data_figure,
     number_formatter,
+    one_axes,
     paint,
     row_font_size,
     status_order,
@@ -75,6 +76,7 @@ def build_timeline(
     dpi: float = DPI,
     texts: ChartTexts = DEFAULT_TEXTS,
     max_rows: int = 20,
+    reuse: Figure | None = None,
 ) -> Figure:
     """Gantt: dashed outline for the plan, solid status bar for what has happened.
 
@@ -83,13 +85,14 @@ def build_timeline(
     """
     rows = list(data.rows)
     if not rows:
-        return no_data_figure(data, texts, width_in, height_in, dpi)
+        return no_data_figure(data, texts, width_in, height_in, dpi, reuse)
     shown, hidden = rows[:max_rows], len(rows) - max_rows
     size = row_font_size(height_in, len(shown))
     today = date2num(data.today)
     with chart_style():
-        fig, body = new_figure(data, width_in, height_in, dpi)
-        ax = body.add_subplot()
+        fig, body, (ax,) = figure_with_axes(
+            data, width_in, height_in, dpi, shape="timeline", make_axes=one_axes, reuse=reuse
+        )
         more = texts.more.format(n=hidden) if hidden > 0 else ""
         width = label_columns(width_in, size, 0.33)
         ys = category_axis(ax, [r.label for r in shown], size=size, width=width, more=more)
@@ -158,18 +161,20 @@ def build_cumulative(
     height_in: float = HEIGHT_IN,
     dpi: float = DPI,
     texts: ChartTexts = DEFAULT_TEXTS,
+    reuse: Figure | None = None,
 ) -> Figure:
     """Step line of money paid out so far, against the committed total when given."""
     points = sorted(data.points, key=lambda p: p.date)
     if not points:
-        return no_data_figure(data, texts, width_in, height_in, dpi)
+        return no_data_figure(data, texts, width_in, height_in, dpi, reuse)
     reference = [data.committed_total] if data.committed_total is not None else []
     scale = money_scale([p.amount for p in points] + reference, texts)
     xs = [date2num(p.date) for p in points]
     ys = [scale.value(p.amount) for p in points]
     with chart_style():
-        fig, body = new_figure(data, width_in, height_in, dpi)
-        ax = body.add_subplot()
+        fig, _body, (ax,) = figure_with_axes(
+            data, width_in, height_in, dpi, shape="cumulative", make_axes=one_axes, reuse=reuse
+        )
         ax.fill_between(xs, ys, step="post", color=COMMITTED_STYLE.color, linewidth=0)
         ax.step(
             xs,

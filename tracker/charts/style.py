@@ -13,7 +13,7 @@ import contextlib
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -27,6 +27,7 @@ from matplotlib.figure import Figure, SubFigure
 from matplotlib.patches import Patch
 from matplotlib.text import Annotation
 from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.transforms import Bbox
 
 from tracker.charts.data import PROJECT_STATUSES, RESIDENT_STATUSES, ChartData, ChartTexts
 
@@ -341,16 +342,74 @@ def new_figure(
     ``suptitle`` but not for free text.
     """
     fig = Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
+    body = fig.subfigures(1, 1) if data.subtitle else fig
+    _set_titles(fig, body, data, width_in)
+    return fig, body
+
+
+def figure_with_axes(
+    data: ChartData,
+    width_in: float,
+    height_in: float,
+    dpi: float,
+    *,
+    shape: str,
+    make_axes: Callable[[Figure | SubFigure], Sequence[Axes]],
+    reuse: Figure | None = None,
+) -> tuple[Figure, Figure | SubFigure, tuple[Axes, ...]]:
+    """:func:`new_figure` plus its axes, or ``reuse`` emptied when it has the same make-up.
+
+    The chart pane redraws one chart after every filter change. Creating the
+    axes, their ticks and the legend is most of building a figure, so a figure
+    built for the same chart at the same size (same ``shape``, subtitle or not)
+    is emptied of what the data drew and drawn into again. What comes out draws
+    exactly like a new figure (tests compare the pixels); files and printing
+    build new figures as before.
+    """
+    key = (shape, bool(data.subtitle), width_in, height_in, dpi)
+    parts = getattr(reuse, "_tracker_parts", None) if reuse is not None else None
+    if reuse is not None and parts is not None and parts[0] == key:
+        _, body, axes = parts
+        _set_titles(reuse, body, data, width_in)
+        for legend in list(body.legends):
+            legend.remove()
+        # Constrained layout starts from where things are: put them where a new figure
+        # has them, so the layout (to the last pixel) is the one a new figure gets.
+        if isinstance(body, SubFigure):
+            body._redo_transform_rel_fig()
+        for ax in axes:
+            _empty_axes(ax)
+            spec = ax.get_subplotspec()
+            if spec is not None:
+                ax._set_position(spec.get_position(ax.get_figure(root=False)))
+        return reuse, body, axes
+    fig, body = new_figure(data, width_in, height_in, dpi)
+    axes = tuple(make_axes(body))
+    fig._tracker_parts = (key, body, axes)  # type: ignore[attr-defined]
+    return fig, body, axes
+
+
+def _set_titles(fig: Figure, body: Figure | SubFigure, data: ChartData, width_in: float) -> None:
+    """Title (and the subtitle on the body subfigure), wrapped to the width, left-aligned."""
     x = PAD_IN / width_in
     line_pt = (width_in - 2 * PAD_IN) * 72
     title = wrap(data.title, int(line_pt / (TITLE_SIZE * 0.68)))
     fig.suptitle(title, x=x, ha="left", fontsize=TITLE_SIZE, fontweight="bold")
-    if not data.subtitle:
-        return fig, fig
-    body = fig.subfigures(1, 1)
-    subtitle = wrap(data.subtitle, int(line_pt / (SUBTITLE_SIZE * 0.6)))
-    body.suptitle(subtitle, x=x, ha="left", fontsize=SUBTITLE_SIZE, color=MUTED)
-    return fig, body
+    if body is not fig:
+        subtitle = wrap(data.subtitle, int(line_pt / (SUBTITLE_SIZE * 0.6)))
+        body.suptitle(subtitle, x=x, ha="left", fontsize=SUBTITLE_SIZE, color=MUTED)
+
+
+def _empty_axes(ax: Axes) -> None:
+    """Take out what a builder drew and give the axes back a new one's limits and colours."""
+    for artist in [*ax.patches, *ax.texts, *ax.lines, *ax.collections, *ax.images]:
+        artist.remove()
+    ax.containers.clear()
+    ax.dataLim.set_points(Bbox.null().get_points())
+    ax.ignore_existing_data_limits = True
+    ax.set_autoscalex_on(True)
+    ax.set_autoscaley_on(True)
+    ax.set_prop_cycle(None)
 
 
 def add_legend(body: Figure | SubFigure, handles: Sequence[Artist], width_in: float) -> None:
@@ -369,12 +428,18 @@ def add_legend(body: Figure | SubFigure, handles: Sequence[Artist], width_in: fl
 
 
 def no_data_figure(
-    data: ChartData, texts: ChartTexts, width_in: float, height_in: float, dpi: float
+    data: ChartData,
+    texts: ChartTexts,
+    width_in: float,
+    height_in: float,
+    dpi: float,
+    reuse: Figure | None = None,
 ) -> Figure:
     """Same title, and a clear message instead of an empty or broken chart."""
     with chart_style():
-        fig, body = new_figure(data, width_in, height_in, dpi)
-        ax = body.add_subplot()
+        fig, _body, (ax,) = figure_with_axes(
+            data, width_in, height_in, dpi, shape="no_data", make_axes=one_axes, reuse=reuse
+        )
         ax.set_axis_off()
         ax.text(
             0.5,
@@ -387,6 +452,11 @@ def no_data_figure(
             transform=ax.transAxes,
         )
     return fig
+
+
+def one_axes(body: Figure | SubFigure) -> tuple[Axes]:
+    """``make_axes`` of :func:`figure_with_axes` for a chart with one plot."""
+    return (body.add_subplot(),)
 
 
 def row_font_size(height_in: float, rows: int) -> float:

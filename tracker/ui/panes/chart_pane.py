@@ -288,6 +288,7 @@ class ChartPane(QWidget):
                 height_in=height_in, texts=i18n.chart_texts(), lang=i18n.current_language(),
                 titles={chart: chart_title(chart)},
                 context=i18n.chart_context(self.ctx.store, chart, flt, as_of),
+                reuse=self.host.figure(),
             )  # fmt: skip
         except Exception as exc:  # noqa: BLE001 - a chart must never take the window down
             log.exception("chart %s failed", chart)
