@@ -233,3 +233,36 @@ def test_smoke_draws_live_first_then_starts_from_the_picture(demo_path, tmp_path
     third = smoke(demo_path, env)
     assert third["ok"] and third["chart_from"] == "live", "an edit in between: the picture is stale"
     assert not Path(env["TRACKER_SETTINGS"]).exists(), "the smoke run leaves the layout alone"
+
+
+def test_while_the_picture_is_up_the_chart_data_is_read_in_the_background(qtbot, demo_store):  # noqa: ANN001
+    shown_pane(qtbot, demo_store).save_picture()
+    demo_store.__dict__.pop("_aggregate_cubes", None)
+    pane = shown_pane(qtbot, demo_store)
+    assert pane.picture_key is not None
+    pane._warm_up()
+    qtbot.waitUntil(pane.warmed.is_set, timeout=10_000)
+    assert "projects" in demo_store.__dict__["_aggregate_cubes"]
+    pane.set_view(kind="projects", flt=Filter(status=("implementation",)), selected_id=None)
+    assert pane.draw_count == 1 and pane.last_error is None
+
+
+def test_a_cube_read_elsewhere_is_adopted_only_if_the_file_did_not_change(demo_store):  # noqa: ANN001
+    from tracker.store import aggregates
+
+    stamp = aggregates.cube_stamp(demo_store)
+    rows = aggregates.read_cube(demo_store.path, "projects")
+    assert rows == aggregates.cube(demo_store, "projects")
+    demo_store.__dict__.pop("_aggregate_cubes", None)
+    assert aggregates.adopt_cube(demo_store, "projects", rows, stamp)
+    assert aggregates.cube(demo_store, "projects") is rows
+    pid = demo_store.query_ids("projects")[0]
+    rec = demo_store.get("projects", pid)
+    demo_store.update(
+        "projects", pid, {"status": "suspended"}, expected_version=rec["version"], user="x"
+    )
+    demo_store.__dict__.pop("_aggregate_cubes", None)
+    assert not aggregates.adopt_cube(demo_store, "projects", rows, stamp), (
+        "stale: read before the edit"
+    )
+    assert aggregates.cube(demo_store, "projects") != rows

@@ -17,7 +17,9 @@ text, a list of ids) go straight to SQL with the filter's WHERE clause.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from tracker.domain.filters import Filter
@@ -90,15 +92,56 @@ def cube(store: Store, table: str) -> list[dict[str, Any]]:
     hit = cache.get(table)
     if hit is not None and hit[0] == stamp:
         return hit[1]
+    rows = _rows(store, _cube_sql(table))
+    cache[table] = (stamp, rows)
+    return rows
+
+
+def _cube_sql(table: str) -> str:
     dims, sums = _CUBES[table]
     select = ", ".join([*dims, *(f"{expr} AS {name}" for name, expr in sums.items())])
     # With the covering cube index (migration 2): one ordered walk of it, no row read.
     # Without: NOT INDEXED, one sequential pass; walking a one-column index would look up every row.
     hint = "" if table in CUBE_INDEXES else " NOT INDEXED"
-    sql = f"SELECT {select} FROM {table}{hint} GROUP BY {', '.join(dims)}"
-    rows = _rows(store, sql)
-    cache[table] = (stamp, rows)
-    return rows
+    return f"SELECT {select} FROM {table}{hint} GROUP BY {', '.join(dims)}"
+
+
+def has_cube(table: str) -> bool:
+    return table in _CUBES
+
+
+def cube_stamp(store: Store) -> tuple[int, int]:
+    """What a cube read elsewhere must still match to be adopted (see :func:`adopt_cube`)."""
+    return _stamp(store)
+
+
+def read_cube(path: Path, table: str) -> list[dict[str, Any]]:
+    """The cube of ``table`` on a read-only connection of its own, for a worker thread.
+
+    SQLite works without the GIL while it walks the index, so the window stays
+    responsive while a million rows are summed; :func:`adopt_cube` then hands
+    the rows to the store's cache on the GUI thread.
+    """
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5,
+                           check_same_thread=False)  # fmt: skip
+    try:
+        conn.row_factory = sqlite3.Row
+        return [dict(r) for r in conn.execute(_cube_sql(table))]
+    finally:
+        conn.close()
+
+
+def adopt_cube(
+    store: Store, table: str, rows: list[dict[str, Any]], stamp: tuple[int, int]
+) -> bool:
+    """Keep a cube read by :func:`read_cube` if the file has not changed since ``stamp``."""
+    if _stamp(store) != stamp:
+        return False
+    cache = store.__dict__.setdefault("_aggregate_cubes", {})
+    hit = cache.get(table)
+    if hit is None or hit[0] != stamp:
+        cache[table] = (stamp, rows)
+    return True
 
 
 _Wanted = tuple[tuple[str, frozenset[Any]], ...]
