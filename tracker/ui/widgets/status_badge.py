@@ -3,8 +3,10 @@ status reads the same in the table and in the chart beside it."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QModelIndex, QObject, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from tracker.ui.models.roles import CODE_ROLE
@@ -46,8 +48,10 @@ class StatusBadgeDelegate(QStyledItemDelegate):
 
     A table repaints every visible badge on each scroll step, so what does not
     change between paints is worked out once: the fill and text colours per
-    status code, and each label's width and elided text per font and room
-    (PRODUCT.md §9, scroll).
+    status code, each label's width and elided text per font and room, and the
+    badge itself — its antialiased rounded fill and centred label, drawn once into
+    a transparent pixmap per status, label, size, font and pixel ratio and then
+    copied (a third of a jump's paint in the window's table; PRODUCT.md §9, scroll).
     """
 
     PAD_X = 8
@@ -59,6 +63,17 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         #: (font key, label) -> advance width; (font key, label, room) -> elided label.
         self._widths: dict[tuple[str, str], int] = {}
         self._elided: dict[tuple[str, str, int], str] = {}
+        self._badges: dict[tuple[object, ...], QPixmap] = {}
+        #: The last fonts seen and their keys (QFont.key() builds a long string: 27 µs).
+        self._font_keys: list[tuple[QFont, str]] = []
+
+    def _key_of(self, font: QFont) -> str:
+        for known, key in self._font_keys:
+            if known == font:
+                return key
+        key = font.key()
+        self._font_keys = [(QFont(font), key), *self._font_keys[:3]]
+        return key
 
     def _colours_of(self, code: str) -> tuple[QColor, QColor]:
         pair = self._colours.get(code)
@@ -100,24 +115,56 @@ class StatusBadgeDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         fill, ink = self._colours_of(str(code))
         fm = option.fontMetrics
-        font_key = option.font.key()
+        font_key = self._key_of(option.font)
         pad_x, pad_y = self.PAD_X, self.PAD_Y
         rect = option.rect
         w = min(self._width(fm, font_key, text) + 2 * pad_x, rect.width() - 6)
         h = min(fm.height() + 2 * pad_y, rect.height() - 4)
-        r = QRectF(rect.left() + 4, rect.center().y() - h / 2 + 1, w, h)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(r, h / 2, h / 2)
-        painter.setPen(ink)
-        painter.drawText(
-            r,
-            Qt.AlignmentFlag.AlignCenter,
-            self._fitted(fm, font_key, text, int(w - 2 * pad_x + 2)),
-        )
-        painter.restore()
+        top = rect.center().y() - h / 2 + 1
+        label = self._fitted(fm, font_key, text, int(w - 2 * pad_x + 2))
+        if w <= 0 or h <= 0:  # no room for a badge: drawn as ever (nothing to keep)
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            r = QRectF(rect.left() + 4, top, w, h)
+            painter.drawRoundedRect(r, h / 2, h / 2)
+            painter.setPen(ink)
+            painter.drawText(r, Qt.AlignmentFlag.AlignCenter, label)
+            painter.restore()
+            return
+        # Drawn at the same fraction of a pixel as it would be in place, so the copy
+        # has exactly the pixels a direct drawing has.
+        y0 = math.floor(top)
+        font = painter.font()
+        dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        key = (str(code), label, w, h, top - y0, self._key_of(font), dpr,
+               int(painter.renderHints().value))  # fmt: skip
+        badge = self._badges.get(key)
+        if badge is None:
+            if len(self._badges) > _CACHE_LIMIT:
+                self._badges.clear()
+            badge = self._badges[key] = self._draw_badge(painter, font, fill, ink, label, w, h,
+                                                         top - y0, dpr)  # fmt: skip
+        painter.drawPixmap(rect.left() + 4, y0, badge)
+
+    @staticmethod
+    def _draw_badge(painter: QPainter, font: QFont, fill: QColor, ink: QColor, label: str,
+                    w: int, h: int, frac: float, dpr: float) -> QPixmap:  # fmt: skip
+        pixmap = QPixmap(math.ceil((w + 1) * dpr), math.ceil((h + frac + 1) * dpr))
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pixmap)
+        p.setRenderHints(painter.renderHints() | QPainter.RenderHint.Antialiasing)
+        p.setFont(font)
+        r = QRectF(0, frac, w, h)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(fill)
+        p.drawRoundedRect(r, h / 2, h / 2)
+        p.setPen(ink)
+        p.drawText(r, Qt.AlignmentFlag.AlignCenter, label)
+        p.end()
+        return pixmap
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         s = super().sizeHint(option, index)
