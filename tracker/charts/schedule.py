@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from matplotlib.axes import Axes
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
@@ -46,10 +47,44 @@ from tracker.charts.style import (
 )
 
 
+class _KeptDateLocator(AutoDateLocator):
+    """``AutoDateLocator`` that answers again from the last view interval.
+
+    A draw asks for the ticks about ten times (layout passes, tick labels,
+    the axis label's place) over the same interval; working them out (rrule)
+    each time was a sixth of a timeline refresh. Same interval, same ticks.
+    """
+
+    _kept: tuple[tuple[float, float], list[float]] | None = None
+
+    def __call__(self) -> list[float]:
+        interval = tuple(self.axis.get_view_interval()) if self.axis is not None else None
+        if interval is None or self._kept is None or self._kept[0] != interval:
+            ticks = super().__call__()
+            if interval is None:
+                return ticks
+            self._kept = (interval, list(ticks))  # type: ignore[assignment]
+        return list(self._kept[1])  # type: ignore[index]
+
+
+class _KeptConciseDateFormatter(ConciseDateFormatter):
+    """``ConciseDateFormatter`` that keeps the labels (and offset) of the last ticks."""
+
+    _kept: tuple[tuple[float, ...], list[str], str] | None = None
+
+    def format_ticks(self, values: Any) -> list[str]:
+        key = tuple(float(v) for v in values)
+        if self._kept is None or self._kept[0] != key:
+            labels = super().format_ticks(values)
+            self._kept = (key, list(labels), getattr(self, "_offset_string", ""))
+        self._offset_string = self._kept[2]
+        return list(self._kept[1])
+
+
 def _date_axis(ax: Axes) -> None:
     """Numeric dates (2024, 2024-03) so no month name needs translating."""
-    locator = AutoDateLocator(minticks=3, maxticks=9)
-    formatter = ConciseDateFormatter(
+    locator = _KeptDateLocator(minticks=3, maxticks=9)
+    formatter = _KeptConciseDateFormatter(
         locator,
         formats=["%Y", "%Y-%m", "%m-%d", "%H:%M", "%H:%M", "%S.%f"],
         zero_formats=["", "%Y", "%Y-%m", "%m-%d", "%H:%M", "%H:%M"],
