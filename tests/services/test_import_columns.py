@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import random
 
 import pytest
@@ -332,3 +333,50 @@ def test_a_large_import_is_undone_in_one_step(store, tmp_path, monkeypatch):
     assert store.count("projects") == 0
     assert store.query("SELECT name, sql FROM sqlite_master ORDER BY name") == schema
     assert store.integrity_check() == []
+
+
+def test_a_first_import_binds_the_checked_columns_unless_a_value_was_changed(store, tmp_path):
+    rows = [_project(i) for i in range(30)]
+    path = _write(tmp_path / "a.csv", rows)
+    plan = importer.plan_import(store, kind="projects", path=path)
+    assert plan.checked is not None and importer._untouched_columns(plan, plan.planned)
+    # Asking for a record's values (and changing them) makes the commit take the values.
+    plan.planned[4].values["name"] = "Renamed kiln"
+    assert importer._untouched_columns(plan, plan.planned) is None
+    importer.commit_plan(store, plan, user="u")
+    assert store.get_by("projects", "code", "K-00004")["name"] == "Renamed kiln"
+    refs = store.ref_index()
+    stored = store.get_by("projects", "code", "K-00007")
+    assert {n: stored[n] for n in PROJECTS.names} == validate(PROJECTS, rows[7], refs)
+
+
+def test_rows_planned_from_columns_compare_like_planned_rows(store, tmp_path):
+    rows = [_project(i) for i in range(3)]
+    plan = importer.plan_import(store, kind="projects", path=_write(tmp_path / "a.csv", rows))
+    p = plan.planned[1]
+    same = importer.PlannedRow(3, "insert", validate(PROJECTS, rows[1], store.ref_index()))
+    assert p == same and same == p and p != plan.planned[0]
+    assert "Kiln 1" in repr(p)
+
+
+def test_insert_columns_writes_what_insert_audited_writes(store):
+    refs = store.ref_index()
+    rows = [validate(PROJECTS, _project(i), refs) for i in range(6)]
+    names = list(rows[0])
+    by_rows = perf_bulk.insert_audited(store, "projects", rows[:3], user="u", action="import")
+    cols = [[r[n] for r in rows[3:]] for n in names]
+    by_cols = perf_bulk.insert_columns(store, "projects", names, cols, user="u", action="import")
+    assert by_cols == [by_rows[-1] + 1, by_rows[-1] + 2, by_rows[-1] + 3]
+    for pk, row in zip(by_rows + by_cols, rows, strict=True):
+        stored = store.get("projects", pk)
+        assert {n: stored[n] for n in names} == row
+        audit = store.query(
+            "SELECT changes FROM audit_log WHERE table_name = 'projects' AND row_id = ?", (pk,)
+        )
+        assert json.loads(audit[0]["changes"]) == {**{n: [None, v] for n, v in row.items()},
+                                                   "version": [None, 1]}  # fmt: skip
+    with pytest.raises(ValueError):
+        perf_bulk.insert_columns(store, "projects", names, cols[:-1], user="u")
+    with pytest.raises(ValueError):
+        perf_bulk.insert_columns(store, "projects", ["id", *names], [[1, 2, 3], *cols], user="u")
+    assert perf_bulk.insert_columns(store, "projects", names, [[] for _ in names], user="u") == []

@@ -118,6 +118,48 @@ class PlannedRow:
     changes: dict[str, Any] = field(default_factory=dict)
 
 
+class _Checked:
+    """The checked values of a file's records, by column (``cols[j]`` holds ``names[j]``)."""
+
+    __slots__ = ("names", "cols", "touched")
+
+    def __init__(self, names: list[str], cols: list[list[Any]]):
+        self.names, self.cols = names, cols
+        self.touched = False  # some record's values were asked for (and may be changed)
+
+
+class _NewRow(PlannedRow):
+    """A record of a first import: its ``values`` dict is made from the checked columns
+    when first asked for; the bulk insert binds the columns themselves."""
+
+    def __init__(self, row: int, checked: _Checked, i: int):
+        self.row, self.action, self.pk, self.changes = row, "insert", None, {}
+        self._checked, self._i = checked, i
+
+    @property  # type: ignore[override]
+    def values(self) -> dict[str, Any]:
+        made = self.__dict__.get("_values")
+        if made is None:
+            c = self._checked
+            c.touched = True
+            made = self.__dict__["_values"] = dict(zip(c.names, [col[self._i] for col in c.cols],
+                                                       strict=True))  # fmt: skip
+        return made
+
+    @values.setter
+    def values(self, v: dict[str, Any]) -> None:
+        self._checked.touched = True
+        self.__dict__["_values"] = v
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PlannedRow):
+            return NotImplemented
+        return (self.row, self.action, self.values, self.pk, self.changes) == (
+            other.row, other.action, other.values, other.pk, other.changes)  # fmt: skip
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 @dataclass
 class ImportPlan:
     kind: str
@@ -125,6 +167,8 @@ class ImportPlan:
     source: SourceTable
     planned: list[PlannedRow] = field(default_factory=list)
     errors: list[ValidationError] = field(default_factory=list)
+    #: A first import's checked columns, which ``planned`` (all new records) refers to.
+    checked: _Checked | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -674,10 +718,10 @@ def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "") -
         and len(set(keys)) == nrows
     ):
         # Nothing to report and every row new (the common first import): the rows
-        # the loop below would plan, made without a Python step per row.
-        records = map(dict, map(zip, repeat(names), zip(*cols, strict=True)))
+        # the loop below would plan, each referring to its place in the columns.
+        plan.checked = checked = _Checked(names, cols)
         rownums = range(first_row, first_row + nrows)
-        planned.extend(map(PlannedRow, rownums, repeat("insert"), records))
+        planned.extend(map(_NewRow, rownums, repeat(checked), range(nrows)))
         return plan
     for i, cells in enumerate(zip(*cols, strict=True)):
         rownum = first_row + i
@@ -851,9 +895,14 @@ def commit_plan(
         else:
             # New rows in bulk (one statement, audit rows written by SQLite), then the changes.
             new = [p for p in plan.planned if p.action == "insert"]
-            new_ids = perf_bulk.insert_audited(
-                store, k.name, [p.values for p in new], user=user, action="import"
-            )
+            checked = _untouched_columns(plan, new)
+            if checked is not None:  # bound straight from the checked columns
+                new_ids = perf_bulk.insert_columns(store, k.name, checked.names, checked.cols,
+                                                   user=user, action="import")  # fmt: skip
+            else:
+                new_ids = perf_bulk.insert_audited(
+                    store, k.name, [p.values for p in new], user=user, action="import"
+                )
             if len(new) == len(plan.planned):  # only new rows (a first import): ids in order
                 ids = new_ids
             else:
@@ -872,6 +921,18 @@ def commit_plan(
             user=user,
         )
     return Change(k.name, tuple(ids), "import")
+
+
+def _untouched_columns(plan: ImportPlan, new: list[PlannedRow]) -> _Checked | None:
+    """The plan's checked columns if ``new`` is exactly their records, in order, with no
+    record's values asked for (so none changed since the check)."""
+    checked = plan.checked
+    if checked is None or checked.touched or len(new) != len(plan.planned):
+        return None
+    n = len(checked.cols[0]) if checked.cols else 0
+    if len(new) != n or not all(type(p) is _NewRow and p._checked is checked for p in new):
+        return None
+    return checked if [p._i for p in new] == list(range(n)) else None
 
 
 def import_file(
