@@ -340,6 +340,8 @@ def test_a_first_import_binds_the_checked_columns_unless_a_value_was_changed(sto
     path = _write(tmp_path / "a.csv", rows)
     plan = importer.plan_import(store, kind="projects", path=path)
     assert plan.checked is not None and importer._untouched_columns(plan, plan.planned)
+    assert importer._untouched_columns(plan, plan.planned[::-1]) is None  # not in their order
+    assert importer._untouched_columns(plan, plan.planned[1:]) is None
     # Asking for a record's values (and changing them) makes the commit take the values.
     plan.planned[4].values["name"] = "Renamed kiln"
     assert importer._untouched_columns(plan, plan.planned) is None

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import repeat
-from operator import itemgetter
+from operator import attrgetter, is_, itemgetter
 from pathlib import Path
 from typing import Any, overload
 
@@ -121,10 +121,11 @@ class PlannedRow:
 class _Checked:
     """The checked values of a file's records, by column (``cols[j]`` holds ``names[j]``)."""
 
-    __slots__ = ("names", "cols", "touched")
+    __slots__ = ("names", "cols", "rows", "touched")
 
     def __init__(self, names: list[str], cols: list[list[Any]]):
         self.names, self.cols = names, cols
+        self.rows: list[PlannedRow] = []  # the planned records made from the columns, in order
         self.touched = False  # some record's values were asked for (and may be changed)
 
 
@@ -175,7 +176,7 @@ class ImportPlan:
         return not self.errors
 
     def counts(self) -> dict[str, int]:
-        c = Counter(p.action for p in self.planned)
+        c = Counter(map(attrgetter("action"), self.planned))
         return {"insert": c["insert"], "update": c["update"], "skip": c["skip"]}
 
     def summary(self) -> str:
@@ -337,7 +338,7 @@ def _split_plain(text: str, delimiter: str) -> _Table | None:
         return None
     flat = delimiter.join(lines).split(delimiter)
     limit = csv.field_size_limit()
-    if len(text) > limit and max(map(len, flat)) > limit:
+    if len(text) > limit and max(map(len, lines)) > limit and max(map(len, flat)) > limit:
         return None  # csv.reader refuses such a cell: let it say so
     width = seps + 1
     return _header(flat[:width]), [flat[width + j :: width] for j in range(width)], {}
@@ -721,7 +722,8 @@ def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "") -
         # the loop below would plan, each referring to its place in the columns.
         plan.checked = checked = _Checked(names, cols)
         rownums = range(first_row, first_row + nrows)
-        planned.extend(map(_NewRow, rownums, repeat(checked), range(nrows)))
+        checked.rows = list(map(_NewRow, rownums, repeat(checked), range(nrows)))
+        planned.extend(checked.rows)
         return plan
     for i, cells in enumerate(zip(*cols, strict=True)):
         rownum = first_row + i
@@ -929,10 +931,7 @@ def _untouched_columns(plan: ImportPlan, new: list[PlannedRow]) -> _Checked | No
     checked = plan.checked
     if checked is None or checked.touched or len(new) != len(plan.planned):
         return None
-    n = len(checked.cols[0]) if checked.cols else 0
-    if len(new) != n or not all(type(p) is _NewRow and p._checked is checked for p in new):
-        return None
-    return checked if [p._i for p in new] == list(range(n)) else None
+    return checked if len(new) == len(checked.rows) and all(map(is_, new, checked.rows)) else None
 
 
 def import_file(
