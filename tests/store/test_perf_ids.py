@@ -183,10 +183,20 @@ def test_a_linked_column_orders_by_the_names_it_shows(fast, column):
         got = perf_ids.ascending_order(fast.conn, table="projects", pk="id", column=column,
                                        groups=groups)  # fmt: skip
         assert list(got[::-1] if descending else got) == expected
-        for limit in (1, 30, 200):
+        for offset, limit in (
+            (0, 1),
+            (0, 30),
+            (0, 200),
+            (5, 10),
+            (26, 30),
+            (27, 1),
+            (79, 5),
+            (80, 5),
+        ):
             head = perf_ids.head_ids(fast.conn, table="projects", pk="id", column=column,
-                                     descending=descending, limit=limit, groups=groups)  # fmt: skip
-            assert list(head) == expected[:limit]
+                                     descending=descending, limit=limit, offset=offset,
+                                     groups=groups)  # fmt: skip
+            assert list(head) == expected[offset : offset + limit], (offset, limit)
     asc = name_order(fast, column, name_of)
     for pos, pk in enumerate(asc):
         rank = perf_ids.rank_of(fast.conn, table="projects", pk="id", column=column, key=pk,

@@ -233,26 +233,31 @@ def head_ids(conn: sqlite3.Connection, *, table: str, pk: str, column: str, desc
     """Ids at positions ``offset`` … ``offset + limit`` of the whole table's order (no filter).
 
     Without ``groups`` it is one LIMIT/OFFSET over the column's index (skipping a
-    million index entries takes ~25 ms); with ``groups`` only the head (offset 0) is
-    asked for, group by group.
+    million index entries takes ~25 ms); with ``groups``, group by group, the groups
+    before ``offset`` counted over the index and skipped.
     """
     d = " DESC" if descending else ""
     if groups is None:
         sql = f"SELECT {pk} FROM {table} ORDER BY {column}{d}, {pk}{d} LIMIT ? OFFSET ?"
         return _by_cursor(conn, sql, (int(limit), int(offset)))
-    if offset:
-        raise ValueError("head_ids: a grouped order is read from its start only")
     parts: list[tuple[str, Sequence[Any]]] = [(f"{column} IS NULL", ())]
     parts += [(_in(column, g), g) for g in groups]
     if descending:
         parts.reverse()
     out = array("q")
+    skip = int(offset)
     for cond, params in parts:
         need = limit - len(out)
         if need <= 0:
             break
-        sql = f"SELECT {pk} FROM {table} WHERE {cond} ORDER BY {pk}{d} LIMIT {int(need)}"
+        if skip:
+            size = conn.execute(f"SELECT count(*) FROM {table} WHERE {cond}", params).fetchone()[0]
+            if size <= skip:
+                skip -= size
+                continue
+        sql = f"SELECT {pk} FROM {table} WHERE {cond} ORDER BY {pk}{d} LIMIT {int(need)} OFFSET {skip}"
         out.extend(_by_cursor(conn, sql, params))
+        skip = 0
     return out
 
 

@@ -275,7 +275,7 @@ class RecordTableModel(QAbstractTableModel):
             self._filled.emit(fill)
 
     def _on_filled(self, fill: perf_ids.OrderFill) -> None:
-        if fill is self._fill:
+        if fill is self._fill and self.store.conn is not None:  # (not after the file closed)
             self._adopt(now=True)
 
     def _adopt(self, *, now: bool) -> None:
@@ -377,6 +377,10 @@ class RecordTableModel(QAbstractTableModel):
             return
         name = self.fields[column].name
         descending = order == Qt.SortOrder.DescendingOrder
+        fill = self._fill
+        if (fill is not None and self.paged and (name, descending) == (self.sort_field, self.descending)
+                and fill.stamp == perf_ids.stamp(self.store.conn)):  # fmt: skip
+            return  # the order shown, still being read, of unchanged data (Qt sorts twice)
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         new = []
@@ -473,12 +477,17 @@ class RecordTableModel(QAbstractTableModel):
             part = self._known.get(page_no)
             if part is not None:
                 return part
-            if self._groups is None and not self._fill.done():
+            if not self._fill.done():
                 assert self.sort_field is not None
-                part = perf_ids.head_ids(self.store.conn, table=self.table, pk=self.pk,
+                # One walk over the index for this page and the next (a view showing
+                # rows from the middle usually straddles two pages).
+                both = perf_ids.head_ids(self.store.conn, table=self.table, pk=self.pk,
                                          column=self.sort_field, descending=self.descending,
-                                         limit=PAGE_SIZE, offset=start)  # fmt: skip
-                self._known[page_no] = part
+                                         limit=2 * PAGE_SIZE, offset=start,
+                                         groups=self._groups)  # fmt: skip
+                part = self._known[page_no] = both[:PAGE_SIZE]
+                if len(both) > PAGE_SIZE:
+                    self._known.setdefault(page_no + 1, both[PAGE_SIZE:])
                 return part
             self._adopt(now=False)
         return self._ids[start : start + PAGE_SIZE]
