@@ -289,3 +289,21 @@ def test_a_jump_past_the_head_of_a_name_order_reads_its_page_by_offset(qtbot, st
     assert model.filling()  # nothing waited for the thread
     finish(qtbot, model)
     assert list(model.ids) == expected
+
+
+def test_the_same_sort_again_while_filling_changes_nothing_unless_the_file_did(qtbot, store):
+    """Qt's sortByColumn sorts twice; the second, identical sort costs nothing."""
+    model = RecordTableModel(store, "projects", Lookups(store))
+    relaid = []
+    model.layoutChanged.connect(lambda *_: relaid.append(1))
+    name = col(model, "name")
+    model.sort(name, Qt.SortOrder.AscendingOrder)
+    fill = model._fill
+    model.sort(name, Qt.SortOrder.AscendingOrder)
+    assert len(relaid) == 1 and model._fill is fill
+    pk = model.id_at(0)
+    store.update("projects", pk, {"name": "zzz now last"}, expected_version=None, user="t")
+    model.sort(name, Qt.SortOrder.AscendingOrder)  # the file changed: sorted again
+    assert len(relaid) == 2 and model._fill is not fill and fill.cancelled
+    assert shown(model) == plain(store, "name") and model.id_at(N - 1) == pk
+    finish(qtbot, model)
