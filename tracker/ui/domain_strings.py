@@ -128,6 +128,8 @@ DOMAIN_STRINGS = (
     QT_TRANSLATE_NOOP("UpdateRound", "note"),
     QT_TRANSLATE_NOOP("UpdateRound", "project"),
     QT_TRANSLATE_NOOP("UpdateRound", "as of"),
+    QT_TRANSLATE_NOOP("Validation", "{field}: {message}"),
+    QT_TRANSLATE_NOOP("Validation", "row {row}, {field}: {message}"),
     QT_TRANSLATE_NOOP("app", "Investment Tracker cannot open the database"),
     QT_TRANSLATE_NOOP(
         "app",

@@ -216,12 +216,12 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>ChartPane</name>
         <message>
             <source>&amp;Chart:</source>
-            <extracomment>matplotlib is loaded in the background this long after a start-up picture is shown. Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: kind, chart, filter, selected id, currency, as-of.</extracomment>
+            <extracomment>After a start-up picture is shown, matplotlib and the chart data are loaded in the background this much later (so the first filter change draws at once). Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind. A worker thread read the chart cube: (table, rows, stamp), adopted on the GUI thread. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: kind, chart, filter, selected id, currency, as-of.</extracomment>
             <translation>&amp;Диаграмма:</translation>
         </message>
         <message>
             <source>There is no chart for this view.</source>
-            <extracomment>The chart as the window last showed it (see tracker.ui.chart_picture), until a live draw. Key of the picture on screen, None while the chart is live (or there is none).</extracomment>
+            <extracomment>The chart as the window last showed it (see tracker.ui.chart_picture), until a live draw. Key of the picture on screen, None while the chart is live (or there is none). Set once the background warm-up after a start-up picture has handed its cube over.</extracomment>
             <translation>Для этого раздела нет диаграммы.</translation>
         </message>
         <message>
@@ -1890,6 +1890,190 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         <message>
             <source>{n} active projects; {filled} rows to update.</source>
             <translation>Активных проектов: {n}; строк к обновлению: {filled}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Validation</name>
+        <message>
+            <source>{field}: {message}</source>
+            <translation>{field}: {message}</translation>
+        </message>
+        <message>
+            <source>row {row}, {field}: {message}</source>
+            <translation>строка {row}, {field}: {message}</translation>
+        </message>
+        <message>
+            <source>is required</source>
+            <extracomment>(English message form, its template). Names in (?P&lt;…&gt;) go into the template's {…}; a part named ``reason`` is itself a message and is translated in turn.</extracomment>
+            <translation>обязательно для заполнения</translation>
+        </message>
+        <message>
+            <source>is longer than {n} characters</source>
+            <translation>длиннее {n} символов</translation>
+        </message>
+        <message>
+            <source>may hold only letters, digits and . _ / - (at most 40)</source>
+            <translation>может содержать только буквы, цифры и . _ / - (не более 40)</translation>
+        </message>
+        <message>
+            <source>{reason} (an amount like 1234567.89)</source>
+            <translation>{reason} (сумма вида 1234567.89)</translation>
+        </message>
+        <message>
+            <source>must not be negative</source>
+            <translation>не может быть отрицательным</translation>
+        </message>
+        <message>
+            <source>must be a three-letter ISO 4217 code like USD</source>
+            <translation>должно быть трёхбуквенным кодом ISO 4217, например USD</translation>
+        </message>
+        <message>
+            <source>is not a real date ({detail})</source>
+            <translation>не является существующей датой ({detail})</translation>
+        </message>
+        <message>
+            <source>is not a date (use YYYY-MM-DD or DD.MM.YYYY)</source>
+            <translation>не является датой (используйте ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)</translation>
+        </message>
+        <message>
+            <source>must be a whole number</source>
+            <translation>должно быть целым числом</translation>
+        </message>
+        <message>
+            <source>must be at least {n}</source>
+            <translation>должно быть не меньше {n}</translation>
+        </message>
+        <message>
+            <source>must be at most {n}</source>
+            <translation>должно быть не больше {n}</translation>
+        </message>
+        <message>
+            <source>is too large</source>
+            <translation>слишком велико</translation>
+        </message>
+        <message>
+            <source>must be one of {choices}</source>
+            <translation>должно быть одним из: {choices}</translation>
+        </message>
+        <message>
+            <source>'{value}' is not an ISO country code or name in the reference data</source>
+            <translation>«{value}» — нет такого кода ISO или названия страны в справочнике</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a sector code or name in the reference data</source>
+            <translation>«{value}» — нет такого кода или названия отрасли в справочнике</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a region code (BY-MI) or name in the reference data</source>
+            <translation>«{value}» — нет такого кода (BY-MI) или названия региона в справочнике</translation>
+        </message>
+        <message>
+            <source>no bank with id {id}</source>
+            <translation>нет банка с id {id}</translation>
+        </message>
+        <message>
+            <source>no zone with id {id}</source>
+            <translation>нет зоны с id {id}</translation>
+        </message>
+        <message>
+            <source>no project with id {id}</source>
+            <translation>нет проекта с id {id}</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a known bank</source>
+            <translation>«{value}» — неизвестный банк</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a known zone</source>
+            <translation>«{value}» — неизвестная зона</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a known project</source>
+            <translation>«{value}» — неизвестный проект</translation>
+        </message>
+        <message>
+            <source>has more than two decimal places</source>
+            <translation>больше двух знаков после запятой</translation>
+        </message>
+        <message>
+            <source>is not a number</source>
+            <translation>не является числом</translation>
+        </message>
+        <message>
+            <source>is not a finite number</source>
+            <translation>не является конечным числом</translation>
+        </message>
+        <message>
+            <source>is empty</source>
+            <translation>пусто</translation>
+        </message>
+        <message>
+            <source>has more than one decimal comma</source>
+            <translation>больше одной десятичной запятой</translation>
+        </message>
+        <message>
+            <source>has a comma that is not a thousands separator (the file uses a decimal point)</source>
+            <translation>содержит запятую, которая не является разделителем тысяч (в файле десятичная точка)</translation>
+        </message>
+        <message>
+            <source>must not exceed the committed amount</source>
+            <translation>не может превышать сумму обязательств</translation>
+        </message>
+        <message>
+            <source>must not exceed the committed amount of the project</source>
+            <translation>не может превышать сумму обязательств по проекту</translation>
+        </message>
+        <message>
+            <source>must not be before the start date</source>
+            <translation>не может быть раньше даты начала</translation>
+        </message>
+        <message>
+            <source>must not be before the agreement date</source>
+            <translation>не может быть раньше даты соглашения</translation>
+        </message>
+        <message>
+            <source>must be 0 for a project still in the pipeline</source>
+            <translation>должно быть 0 для проекта на стадии подготовки</translation>
+        </message>
+        <message>
+            <source>must not exceed the maturity</source>
+            <translation>не может превышать срок погашения</translation>
+        </message>
+        <message>
+            <source>must be two capital letters (ISO 3166-1 alpha-2, like CN)</source>
+            <translation>должно состоять из двух заглавных букв (ISO 3166-1 alpha-2, например CN)</translation>
+        </message>
+        <message>
+            <source>must be above 0</source>
+            <translation>должно быть больше 0</translation>
+        </message>
+        <message>
+            <source>must be above 0 (a venture has foreign capital)</source>
+            <translation>должно быть больше 0 (у предприятия есть иностранный капитал)</translation>
+        </message>
+        <message>
+            <source>'{value}' is already used by another record</source>
+            <translation>«{value}» уже используется другой записью</translation>
+        </message>
+        <message>
+            <source>is still used by other records (or links to a missing one)</source>
+            <translation>ещё используется другими записями (или ссылается на отсутствующую)</translation>
+        </message>
+        <message>
+            <source>a rate for this currency and date exists already</source>
+            <translation>курс для этой валюты и даты уже есть</translation>
+        </message>
+        <message>
+            <source>required column is missing</source>
+            <translation>нет обязательного столбца</translation>
+        </message>
+        <message>
+            <source>this column appears twice</source>
+            <translation>этот столбец встречается дважды</translation>
+        </message>
+        <message>
+            <source>has more cells than the header has columns</source>
+            <translation>ячеек больше, чем столбцов в заголовке</translation>
         </message>
     </context>
     <context>

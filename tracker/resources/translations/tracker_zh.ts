@@ -216,12 +216,12 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>ChartPane</name>
         <message>
             <source>&amp;Chart:</source>
-            <extracomment>matplotlib is loaded in the background this long after a start-up picture is shown. Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: kind, chart, filter, selected id, currency, as-of.</extracomment>
+            <extracomment>After a start-up picture is shown, matplotlib and the chart data are loaded in the background this much later (so the first filter change draws at once). Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind. A worker thread read the chart cube: (table, rows, stamp), adopted on the GUI thread. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: kind, chart, filter, selected id, currency, as-of.</extracomment>
             <translation>图表(&amp;C)：</translation>
         </message>
         <message>
             <source>There is no chart for this view.</source>
-            <extracomment>The chart as the window last showed it (see tracker.ui.chart_picture), until a live draw. Key of the picture on screen, None while the chart is live (or there is none).</extracomment>
+            <extracomment>The chart as the window last showed it (see tracker.ui.chart_picture), until a live draw. Key of the picture on screen, None while the chart is live (or there is none). Set once the background warm-up after a start-up picture has handed its cube over.</extracomment>
             <translation>此视图没有图表。</translation>
         </message>
         <message>
@@ -1890,6 +1890,190 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         <message>
             <source>{n} active projects; {filled} rows to update.</source>
             <translation>{n} 个在跟踪项目；{filled} 行待更新。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Validation</name>
+        <message>
+            <source>{field}: {message}</source>
+            <translation>{field}：{message}</translation>
+        </message>
+        <message>
+            <source>row {row}, {field}: {message}</source>
+            <translation>第 {row} 行，{field}：{message}</translation>
+        </message>
+        <message>
+            <source>is required</source>
+            <extracomment>(English message form, its template). Names in (?P&lt;…&gt;) go into the template's {…}; a part named ``reason`` is itself a message and is translated in turn.</extracomment>
+            <translation>为必填项</translation>
+        </message>
+        <message>
+            <source>is longer than {n} characters</source>
+            <translation>超过 {n} 个字符</translation>
+        </message>
+        <message>
+            <source>may hold only letters, digits and . _ / - (at most 40)</source>
+            <translation>只能包含字母、数字和 . _ / -（最多 40 个）</translation>
+        </message>
+        <message>
+            <source>{reason} (an amount like 1234567.89)</source>
+            <translation>{reason}（金额格式如 1234567.89）</translation>
+        </message>
+        <message>
+            <source>must not be negative</source>
+            <translation>不能为负数</translation>
+        </message>
+        <message>
+            <source>must be a three-letter ISO 4217 code like USD</source>
+            <translation>必须是三个字母的 ISO 4217 代码，例如 USD</translation>
+        </message>
+        <message>
+            <source>is not a real date ({detail})</source>
+            <translation>不是有效日期（{detail}）</translation>
+        </message>
+        <message>
+            <source>is not a date (use YYYY-MM-DD or DD.MM.YYYY)</source>
+            <translation>不是日期（请使用 YYYY-MM-DD 或 DD.MM.YYYY）</translation>
+        </message>
+        <message>
+            <source>must be a whole number</source>
+            <translation>必须是整数</translation>
+        </message>
+        <message>
+            <source>must be at least {n}</source>
+            <translation>不能小于 {n}</translation>
+        </message>
+        <message>
+            <source>must be at most {n}</source>
+            <translation>不能大于 {n}</translation>
+        </message>
+        <message>
+            <source>is too large</source>
+            <translation>数值过大</translation>
+        </message>
+        <message>
+            <source>must be one of {choices}</source>
+            <translation>必须是以下之一：{choices}</translation>
+        </message>
+        <message>
+            <source>'{value}' is not an ISO country code or name in the reference data</source>
+            <translation>参考数据中没有国家代码或名称“{value}”</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a sector code or name in the reference data</source>
+            <translation>参考数据中没有行业代码或名称“{value}”</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a region code (BY-MI) or name in the reference data</source>
+            <translation>参考数据中没有地区代码（BY-MI）或名称“{value}”</translation>
+        </message>
+        <message>
+            <source>no bank with id {id}</source>
+            <translation>没有 id 为 {id} 的银行</translation>
+        </message>
+        <message>
+            <source>no zone with id {id}</source>
+            <translation>没有 id 为 {id} 的园区</translation>
+        </message>
+        <message>
+            <source>no project with id {id}</source>
+            <translation>没有 id 为 {id} 的项目</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a known bank</source>
+            <translation>“{value}”不是已知的银行</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a known zone</source>
+            <translation>“{value}”不是已知的园区</translation>
+        </message>
+        <message>
+            <source>'{value}' is not a known project</source>
+            <translation>“{value}”不是已知的项目</translation>
+        </message>
+        <message>
+            <source>has more than two decimal places</source>
+            <translation>小数位超过两位</translation>
+        </message>
+        <message>
+            <source>is not a number</source>
+            <translation>不是数字</translation>
+        </message>
+        <message>
+            <source>is not a finite number</source>
+            <translation>不是有限数值</translation>
+        </message>
+        <message>
+            <source>is empty</source>
+            <translation>为空</translation>
+        </message>
+        <message>
+            <source>has more than one decimal comma</source>
+            <translation>包含多个小数逗号</translation>
+        </message>
+        <message>
+            <source>has a comma that is not a thousands separator (the file uses a decimal point)</source>
+            <translation>包含的逗号不是千位分隔符（文件使用小数点）</translation>
+        </message>
+        <message>
+            <source>must not exceed the committed amount</source>
+            <translation>不能超过承诺金额</translation>
+        </message>
+        <message>
+            <source>must not exceed the committed amount of the project</source>
+            <translation>不能超过项目的承诺金额</translation>
+        </message>
+        <message>
+            <source>must not be before the start date</source>
+            <translation>不能早于开始日期</translation>
+        </message>
+        <message>
+            <source>must not be before the agreement date</source>
+            <translation>不能早于协议日期</translation>
+        </message>
+        <message>
+            <source>must be 0 for a project still in the pipeline</source>
+            <translation>对仍在筹备中的项目必须为 0</translation>
+        </message>
+        <message>
+            <source>must not exceed the maturity</source>
+            <translation>不能超过贷款期限</translation>
+        </message>
+        <message>
+            <source>must be two capital letters (ISO 3166-1 alpha-2, like CN)</source>
+            <translation>必须是两个大写字母（ISO 3166-1 alpha-2，例如 CN）</translation>
+        </message>
+        <message>
+            <source>must be above 0</source>
+            <translation>必须大于 0</translation>
+        </message>
+        <message>
+            <source>must be above 0 (a venture has foreign capital)</source>
+            <translation>必须大于 0（合资企业有外资）</translation>
+        </message>
+        <message>
+            <source>'{value}' is already used by another record</source>
+            <translation>“{value}”已被另一条记录使用</translation>
+        </message>
+        <message>
+            <source>is still used by other records (or links to a missing one)</source>
+            <translation>仍被其他记录使用（或链接到不存在的记录）</translation>
+        </message>
+        <message>
+            <source>a rate for this currency and date exists already</source>
+            <translation>该货币和日期的汇率已存在</translation>
+        </message>
+        <message>
+            <source>required column is missing</source>
+            <translation>缺少必需的列</translation>
+        </message>
+        <message>
+            <source>this column appears twice</source>
+            <translation>该列出现了两次</translation>
+        </message>
+        <message>
+            <source>has more cells than the header has columns</source>
+            <translation>单元格数多于表头的列数</translation>
         </message>
     </context>
     <context>

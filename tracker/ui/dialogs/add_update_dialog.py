@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.fields import PROJECTS
-from tracker.domain.validation import ValidationErrors
+from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.services.undo import AddUpdateCommand
 from tracker.store import StaleWrite, StoreError
 from tracker.ui.context import AppContext
+from tracker.ui.messages import tr_error, tr_message
 from tracker.ui.models.lookups import status_label
 from tracker.ui.panes.form_pane import ERROR_STYLE, money_text
 from tracker.ui.widgets import ChoiceCombo, DateEdit, MoneyEdit
@@ -120,10 +121,10 @@ class AddUpdateDialog(QDialog):
             general = []
             for name, message in exc.by_field().items():
                 if name in self.errors:
-                    self.errors[name].setText(message)
+                    self.errors[name].setText(tr_message(message))
                     self.errors[name].show()
                 else:
-                    general.append(f"{name}: {message}")
+                    general.append(tr_error(ValidationError(name, message)))
             if general:
                 self.general_error.setText("\n".join(general))
                 self.general_error.show()

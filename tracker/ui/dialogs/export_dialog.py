@@ -31,6 +31,7 @@ from tracker.services.export import KIND_TABLES, export_snapshot
 from tracker.store import StoreError
 from tracker.ui.context import AppContext
 from tracker.ui.i18n import kind_label
+from tracker.ui.messages import tr_error
 from tracker.ui.settings import Settings
 
 #: format key -> (file suffix or '' for a folder)
@@ -149,7 +150,9 @@ class ExportDialog(QDialog):
         self.org_type = QComboBox(self.org_box)
         self.org_type.setObjectName("iatiOrgType")
         for code, english in iati.ORGANISATION_TYPES.items():  # IATI's codelist, translated
-            self.org_type.addItem(f"{code} {QCoreApplication.translate('codelists', english)}", code)
+            self.org_type.addItem(
+                f"{code} {QCoreApplication.translate('codelists', english)}", code
+            )
         self.org_type.setCurrentIndex(max(self.org_type.findData(org.org_type), 0))
         og.addRow(self.tr("Identifier:"), self.org_ref)
         og.addRow(self.tr("Name:"), self.org_name)
@@ -277,8 +280,7 @@ class ExportDialog(QDialog):
                 "iati_org_type": self.tr("Reporting organisation type"),
             }
             self._show_error(
-                "\n".join(f"{labels[e.field]}: {e.message}" if e.field in labels else str(e)
-                          for e in exc.errors)
+                "\n".join(tr_error(e, labels.get(e.field)) for e in exc.errors)
             )  # fmt: skip
             return None
         except (StoreError, OSError) as exc:

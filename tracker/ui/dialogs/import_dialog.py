@@ -31,6 +31,7 @@ from tracker.services import importer
 from tracker.services.import_command import ImportCommand
 from tracker.store import StoreError
 from tracker.ui.context import AppContext
+from tracker.ui.messages import tr_error, tr_message
 
 #: Rows shown in the preview; every problem is listed whatever the file's size.
 PREVIEW_ROWS = 2000
@@ -231,7 +232,7 @@ class ImportDialog(QDialog):
         try:
             self.ctx.run(command)
         except ValidationErrors as exc:
-            warn(self, self.tr("Import refused"), "\n".join(str(e) for e in exc.errors[:20]))
+            warn(self, self.tr("Import refused"), "\n".join(tr_error(e) for e in exc.errors[:20]))
             return
         except StoreError as exc:
             warn(self, self.tr("Import refused"), str(exc))
@@ -317,7 +318,7 @@ class ImportDialog(QDialog):
             for c in cells:
                 item = t.item(i, c)
                 item.setBackground(QBrush(BAD_CELL))
-                tip = f"{e.field}: {e.message}"
+                tip = f"{e.field}: {tr_message(e.message)}"
                 item.setToolTip(f"{item.toolTip()}\n{tip}" if item.toolTip() else tip)
         t.resizeColumnsToContents()
         for j in range(t.columnCount()):
@@ -329,7 +330,7 @@ class ImportDialog(QDialog):
         for i, e in enumerate(sorted(plan.errors, key=_problem_order)):
             p.setItem(i, 0, QTableWidgetItem("" if e.row is None else str(e.row)))
             p.setItem(i, 1, QTableWidgetItem(e.field))
-            p.setItem(i, 2, QTableWidgetItem(e.message))
+            p.setItem(i, 2, QTableWidgetItem(tr_message(e.message)))
 
     def _show_problem(self, row: int, _col: int) -> None:
         if self.plan is None:

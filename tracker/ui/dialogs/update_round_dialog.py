@@ -45,6 +45,7 @@ from tracker.services import updates
 from tracker.services.undo import RoundCommand
 from tracker.store import StoreError
 from tracker.ui.i18n import code_label
+from tracker.ui.messages import tr_message
 
 if TYPE_CHECKING:
     from tracker.ui.context import AppContext
@@ -444,10 +445,14 @@ class UpdateRoundDialog(QDialog):
         col = FIELD_COLUMN.get(e.field)
         what = field_label(e.field)
         if grid_row is None:
-            return None, None, self.tr("{field}: {message}").format(field=what, message=e.message)
+            return (
+                None,
+                None,
+                self.tr("{field}: {message}").format(field=what, message=tr_message(e.message)),
+            )
         code = self.projects[grid_row]["code"]
         text = self.tr("Row {row} ({code}), {field}: {message}").format(
-            row=grid_row + 1, code=code, field=what, message=e.message
+            row=grid_row + 1, code=code, field=what, message=tr_message(e.message)
         )
         return grid_row, col if col is not None else COL_CODE, text
 

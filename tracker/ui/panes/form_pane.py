@@ -40,13 +40,14 @@ from tracker.domain.fields import (
     kind_of,
 )
 from tracker.domain.money import format_amount, from_minor
-from tracker.domain.validation import ValidationErrors
+from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.services.changes import Change
 from tracker.services.edits import DEFAULTS
 from tracker.services.undo import CreateCommand, DeleteCommand, EditCommand
 from tracker.store import NotFound, StaleWrite, StoreError
 from tracker.store.sqlite_store import pk_of
 from tracker.ui.context import AppContext
+from tracker.ui.messages import tr_error, tr_message
 from tracker.ui.models.lookups import Lookups
 from tracker.ui.models.record_model import format_number
 from tracker.ui.widgets import ChoiceCombo, DateEdit, MoneyEdit
@@ -423,10 +424,10 @@ class FormPane(QWidget):
         for name, message in errors.by_field().items():
             fname = self._field_name(name)
             if fname in self.error_labels:
-                self.error_labels[fname].setText(message)
+                self.error_labels[fname].setText(tr_message(message))
                 self.error_labels[fname].show()
             else:
-                general.append(f"{name}: {message}")
+                general.append(tr_error(ValidationError(name, message)))
         if general:
             self.form_error.setText("\n".join(general))
             self.form_error.show()
