@@ -70,7 +70,7 @@ def test_everything_as_csv_zip_with_browse_seam(ctx, make, tmp_path, qtbot, monk
     d.do_export()
     with zipfile.ZipFile(tmp_path / "all.zip") as zf:
         assert "ventures.csv" in zf.namelist() and "fx_rates.csv" in zf.namelist()
-    assert "170 ventures" in d.result_label.text()
+    assert "Joint ventures: 170" in d.result_label.text()
 
 
 def test_csv_folder_and_sqlite_scope(ctx, make, tmp_path, monkeypatch):
@@ -128,7 +128,7 @@ def test_iati_from_another_table_exports_all_projects(ctx, make, tmp_path):
     assert d.scope() == ("projects", Filter())
     d.path_edit.setText(str(tmp_path / "a.xml"))
     d.do_export()
-    assert f"{ctx.store.count('projects')} projects" in d.result_label.text()
+    assert f"Projects: {ctx.store.count('projects')}" in d.result_label.text()
 
 
 def test_read_only_database_exports_but_cannot_record(demo_path, qtbot, tmp_path):
@@ -196,3 +196,24 @@ def test_empty_organisation_writes_the_placeholder(ctx, make, tmp_path):
     assert d.do_export() is not None
     assert _reporting_org(tmp_path / "p.xml")[0] == "XX-INVESTMENT-TRACKER"
     assert ctx.store.meta("iati_org_ref") is None
+
+
+def test_the_result_line_is_in_the_users_language(ctx, qtbot, tmp_path):  # noqa: ANN001
+    from PySide6.QtWidgets import QApplication
+
+    from tracker.ui import i18n
+
+    i18n.install("ru", QApplication.instance())
+    try:
+        d = ExportDialog(ctx, kind="projects", flt=Filter())
+        qtbot.addWidget(d)
+        d.set_format("sqlite")
+        d.path_edit.setText(str(tmp_path / "copy.sqlite3"))
+        assert d.do_export() is not None
+        text = d.result_label.text()
+        assert text.startswith(f"Снимок SQLITE записан в {tmp_path / 'copy.sqlite3'}")
+        assert f"Проекты: {ctx.store.count('projects')}" in text
+        assert "записан как снимок №" in text
+        d.close()
+    finally:
+        i18n.install("en", QApplication.instance())

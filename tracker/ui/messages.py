@@ -88,6 +88,13 @@ _FORMS: tuple[tuple[str, str], ...] = (
     (r"this column appears twice", QT_TRANSLATE_NOOP("Validation", "this column appears twice")),
     (r"has more cells than the header has columns",
      QT_TRANSLATE_NOOP("Validation", "has more cells than the header has columns")),
+    # tracker.services.export: notes on a snapshot
+    (r"a SQLite copy holds the whole database; the filter does not apply",
+     QT_TRANSLATE_NOOP("Validation", "a SQLite copy holds the whole database; the filter does not apply")),
+    (r"the snapshot could not be recorded: the database is (?P<reason>.+)",
+     QT_TRANSLATE_NOOP("Validation", "the snapshot could not be recorded: the database is {reason}")),
+    (r"the snapshot could not be recorded: (?P<error>.+)",
+     QT_TRANSLATE_NOOP("Validation", "the snapshot could not be recorded: {error}")),
 )  # fmt: skip
 
 _COMPILED = tuple((re.compile(form, re.S), template) for form, template in _FORMS)

@@ -683,6 +683,22 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>Тип отчитывающейся организации</translation>
         </message>
         <message>
+            <source>{format} snapshot written to {path}: {rows} rows ({parts}) in {seconds} s; sha256 {sha256}</source>
+            <translation>Снимок {format} записан в {path}: строк {rows} ({parts}) за {seconds} с; sha256 {sha256}</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>нет</translation>
+        </message>
+        <message>
+            <source>; recorded as snapshot #{id}</source>
+            <translation>; записан как снимок №{id}</translation>
+        </message>
+        <message>
+            <source>; not recorded in snapshots</source>
+            <translation>; не записан в список снимков</translation>
+        </message>
+        <message>
             <source>Nothing was exported: {reason}</source>
             <translation>Ничего не экспортировано: {reason}</translation>
         </message>
@@ -2074,6 +2090,18 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         <message>
             <source>has more cells than the header has columns</source>
             <translation>ячеек больше, чем столбцов в заголовке</translation>
+        </message>
+        <message>
+            <source>a SQLite copy holds the whole database; the filter does not apply</source>
+            <translation>копия SQLite содержит всю базу данных; фильтр не применяется</translation>
+        </message>
+        <message>
+            <source>the snapshot could not be recorded: the database is {reason}</source>
+            <translation>снимок не удалось записать: база данных — {reason}</translation>
+        </message>
+        <message>
+            <source>the snapshot could not be recorded: {error}</source>
+            <translation>снимок не удалось записать: {error}</translation>
         </message>
     </context>
     <context>

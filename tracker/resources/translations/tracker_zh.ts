@@ -683,6 +683,22 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>报告组织类型</translation>
         </message>
         <message>
+            <source>{format} snapshot written to {path}: {rows} rows ({parts}) in {seconds} s; sha256 {sha256}</source>
+            <translation>{format} 快照已写入 {path}：{rows} 行（{parts}），用时 {seconds} 秒；sha256 {sha256}</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>; recorded as snapshot #{id}</source>
+            <translation>；已记录为快照 #{id}</translation>
+        </message>
+        <message>
+            <source>; not recorded in snapshots</source>
+            <translation>；未记录到快照列表</translation>
+        </message>
+        <message>
             <source>Nothing was exported: {reason}</source>
             <translation>未导出任何内容：{reason}</translation>
         </message>
@@ -2074,6 +2090,18 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         <message>
             <source>has more cells than the header has columns</source>
             <translation>单元格数多于表头的列数</translation>
+        </message>
+        <message>
+            <source>a SQLite copy holds the whole database; the filter does not apply</source>
+            <translation>SQLite 副本包含整个数据库；筛选不适用</translation>
+        </message>
+        <message>
+            <source>the snapshot could not be recorded: the database is {reason}</source>
+            <translation>无法记录快照：数据库为{reason}</translation>
+        </message>
+        <message>
+            <source>the snapshot could not be recorded: {error}</source>
+            <translation>无法记录快照：{error}</translation>
         </message>
     </context>
     <context>

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -31,7 +31,7 @@ from tracker.services.export import KIND_TABLES, export_snapshot
 from tracker.store import StoreError
 from tracker.ui.context import AppContext
 from tracker.ui.i18n import kind_label
-from tracker.ui.messages import tr_error
+from tracker.ui.messages import tr_error, tr_message
 from tracker.ui.settings import Settings
 
 #: format key -> (file suffix or '' for a folder)
@@ -287,10 +287,30 @@ class ExportDialog(QDialog):
             self._show_error(str(exc))
             return None
         self.result_label.setStyleSheet("")
-        self.result_label.setText(self.result.describe())
+        self.result_label.setText(self.describe(self.result))
         if self.result.snapshot_id is not None:
             self.ctx.changed.emit(Change("snapshots", (self.result.snapshot_id,), "insert"))
         return self.result
+
+    def describe(self, result: Any) -> str:
+        """The service's one-line account of the export, in the user's language."""
+        loc = QLocale()
+        parts = ", ".join(
+            f"{kind_label(t) if t in KINDS else t}: {loc.toString(n)}"
+            for t, n in result.rows.items()
+        )
+        line = self.tr(
+            "{format} snapshot written to {path}: {rows} rows ({parts}) in {seconds} s; sha256 {sha256}"
+        ).format(format=result.fmt.upper(), path=result.path, rows=loc.toString(result.total_rows),
+                 parts=parts or self.tr("none"), seconds=loc.toString(result.seconds, "f", 1),
+                 sha256=result.sha256)  # fmt: skip
+        if result.snapshot_id is not None:
+            line += self.tr("; recorded as snapshot #{id}").format(id=result.snapshot_id)
+        else:
+            line += self.tr("; not recorded in snapshots")
+        if result.notes:
+            line += " (" + "; ".join(tr_message(n) for n in result.notes) + ")"
+        return line
 
     def _keep_reporting_org(self) -> None:
         """Save the organisation typed in (checked first: a bad one exports nothing)."""
