@@ -307,3 +307,35 @@ def test_the_same_sort_again_while_filling_changes_nothing_unless_the_file_did(q
     assert len(relaid) == 2 and model._fill is not fill and fill.cancelled
     assert shown(model) == plain(store, "name") and model.id_at(N - 1) == pk
     finish(qtbot, model)
+
+
+@pytest.mark.parametrize("fast", [False, True], ids=["small table", "fill path"])
+@pytest.mark.parametrize("kind", ["projects", "residents", "ventures"])
+def test_every_column_of_every_kind_sorts_as_it_reads(qtbot, demo_store, monkeypatch, kind, fast):
+    """Linked columns by the name shown (case-blind), the rest by the stored value; ties by id."""
+    if fast:
+        monkeypatch.setattr(perf_ids, "SMALL", 0)
+    lookups = Lookups(demo_store)
+    model = RecordTableModel(demo_store, kind, lookups)
+    n = model.rowCount()
+    for c, f in enumerate(model.fields):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            model.sort(c, order)
+            assert model.rowCount() == n
+            ids = list(model.ids)
+            recs = [demo_store.get(kind, pk) for pk in ids]
+            if lookups.name_map(f) is not None:
+                keys = [
+                    (r[f.name] is not None, lookups.display(f, r[f.name]).casefold(), r["id"])
+                    for r in recs
+                ]
+            else:
+                keys = [
+                    (r[f.name] is not None, r[f.name] if r[f.name] is not None else 0, r["id"])
+                    for r in recs
+                ]
+            assert keys == sorted(keys, reverse=order == Qt.SortOrder.DescendingOrder), (
+                f.name,
+                order,
+            )
+    finish(qtbot, model)
