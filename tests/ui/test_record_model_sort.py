@@ -339,3 +339,18 @@ def test_every_column_of_every_kind_sorts_as_it_reads(qtbot, demo_store, monkeyp
                 order,
             )
     finish(qtbot, model)
+
+
+def test_a_background_read_that_fails_falls_back_to_the_windows_connection(qtbot, store, tmp_path):
+    model = RecordTableModel(store, "projects", Lookups(store))
+    real = store.path
+    store.path = tmp_path / "moved-away.sqlite3"  # the thread cannot open it
+    try:
+        model.sort(col(model, "planned_end"), Qt.SortOrder.AscendingOrder)
+        fill = model._fill
+        finish(qtbot, model)
+    finally:
+        store.path = real
+    assert isinstance(fill.error, sqlite3.Error)
+    assert list(model.ids) == plain(store, "planned_end")
+    assert shown(model) == plain(store, "planned_end")

@@ -342,7 +342,7 @@ class OrderFill:
     def __init__(self, path: str | Path, *, table: str, pk: str, column: str,
                  groups: Groups | None, stamp: tuple[int, int],
                  on_done: Callable[[OrderFill], None] | None = None):  # fmt: skip
-        self.path = Path(path)
+        self.path = Path(path).resolve()  # now: the working folder may change before it runs
         self.table, self.pk, self.column, self.groups = table, pk, column, groups
         #: The main connection's data stamp when the fill began (the cache keys on it).
         self.stamp = stamp
@@ -373,7 +373,7 @@ class OrderFill:
 
     def _run(self) -> None:
         try:
-            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+            conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True,
                                    check_same_thread=False, timeout=5)  # fmt: skip
             with self._lock:
                 self._conn = conn
