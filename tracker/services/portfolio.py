@@ -10,7 +10,7 @@ from decimal import Decimal
 from tracker.domain.filters import Filter
 from tracker.domain.fx import Converter
 from tracker.domain.money import from_minor
-from tracker.store import Store
+from tracker.store import Store, aggregates
 
 MONEY_COLUMNS = {
     "projects": ("amount", "disbursed"),
@@ -37,7 +37,10 @@ def totals(store: Store, *, kind: str, flt: Filter | None = None, currency: str 
     """Count and money sums of what a filter shows, in the reporting currency."""
     conv = conv or converter(store, currency=currency, as_of=as_of)
     cols = MONEY_COLUMNS.get(kind, ())
-    rows = store.sums_by_currency(kind, cols, flt) if cols else []
+    rows: list[dict] = []
+    if cols:
+        cubed = aggregates.sums_by_currency(store, kind, cols, flt)
+        rows = cubed if cubed is not None else store.sums_by_currency(kind, cols, flt)
     count = sum(r["n"] for r in rows) if cols else store.count(kind, flt)
     sums = {c: conv.total((r["currency"], from_minor(r[c] or 0)) for r in rows) for c in cols}
     return Totals(count, conv.target, conv.as_of, sums, conv.warning)
@@ -81,10 +84,9 @@ def key_figures(store: Store, *, currency: str = "USD", as_of: str | None = None
         financing=t.sums["amount"],
         disbursed=t.sums["disbursed"],
     )
-    where, params = store.where("projects", flt or Filter())
-    k.projects_by_status = {r["status"]: r["n"] for r in store.query(
-        "SELECT status, count(*) AS n FROM projects" + (f" WHERE {where}" if where else "") + " GROUP BY status",
-        params)}  # fmt: skip
+    for r in aggregates.projects_by_status(store, flt):  # from the chart cube when it can
+        if r["n"]:
+            k.projects_by_status[r["status"]] = k.projects_by_status.get(r["status"], 0) + r["n"]
     k.residents = store.count("residents")
     k.resident_countries = store.query("SELECT count(DISTINCT country) AS n FROM residents")[0]["n"]
     for r in store.query(
