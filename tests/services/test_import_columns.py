@@ -382,3 +382,38 @@ def test_insert_columns_writes_what_insert_audited_writes(store):
     with pytest.raises(ValueError):
         perf_bulk.insert_columns(store, "projects", ["id", *names], [[1, 2, 3], *cols], user="u")
     assert perf_bulk.insert_columns(store, "projects", names, [[] for _ in names], user="u") == []
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 4, 7, 9])
+def test_bulk_insert_in_batches_of_rows_keeps_every_row_in_order(store, monkeypatch, n):
+    monkeypatch.setattr(perf_bulk, "ROWS_PER_STATEMENT", 3)
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    refs = store.ref_index()
+    rows = [validate(PROJECTS, _project(i), refs) for i in range(n)]
+    try:
+        ids = perf_bulk.insert_audited(store, "projects", rows, user="u", action="import")
+    finally:
+        store.conn.set_trace_callback(None)
+    assert ids == list(range(1, n + 1))
+    for pk, row in zip(ids, rows, strict=True):
+        stored = store.get("projects", pk)
+        assert {k: stored[k] for k in row} == row
+    inserts = [s for s in statements if s.startswith("INSERT INTO projects (")]
+    assert len(inserts) == -(-n // 3)  # three rows a statement, the rest in one more
+    assert store.count("audit_log", None) >= n
+
+
+def test_batch_size_keeps_within_the_parameter_limit(store, monkeypatch):
+    monkeypatch.setattr(perf_bulk, "MAX_PARAMS", 40)  # 19 columns a row: two rows a statement
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    refs = store.ref_index()
+    rows = [validate(PROJECTS, _project(i), refs) for i in range(5)]
+    try:
+        perf_bulk.insert_audited(store, "projects", rows, user="u")
+    finally:
+        store.conn.set_trace_callback(None)
+    inserts = [s for s in statements if s.startswith("INSERT INTO projects (")]
+    assert [s.count("), (") + 1 for s in inserts] == [2, 2, 1]
+    assert store.count("projects") == 5

@@ -11,6 +11,7 @@ same ``{column: [null, value]}`` changes ``Store.insert`` records.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from itertools import chain, islice
 from operator import itemgetter, methodcaller
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,10 @@ if TYPE_CHECKING:
 
 #: Below this many new rows the indexes are kept and updated row by row.
 REBUILD_MIN = 5_000
+#: Rows per INSERT statement of a bulk insert, and the most parameters a statement binds
+#: (999: the lowest limit SQLite builds have had).
+ROWS_PER_STATEMENT = 50
+MAX_PARAMS = 999
 #: Page cache (KiB) while a bulk insert runs; the connection's own size is put back after.
 BULK_CACHE_KIB = 128 * 1024
 
@@ -113,10 +118,8 @@ def _insert(store: Store, table: str, t: str, n: int,
             ).fetchall()  # fmt: skip
             for name, _ in indexes:
                 c.execute(f'DROP INDEX "{name}"')
-        c.executemany(
-            f"INSERT INTO {t} ({', '.join(all_cols)}) VALUES ({', '.join(slots)})",
-            values,
-        )
+        _execute_in_batches(c, f"INSERT INTO {t} ({', '.join(all_cols)}) VALUES ",
+                            f"({', '.join(slots)})", slots.count("?"), values, n)  # fmt: skip
         after = c.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0]
         if after - before != n:  # pragma: no cover - ids are max+1 without AUTOINCREMENT gaps
             raise RuntimeError(f"{table}: expected {n} new ids, got {after - before}")
@@ -139,6 +142,24 @@ def _insert(store: Store, table: str, t: str, n: int,
             (now_iso(), user, table, action, before),
         )
     return list(range(before + 1, after + 1))
+
+
+def _execute_in_batches(c: Any, head: str, row: str, params: int, values: Iterator[Sequence[Any]],
+                        n: int) -> None:  # fmt: skip
+    """``head`` + ``row`` for each of the ``n`` tuples ``values``, several rows per statement.
+
+    A statement per row repeats its set-up for every row (SQLite opens the parent
+    tables' cursors for the foreign keys and builds the CHECK's ``IN`` list each time):
+    with 50 rows a statement the 100k-row insert takes about half the time.
+    """
+    k = max(1, min(ROWS_PER_STATEMENT, MAX_PARAMS // max(params, 1)))
+    full, rest = divmod(n, k)
+    it = iter(values)
+    if full:
+        batch = head + ", ".join([row] * k)
+        c.executemany(batch, (list(chain.from_iterable(islice(it, k))) for _ in range(full)))
+    if rest:
+        c.execute(head + ", ".join([row] * rest), list(chain.from_iterable(islice(it, rest))))
 
 
 def rows_by_key(store: Store, table: str, column: str, values: Collection[Any]) -> dict[Any, dict]:
