@@ -58,7 +58,10 @@ def test_model_tester_on_a_filtered_and_empty_model(qtmodeltester, demo_store):
     qtmodeltester.check(model)
 
 
-def test_a_100k_file_opens_without_reading_its_rows(qtbot, big_store):
+def test_a_100k_file_opens_without_reading_its_rows(qtbot, big_store, monkeypatch):
+    from tracker.ui.models import record_model
+
+    monkeypatch.setattr(record_model, "AHEAD_IDLE_MS", 10**7)  # idle read-ahead: tested apart
     counter = FetchCounter(big_store)
     model = RecordTableModel(big_store, "projects", Lookups(big_store))
     assert model.rowCount() == 100_000
@@ -255,3 +258,29 @@ def test_filter_boxes_show_their_labels_whole(qtbot, demo_store):
     fm = status.fontMetrics()
     assert status.width() >= fm.horizontalAdvance("Implementation") + 20
     assert status.toolTip() == "Implementation"
+
+
+def test_idle_time_reads_the_pages_around_the_shown_ones(qtbot, big_store):
+    from tracker.ui.models.record_model import AHEAD_IDLE_MS
+
+    model = RecordTableModel(big_store, "projects", Lookups(big_store))
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(1280, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    view.scrollTo(model.index(50_000, 0), QTableView.ScrollHint.PositionAtTop)
+    view.viewport().repaint()
+    first, last = view.rowAt(0) // PAGE_SIZE, view.rowAt(view.viewport().height() - 1) // PAGE_SIZE
+    qtbot.waitUntil(lambda: last + 1 in model._pages and first - 1 in model._pages,
+                    timeout=AHEAD_IDLE_MS + 5000)  # fmt: skip
+    for row in ((last + 1) * PAGE_SIZE, first * PAGE_SIZE - 1):  # formatted, not only fetched
+        assert model._shown[row] == model.texts(row)
+    # A page down now reads nothing from the file.
+    counter = FetchCounter(big_store)
+    view.scrollTo(model.index((last + 1) * PAGE_SIZE + 5, 0), QTableView.ScrollHint.PositionAtTop)
+    view.viewport().repaint()
+    assert counter.calls == 0
+    # It reads only the pages next to the shown ones (no cascade through the table).
+    assert len(model._pages) <= 6

@@ -63,6 +63,8 @@ PAGE_SIZE = 50
 MAX_PAGES = 48
 #: A background order starts after the first page is painted, or after this long.
 FILL_START_MS = 150
+#: The view stood still this long: the pages around the shown ones are read then.
+AHEAD_IDLE_MS = 60
 
 #: Columns the table shows per main kind (reference kinds show all their fields): what
 #: identifies a record, its status and money first, so they are in view without scrolling.
@@ -176,6 +178,13 @@ class RecordTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, _Page] = OrderedDict()
         #: Texts of the formatted rows of the cached pages, by row: what a paint reads.
         self._shown: dict[int, tuple[str, ...]] = {}
+        #: Pages painted since the view last stood still, and the idle timer that then
+        #: reads and formats the pages before and after them (a scroll step finds them).
+        self._asked: tuple[int, int] | None = None
+        self._ahead_timer = QTimer(self)
+        self._ahead_timer.setSingleShot(True)
+        self._ahead_timer.setInterval(AHEAD_IDLE_MS)
+        self._ahead_timer.timeout.connect(self._read_ahead)
         self._locale = QLocale()
         self._formatters = tuple(self._formatter(f) for f in self.fields)
         self._aligns = tuple(
@@ -504,9 +513,13 @@ class RecordTableModel(QAbstractTableModel):
         self._pages.move_to_end(page_no)
         return page
 
-    def _load_page(self, page_no: int) -> _Page:
+    def _load_page(self, page_no: int, *, ahead: bool = False) -> _Page:
         if self._fill is not None and not self._fill.started:
             QTimer.singleShot(0, self, self._begin_fill)  # after the paint that asks for it
+        if not ahead:
+            lo, hi = self._asked or (page_no, page_no)
+            self._asked = (min(lo, page_no), max(hi, page_no))
+            self._ahead_timer.start()  # restarted by every page a paint asks for
         ids = self._page_ids(page_no)
         rows = self.store.fetch(self.table, ids, self._fetch_columns)
         page = _Page([rows.get(i) for i in ids])
@@ -514,6 +527,18 @@ class RecordTableModel(QAbstractTableModel):
         while len(self._pages) > MAX_PAGES:
             self._drop_page(next(iter(self._pages)))
         return page
+
+    def _read_ahead(self) -> None:
+        """Idle: the pages just before and after those shown, fetched and formatted."""
+        asked, self._asked = self._asked, None
+        if asked is None or self._fill is not None or self.store.conn is None:
+            return  # (while an order fills, a page off the head costs an index walk)
+        for page_no in (asked[1] + 1, asked[0] - 1):
+            start = page_no * PAGE_SIZE
+            if 0 <= start < self._n and page_no not in self._pages:
+                self._load_page(page_no, ahead=True)
+                for row in range(start, min(start + PAGE_SIZE, self._n)):
+                    self.texts(row)
 
     def _drop_page(self, page_no: int) -> None:
         if self._pages.pop(page_no, None) is not None:
@@ -523,6 +548,7 @@ class RecordTableModel(QAbstractTableModel):
     def _clear_pages(self) -> None:
         self._pages.clear()
         self._shown.clear()
+        self._asked = None
 
     def texts(self, row: int) -> tuple[str, ...] | None:
         """The row's cell texts as shown (formatted on first use, then kept with its page)."""
