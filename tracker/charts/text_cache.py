@@ -27,8 +27,9 @@ import numpy as np
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.font_manager import fontManager, get_font
 
-#: Labels kept (least recently used go first): a few charts' worth.
-MAX_TEXTS = 4000
+#: Labels kept (least recently used go first): about twenty charts' worth, a few MB
+#: (one small glyph image per character).
+MAX_TEXTS = 1000
 
 _Stamp = tuple[np.ndarray, int, int, float]
 
