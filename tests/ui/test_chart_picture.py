@@ -241,7 +241,7 @@ def test_while_the_picture_is_up_the_chart_data_is_read_in_the_background(qtbot,
     pane = shown_pane(qtbot, demo_store)
     assert pane.picture_key is not None
     pane._warm_up()
-    qtbot.waitUntil(pane.warmed.is_set, timeout=10_000)
+    qtbot.waitUntil(pane.warmer.done.is_set, timeout=10_000)
     assert "projects" in demo_store.__dict__["_aggregate_cubes"]
     pane.set_view(kind="projects", flt=Filter(status=("implementation",)), selected_id=None)
     assert pane.draw_count == 1 and pane.last_error is None
@@ -266,3 +266,66 @@ def test_a_cube_read_elsewhere_is_adopted_only_if_the_file_did_not_change(demo_s
         "stale: read before the edit"
     )
     assert aggregates.cube(demo_store, "projects") != rows
+
+
+# --- the dashboard: its four charts and key figures kept the same way ---------------------
+
+
+def shown_dashboard(qtbot, store: Store):  # noqa: ANN001, ANN201
+    from tracker.ui.panes.dashboard_pane import DashboardPane
+
+    pane = DashboardPane(AppContext(store, user="tester"))
+    qtbot.addWidget(pane)
+    pane.resize(1280, 800)
+    pane.show()
+    qtbot.waitExposed(pane)
+    qtbot.waitUntil(lambda: pane.refresh_count > 0 or pane.from_pictures, timeout=10_000)
+    qtbot.wait(50)  # canvases paint their idle draw
+    return pane
+
+
+def test_the_dashboard_comes_back_from_its_pictures_pixel_for_pixel(qtbot, demo_store):  # noqa: ANN001
+    live = shown_dashboard(qtbot, demo_store)
+    assert live.refresh_count == 1 and not live.from_pictures
+    expected = image(live)
+    tiles = {name: t.text() for name, t in live.tiles.items()}
+    assert live.save_pictures()
+    live.close()
+
+    again = shown_dashboard(qtbot, demo_store)
+    assert again.from_pictures and again.refresh_count == 0
+    assert all(label.isVisible() for label in again.picture_labels.values())
+    assert {name: t.text() for name, t in again.tiles.items()} == tiles
+    assert image(again) == expected
+
+
+def test_the_dashboard_draws_live_after_an_edit_or_a_resize(qtbot, demo_store):  # noqa: ANN001
+    from tracker.services.changes import Change
+
+    shown_dashboard(qtbot, demo_store).save_pictures()
+    pane = shown_dashboard(qtbot, demo_store)
+    assert pane.from_pictures
+    pane.resize(1100, 760)
+    qtbot.waitUntil(lambda: pane.refresh_count == 1, timeout=10_000)
+    assert not pane.from_pictures and not any(lb.isVisible() for lb in pane.picture_labels.values())
+    assert all(h.figure() is not None for h in pane.hosts.values())
+
+    pane3 = shown_dashboard(qtbot, demo_store)
+    assert pane3.from_pictures
+    pid = demo_store.query_ids("projects")[0]
+    rec = demo_store.get("projects", pid)
+    demo_store.update(
+        "projects", pid, {"status": "suspended"}, expected_version=rec["version"], user="x"
+    )
+    pane3.ctx.changed.emit(Change(table="projects", ids=(pid,)))
+    assert not pane3.from_pictures and pane3.refresh_count == 1
+
+
+def test_key_figures_keep_their_order_and_exact_amounts_through_json(demo_store):  # noqa: ANN001
+    from tracker.services.portfolio import KeyFigures, key_figures
+
+    k = key_figures(demo_store, currency="EUR", as_of="2026-11-27")
+    back = KeyFigures.from_json(k.to_json())
+    assert back == k
+    assert list(back.residents_by_zone) == list(k.residents_by_zone), "largest zone first"
+    assert back.financing == k.financing and isinstance(back.financing, type(k.financing))

@@ -4,7 +4,8 @@ currency and converted exactly with the rates in force on the as-of date."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 from tracker.domain.filters import Filter
@@ -62,6 +63,17 @@ class KeyFigures:
     joint_ventures: int = 0
     foreign_owned: int = 0
     warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        """Exact text (amounts as decimal strings), for keeping beside a picture of the charts."""
+        # Not sort_keys: the zones' order is meaningful (largest first, the dashboard leads with it).
+        return json.dumps(asdict(self), default=str, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> KeyFigures:
+        d = json.loads(text)
+        d["financing"], d["disbursed"] = Decimal(d["financing"]), Decimal(d["disbursed"])
+        return cls(**d)
 
     @property
     def disbursed_pct(self) -> Decimal:

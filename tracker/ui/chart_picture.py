@@ -26,14 +26,17 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QPixmap
 
 from tracker import __version__, paths
+from tracker.store import Store
 
 log = logging.getLogger(__name__)
 
-#: Pictures kept (each chart pane of each file keeps one; a few files, a few kinds).
-KEEP = 24
+#: Files kept (each chart pane of each file keeps one picture, the dashboard four and its
+#: figures; a few files, a few kinds).
+KEEP = 48
 
 
 def picture_key(**parts: Any) -> str:
@@ -62,6 +65,28 @@ class PictureCache:
             os.utime(path)  # most recently used: kept longest
         return pixmap
 
+    def load_text(self, key: str) -> str | None:
+        """A small text kept beside the pictures (the dashboard's figures), or None."""
+        try:
+            text = self.folder.joinpath(f"{key}.json").read_text(encoding="utf-8")
+        except (OSError, UnicodeError):
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(self.folder / f"{key}.json")
+        return text
+
+    def save_text(self, key: str, text: str) -> bool:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = self.folder / f".{key}.{os.getpid()}.tmp"
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, self.folder / f"{key}.json")
+            self.prune()
+        except OSError as exc:
+            log.info("dashboard figures not kept: %s", exc)
+            return False
+        return True
+
     def touch(self, key: str) -> bool:
         """Mark a kept picture as just used; False when there is none under ``key``."""
         try:
@@ -89,7 +114,11 @@ class PictureCache:
 
     def prune(self, keep: int = KEEP) -> None:
         try:
-            files = sorted(self.folder.glob("*.png"), key=lambda p: p.stat().st_mtime, reverse=True)
+            files = sorted(
+                (*self.folder.glob("*.png"), *self.folder.glob("*.json")),
+                key=lambda p: p.stat().st_mtime,
+                reverse=True,
+            )
         except OSError:
             return
         for old in files[keep:]:
@@ -122,3 +151,62 @@ def preload_matplotlib() -> None:
             log.exception("preloading matplotlib failed")
 
     threading.Thread(target=work, name="preload-matplotlib", daemon=True).start()
+
+
+class CubeReader(QObject):
+    """Reads the chart cubes of some tables on a worker thread while a picture is up.
+
+    Each cube is read on a read-only connection of its own (SQLite walks the
+    index without the GIL) and handed to the store's cache on the GUI thread,
+    only if the file has not changed since the read began
+    (:func:`tracker.store.aggregates.adopt_cube`). ``done`` is set when all
+    are handed over (or given up), for tests and benchmarks.
+    """
+
+    _read = Signal(object)
+
+    def __init__(self, store: Store, tables: tuple[str, ...], parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.tables = tables
+        self.done = threading.Event()
+        self._read.connect(self._adopt)
+
+    def start(self) -> None:
+        from tracker.store import aggregates
+
+        tables = tuple(t for t in self.tables if aggregates.has_cube(t))
+        if not tables:
+            self.done.set()
+            return
+        stamp = aggregates.cube_stamp(self.store)
+        path = self.store.path
+
+        def work() -> None:
+            rows: dict[str, list] = {}
+            for table in tables:
+                try:
+                    rows[table] = aggregates.read_cube(path, table)
+                except Exception as exc:  # noqa: BLE001 - a live draw reads (and reports) it again
+                    log.info("background chart data of %s not read: %s", table, exc)
+            with contextlib.suppress(RuntimeError):  # the window is gone
+                self._read.emit((rows, stamp))
+
+        threading.Thread(target=work, name="chart-cubes", daemon=True).start()
+
+    def _adopt(self, read: tuple) -> None:
+        from tracker.store import aggregates
+
+        rows, stamp = read
+        if self.store.conn is not None:  # not closed meanwhile
+            for table, cube_rows in rows.items():
+                aggregates.adopt_cube(self.store, table, cube_rows, stamp)
+        self.done.set()
+
+
+def warm_up(store: Store, tables: tuple[str, ...], parent: QObject) -> CubeReader:
+    """matplotlib and the chart data of ``tables`` loaded in the background."""
+    preload_matplotlib()
+    reader = CubeReader(store, tables, parent)
+    reader.start()
+    return reader

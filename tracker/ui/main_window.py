@@ -623,6 +623,9 @@ class MainWindow(QMainWindow):
         for p in self._all_record_pages():
             if p.chart is not None:
                 p.chart.save_picture()  # shown at the next start instead of drawing first
+        dashboard = self.pages.get("dashboard")
+        if dashboard is not None:
+            dashboard.save_pictures()
         self.stop_integrity_check()
         for p in self._all_record_pages():
             p.table.shutdown()

@@ -8,21 +8,19 @@ is deferred to the next show). matplotlib is loaded on the first draw.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import logging
 import sqlite3
-import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from tracker.domain.filters import Filter
 from tracker.services.changes import Change
 from tracker.store.fingerprint import data_stamp
-from tracker.ui.chart_picture import PictureCache, picture_key, preload_matplotlib
+from tracker.ui.chart_picture import CubeReader, PictureCache, picture_key, warm_up
 from tracker.ui.widgets.figure_canvas import FigureHost
 
 if TYPE_CHECKING:
@@ -79,9 +77,6 @@ def change_concerns(change: Change, kind: str) -> bool:
 
 
 class ChartPane(QWidget):
-    #: A worker thread read the chart cube: (table, rows, stamp), adopted on the GUI thread.
-    _cubeRead = Signal(object)
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("chartPane")
@@ -124,9 +119,8 @@ class ChartPane(QWidget):
         #: Key of the picture on screen, None while the chart is live (or there is none).
         self.picture_key: str | None = None
         self.pictures = PictureCache()
-        #: Set once the background warm-up after a start-up picture has handed its cube over.
-        self.warmed = threading.Event()
-        self._cubeRead.connect(self._adopt_cube)
+        #: The background warm-up after a start-up picture (its ``done`` is set when finished).
+        self.warmer: CubeReader | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -275,32 +269,8 @@ class ChartPane(QWidget):
 
     def _warm_up(self) -> None:
         """While the picture is up: load matplotlib and sum the portfolio in the background."""
-        from tracker.store import aggregates
-
-        preload_matplotlib()
-        table, store = self._kind, self.ctx.store
-        if self.picture_key is None or not aggregates.has_cube(table):
-            return
-        stamp = aggregates.cube_stamp(store)
-
-        def work() -> None:
-            try:
-                rows = aggregates.read_cube(store.path, table)
-            except sqlite3.Error as exc:  # the live draw reads (and reports) it again
-                log.info("background chart data not read: %s", exc)
-                return
-            with contextlib.suppress(RuntimeError):  # the pane is gone
-                self._cubeRead.emit((table, rows, stamp))
-
-        threading.Thread(target=work, name="chart-cube", daemon=True).start()
-
-    def _adopt_cube(self, read: tuple) -> None:
-        from tracker.store import aggregates
-
-        table, rows, stamp = read
-        if self.ctx.store.conn is not None:  # not closed meanwhile
-            aggregates.adopt_cube(self.ctx.store, table, rows, stamp)
-        self.warmed.set()
+        if self.picture_key is not None and self.ctx.store.conn is not None and self.isVisible():
+            self.warmer = warm_up(self.ctx.store, (self._kind,), self)
 
     def _leave_picture(self) -> None:
         """Give the picture's place back to the live canvas, laid out before it is drawn."""

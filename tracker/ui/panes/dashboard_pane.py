@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sqlite3
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QShowEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,6 +29,8 @@ from tracker.domain.codelists import PROJECT_STATUSES
 from tracker.domain.filters import Filter
 from tracker.domain.money import format_amount
 from tracker.services.changes import Change
+from tracker.store.fingerprint import data_stamp
+from tracker.ui.chart_picture import CubeReader, PictureCache, picture_key, warm_up
 from tracker.ui.i18n import code_label
 from tracker.ui.widgets.figure_canvas import FigureHost
 
@@ -36,6 +39,9 @@ if TYPE_CHECKING:
     from tracker.ui.context import AppContext
 
 log = logging.getLogger(__name__)
+
+#: After the kept pictures are shown, matplotlib and the data load in the background this later.
+PRELOAD_DELAY_MS = 1500
 
 #: The dashboard's charts, in grid order (row by row).
 DASHBOARD_CHARTS = ("status", "sector", "bank", "residents_country")
@@ -173,6 +179,14 @@ class DashboardPane(QWidget):
         self.tiles["tileStatus"].detail.setWordWrap(False)
 
         self.hosts: dict[str, FigureHost] = {}
+        #: Per chart, its picture as the dashboard last showed it (tracker.ui.chart_picture),
+        #: in the host's grid cell until the first live refresh.
+        self.picture_labels: dict[str, QLabel] = {}
+        self.pictures = PictureCache()
+        #: True while the figures and charts on screen are those kept at the last close.
+        self.from_pictures = False
+        #: The background warm-up while the pictures are up.
+        self.warmer: CubeReader | None = None
         grid = QGridLayout()
         grid.setSpacing(8)
         for i, chart in enumerate(DASHBOARD_CHARTS):
@@ -180,6 +194,13 @@ class DashboardPane(QWidget):
             host.setObjectName(f"dashboardChart_{chart}")
             self.hosts[chart] = host
             grid.addWidget(host, i // 2, i % 2)
+            # Laid over the (empty) host, so the grid is laid out exactly as with live charts.
+            label = QLabel(host)
+            label.setObjectName(f"dashboardPicture_{chart}")
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            label.hide()
+            self.picture_labels[chart] = label
+            host.installEventFilter(self)
         grid.setRowStretch(0, 1)
         grid.setRowStretch(1, 1)
         grid.setColumnStretch(0, 1)
@@ -201,6 +222,9 @@ class DashboardPane(QWidget):
         from tracker.ui.panes.chart_pane import chart_title
 
         self._dirty = False
+        if self.refresh_count == 0 and self._show_pictures():
+            return
+        self._leave_pictures()
         self.refresh_count += 1
         k = portfolio.key_figures(self.ctx.store, currency=self.ctx.currency, as_of=self.ctx.as_of)
         self.figures = k
@@ -221,6 +245,110 @@ class DashboardPane(QWidget):
                 host.clear()
                 continue
             host.set_figure(fig)
+
+    # --- the pictures kept at the last close ------------------------------------------------
+
+    def _picture_keys(self, *, layout: bool = True) -> dict[str, str] | None:
+        """Keys of the four charts' pictures and of the figures, for what is shown now."""
+        from tracker.ui.i18n import current_language
+
+        try:
+            stamp = data_stamp(self.ctx.store)
+        except sqlite3.Error:
+            return None
+        common = {
+            "file": str(self.ctx.store.path.resolve()), "stamp": stamp, "view": "dashboard",
+            "currency": self.ctx.currency, "as_of": self.ctx.as_of, "today": dt.date.today(),
+            "language": current_language(),
+        }  # fmt: skip
+        keys = {"figures": picture_key(**common, chart="key figures")}
+        if not layout:
+            return keys
+        ratio = self.devicePixelRatioF()
+        for chart in DASHBOARD_CHARTS:  # the grid's cells follow the dashboard's size
+            keys[chart] = picture_key(**common, chart=chart, size=[self.width(), self.height()],
+                                      ratio=ratio)  # fmt: skip
+        return keys
+
+    def _show_pictures(self) -> bool:
+        """Figures and charts as kept at the last close, when all of them are still true."""
+        from tracker.services.portfolio import KeyFigures
+
+        keys = self._picture_keys(layout=False)
+        text = self.pictures.load_text(keys["figures"]) if keys is not None else None
+        if text is None:
+            return False
+        try:
+            figures = KeyFigures.from_json(text)
+        except (ValueError, TypeError, KeyError) as exc:
+            log.info("kept dashboard figures unreadable (%s); drawing live", exc)
+            return False
+        # The tiles' texts set the grid's share of the page: lay out with them, then look.
+        self.figures = figures
+        self._show_figures(figures)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        keys = self._picture_keys()
+        pixmaps = (
+            {chart: self.pictures.load(keys[chart]) for chart in DASHBOARD_CHARTS} if keys else {}
+        )
+        if not pixmaps or any(p is None for p in pixmaps.values()):
+            return False
+        ratio = self.devicePixelRatioF()
+        for chart, pixmap in pixmaps.items():
+            pixmap.setDevicePixelRatio(ratio)
+            label = self.picture_labels[chart]
+            label.setPixmap(pixmap)
+            label.setAccessibleName(self.hosts[chart].objectName())
+            label.setGeometry(self.hosts[chart].rect())
+            label.raise_()
+            label.show()
+        self.from_pictures = True
+        QTimer.singleShot(PRELOAD_DELAY_MS, self, self._warm_up)
+        return True
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if self.from_pictures and event.type() == QEvent.Type.Resize and obj in self.hosts.values():
+            # A picture fits one size: the charts are drawn live for another.
+            QTimer.singleShot(0, self, self._refresh_live)
+        return super().eventFilter(obj, event)
+
+    def _refresh_live(self) -> None:
+        if self.from_pictures:
+            self._dirty = True
+            self._leave_pictures()
+            if self.isVisible():
+                self.refresh()
+
+    def _warm_up(self) -> None:
+        if self.from_pictures and self.ctx.store.conn is not None and self.isVisible():
+            self.warmer = warm_up(self.ctx.store, ("projects", "residents"), self)
+
+    def _leave_pictures(self) -> None:
+        if not self.from_pictures:
+            return
+        self.from_pictures = False
+        for label in self.picture_labels.values():
+            label.hide()
+            label.clear()
+
+    def save_pictures(self) -> bool:
+        """Keep the figures and charts on screen for the next start (as the window closes)."""
+        if self.from_pictures or self._dirty or not self.isVisible() or self.chart_errors:
+            return False
+        if self.figures is None:
+            return False
+        canvases = {chart: host.canvas() for chart, host in self.hosts.items()}
+        if any(c is None for c in canvases.values()):
+            return False
+        keys = self._picture_keys()
+        if keys is None:
+            return False
+        for chart, canvas in canvases.items():
+            if not (
+                self.pictures.touch(keys[chart]) or self.pictures.save(keys[chart], canvas.grab())
+            ):
+                return False
+        return self.pictures.save_text(keys["figures"], self.figures.to_json())
 
     def _show_figures(self, k: KeyFigures) -> None:
         loc = QLocale()
@@ -289,5 +417,17 @@ class DashboardPane(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        if self._dirty:
+        if self._dirty and self.refresh_count == 0 and not self.from_pictures and self._kept():
+            # Pictures were kept for this state of the file: they fit one size, so wait one turn
+            # of the event loop for the window's layout to settle before choosing them.
+            QTimer.singleShot(0, self, self._refresh_if_needed)
+        elif self._dirty:
             self.refresh()
+
+    def _refresh_if_needed(self) -> None:
+        if self._dirty and self.isVisible():
+            self.refresh()
+
+    def _kept(self) -> bool:
+        keys = self._picture_keys(layout=False)
+        return keys is not None and self.pictures.load_text(keys["figures"]) is not None
