@@ -134,3 +134,23 @@ def test_label_extents_and_layout_are_the_same_as_matplotlibs():
     cache = TextImageCache()
     assert extents(CachingRendererAgg, cache) == extents(RendererAgg)
     assert cache.metrics  # the hook was asked
+
+
+def test_new_labels_reuse_the_glyphs_of_earlier_ones_pixel_for_pixel():
+    from tracker.charts import text_cache
+
+    assert text_cache._GLYPH_API  # matplotlib 3.11's glyph loop is the one replaced
+    cache = TextImageCache()
+    for n in range(3):
+        fig = Figure(figsize=(6, 3), dpi=100)
+        for i in range(8):
+            fig.text(0.013 + 0.0371 * i, 0.05 + 0.11 * i, f"SYN-{n * 8 + i:07d} Timber Corridor {i}",
+                     fontsize=7 + i % 3, rotation=90 if i == 5 else 0, color="#D55E00" if i % 2 else "black",
+                     family=["DejaVu Sans", "Noto Sans CJK SC", "sans-serif"])  # fmt: skip
+        fig.text(0.5, 0.5, "中国进出口银行 Кредит", fontsize=9,
+                 family=["DejaVu Sans", "Noto Sans CJK SC", "sans-serif"])  # fmt: skip
+        np.testing.assert_array_equal(
+            _pixels(fig, CachingRendererAgg, cache), _pixels(fig, _WholePixelRenderer)
+        )
+    assert cache.misses == 9 * 3 - 2  # every label is new but the CJK one after the first time
+    assert cache.glyph_hits > 300 and cache.glyphs

@@ -24,14 +24,30 @@ from typing import Any
 
 import matplotlib
 import numpy as np
-from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.backends.backend_agg import RendererAgg, get_hinting_flag
 from matplotlib.font_manager import fontManager, get_font
+from matplotlib.ft2font import FT2Font, RenderMode
 
 #: Labels kept (least recently used go first): about twenty charts' worth, a few MB
 #: (one small glyph image per character).
 MAX_TEXTS = 1000
 
+#: Glyph images kept for labels not seen before (a few MB at most).
+MAX_GLYPHS = 20000
+
 _Stamp = tuple[np.ndarray, int, int, float]
+
+# matplotlib 3.11's glyph loop and the FreeType calls it makes; another version
+# draws new labels its own way (the labels already seen are still stamped).
+_GLYPH_API = all(
+    hasattr(obj, name)
+    for obj, name in (
+        (RendererAgg, "_draw_text_glyphs_and_boxes"),
+        (FT2Font, "_render_glyph"),
+        (FT2Font, "_set_transform"),
+        (FT2Font, "face_index"),
+    )
+)
 
 
 class TextImageCache:
@@ -42,6 +58,9 @@ class TextImageCache:
         self._images: OrderedDict[tuple[Any, ...], tuple[_Stamp, ...]] = OrderedDict()
         #: Font height metrics per font and dpi (a handful of entries).
         self.metrics: dict[tuple[Any, ...], tuple[Any, Any, Any]] = {}
+        #: Glyph images of labels not kept yet, per glyph, size and 1/64-pixel offset.
+        self.glyphs: dict[tuple[Any, ...], tuple[np.ndarray, int, int]] = {}
+        self.glyph_hits = 0
         #: Labels rasterised by matplotlib / stamped from the cache (tests read these).
         self.misses = 0
         self.hits = 0
@@ -65,6 +84,7 @@ class TextImageCache:
     def clear(self) -> None:
         self._images.clear()
         self.metrics.clear()
+        self.glyphs.clear()
 
 
 class _Recorder:
@@ -135,10 +155,12 @@ class CachingRendererAgg(RendererAgg):
             agg = self._renderer
             recorder = _Recorder(agg)
             self._renderer = recorder
+            self._glyphs_kept = True
             try:
                 super().draw_text(gc, ox, oy, s, prop, angle, ismath=False, mtext=mtext)
             finally:
                 self._renderer = agg
+                self._glyphs_kept = False
             stamps = tuple((img, sx - ox, sy - oy, a) for img, sx, sy, a in recorder.stamps)
             self.text_cache.put(key, stamps)
             return None
@@ -146,6 +168,72 @@ class CachingRendererAgg(RendererAgg):
         for image, dx, dy, a in stamps:
             draw(image, ox + dx, oy + dy, a, gc)
         return None
+
+    _glyphs_kept = False
+
+    if _GLYPH_API:
+
+        def _draw_text_glyphs_and_boxes(self, gc, x, y, angle, glyphs, boxes):  # noqa: ANN001, ANN202
+            """matplotlib's glyph loop, with each glyph image kept for the next label.
+
+            A new label (a project's name after a filter change) mostly has glyphs
+            drawn before at the same size and 1/64-pixel offset: FreeType is asked
+            only for the others. Same transform, flags and offsets as matplotlib's
+            own loop (``RendererAgg._draw_text_glyphs_and_boxes``, matplotlib 3.11),
+            so the pixels are the same; math text and boxes go the usual way.
+            """
+            if not self._glyphs_kept or boxes:
+                return super()._draw_text_glyphs_and_boxes(gc, x, y, angle, glyphs, boxes)
+            cos = math.cos(math.radians(angle))
+            sin = math.sin(math.radians(angle))
+            flags = get_hinting_flag()
+            antialiased = bool(gc.get_antialiased())
+            mode = RenderMode.NORMAL if antialiased else RenderMode.MONO
+            kept = self.text_cache.glyphs
+            rc = matplotlib.rcParams
+            common = (
+                self.dpi,
+                flags,
+                antialiased,
+                rc["text.hinting_factor"],
+                rc["text.kerning_factor"],
+            )
+            matrices: dict[tuple[float, float], np.ndarray] = {}
+            height = int(self.height)
+            draw = self._renderer.draw_text_image
+            for font, size, glyph_index, slant, extend, dx, dy in glyphs:
+                matrix = matrices.get((slant, extend))
+                if matrix is None:
+                    matrix = matrices[(slant, extend)] = (
+                        (
+                            0x10000
+                            * np.array([[cos, -sin], [sin, cos]])
+                            @ [[extend, extend * slant], [0, 1]]
+                        )
+                        .round()
+                        .astype(int)
+                    )
+                tx = round(0x40 * (x + dx * cos - dy * sin))
+                ty = round(0x40 * (self.height - y + dx * sin + dy * cos))
+                key = (font.fname, font.face_index, size, glyph_index, matrix.tobytes(),
+                       tx & 63, ty & 63, *common)  # fmt: skip
+                found = kept.get(key)
+                if found is None:
+                    font.set_size(size, self.dpi)
+                    font._set_transform(matrix, [tx, ty])
+                    bitmap = font._render_glyph(glyph_index, flags, mode)
+                    buffer = np.array(bitmap.buffer, dtype=np.uint8, copy=True)
+                    if not antialiased:
+                        buffer *= 0xFF
+                    found = (buffer, bitmap.left - (tx >> 6), bitmap.top - (ty >> 6))
+                    if len(kept) >= MAX_GLYPHS:
+                        kept.clear()
+                    kept[key] = found
+                else:
+                    self.text_cache.glyph_hits += 1
+                buffer, left, top = found
+                draw(buffer, left + (tx >> 6), height - (top + (ty >> 6)) + buffer.shape[0], 0, gc)
+            return None
 
 
 def _font_height_metrics(prop: Any, dpi: float) -> tuple[Any, Any, Any]:
