@@ -254,7 +254,7 @@ def test_filter_boxes_show_their_labels_whole(qtbot, demo_store):
         assert combo.width() >= fm.horizontalAdvance(texts[0]) + 20, name  # "All sectors"
         assert combo.view().minimumWidth() >= max(fm.horizontalAdvance(t) for t in texts)
     status = pane._combos["status"]
-    status.setCurrentIndex(status.findData("implementation"))
+    status.set_values(["implementation"])
     fm = status.fontMetrics()
     assert status.width() >= fm.horizontalAdvance("Implementation") + 20
     assert status.toolTip() == "Implementation"

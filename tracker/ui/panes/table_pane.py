@@ -38,7 +38,8 @@ from tracker.ui.context import AppContext
 from tracker.ui.models.lookups import Lookups, status_label
 from tracker.ui.models.record_model import RecordTableModel, format_count
 from tracker.ui.models.totals_worker import TotalsWorker
-from tracker.ui.widgets import ChoiceCombo, StatusBadgeDelegate
+from tracker.ui.widgets import StatusBadgeDelegate
+from tracker.ui.widgets.multi_choice import MultiChoiceCombo
 
 #: Column widths follow the text of this many first rows (the first page, loaded anyway).
 CONTENT_ROWS = 60
@@ -67,7 +68,7 @@ class TablePane(QWidget):
         self.lookups = lookups
         self.model = RecordTableModel(ctx.store, kind, lookups, self)
         self.kind = self.model.kind
-        self._combos: dict[str, ChoiceCombo] = {}
+        self._combos: dict[str, MultiChoiceCombo] = {}
         self._totals_due = False
         self._worker: TotalsWorker | None = None
         self.totals: portfolio.Totals | None = None
@@ -101,12 +102,11 @@ class TablePane(QWidget):
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self.apply_filter)
         for name in FILTERS.get(self.kind.name, ()):
-            combo = ChoiceCombo(self)
+            combo = MultiChoiceCombo(self)  # several statuses, banks, … at once; tooltip: all
             combo.setObjectName(f"filter_{name}")
             combo.setMinimumContentsLength(3)
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             combo.valueChanged.connect(self.apply_filter)
-            combo.currentTextChanged.connect(combo.setToolTip)  # a cut name can be read
             self._combos[name] = combo
             bar.addWidget(combo, 1)
         if self._combos:
@@ -230,17 +230,20 @@ class TablePane(QWidget):
             longest = max((fm.horizontalAdvance(t) for t in texts), default=0) + 40
             # The list shows whole names even where the closed box is narrow ...
             combo.view().setMinimumWidth(longest)
-            # ... a status ("Implementation") is never cut in the closed box, nor is
-            # "All sectors" (the others show as much of a long name as fits; tooltip).
-            combo.setMinimumWidth(longest if name == "status" else fm.horizontalAdvance(empty) + 40)
+            # ... a status ("Implementation", or "Implementation +2" for several) is never cut
+            # in the closed box, nor is "All sectors" (the others show as much as fits; tooltip).
+            more = fm.horizontalAdvance(" +9")
+            combo.setMinimumWidth(
+                longest + more if name == "status" else fm.horizontalAdvance(empty) + 40
+            )
 
     # ------------------------------------------------------------- filter
     def current_filter(self) -> Filter:
         kw: dict[str, Any] = {"text": self.search.text().strip()}
         for name, combo in self._combos.items():
-            v = combo.value()
-            if v is not None:
-                kw[name] = (v,)
+            values = combo.values()
+            if values:
+                kw[name] = values
         return Filter(**kw)
 
     def apply_filter(self) -> None:
@@ -257,7 +260,7 @@ class TablePane(QWidget):
     def clear_filters(self) -> None:
         for combo in self._combos.values():
             combo.blockSignals(True)
-            combo.setCurrentIndex(0)
+            combo.set_values(())
             combo.blockSignals(False)
         self.search.blockSignals(True)
         self.search.clear()
@@ -272,7 +275,7 @@ class TablePane(QWidget):
         for name, combo in self._combos.items():
             values = getattr(flt, name, ())
             combo.blockSignals(True)
-            combo.set_value(values[0] if values else None)
+            combo.set_values(values or ())
             combo.blockSignals(False)
         self.apply_filter()
 
