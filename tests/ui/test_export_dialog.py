@@ -38,7 +38,7 @@ def make(ctx, qtbot):  # noqa: ANN001
 
 def test_current_filter_to_xlsx(ctx, make, tmp_path, qtbot):
     d = make()
-    assert d.current_radio.isChecked() and "status: completed" in d.current_radio.text()
+    assert d.current_radio.isChecked() and "Status: Completed" in d.current_radio.text()
     changes = []
     ctx.changed.connect(changes.append)
     out = tmp_path / "completed.xlsx"

@@ -685,8 +685,8 @@ def _names(store: Store, table: str, key: str) -> dict[Any, str]:
     return {r[key]: label_for(r) for r in store.rows(table)}
 
 
-def describe_filter(store: Store, kind: str, flt: Filter) -> str:
-    """The filter in words, with names instead of codes and ids."""
+def describe_filter(store: Store, kind: str, flt: Filter, *, with_kind: bool = True) -> str:
+    """The filter in words, with names instead of codes and ids ("Projects: Status: …")."""
     from tracker.ui.i18n import code_label, field_label, kind_label
 
     if flt.is_empty():
@@ -718,6 +718,8 @@ def describe_filter(store: Store, kind: str, flt: Filter) -> str:
                 label = name.replace("_id", "")
             shown = ", ".join(lookups.get(name, str)(v) or str(v) for v in values)
             parts.append(f"{label}: {shown}")
+    if not with_kind:
+        return "; ".join(parts)
     return QCoreApplication.translate("Report", "{kind}: {conditions}").format(
         kind=kind_label(kind), conditions="; ".join(parts)
     )

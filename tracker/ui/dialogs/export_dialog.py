@@ -98,7 +98,12 @@ class ExportDialog(QDialog):
         sl = QVBoxLayout(scope)
         sl.setContentsMargins(0, 0, 0, 0)
         label = kind_label(kind) if kind in KINDS else kind
-        shown = flt.describe() if not flt.is_empty() else self.tr("all records")
+        if flt.is_empty() or kind not in KINDS:
+            shown = self.tr("all records") if flt.is_empty() else flt.describe()
+        else:
+            from tracker.ui.report import describe_filter  # names, not codes and ids
+
+            shown = describe_filter(ctx.store, kind, flt, with_kind=False)
         self.current_radio = QRadioButton(
             self.tr("What the table shows: {kind} — {filter}").format(kind=label, filter=shown),
             scope,
