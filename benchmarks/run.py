@@ -1217,6 +1217,10 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     results: dict[str, list[Row]] = {}
     with _tmpdir() as tmp:
+        # Every measured process keeps its settings and chart pictures in the run's own folder:
+        # the user's are never read (a kept picture would stand in for a measured draw) or changed.
+        os.environ["TRACKER_CACHE_DIR"] = str(tmp / "cache-workers")
+        os.environ["TRACKER_SETTINGS"] = str(tmp / "settings-workers.ini")
         runner = Runner(repeat=a.repeat, data=Path(a.data), tmp=tmp, verbose=not a.quiet)
         out.parent.mkdir(parents=True, exist_ok=True)
         kept = _analysis(out)
