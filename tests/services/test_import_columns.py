@@ -417,3 +417,27 @@ def test_batch_size_keeps_within_the_parameter_limit(store, monkeypatch):
     inserts = [s for s in statements if s.startswith("INSERT INTO projects (")]
     assert [s.count("), (") + 1 for s in inserts] == [2, 2, 1]
     assert store.count("projects") == 5
+
+
+ODD_AUDIT_VALUES = [None, 0, -1, 2**62, 0.1 + 0.2, 1e300, -2.5e-10, 12.0, float("nan"), "", "plain",
+                    'quote " and \\ backslash', "tab\tnew\nline\r", "\x00\x01\x1f\x7f", "Ж ü 中 😀",
+                    "'=SUM(A1)", "%s %d %%", "[null,1]"]  # fmt: skip
+
+
+def test_audit_changes_text_is_the_json_object_text(store):
+    """The printf form of the audit changes gives byte for byte what json_object gives."""
+    conn = store.conn
+    conn.execute("CREATE TEMP TABLE odd (a, b, c)")
+    rows = [(a, b, c) for a in ODD_AUDIT_VALUES for b in ODD_AUDIT_VALUES[:6] for c in [None, "x"]]
+    conn.executemany("INSERT INTO odd VALUES (?, ?, ?)", rows)
+    fast = perf_bulk._changes_json(["a", "b", "c"])
+    assert fast.startswith("printf(")
+    slow = (
+        "json_object('a', json_array(NULL, a), 'b', json_array(NULL, b), 'c', json_array(NULL, c))"
+    )
+    got = conn.execute(f"SELECT {fast}, {slow} FROM odd ORDER BY rowid").fetchall()
+    assert len(got) == len(rows) and all(f == s for f, s in got)
+    assert json.loads(got[0][0]) == {"a": [None, None], "b": [None, None], "c": [None, None]}
+    # Names printf cannot take as they are go through json_object.
+    assert perf_bulk._changes_json(["a%b"]).startswith("json_object(")
+    assert perf_bulk._changes_json([f"c{i}" for i in range(100)]).startswith("json_object(")
