@@ -441,3 +441,34 @@ def test_audit_changes_text_is_the_json_object_text(store):
     # Names printf cannot take as they are go through json_object.
     assert perf_bulk._changes_json(["a%b"]).startswith("json_object(")
     assert perf_bulk._changes_json([f"c{i}" for i in range(100)]).startswith("json_object(")
+
+
+def test_fast_dates_give_what_the_date_cleaner_gives():
+    from tracker.domain.fields import fast_dates
+
+    date_field = PROJECTS.field("start_date")
+    one = fast_cleaner(date_field)
+    rnd = random.Random(5)
+    taken = 0
+    for _ in range(400):
+        texts = [f"{rnd.randint(1990, 2030)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+                 for _ in range(rnd.randint(1, 20))]  # fmt: skip
+        if rnd.random() < 0.4:
+            texts[rnd.randrange(len(texts))] = rnd.choice(
+                [
+                    "2023-02-29",
+                    "2024-13-01",
+                    "31.12.2024",
+                    "20240101",
+                    "2024-01-01 ",
+                    "",
+                    "2024-W01",
+                ]
+            )
+        got = fast_dates(texts)
+        if got is None:
+            assert any(one(t) is FAST_MISS for t in texts), texts
+            continue
+        taken += 1
+        assert got == {t: one(t) for t in texts}
+    assert taken > 150

@@ -45,6 +45,7 @@ from tracker.domain.fields import (
     cross_checks,
     fast_cleaner,
     fast_column,
+    fast_dates,
     kind_of,
 )
 from tracker.domain.validation import ValidationError, ValidationErrors
@@ -224,18 +225,22 @@ def _decode_text(data: bytes) -> tuple[str, str]:
 _NUMERIC_TYPES = (MONEY, INT, REAL)
 
 
+_COMMA_NUMBER = re.compile(r"-?\d+,\d{1,2}|-?\d{1,3}(\.\d{3})+,\d+|-?\d+,\d{4,}")
+_POINT_NUMBER = re.compile(r"-?\d+\.\d{1,2}|-?\d{1,3}(,\d{3})+\.\d+|-?\d+\.\d{4,}")
+
+
 def _guess_decimal_comma(
     kind: Kind, columns: list[str], cells: Mapping[str, Sequence[Any]], delimiter: str
 ) -> bool:
     numeric = [c for c in columns if _field_type(kind, c) in _NUMERIC_TYPES]
     comma = point = 0
     for c in numeric:
-        for raw in cells[c][:2000]:
+        for raw, times in Counter(cells[c][:2000]).items():  # each distinct text once
             v = str(raw or "").strip().replace("\u00a0", "").replace(" ", "")
-            if re.fullmatch(r"-?\d+,\d{1,2}|-?\d{1,3}(\.\d{3})+,\d+|-?\d+,\d{4,}", v):
-                comma += 1
-            elif re.fullmatch(r"-?\d+\.\d{1,2}|-?\d{1,3}(,\d{3})+\.\d+|-?\d+\.\d{4,}", v):
-                point += 1
+            if _COMMA_NUMBER.fullmatch(v):
+                comma += times
+            elif _POINT_NUMBER.fullmatch(v):
+                point += times
     if comma != point:
         return comma > point
     return delimiter == ";"
@@ -622,7 +627,14 @@ class _RowValidator:
                         out[i] = hit[1] if hit[0] else None
             else:
                 # Each distinct text once (statuses, banks, dates and rates repeat).
-                texts = {r: self._cell(f, memo, fast, r) for r in set(cells)}
+                distinct = set(cells)
+                dates = fast_dates([r for r in distinct if r]) if f.type == DATE else None
+                if dates is not None:  # plain ISO dates, parsed in C-level passes
+                    texts = {r: (True, v) for r, v in dates.items()}
+                    if "" in distinct:
+                        texts[""] = self._cell(f, memo, fast, "")
+                else:
+                    texts = {r: self._cell(f, memo, fast, r) for r in distinct}
                 clean = {r: (hit[1] if hit[0] else None) for r, hit in texts.items()}
                 out = list(map(clean.__getitem__, cells))
             wrong = {r: hit[1] for r, hit in texts.items() if not hit[0]}
