@@ -335,9 +335,7 @@ def _split_plain(text: str, delimiter: str) -> _Table | None:
         lines.pop()
     if not lines:
         return None
-    # A line of blank cells is left out by csv.reader's caller; ragged lines need padding.
-    if not all(map(str.strip, map(str.replace, lines, repeat(delimiter), repeat("")))):
-        return None
+    # Ragged lines need padding (csv.reader's caller does it).
     seps = lines[0].count(delimiter)
     if set(map(str.count, lines, repeat(delimiter))) != {seps}:
         return None
@@ -346,7 +344,14 @@ def _split_plain(text: str, delimiter: str) -> _Table | None:
     if len(text) > limit and max(map(len, lines)) > limit and max(map(len, flat)) > limit:
         return None  # csv.reader refuses such a cell: let it say so
     width = seps + 1
-    return _header(flat[:width]), [flat[width + j :: width] for j in range(width)], {}
+    cols = [flat[width + j :: width] for j in range(width)]
+    # A line of blank cells is left out by csv.reader's caller. Only a line whose first
+    # cell is blank can be one: look at the whole lines only if the first column has one.
+    if not (flat[0].strip() and all(map(str.strip, cols[0]))) and not all(
+        map(str.strip, map(str.replace, lines, repeat(delimiter), repeat("")))
+    ):
+        return None
+    return _header(flat[:width]), cols, {}
 
 
 def _starts_a_cell(text: str, char: str) -> bool:
