@@ -472,3 +472,12 @@ def test_fast_dates_give_what_the_date_cleaner_gives():
         taken += 1
         assert got == {t: one(t) for t in texts}
     assert taken > 150
+
+
+def test_is_empty_probes_a_table(store):
+    assert perf_bulk.is_empty(store, "projects")
+    store.insert("projects", validate(PROJECTS, _project(1), store.ref_index()), user="u")
+    assert not perf_bulk.is_empty(store, "projects")
+    assert not perf_bulk.is_empty(store, "banks")  # reference data of a new file
+    with pytest.raises(ValueError):
+        perf_bulk.is_empty(store, "sqlite_master")

@@ -822,7 +822,9 @@ def _existing_keys(
     if k is FX_RATES:
         return {(r["currency"], r["date"]): r for r in store.rows("fx_rates")}
     col = next((c for c, n in mapping.items() if n == k.key), None)
-    cells = raw_by_col[col] if col else []
+    if col is None or perf_bulk.is_empty(store, k.name):  # a first import: nothing to look up
+        return {}
+    cells = raw_by_col[col]
     if text:  # each distinct cell once (set() and str.strip over it, C-level)
         distinct = set(cells)
         distinct.discard("")

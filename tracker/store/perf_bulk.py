@@ -182,6 +182,11 @@ def _execute_in_batches(c: Any, head: str, row: str, width: int, flat: list[Any]
         c.execute(head + ", ".join([row] * rest), flat[full * step :])
 
 
+def is_empty(store: Store, table: str) -> bool:
+    """Whether ``table`` holds no row (one probe, not a count)."""
+    return store.conn.execute(f"SELECT 1 FROM {_t(table)} LIMIT 1").fetchone() is None
+
+
 def rows_by_key(store: Store, table: str, column: str, values: Collection[Any]) -> dict[Any, dict]:
     """The stored rows whose ``column`` holds one of ``values``, by that value.
 
@@ -190,7 +195,7 @@ def rows_by_key(store: Store, table: str, column: str, values: Collection[Any]) 
     """
     t = _t(table)
     _col(table, column, store)
-    if not values or store.conn.execute(f"SELECT 1 FROM {t} LIMIT 1").fetchone() is None:
+    if not values or is_empty(store, table):
         return {}
     keys = list(values)
     out: dict[Any, dict] = {}
