@@ -481,3 +481,27 @@ def test_is_empty_probes_a_table(store):
     assert not perf_bulk.is_empty(store, "banks")  # reference data of a new file
     with pytest.raises(ValueError):
         perf_bulk.is_empty(store, "sqlite_master")
+
+
+@pytest.mark.parametrize("inside_a_write", [False, True])
+def test_a_broken_link_fails_the_whole_bulk_insert(store, inside_a_write):
+    """The links are checked once after the insert (foreign keys off for speed): a row
+    naming no bank fails it all, as the row-by-row foreign key would; the pragma is back on."""
+    import contextlib
+    import sqlite3
+
+    refs = store.ref_index()
+    rows = [validate(PROJECTS, _project(i), refs) for i in range(5)]
+    rows[3]["bank_id"] = 9999
+    names = list(rows[0])
+    cols = [[r[n] for r in rows] for n in names]
+    before = (store.count("projects"), store.count("audit_log"))
+    outer = store.write() if inside_a_write else contextlib.nullcontext()
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"), outer:
+        perf_bulk.insert_columns(store, "projects", names, cols, user="u", action="import")
+    assert (store.count("projects"), store.count("audit_log")) == before
+    assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    # A good batch afterwards goes in (and its links were checked, not skipped).
+    rows[3]["bank_id"] = rows[0]["bank_id"]
+    cols = [[r[n] for r in rows] for n in names]
+    assert len(perf_bulk.insert_columns(store, "projects", names, cols, user="u")) == 5

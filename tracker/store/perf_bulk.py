@@ -11,6 +11,7 @@ same ``{column: [null, value]}`` changes ``Store.insert`` records.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Collection, Mapping, Sequence
 from itertools import chain
 from operator import itemgetter, methodcaller
@@ -96,10 +97,18 @@ def _insert_values(store: Store, table: str, cols: list[str], flat: list[Any], n
     # spill to the WAL and temp files mid-transaction. A larger cache for this call.
     cache = store.conn.execute("PRAGMA cache_size").fetchone()[0]
     store.conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+    # The links are checked once for all new rows after the insert (_check_links) instead of
+    # SQLite looking up each row's parents (15 % of the insert). The pragma only takes
+    # effect outside a transaction: inside an outer write it stays on, which is as safe.
+    fk = store.conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    if fk and not store.conn.in_transaction:
+        store.conn.execute("PRAGMA foreign_keys = OFF")
     try:
         return _insert(store, table, t, n, all_cols, slots, flat, changes, user, action)
     finally:
         store.conn.execute(f"PRAGMA cache_size = {int(cache)}")
+        if fk:
+            store.conn.execute("PRAGMA foreign_keys = ON")
 
 
 def _insert(store: Store, table: str, t: str, n: int,
@@ -128,6 +137,8 @@ def _insert(store: Store, table: str, t: str, n: int,
         after = c.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0]
         if after - before != n:  # pragma: no cover - ids are max+1 without AUTOINCREMENT gaps
             raise RuntimeError(f"{table}: expected {n} new ids, got {after - before}")
+        if not c.execute("PRAGMA foreign_keys").fetchone()[0]:
+            _check_links(c, table, t, before)
         if indexes:
             c.execute("PRAGMA threads = 2")  # the sorter may use a second core
             try:
@@ -147,6 +158,24 @@ def _insert(store: Store, table: str, t: str, n: int,
             (now_iso(), user, table, action, before),
         )
     return list(range(before + 1, after + 1))
+
+
+def _check_links(c: Any, table: str, t: str, before: int) -> None:
+    """Every link of the new rows (ids above ``before``) names an existing parent, as the
+    foreign keys would have checked row by row; a broken one fails the whole insert."""
+    for fk in c.execute(f"PRAGMA foreign_key_list({t})").fetchall():
+        parent, child, key = fk[2], fk[3], fk[4]
+        key = key or c.execute(f'SELECT name FROM pragma_table_info("{parent}") WHERE pk = 1'
+                               ).fetchone()[0]  # fmt: skip
+        bad = c.execute(
+            f'SELECT id FROM {t} WHERE id > ? AND "{child}" IS NOT NULL AND NOT EXISTS '
+            f'(SELECT 1 FROM "{parent}" p WHERE p."{key}" = {t}."{child}") LIMIT 1',
+            (before,),
+        ).fetchone()
+        if bad is not None:
+            raise sqlite3.IntegrityError(
+                f"FOREIGN KEY constraint failed: {table} {bad[0]} {child} names no {parent} row"
+            )
 
 
 _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
