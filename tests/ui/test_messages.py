@@ -102,4 +102,3 @@ def test_the_form_shows_the_rule_in_russian(lang, open_window, demo_path):  # no
     form.save()
     label = form.error_labels["name"]
     assert label.text() == "обязательно для заполнения"
-

@@ -214,8 +214,10 @@ class _PaintWatch(QObject):
                 if self.first_page is None and obj is page.table.view.viewport():
                     self.first_page = now
                     self.rows = page.table.model.rowCount()
-                elif self.chart is None and page.chart is not None and (
-                    obj is page.chart.picture or obj is page.chart.host.canvas()
+                elif (
+                    self.chart is None
+                    and page.chart is not None
+                    and (obj is page.chart.picture or obj is page.chart.host.canvas())
                 ):
                     self.chart = now
                     self.chart_from = "picture" if obj is page.chart.picture else "live"
