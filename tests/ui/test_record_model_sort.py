@@ -76,7 +76,9 @@ def shown(model):
 
 
 def finish(qtbot, model):
-    qtbot.waitUntil(lambda: not model.filling(), timeout=10000)
+    # Filled, and a re-layout the fill asked for (deferred to the event loop when the order
+    # was taken up inside a paint or a row lookup) done too.
+    qtbot.waitUntil(lambda: not model.filling() and model._pending_relayout is None, timeout=10000)
 
 
 @pytest.mark.parametrize("descending", [False, True])

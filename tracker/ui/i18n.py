@@ -12,7 +12,7 @@ and translated in the window in three contexts: "Kind" (kinds of record),
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -174,14 +174,28 @@ def date_format() -> str:
 
 def format_date(value: str | dt.date | None) -> str:
     """An ISO date (or date) as the language writes it: 27.11.2026, 2026/11/27, 2026-11-27."""
-    if not value:
-        return ""
-    if isinstance(value, str):
-        try:
-            value = dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return value
-    return QLocale().toString(QDate(value.year, value.month, value.day), date_format())
+    return date_formatter()(value)
+
+
+def date_formatter(locale: QLocale | None = None) -> Callable[[str | dt.date | None], str]:
+    """:func:`format_date` with the format and locale looked up once (a table formats
+    thousands of dates in one language; a language change builds a new window)."""
+    fmt, loc = date_format(), locale or QLocale()
+    iso = fmt == "yyyy-MM-dd"
+
+    def text(value: str | dt.date | None) -> str:
+        if not value:
+            return ""
+        if isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value[:10])
+            except ValueError:
+                return value
+        if iso:
+            return value.isoformat()[:10]
+        return loc.toString(QDate(value.year, value.month, value.day), fmt)
+
+    return text
 
 
 # --- charts ----------------------------------------------------------------------------------

@@ -19,7 +19,6 @@ linked column (bank, zone, sector, region, country) sorts by the name it shows.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -28,7 +27,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
     QLocale,
     QModelIndex,
     QModelRoleDataSpan,
@@ -54,7 +52,7 @@ from tracker.domain.filters import Filter
 from tracker.domain.money import SCALE
 from tracker.store import Store, perf_ids
 from tracker.store.sqlite_store import pk_of
-from tracker.ui.i18n import date_format
+from tracker.ui.i18n import date_formatter
 from tracker.ui.models.lookups import Lookups
 from tracker.ui.models.roles import CODE_ROLE, ID_ROLE
 
@@ -580,25 +578,9 @@ class RecordTableModel(QAbstractTableModel):
         return lambda rec: lookups.display(f, rec.get(name))
 
     def _date_formatter(self, name: str) -> Callable[[dict[str, Any]], str]:
-        """:func:`format_date`'s text, with the format and locale looked up once (the
-        model's language is fixed: a language change builds a new window)."""
-        fmt, loc = date_format(), self._locale
-        iso = fmt == "yyyy-MM-dd"
-
-        def text(rec: dict[str, Any]) -> str:
-            value = rec.get(name)
-            if not value:
-                return ""
-            if isinstance(value, str):
-                try:
-                    value = dt.date.fromisoformat(value[:10])
-                except ValueError:
-                    return value
-            if iso:
-                return value.isoformat()[:10]
-            return loc.toString(QDate(value.year, value.month, value.day), fmt)
-
-        return text
+        """:func:`format_date`'s text of a record's date, formatter made once per column."""
+        text = date_formatter(self._locale)
+        return lambda rec: text(rec.get(name))
 
     def refresh_rows(self, pks: Sequence[Any]) -> None:
         """Re-read changed records in place (their position stays until the next sort)."""
