@@ -18,10 +18,12 @@ without a word to the user, and only the newest :data:`KEEP` pictures stay.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import json
 import logging
 import os
+import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
@@ -31,6 +33,7 @@ from PySide6.QtGui import QPixmap
 
 from tracker import __version__, paths
 from tracker.store import Store
+from tracker.store.fingerprint import data_stamp
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +47,22 @@ def picture_key(**parts: Any) -> str:
     parts["program"] = __version__
     blob = json.dumps(parts, sort_keys=True, default=str, separators=(",", ":"))
     return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def file_parts(store: Store, *, currency: str, as_of: str) -> dict[str, Any] | None:
+    """The key parts every picture of a file shares: the file, a stamp of its contents,
+    the reporting currency and date, today and the language (None when the file cannot
+    be read: then nothing is shown from a picture)."""
+    from tracker.ui.i18n import current_language
+
+    try:
+        stamp = data_stamp(store)
+    except sqlite3.Error:
+        return None
+    return {
+        "file": str(store.path.resolve()), "stamp": stamp, "currency": currency, "as_of": as_of,
+        "today": dt.date.today(), "language": current_language(),
+    }  # fmt: skip
 
 
 class PictureCache:

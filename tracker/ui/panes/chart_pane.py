@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -19,8 +18,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBox
 
 from tracker.domain.filters import Filter
 from tracker.services.changes import Change
-from tracker.store.fingerprint import data_stamp
-from tracker.ui.chart_picture import CubeReader, PictureCache, picture_key, warm_up
+from tracker.ui.chart_picture import CubeReader, PictureCache, file_parts, picture_key, warm_up
 from tracker.ui.widgets.figure_canvas import FigureHost
 
 if TYPE_CHECKING:
@@ -231,21 +229,13 @@ class ChartPane(QWidget):
     # --- the start-up picture -----------------------------------------------------------
 
     def _picture_key(self) -> str | None:
-        from tracker.ui import i18n
-
         kind, chart, flt, selected, currency, as_of = self._wanted()
-        if not chart:
+        common = file_parts(self.ctx.store, currency=currency, as_of=as_of) if chart else None
+        if common is None:
             return None
-        try:
-            stamp = data_stamp(self.ctx.store)
-        except sqlite3.Error:
-            return None
-        ratio = self.devicePixelRatioF()
         return picture_key(
-            file=str(self.ctx.store.path.resolve()), stamp=stamp, kind=kind, chart=chart,
-            filter=flt.to_dict(), selected=selected, currency=currency, as_of=as_of,
-            today=dt.date.today(), language=i18n.current_language(),
-            size=[self.width(), self.height()], ratio=ratio,
+            **common, kind=kind, chart=chart, filter=flt.to_dict(), selected=selected,
+            size=[self.width(), self.height()], ratio=self.devicePixelRatioF(),
         )  # fmt: skip
 
     def _show_picture(self) -> bool:

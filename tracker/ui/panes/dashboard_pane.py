@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -29,8 +28,7 @@ from tracker.domain.codelists import PROJECT_STATUSES
 from tracker.domain.filters import Filter
 from tracker.domain.money import format_amount
 from tracker.services.changes import Change
-from tracker.store.fingerprint import data_stamp
-from tracker.ui.chart_picture import CubeReader, PictureCache, picture_key, warm_up
+from tracker.ui.chart_picture import CubeReader, PictureCache, file_parts, picture_key, warm_up
 from tracker.ui.i18n import code_label
 from tracker.ui.widgets.figure_canvas import FigureHost
 
@@ -250,17 +248,10 @@ class DashboardPane(QWidget):
 
     def _picture_keys(self, *, layout: bool = True) -> dict[str, str] | None:
         """Keys of the four charts' pictures and of the figures, for what is shown now."""
-        from tracker.ui.i18n import current_language
-
-        try:
-            stamp = data_stamp(self.ctx.store)
-        except sqlite3.Error:
+        common = file_parts(self.ctx.store, currency=self.ctx.currency, as_of=self.ctx.as_of)
+        if common is None:
             return None
-        common = {
-            "file": str(self.ctx.store.path.resolve()), "stamp": stamp, "view": "dashboard",
-            "currency": self.ctx.currency, "as_of": self.ctx.as_of, "today": dt.date.today(),
-            "language": current_language(),
-        }  # fmt: skip
+        common["view"] = "dashboard"
         keys = {"figures": picture_key(**common, chart="key figures")}
         if not layout:
             return keys
