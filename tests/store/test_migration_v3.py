@@ -56,3 +56,27 @@ def test_a_new_file_is_made_at_schema_3(db_path):  # noqa: ANN001
     with Store.open(db_path, create=True) as s:
         assert s.schema_version == 3
         assert "columnsize=0" in fts_sql(s, "ventures")
+
+
+def test_the_window_says_an_older_file_is_being_upgraded(qtbot, tmp_path, monkeypatch):  # noqa: ANN001
+    from tracker.ui.app import upgrade_notice
+
+    monkeypatch.setattr(ss, "MIGRATIONS", mig.MIGRATIONS[:2])
+    monkeypatch.setattr(ss, "SCHEMA_VERSION", 2)
+    old = tmp_path / "old.sqlite3"
+    Store.open(old, create=True).close(backup=False)
+    monkeypatch.undo()
+
+    notice = upgrade_notice(old)
+    assert notice is not None and notice.isVisible()
+    qtbot.addWidget(notice)
+    assert "old.sqlite3" in notice.labelText() and "once" in notice.labelText()
+    notice.grab().save(str(tmp_path / "upgrade_notice.png"))
+    notice.close()
+    assert upgrade_notice(old, read_only=True) is None  # read-only: nothing is upgraded
+    Store.open(old, backup=False).close(backup=False)  # the upgrade
+    assert upgrade_notice(old) is None
+    assert upgrade_notice(tmp_path / "missing.sqlite3") is None
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a database at all" * 100)
+    assert upgrade_notice(junk) is None

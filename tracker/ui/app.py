@@ -83,6 +83,49 @@ def offer_restore(
     return True
 
 
+def upgrade_notice(path: Path, *, read_only: bool = False) -> QWidget | None:
+    """A small window saying the file is being upgraded, shown while an older file's
+    migrations run (a million projects: several seconds, once); None when there is none."""
+    import sqlite3
+
+    from tracker.store import SCHEMA_VERSION
+
+    if read_only or not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None  # opening it will say what is wrong
+    if not 0 < version < SCHEMA_VERSION:
+        return None
+    from PySide6.QtWidgets import QProgressDialog
+
+    notice = QProgressDialog(
+        QCoreApplication.translate(
+            "app", "Upgrading {name} for this version of Investment Tracker (a backup is made "
+            "first). A large file takes a little while; this happens once."
+        ).format(name=path.name), "", 0, 0,
+    )  # fmt: skip
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel(notice.labelText(), notice)
+    label.setWordWrap(True)
+    notice.setLabel(label)
+    notice.setFixedWidth(440)
+    notice.setObjectName("upgradeNotice")
+    notice.setWindowTitle(QCoreApplication.translate("app", "Investment Tracker"))
+    notice.setCancelButton(None)
+    notice.setMinimumDuration(0)
+    notice.show()
+    for _ in range(3):  # painted before the migrations hold the thread
+        QCoreApplication.processEvents()
+    return notice
+
+
 def open_store(*, db: str | None, demo: bool, read_only: bool, backup: bool = True) -> Store:
     """The database the command line asks for; the demo and the user's file are created on first use."""
     from tracker.store import Store
@@ -147,7 +190,13 @@ def run_gui(*, db: str | None, demo: bool, read_only: bool, smoke: bool) -> int:
         if choice is not None:
             store = shell.open_choice(choice, read_only=read_only)
         else:
-            store = open_store(db=db, demo=demo, read_only=read_only, backup=not smoke)
+            notice = None if smoke else upgrade_notice(target_path(db=db, demo=demo),
+                                                       read_only=read_only)  # fmt: skip
+            try:
+                store = open_store(db=db, demo=demo, read_only=read_only, backup=not smoke)
+            finally:
+                if notice is not None:
+                    notice.close()
     except CorruptDatabase as exc:
         if smoke:
             print(f"tracker: {exc}", file=sys.stderr)

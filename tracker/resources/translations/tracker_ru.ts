@@ -216,12 +216,12 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>ChartPane</name>
         <message>
             <source>&amp;Chart:</source>
-            <extracomment>After a start-up picture is shown, matplotlib and the chart data are loaded in the background this much later (so the first filter change draws at once). Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind. A worker thread read the chart cube: (table, rows, stamp), adopted on the GUI thread. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: kind, chart, filter, selected id, currency, as-of.</extracomment>
+            <extracomment>After a start-up picture is shown, matplotlib and the chart data are loaded in the background this much later (so the first filter change draws at once). Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: kind, chart, filter, selected id, currency, as-of.</extracomment>
             <translation>&amp;Диаграмма:</translation>
         </message>
         <message>
             <source>There is no chart for this view.</source>
-            <extracomment>The chart as the window last showed it (see tracker.ui.chart_picture), until a live draw. Key of the picture on screen, None while the chart is live (or there is none). Set once the background warm-up after a start-up picture has handed its cube over.</extracomment>
+            <extracomment>The chart as the window last showed it (see tracker.ui.chart_picture), until a live draw. Key of the picture on screen, None while the chart is live (or there is none). The background warm-up after a start-up picture (its ``done`` is set when finished).</extracomment>
             <translation>Для этого раздела нет диаграммы.</translation>
         </message>
         <message>
@@ -483,7 +483,7 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>DashboardPane</name>
         <message>
             <source>projects</source>
-            <extracomment>The dashboard's charts, in grid order (row by row). Tables whose writes change something the dashboard shows. Languages that group large numbers by ten thousands (万, 亿) rather than thousands. Number of refreshes done (tests count them). Chart name -&gt; error text of charts that failed on the last refresh.</extracomment>
+            <extracomment>After the kept pictures are shown, matplotlib and the data load in the background this later. The dashboard's charts, in grid order (row by row). Tables whose writes change something the dashboard shows. Languages that group large numbers by ten thousands (万, 亿) rather than thousands. Number of refreshes done (tests count them). Chart name -&gt; error text of charts that failed on the last refresh.</extracomment>
             <translation>проекты</translation>
         </message>
         <message>
@@ -508,6 +508,7 @@ The current file is backed up first, so this can be taken back by restoring that
         </message>
         <message>
             <source>as of {date}</source>
+            <extracomment>Per chart, its picture as the dashboard last showed it (tracker.ui.chart_picture), in the host's grid cell until the first live refresh. True while the figures and charts on screen are those kept at the last close. The background warm-up while the pictures are up.</extracomment>
             <translation>на {date}</translation>
         </message>
         <message>
@@ -2161,6 +2162,14 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
     </context>
     <context>
         <name>app</name>
+        <message>
+            <source>Upgrading {name} for this version of Investment Tracker (a backup is made first). A large file takes a little while; this happens once.</source>
+            <translation>Файл {name} обновляется для этой версии программы «Мониторинг инвестиций» (сначала делается резервная копия). Большой файл обновляется не сразу; это происходит один раз.</translation>
+        </message>
+        <message>
+            <source>Investment Tracker</source>
+            <translation>Мониторинг инвестиций</translation>
+        </message>
         <message>
             <source>Investment Tracker cannot open the database</source>
             <translation>«Мониторинг инвестиций» не может открыть базу данных</translation>
