@@ -17,14 +17,13 @@ text, a list of ids) go straight to SQL with the filter's WHERE clause.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from tracker.domain.filters import Filter
 from tracker.store.migrations import CUBE_INDEXES
-from tracker.store.sqlite_store import FILTER_ALIASES, FILTER_COLUMNS, Store
+from tracker.store.sqlite_store import FILTER_ALIASES, FILTER_COLUMNS, Store, _connect
 
 #: Columns a project row of the disbursement/timeline charts carries.
 PROJECT_BAR_COLUMNS = (
@@ -122,10 +121,8 @@ def read_cube(path: Path, table: str) -> list[dict[str, Any]]:
     responsive while a million rows are summed; :func:`adopt_cube` then hands
     the rows to the store's cache on the GUI thread.
     """
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5,
-                           check_same_thread=False)  # fmt: skip
+    conn = _connect(path, read_only=True)
     try:
-        conn.row_factory = sqlite3.Row
         return [dict(r) for r in conn.execute(_cube_sql(table))]
     finally:
         conn.close()

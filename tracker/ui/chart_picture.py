@@ -25,6 +25,7 @@ import logging
 import os
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -86,23 +87,35 @@ class PictureCache:
 
     def load_text(self, key: str) -> str | None:
         """A small text kept beside the pictures (the dashboard's figures), or None."""
+        path = self.folder / f"{key}.json"
         try:
-            text = self.folder.joinpath(f"{key}.json").read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeError):
             return None
         with contextlib.suppress(OSError):
-            os.utime(self.folder / f"{key}.json")
+            os.utime(path)
         return text
 
     def save_text(self, key: str, text: str) -> bool:
+        def write(tmp: Path) -> bool:
+            tmp.write_text(text, encoding="utf-8")
+            return True
+
+        return self._write(self.folder / f"{key}.json", write)
+
+    def _write(self, target: Path, write: Callable[[Path], bool]) -> bool:
+        """Write ``target`` atomically through ``write(tmp)`` (a crash never leaves half a
+        file under a good key), then keep only the newest files. Never raises."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = self.folder / f".{key}.{os.getpid()}.tmp"
-            tmp.write_text(text, encoding="utf-8")
-            os.replace(tmp, self.folder / f"{key}.json")
+            tmp = self.folder / f".{target.stem}.{os.getpid()}.tmp"
+            if not write(tmp):
+                tmp.unlink(missing_ok=True)
+                return False
+            os.replace(tmp, target)
             self.prune()
         except OSError as exc:
-            log.info("dashboard figures not kept: %s", exc)
+            log.info("%s not kept: %s", target.name, exc)
             return False
         return True
 
@@ -115,21 +128,9 @@ class PictureCache:
         return True
 
     def save(self, key: str, pixmap: QPixmap) -> bool:
-        """Write atomically (a crash never leaves half a PNG under a good key)."""
         if pixmap.isNull():
             return False
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = self.folder / f".{key}.{os.getpid()}.tmp"
-            if not pixmap.save(str(tmp), "PNG"):
-                tmp.unlink(missing_ok=True)
-                return False
-            os.replace(tmp, self.path(key))
-            self.prune()
-        except OSError as exc:
-            log.info("chart picture not kept: %s", exc)
-            return False
-        return True
+        return self._write(self.path(key), lambda tmp: pixmap.save(str(tmp), "PNG"))
 
     def prune(self, keep: int = KEEP) -> None:
         try:
