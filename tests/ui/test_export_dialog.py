@@ -217,3 +217,17 @@ def test_the_result_line_is_in_the_users_language(ctx, qtbot, tmp_path):  # noqa
         d.close()
     finally:
         i18n.install("en", QApplication.instance())
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "sqlite", "csv", "json", "iati"])
+def test_export_onto_the_open_database_is_refused(ctx, make, qtbot, fmt):
+    """Pointed at the database file itself, the dialog says why and the file is untouched."""
+    db = ctx.store.path
+    before = sha256_file(db)
+    d = make()
+    d.set_format(fmt)
+    d.path_edit.setText(str(db))
+    qtbot.mouseClick(d.export_button, Qt.MouseButton.LeftButton)
+    text = d.result_label.text()
+    assert "is the open database" in text and "Nothing was exported" in text
+    assert sha256_file(db) == before and ctx.store.rows("snapshots") == []

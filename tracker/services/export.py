@@ -46,8 +46,10 @@ from tracker.domain.fields import (
 from tracker.domain.filters import Filter
 from tracker.domain.money import from_minor
 from tracker.domain.validation import ValidationError, ValidationErrors
+from tracker.safe_files import database_clash, write_atomic
 from tracker.services import portfolio
 from tracker.store import Store, StoreError
+from tracker.store.backups import default_dir as default_backup_dir
 from tracker.store.snapshot_reads import (
     count_rows,
     export_csv_batches,
@@ -172,6 +174,7 @@ def export_snapshot(store: Store, *, fmt: str, out: Path, kind: str = "all", flt
     flt = flt or Filter()
     as_of = as_of or dt.date.today().isoformat()
     currency = (currency or "USD").upper()
+    _refuse_database_files(store, out, fmt)
     _check_args(fmt, out, kind)
     t0 = time.perf_counter()
     tables = KIND_TABLES[kind]
@@ -237,15 +240,22 @@ def _check_args(fmt: str, out: Path, kind: str) -> None:
 
 
 def _atomic(out: Path, write: Callable[[Path], Any]) -> Any:
-    """Write beside the target and rename: a failed export never leaves half a file."""
-    tmp = out.with_name(f".{out.name}.part")
-    try:
-        result = write(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return result
+    """Write an exclusive part file beside the target and rename: a failed export
+    never leaves half a file, nor its part file."""
+    return write_atomic(out, write)
+
+
+def _refuse_database_files(store: Store, out: Path, fmt: str) -> None:
+    """An export must never replace the open database, its journal files or a backup."""
+    folders = {store.backup_dir, default_backup_dir(store.path)}
+    targets = [out]
+    if fmt == "csv" and out.suffix.lower() != ".zip":
+        targets += [out / f"{t}.csv" for t in MAIN_TABLES + REFERENCE_TABLES]
+        targets.append(out / "manifest.json")
+    for target in targets:
+        why = database_clash(target, store.path, folders)
+        if why:
+            raise ValidationErrors([ValidationError("out", why)])
 
 
 def sha256_file(path: Path) -> str:

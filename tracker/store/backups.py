@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tracker.safe_files import exclusive_part
+
 if TYPE_CHECKING:
     from tracker.store.sqlite_store import Store
 
@@ -36,18 +38,21 @@ def copy_database(conn: sqlite3.Connection, target: Path) -> Path:
     """A consistent copy of an open database, made with the backup API, owner-only."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
-    if tmp.exists():
-        tmp.unlink()
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
-    dst = sqlite3.connect(str(tmp))
+    tmp = exclusive_part(
+        target
+    )  # owner-only, created exclusively: a planted link can't redirect it
     try:
-        conn.backup(dst)
-        dst.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        dst.close()
-    os.replace(tmp, target)
+        dst = sqlite3.connect(str(tmp))
+        try:
+            conn.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+        os.replace(tmp, target)
+    except BaseException:
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
     return target
 
 

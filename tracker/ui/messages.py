@@ -88,6 +88,13 @@ _FORMS: tuple[tuple[str, str], ...] = (
     (r"this column appears twice", QT_TRANSLATE_NOOP("Validation", "this column appears twice")),
     (r"has more cells than the header has columns",
      QT_TRANSLATE_NOOP("Validation", "has more cells than the header has columns")),
+    # tracker.services.export: a target that would harm the database
+    (r"(?P<path>.+) is the open database (?P<name>.+); choose another file name",
+     QT_TRANSLATE_NOOP("Validation", "{path} is the open database {name}; choose another file name")),
+    (r"(?P<path>.+) is the (?P<side>wal|shm|journal) file of the open database (?P<name>.+); choose another file name",
+     QT_TRANSLATE_NOOP("Validation", "{path} is the {side} file of the open database {name}; choose another file name")),
+    (r"(?P<path>.+) is inside the backup folder of (?P<name>.+); choose another folder",
+     QT_TRANSLATE_NOOP("Validation", "{path} is inside the backup folder of {name}; choose another folder")),
     # tracker.services.export: notes on a snapshot
     (r"a SQLite copy holds the whole database; the filter does not apply",
      QT_TRANSLATE_NOOP("Validation", "a SQLite copy holds the whole database; the filter does not apply")),

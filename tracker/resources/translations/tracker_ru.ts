@@ -2093,6 +2093,18 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
             <translation>ячеек больше, чем столбцов в заголовке</translation>
         </message>
         <message>
+            <source>{path} is the open database {name}; choose another file name</source>
+            <translation>{path} — это открытая база данных {name}; выберите другое имя файла</translation>
+        </message>
+        <message>
+            <source>{path} is the {side} file of the open database {name}; choose another file name</source>
+            <translation>{path} — это файл {side} открытой базы данных {name}; выберите другое имя файла</translation>
+        </message>
+        <message>
+            <source>{path} is inside the backup folder of {name}; choose another folder</source>
+            <translation>{path} находится в папке резервных копий {name}; выберите другую папку</translation>
+        </message>
+        <message>
             <source>a SQLite copy holds the whole database; the filter does not apply</source>
             <translation>копия SQLite содержит всю базу данных; фильтр не применяется</translation>
         </message>

@@ -2093,6 +2093,18 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
             <translation>单元格数多于表头的列数</translation>
         </message>
         <message>
+            <source>{path} is the open database {name}; choose another file name</source>
+            <translation>{path} 是已打开的数据库 {name}；请选择其他文件名</translation>
+        </message>
+        <message>
+            <source>{path} is the {side} file of the open database {name}; choose another file name</source>
+            <translation>{path} 是已打开的数据库 {name} 的 {side} 文件；请选择其他文件名</translation>
+        </message>
+        <message>
+            <source>{path} is inside the backup folder of {name}; choose another folder</source>
+            <translation>{path} 位于 {name} 的备份文件夹中；请选择其他文件夹</translation>
+        </message>
+        <message>
             <source>a SQLite copy holds the whole database; the filter does not apply</source>
             <translation>SQLite 副本包含整个数据库；筛选不适用</translation>
         </message>
