@@ -63,3 +63,28 @@ def demo_store(demo_path):
     s = Store.open(demo_path, backup=False)
     yield s
     s.close(backup=False)
+
+
+# ------------------------------------------------------------------ PostgreSQL
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL cluster for this test session (one per xdist worker)."""
+    from tests.pg_cluster import find_bin_dir, remove_cluster, start_cluster
+
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        pytest.skip(
+            "PostgreSQL server binaries (initdb, pg_ctl) not found: install Debian's "
+            "'postgresql' package or set PG_BIN to their folder"
+        )
+    cluster = start_cluster(bin_dir)
+    yield cluster
+    remove_cluster(cluster)
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> str:
+    """A fresh, empty database on the test cluster, as a libpq URL (superuser, socket)."""
+    name = pg_cluster.new_database()
+    yield pg_cluster.url(name)
+    pg_cluster.drop_database(name)
