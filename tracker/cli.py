@@ -26,6 +26,7 @@ COMMANDS = (
     "restore",
     "diff",
     "iati-org",
+    "attention",
 )
 
 
@@ -108,7 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
                         description="Import records; every bad row and column is listed and nothing is written.")  # fmt: skip
     db_arg(im)
     im.add_argument("--kind", required=True,
-                    choices=["projects", "residents", "ventures", "updates", "banks", "zones", "fx_rates"],
+                    choices=["projects", "residents", "ventures", "updates", "plans", "banks", "zones",
+                             "fx_rates"],
                     help="what the file holds")  # fmt: skip
     im.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
     im.add_argument("file", metavar="FILE", help="the file to import (.csv, .xlsx or .json)")
@@ -193,6 +195,18 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument(
         "--from", dest="source", required=True, metavar="BACKUP", help="the backup file to restore"
     )
+
+    at = sub.add_parser("attention", help="print the needs-attention worklist",
+                        description="What the desk should act on: stale, overdue, behind plan, "
+                                    "disbursed falling, missing exchange rates, idle residents.")  # fmt: skip
+    db_arg(at)
+    at.add_argument("--json", action="store_true", help="print the worklist as JSON")
+    at.add_argument("--as-of", type=_date, default=None, metavar="DATE",
+                    help="the day the rules look from (default: today)")  # fmt: skip
+    at.add_argument("--stale-days", type=_positive, default=None, metavar="N",
+                    help="no update for more than N days (default: the database's setting, 90)")  # fmt: skip
+    at.add_argument("--behind-pct", type=_positive, default=None, metavar="P",
+                    help="behind plan by more than P percent (default: the database's setting, 20)")  # fmt: skip
 
     d = sub.add_parser(
         "diff", help="compare two snapshots", description="What was added, removed and changed."
@@ -316,7 +330,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not src.is_file():
         _err(f"{src}: no such file")
         return EXIT_REFUSED
-    kind = "project_updates" if args.kind == "updates" else args.kind
+    kind = {"updates": "project_updates", "plans": "disbursement_plans"}.get(args.kind, args.kind)
     # Check the file on a read-only connection first: a refused import must leave the
     # database byte-for-byte as it was (a read-write open may switch it to WAL, or upgrade it).
     plan = None
@@ -495,9 +509,28 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_attention(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from tracker.services import attention
+    from tracker.store import Store
+
+    with Store.open(args.db, read_only=True, backup=False) as store:
+        rules = attention.settings(store)
+        if args.stale_days is not None:
+            rules = replace(rules, stale_days=args.stale_days)
+        if args.behind_pct is not None:
+            rules = replace(rules, behind_pct=args.behind_pct)
+        rules.check()
+        wl = attention.worklist(store, today=args.as_of, rules=rules)
+    print(wl.to_json() if args.json else wl.to_text())
+    return EXIT_OK
+
+
 _HANDLERS = {"gui": cmd_gui, "init": cmd_init, "import": cmd_import, "export": cmd_export, "update": cmd_update,
              "chart": cmd_chart, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore,
-             "diff": cmd_diff, "iati-org": cmd_iati_org}  # fmt: skip
+             "diff": cmd_diff, "iati-org": cmd_iati_org,
+             "attention": cmd_attention}  # fmt: skip
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())

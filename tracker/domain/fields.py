@@ -339,6 +339,22 @@ PROJECT_UPDATES = Kind(
     ),
 )
 
+DISBURSEMENT_PLANS = Kind(
+    name="disbursement_plans",
+    label="Disbursement plans",
+    singular="Planned disbursement",
+    key="id",
+    fields=(
+        _f(
+            "project_id", "Project", REF, required=True, ref_table="projects", import_name="project"
+        ),
+        _f("date", "Planned date", DATE, required=True),
+        _f("amount", "Planned amount", MONEY, required=True, minimum=0, currency_field="currency"),
+        _f("currency", "Currency", CURRENCY),
+        _f("note", "Note", TEXT, max_length=500),
+    ),
+)
+
 RESIDENTS = Kind(
     name="residents",
     label="Residents",
@@ -436,9 +452,11 @@ FX_RATES = Kind(
 
 MAIN_KINDS = {k.name: k for k in (PROJECTS, RESIDENTS, VENTURES)}
 REFERENCE_KINDS = {k.name: k for k in (BANKS, COUNTRIES, SECTORS, REGIONS, ZONES, FX_RATES)}
-KINDS = {**MAIN_KINDS, PROJECT_UPDATES.name: PROJECT_UPDATES, **REFERENCE_KINDS}
+KINDS = {**MAIN_KINDS, PROJECT_UPDATES.name: PROJECT_UPDATES,
+         DISBURSEMENT_PLANS.name: DISBURSEMENT_PLANS, **REFERENCE_KINDS}  # fmt: skip
 #: Name on the command line (`--kind updates`) -> table.
-KIND_ALIASES = {"updates": "project_updates", "joint_ventures": "ventures", "fx": "fx_rates"}
+KIND_ALIASES = {"updates": "project_updates", "joint_ventures": "ventures", "fx": "fx_rates",
+                "plans": "disbursement_plans"}  # fmt: skip
 
 
 def kind_of(name: str) -> Kind:
@@ -592,6 +610,6 @@ def cross_check_rows(kind: str, cols: Mapping[str, Sequence[Any]]) -> list[int] 
         return [i for i, p in enumerate(cols["per_usd"]) if p is not None and p <= 0]
     if kind == "ventures":
         return [i for i, s in enumerate(cols["foreign_share_pct"]) if s is not None and s <= 0]
-    if kind in ("residents", "banks", "sectors", "regions", "zones"):
+    if kind in ("residents", "banks", "sectors", "regions", "zones", "disbursement_plans"):
         return []
     return None

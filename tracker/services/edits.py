@@ -108,6 +108,11 @@ def delete_record(store: Store, *, kind: str, pk: Any, expected_version: int | N
             )
             for u in removed["project_updates"]:
                 store.delete("project_updates", u["id"], expected_version=None, user=user)
+            removed["disbursement_plans"] = store.rows(
+                "disbursement_plans", where="project_id = ?", params=(pk,)
+            )
+            for r in removed["disbursement_plans"]:
+                store.delete("disbursement_plans", r["id"], expected_version=None, user=user)
         try:
             removed["row"] = store.delete(k.name, pk, expected_version=expected_version, user=user)
         except sqlite3.IntegrityError as exc:
@@ -129,6 +134,8 @@ def restore_deleted(store: Store, *, kind: str, removed: Mapping[str, Any], user
         pk = store.restore_row(k.name, removed["row"], user=user)
         for u in removed.get("project_updates", []):
             store.restore_row("project_updates", u, user=user)
+        for r in removed.get("disbursement_plans", []):
+            store.restore_row("disbursement_plans", r, user=user)
     return Change(k.name, (pk,), "insert")
 
 

@@ -211,9 +211,28 @@ def _v3_fts_without_column_sizes(db: sqlite_utils.Database) -> None:
         db.conn.execute(f'INSERT INTO "{table}_fts" ("{table}_fts") VALUES (\'rebuild\')')
 
 
+_V4_PLANS = f"""
+CREATE TABLE disbursement_plans (
+    id INTEGER PRIMARY KEY,
+    project_id INTEGER NOT NULL REFERENCES projects(id),
+    date TEXT NOT NULL,
+    amount INTEGER NOT NULL CHECK (amount >= 0),
+    currency TEXT NOT NULL,
+    note TEXT,
+    {_ROW_META},
+    UNIQUE (project_id, date))
+"""
+
+
+def _v4_disbursement_plans(db: sqlite_utils.Database) -> None:
+    """Dated planned disbursements per project (plan against actual, IATI planned-disbursement)."""
+    db.conn.execute(_V4_PLANS)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2_cube_index,
     _v3_fts_without_column_sizes,
+    _v4_disbursement_plans,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -38,7 +38,7 @@ _HEADER = b"SQLite format 3\x00"
 PK = {"countries": "code", "sectors": "code", "regions": "code"}
 #: Tables whose rows carry version/updated_at.
 VERSIONED = {"projects", "residents", "ventures", "banks", "zones", "countries", "sectors",
-             "regions", "fx_rates"}  # fmt: skip
+             "regions", "fx_rates", "disbursement_plans"}  # fmt: skip
 #: Columns that filters may use, per table.
 FILTER_COLUMNS = {
     "projects": {"status", "sector", "bank_id", "region"},
@@ -276,7 +276,8 @@ class Store:
                     "INSERT OR REPLACE INTO meta (key, value) VALUES ('created_at', ?)",
                     (now_iso(),),
                 )
-                for t in VERSIONED:
+                made = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master")}
+                for t in sorted(VERSIONED & made):
                     self.conn.execute(
                         f"UPDATE {t} SET updated_at = ? WHERE updated_at = ''", (now_iso(),)
                     )

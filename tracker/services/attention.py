@@ -1,0 +1,207 @@
+"""The needs-attention worklist: what the desk should act on, computed from the
+data and a few settings kept in the database (so the window, the command line
+and every member of a team see the same list).
+
+Rules (each item names one reason; a project may have several):
+- ``stale``: an active project with no update for ``stale_days`` (default 90);
+- ``overdue``: planned end passed and not completed (nor cancelled);
+- ``behind_plan``: disbursed is below the amount planned so far by more than
+  ``behind_pct`` percent of it (default 20);
+- ``disbursed_fell``: the latest update's disbursed amount is lower than the one before;
+- ``missing_fx``: a currency in use has no exchange rate on or before the as-of date;
+- ``idle_resident``: a resident (not withdrawn) whose record has not changed for a year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from tracker.domain.codelists import ACTIVE_PROJECT_STATUSES
+from tracker.domain.filters import Filter
+from tracker.domain.money import from_minor
+from tracker.store import Store, keeping
+
+REASONS = ("stale", "overdue", "behind_plan", "disbursed_fell", "missing_fx", "idle_resident")
+REASON_LABELS = {
+    "stale": "No recent update",
+    "overdue": "Planned end passed",
+    "behind_plan": "Behind plan",
+    "disbursed_fell": "Disbursed fell",
+    "missing_fx": "No exchange rate",
+    "idle_resident": "Resident unchanged for a year",
+}
+DEFAULT_STALE_DAYS = 90
+DEFAULT_BEHIND_PCT = 20
+RESIDENT_IDLE_DAYS = 365
+_META = {"stale_days": "attention_stale_days", "behind_pct": "attention_behind_pct"}
+
+
+@dataclass(frozen=True)
+class AttentionSettings:
+    stale_days: int = DEFAULT_STALE_DAYS
+    behind_pct: int = DEFAULT_BEHIND_PCT
+
+    def check(self) -> AttentionSettings:
+        from tracker.domain.validation import ValidationError, ValidationErrors
+
+        errors = []
+        if not 1 <= self.stale_days <= 3650:
+            errors.append(ValidationError("stale_days", "must be between 1 and 3650 days"))
+        if not 1 <= self.behind_pct <= 100:
+            errors.append(ValidationError("behind_pct", "must be between 1 and 100 percent"))
+        if errors:
+            raise ValidationErrors(errors)
+        return self
+
+
+def settings(store: Store) -> AttentionSettings:
+    """The rules' settings stored in the database (defaults where unset or unreadable)."""
+    values: dict[str, int] = {}
+    for name, key in _META.items():
+        text = store.meta(key)
+        try:
+            values[name] = int(text) if text is not None else getattr(AttentionSettings, name)
+        except ValueError:
+            values[name] = getattr(AttentionSettings, name)
+    return AttentionSettings(**values)
+
+
+def save_settings(store: Store, new: AttentionSettings) -> AttentionSettings:
+    new.check()
+    with store.write():
+        for name, key in _META.items():
+            store.set_meta(key, str(getattr(new, name)))
+    return new
+
+
+@dataclass
+class Item:
+    """One line of the worklist."""
+
+    reason: str
+    table: str  # projects | residents | fx_rates
+    record_id: Any  # project/resident id, or the currency for missing_fx
+    code: str
+    name: str
+    detail: str
+    since: str | None = None  # the date the reason refers to (last update, planned end, ...)
+
+    @property
+    def label(self) -> str:
+        return REASON_LABELS[self.reason]
+
+
+@dataclass
+class Worklist:
+    as_of: str
+    settings: AttentionSettings
+    items: list[Item] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        c = Counter(i.reason for i in self.items)
+        return {r: c.get(r, 0) for r in REASONS}
+
+    def project_reasons(self) -> dict[int, list[str]]:
+        """Project id -> its reasons, in rule order (the table's "Attention" column)."""
+        out: dict[int, list[str]] = {}
+        for i in self.items:
+            if i.table == "projects":
+                out.setdefault(i.record_id, []).append(i.reason)
+        return out
+
+    def records(self) -> int:
+        """How many records (projects, residents, currencies) need attention."""
+        return len({(i.table, i.record_id) for i in self.items})
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"as_of": self.as_of, "settings": asdict(self.settings), "counts": self.counts(),
+             "items": [{**asdict(i), "label": i.label} for i in self.items]},
+            ensure_ascii=False, indent=2, default=str,
+        )  # fmt: skip
+
+    def to_text(self) -> str:
+        if not self.items:
+            return f"Nothing needs attention as of {self.as_of}."
+        lines = [f"Needs attention as of {self.as_of}: {len(self.items)} item(s)"]
+        for r in REASONS:
+            group = [i for i in self.items if i.reason == r]
+            if not group:
+                continue
+            lines.append(f"\n{REASON_LABELS[r]} ({len(group)})")
+            lines += [f"  {i.code}  {i.name}: {i.detail}" for i in group]
+        return "\n".join(lines)
+
+
+def _money(minor: int | None, currency: str) -> str:
+    d = from_minor(minor or 0)
+    return f"{d:,.2f} {currency}"
+
+
+def _fell(last: dict | None) -> bool:
+    return bool(last) and last["prev_disbursed"] is not None and last["disbursed"] is not None \
+        and last["disbursed"] < last["prev_disbursed"]  # fmt: skip
+
+
+def worklist(store: Store, *, today: str | None = None, flt: Filter | None = None,
+             rules: AttentionSettings | None = None) -> Worklist:  # fmt: skip
+    """Every reason the data gives for attention as of ``today`` (default: the real today)."""
+    today = today or dt.date.today().isoformat()
+    rules = rules or settings(store)
+    day = dt.date.fromisoformat(today)
+    stale_before = (day - dt.timedelta(days=rules.stale_days)).isoformat()
+    wl = Worklist(today, rules)
+    projects = keeping.projects_for_attention(store, flt)
+    latest = keeping.latest_updates(store)
+    planned = keeping.planned_to_date(store, as_of=today)
+    items = wl.items
+    for p in projects:
+        pid, code, name, status = p["id"], p["code"], p["name"], p["status"]
+        last = latest.get(pid)
+        if status in ACTIVE_PROJECT_STATUSES:
+            seen = last["as_of"] if last else (p["updated_at"] or "")[:10]
+            if seen and seen < stale_before:
+                days = (day - dt.date.fromisoformat(seen)).days
+                what = "last update" if last else "no update yet; record last changed"
+                items.append(Item("stale", "projects", pid, code, name,
+                                  f"{what} {seen} ({days} days ago)", seen))  # fmt: skip
+        if (
+            p["planned_end"]
+            and p["planned_end"] < today
+            and status not in ("completed", "cancelled")
+        ):
+            days = (day - dt.date.fromisoformat(p["planned_end"])).days
+            items.append(Item("overdue", "projects", pid, code, name,
+                              f"planned end {p['planned_end']} passed {days} days ago; "
+                              f"status {status}", p["planned_end"]))  # fmt: skip
+        due = planned.get(pid)
+        if due and status not in ("completed", "cancelled"):
+            gap = due - (p["disbursed"] or 0)
+            if gap * 100 > due * rules.behind_pct:
+                share = Decimal((p["disbursed"] or 0) * 100) / Decimal(due)
+                items.append(Item("behind_plan", "projects", pid, code, name,
+                                  f"disbursed {_money(p['disbursed'], p['currency'])} is {share:.0f} % "
+                                  f"of the {_money(due, p['currency'])} planned by {today}"))  # fmt: skip
+        if _fell(last):
+            items.append(Item("disbursed_fell", "projects", pid, code, name,
+                              f"{_money(last['disbursed'], p['currency'])} on {last['as_of']}, "
+                              f"down from {_money(last['prev_disbursed'], p['currency'])} on "
+                              f"{last['prev_as_of']}", last["as_of"]))  # fmt: skip
+    fx = store.fx_table()
+    for cur, n in keeping.currencies_in_use(store).items():
+        if fx.per_usd(cur, today) is None:
+            items.append(Item("missing_fx", "fx_rates", cur, cur, cur,
+                              f"{n} record(s) in {cur}; no rate on or before {today}"))  # fmt: skip
+    idle_before = (day - dt.timedelta(days=RESIDENT_IDLE_DAYS)).isoformat()
+    for r in keeping.idle_residents(store, changed_before=idle_before):
+        since = (r["updated_at"] or "")[:10]
+        items.append(Item("idle_resident", "residents", r["id"], "", r["name"],
+                          f"no change since {since}; status {r['status']}", since))  # fmt: skip
+    order = {r: i for i, r in enumerate(REASONS)}
+    items.sort(key=lambda i: (order[i.reason], i.code, i.name))
+    return wl
