@@ -24,6 +24,7 @@ COMMANDS = (
     "check",
     "backup",
     "restore",
+    "repair",
     "diff",
     "iati-org",
     "attention",
@@ -207,6 +208,15 @@ def build_parser() -> argparse.ArgumentParser:
                     help="no update for more than N days (default: the database's setting, 90)")  # fmt: skip
     at.add_argument("--behind-pct", type=_positive, default=None, metavar="P",
                     help="behind plan by more than P percent (default: the database's setting, 20)")  # fmt: skip
+
+    rp = sub.add_parser(
+        "repair", help="remove database objects the program did not make",
+        description="Remove the triggers, views, tables and changed definitions another program "
+                    "put into the file (tracker check names them); a backup is made first and the "
+                    "rows are kept.",
+    )  # fmt: skip
+    db_arg(rp)
+    rp.add_argument("--author", help="name written in the audit log (default: the login name)")
 
     d = sub.add_parser(
         "diff", help="compare two snapshots", description="What was added, removed and changed."
@@ -443,6 +453,22 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_repair(args: argparse.Namespace) -> int:
+    from tracker.services import maintenance
+
+    report = maintenance.repair(args.db, user=_user(args))
+    name = Path(args.db).name
+    if not report.done:
+        print(f"{name}: the schema is the program's own; nothing to repair")
+        return EXIT_OK
+    for line in report.done:
+        print(f"{name}: {line}")
+    if report.backup:
+        print(f"the file as it was is kept as {report.backup}")
+    print(f"{name}: repaired")
+    return EXIT_OK
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from tracker.services import export
     from tracker.store import Store
@@ -529,7 +555,7 @@ def cmd_attention(args: argparse.Namespace) -> int:
 
 _HANDLERS = {"gui": cmd_gui, "init": cmd_init, "import": cmd_import, "export": cmd_export, "update": cmd_update,
              "chart": cmd_chart, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore,
-             "diff": cmd_diff, "iati-org": cmd_iati_org,
+             "repair": cmd_repair, "diff": cmd_diff, "iati-org": cmd_iati_org,
              "attention": cmd_attention}  # fmt: skip
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tracker.store import Store, StoreError
+from tracker.store import ForeignSchema, Store, StoreError
 from tracker.store import backups as _backups
 from tracker.store.sqlite_store import check_header
 
@@ -32,6 +32,12 @@ def check(path: str | os.PathLike[str]) -> CheckReport:
     report = CheckReport(str(path))
     with Store.open(path, read_only=True, backup=False) as store:
         report.problems += store.integrity_check()
+        report.problems += [f"schema: {d.describe()}" for d in store.schema_problems]
+        if store.schema_problems:
+            report.notes.append(
+                f"repair the schema with: tracker repair --db {Path(path).name} "
+                "(removes what the program did not make, after a backup)"
+            )
         for table in (
             "projects",
             "project_updates",
@@ -88,6 +94,13 @@ def restore(db_path: str | os.PathLike[str], *, source: str | os.PathLike[str],
         problems = b.integrity_check()
         if problems:
             raise StoreError(f"{src.name} is damaged and was not restored: {problems[0]}")
+        if b.schema_problems:
+            raise ForeignSchema(
+                f"{src.name} was not restored: it holds database objects this program did not "
+                f"make ({'; '.join(d.describe() for d in b.schema_problems[:6])}). "
+                f"Repair a copy of it first (tracker repair --db COPY); {dst.name} was not changed.",
+                b.schema_problems,
+            )
     safety = None
     healthy = False
     if dst.exists() and dst.stat().st_size:
@@ -119,6 +132,30 @@ def restore(db_path: str | os.PathLike[str], *, source: str | os.PathLike[str],
         src_conn.close()
     check_header(dst)
     return safety
+
+
+@dataclass
+class RepairReport:
+    path: str
+    done: list[str] = field(default_factory=list)
+    backup: Path | None = None
+
+
+def repair(path: str | os.PathLike[str], *, user: str,
+           backup_dir: str | os.PathLike[str] | None = None) -> RepairReport:  # fmt: skip
+    """Remove the triggers, views, tables and definitions the program did not make,
+    after a backup of the file as it was; one transaction, so all or nothing."""
+    report = RepairReport(str(path))
+    with Store.open(path, backup=False, backup_dir=backup_dir, repair_schema=True) as store:
+        if not store.schema_problems:
+            return report
+        before = {b.path for b in _backups.list_backups(store.backup_dir, store.path.stem)}
+        report.done = store.repair_schema(user=user)
+        made = [b for b in _backups.list_backups(store.backup_dir, store.path.stem)
+                if b.path not in before and b.reason == "before-repair"]  # fmt: skip
+        report.backup = made[0].path if made else None
+        store.changed = False  # the copy before the repair is the one worth keeping
+    return report
 
 
 def _on_network_share(path: Path) -> bool:

@@ -17,6 +17,15 @@ class ForeignDatabase(StoreError):
     """A SQLite database, but another program's."""
 
 
+class ForeignSchema(StoreError):
+    """Ours by its id, but holding triggers, views, tables or definitions the program did
+    not make: opened read-only only until repaired (tracker.store.schema_guard)."""
+
+    def __init__(self, message: str, problems: list[Any]):
+        super().__init__(message)
+        self.problems = problems
+
+
 class NewerSchema(StoreError):
     """Written by a newer version of the program."""
 

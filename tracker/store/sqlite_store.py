@@ -21,6 +21,7 @@ from tracker.store.errors import (
     CorruptDatabase,
     DiskFull,
     ForeignDatabase,
+    ForeignSchema,
     NewerSchema,
     NotFound,
     ReadOnlyError,
@@ -132,6 +133,9 @@ class Store:
         self.created = False
         #: An existing file not yet in WAL mode: switched at its first write (see _prepare).
         self._wal_pending = False
+        #: What the file's schema has that the program did not make (schema_guard).
+        self.schema_problems: list[Any] = []
+        self._repairing = False
 
     @property
     def db(self) -> Any:
@@ -164,8 +168,13 @@ class Store:
         backup: bool = True,
         backup_dir: str | os.PathLike[str] | None = None,
         keep_backups: int = backups.DEFAULT_KEEP,
+        repair_schema: bool = False,
     ) -> Store:
-        """Open (or with ``create`` make) a database; migrate an older one after a backup."""
+        """Open (or with ``create`` make) a database; migrate an older one after a backup.
+
+        A file whose schema holds objects the program did not make opens read-only only
+        (``schema_problems`` names them); ``repair_schema`` opens it for
+        :meth:`repair_schema` alone (see :mod:`tracker.store.schema_guard`)."""
         p = Path(path)
         existed = p.exists() and p.stat().st_size > 0
         if p.exists() and p.is_dir():
@@ -190,6 +199,7 @@ class Store:
         store = cls(conn, p, read_only=read_only)
         store.created = not existed
         store.read_only_reason = reason or ("opened read-only" if read_only else "")
+        store._repairing = repair_schema
         try:
             store._prepare(existed=existed, backup=backup, backup_dir=backup_dir, keep=keep_backups)
         except sqlite3.DatabaseError as exc:
@@ -220,6 +230,10 @@ class Store:
                 f"{self.path.name} was written by a newer Investment Tracker (schema {version}; "
                 f"this program knows up to {SCHEMA_VERSION}). Update the program; the file was not changed."
             )
+        if existed and version:
+            self._guard_schema(version)
+        if not self.read_only and not self.schema_problems:
+            c.execute("PRAGMA trusted_schema = ON")  # ours alone: our full-text triggers need it
         if version < SCHEMA_VERSION:
             if self.read_only:
                 raise StoreError(
@@ -258,6 +272,46 @@ class Store:
             if existed and backup:
                 backups.auto_backup(self, backup_dir or backups.default_dir(self.path), keep=keep,
                                     reason="open")  # fmt: skip
+
+    def _guard_schema(self, version: int) -> None:
+        """Compare the file's schema with the program's own before anything is written."""
+        from tracker.store import schema_guard
+
+        self.schema_problems = schema_guard.differences(self.conn, version)
+        if not self.schema_problems:
+            return
+        if self.read_only:
+            self.read_only_reason = "it holds database objects this program did not make"
+        elif not self._repairing:
+            raise ForeignSchema(schema_guard.message(self.path.name, self.schema_problems),
+                                self.schema_problems)  # fmt: skip
+
+    def repair_schema(self, *, user: str) -> list[str]:
+        """Remove what the program did not make (after a backup), in one transaction."""
+        from tracker.store import schema_guard
+
+        if not self.schema_problems:
+            return []
+        backups.make_backup(self, self.backup_dir, keep=0, reason="before-repair")
+        self.conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with self.write() as c:
+                done = schema_guard.repair(c, self.schema_version)
+                broken = c.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise StoreError(
+                        f"{self.path.name}: after the repair {len(broken)} row(s) point to missing "
+                        "records; nothing was changed."
+                    )
+                self._audit("schema", None, "repair", {"done": done}, user)
+        finally:
+            self.conn.execute("PRAGMA foreign_keys = ON")
+        self.__dict__.pop("_col_cache", None)
+        self.__dict__.pop("_nn_default_cache", None)
+        self.schema_problems = []
+        self._repairing = False
+        self.conn.execute("PRAGMA trusted_schema = ON")
+        return done
 
     def _migrate(self, from_version: int) -> None:
         with self.write():
@@ -660,11 +714,14 @@ class Store:
         an empty (NULL) value there means 'the default' (e.g. disbursed 0)."""
         cache = self.__dict__.setdefault("_nn_default_cache", {})
         if table not in cache:
-            cache[table] = {
-                r[1]: self.conn.execute(f"SELECT {r[4]}").fetchone()[0]  # the schema's own literal
-                for r in self.conn.execute(f"PRAGMA table_xinfo({_t(table)})")
-                if r[3] and r[4] is not None
-            }
+            from tracker.store.schema_guard import literal
+
+            # Read as a literal, never run: a default is SQL text from the file (issue 13).
+            cache[table] = {}
+            for r in self.conn.execute(f"PRAGMA table_xinfo({_t(table)})"):
+                if r[3] and r[4] is not None:
+                    with contextlib.suppress(ValueError):
+                        cache[table][r[1]] = literal(r[4])
         return cache[table]
 
     # ----------------------------------------------------------------- writes
@@ -999,6 +1056,12 @@ def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
                                timeout=BUSY_TIMEOUT_MS / 1000)  # fmt: skip
     conn.row_factory = sqlite3.Row
+    # SQLite's advice for files from elsewhere (README, Reliability): nothing in the schema
+    # runs functions with side effects until schema_guard found it to be the program's own,
+    # damaged pages are caught early, and no memory map onto a file that may change.
+    conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute("PRAGMA cell_size_check = ON")
+    conn.execute("PRAGMA mmap_size = 0")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     if read_only:
