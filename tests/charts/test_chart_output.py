@@ -33,11 +33,15 @@ def test_same_data_gives_same_pdf_bytes() -> None:
     assert b"CreationDate" not in first
 
 
-def test_svg_keeps_text_as_paths_and_hatches_as_patterns() -> None:
-    """QSvgRenderer has no font fallback, and black-and-white print needs the hatches."""
-    svg = figure_to_svg_bytes(build_chart("status", SAMPLES["status"]()))
-    assert b"<text" not in svg
+def test_printing_svg_keeps_text_as_text_and_hatches_as_patterns(tmp_path: Path) -> None:
+    """Printed charts keep searchable text; a written SVG file draws it as outlines (it must
+    look the same where our fonts are missing); black-and-white print needs the hatches."""
+    fig = build_chart("status", SAMPLES["status"]())
+    svg = figure_to_svg_bytes(fig)
+    assert b"<text" in svg and b">Portfolio by status</text>" in svg
     assert b"<pattern" in svg
+    render(fig, tmp_path / "file.svg")
+    assert b"<text" not in (tmp_path / "file.svg").read_bytes()
 
 
 def test_format_comes_from_the_suffix_or_the_argument(tmp_path: Path) -> None:

@@ -103,7 +103,10 @@ def test_print_chart_paints_one_landscape_page(ctx, shown, tmp_path):
     (page,) = texts(out)
     assert f"demo.sqlite3 · as of {AS_OF}" in page and "printer-test" in page
     data = reader.pages[0].get_contents().get_data()
-    assert data.count(b" c\n") > 200  # the chart's text and bars as vector outlines
+    assert data.count(b" l\n") + data.count(b" c\n") > 50  # bars and grid as vectors
+    assert "Financing by sector" in page and "Amount, million USD" in page  # text as text
+    assert reader.metadata.author == "printer-test"
+    assert reader.metadata.title == "Financing by sector"
 
 
 def test_the_real_preview_asks_the_routine_to_paint(ctx, qtbot, monkeypatch, tmp_path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -24,13 +23,8 @@ CHARTS = ("status", "timeline", "residents_country")
 
 
 def page_texts(path: Path) -> list[str]:
-    """Text of each page with runs of whitespace as one space (pypdf puts tabs between words).
-
-    NFKC because Qt's ToUnicode maps some CJK glyphs to the Kangxi radical that shares the
-    glyph (示 comes back as U+2F70); the compatibility mapping turns them back.
-    """
-    return [" ".join(unicodedata.normalize("NFKC", p.extract_text() or "").split())
-            for p in PdfReader(path).pages]  # fmt: skip
+    """Text of each page with runs of whitespace as one space (pypdf puts tabs between words)."""
+    return [" ".join((p.extract_text() or "").split()) for p in PdfReader(path).pages]
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +84,7 @@ def test_tables_hold_every_record_and_repeat_their_header(demo_report):
         assert code in text
     bare = "".join(text.split())  # pypdf's spacing around wrapped or mixed-script runs varies
     for name in names:  # Chinese and Russian names come back out of the PDF
-        assert "".join(unicodedata.normalize("NFKC", name).split()) in bare, name
+        assert "".join(name.split()) in bare, name
     assert "中白示例机械有限公司" in text and "ООО Пример" in text
     assert format_number(first_amount / 100, 2) in text
     continued = [p for p in pages if "Residents (continued)" in p]
@@ -99,17 +93,19 @@ def test_tables_hold_every_record_and_repeat_their_header(demo_report):
         assert "Name Zone Country Sector Status Currency Declared investment" in p
     assert any("Projects (continued)" in p for p in pages)
     assert any("Joint ventures (continued)" in p for p in pages)
+    header = "Name Zone Country Sector Status Currency Declared investment"
     starts = [p for p in pages if "Residents " in p and "Residents (continued)" not in p
-              and "Declared investment" in p]  # fmt: skip
+              and header in p]  # fmt: skip
     assert len(starts) == 1
 
 
 def test_chart_pages_hold_vector_charts(demo_report):
     _db, out, pages = demo_report
     reader = PdfReader(out)
-    charts_page = next(i for i, p in enumerate(pages) if p.split("as of")[-1].find("Charts") >= 0)
+    charts_page = next(i for i, p in enumerate(pages) if " Charts " in p)
     content = reader.pages[charts_page].get_contents().get_data()
-    assert content.count(b" l\n") + content.count(b" c\n") > 1000  # glyph outlines and bars
+    assert content.count(b" l\n") + content.count(b" c\n") > 100  # bars, grid and hatches
+    assert "Portfolio by status" in pages[charts_page]  # the chart's text is text
 
 
 @pytest.fixture

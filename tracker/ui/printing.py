@@ -24,6 +24,7 @@ from tracker.ui.report import (
     PDF_DPI,
     SMALL_PT,
     Report,
+    finish_pdf_file,
     font,
     keep_none_alive,
     page_layout,
@@ -66,10 +67,16 @@ def preview(parent: QWidget | None, paint: Paint, *, title: str, name: str,
     return dialog
 
 
-def paint_chart(device: QPagedPaintDevice, svg: bytes, *, caption: str = "") -> int:
-    """One chart on one page: as large as fits, its aspect kept, a caption under it."""
+def paint_chart(device: QPagedPaintDevice, svg: bytes, *, caption: str = "", title: str = "",
+                author: str = "") -> int:  # fmt: skip
+    """One chart on one page: as large as fits, its aspect kept, a caption under it.
+
+    "Print to PDF" gets a searchable text layer and ``title``/``author`` as metadata.
+    """
     with keep_none_alive():
-        return _paint_chart(device, svg, caption)
+        pages = _paint_chart(device, svg, caption)
+    finish_pdf_file(device, title=title or caption, author=author)
+    return pages
 
 
 def _paint_chart(device: QPagedPaintDevice, svg: bytes, caption: str) -> int:
@@ -119,9 +126,10 @@ def print_chart(ctx: AppContext, parent: QWidget | None, figure: Figure) -> QPri
 
     svg = figure_to_svg_bytes(figure)
     caption = chart_caption(ctx)
+    title = " ".join(figure.get_suptitle().split())  # the chart builders' title
     return preview(
         parent,
-        lambda device: paint_chart(device, svg, caption=caption),
+        lambda device: paint_chart(device, svg, caption=caption, title=title, author=ctx.user),
         title=QCoreApplication.translate("Printing", "Print chart"),
         name="printChartPreview",
         orientation="landscape",

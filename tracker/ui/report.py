@@ -7,15 +7,19 @@ knows the page count for "Page N of M"), then paints page by page:
 
 - a title page: title, as-of date, database name, the filter used, who
   generated it and when, and the key figures;
-- the charts, as vectors (matplotlib SVG with text as outlines, drawn by
-  ``QSvgRenderer``), at the page's width so their text keeps its size;
+- the charts, as vectors (matplotlib SVG drawn by ``QSvgRenderer``, its text
+  kept as text so it can be searched and copied), at the page's width so their
+  text keeps its size;
 - tables of projects, residents and ventures that fit the page width
   (wrapping name columns, shrinking the font when needed) and continue on
   the next pages with their header repeated;
 - a header and a footer with "Page N of M" on every page.
 
 Sizes are in points and converted to the device's pixels, so portrait,
-landscape, a 1200 dpi printer and a PDF all give the same layout.
+landscape, a 1200 dpi printer and a PDF all give the same layout. A PDF file
+(``QPdfWriter`` or "Print to PDF") is finished by
+:func:`tracker.services.pdf_text.finish_pdf`: its text layer gives the real
+characters, and it carries the title, author and language.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ from tracker.domain.filters import Filter
 from tracker.domain.money import from_minor
 from tracker.services import chart_data, portfolio
 from tracker.services.changes import current_user
+from tracker.services.pdf_text import finish_pdf
 
 if TYPE_CHECKING:
     from tracker.store import Store
@@ -130,6 +135,10 @@ _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 _UNBREAKABLE = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
 
 _EMPTY_GLYPH = re.compile(rb'<path id="([^"]+)"(?: transform="[^"]*")?/>')
+_FONT_FAMILY = re.compile(rb"font-family:[^;\"]*")
+#: The one family a chart's SVG text asks for: an alias of :data:`FONT_FAMILIES` (QtSvg
+#: takes a single family name, and Qt's own fallback would pick the JP face for Chinese).
+SVG_FAMILY = "Investment Tracker Report"
 
 
 def svg_renderer(svg: bytes) -> QSvgRenderer:
@@ -139,17 +148,30 @@ def svg_renderer(svg: bytes) -> QSvgRenderer:
     rejects it ("Invalid path data", "link … is undefined" on every use) and
     a PDF would get broken path operators, so such glyphs and their uses are
     dropped (they draw nothing anyway).
+
+    Text keeps matplotlib's position and size but takes the report's fonts:
+    matplotlib knows only the first face of a CJK collection (Noto Sans CJK
+    JP); Qt would shape Chinese with that face's localized glyphs, which have
+    no code point of their own, and the PDF's text layer would lose them.
     """
+    if not QFont.substitutes(SVG_FAMILY):
+        QFont.insertSubstitutions(SVG_FAMILY, FONT_FAMILIES)
+    svg = _FONT_FAMILY.sub(f"font-family: '{SVG_FAMILY}'".encode(), svg)
     for glyph in set(_EMPTY_GLYPH.findall(svg)):
         svg = re.sub(rb'<use xlink:href="#' + re.escape(glyph) + rb'"[^>]*/>', b"", svg)
     return QSvgRenderer(QByteArray(_EMPTY_GLYPH.sub(b"", svg)))
 
 
 def font(size_pt: float, *, bold: bool = False) -> QFont:
+    """The report's font, ligatures off: a PDF's text layer maps a ligature glyph to
+    U+FB01 "ﬁ", and a search for "financing" would not find "ﬁnancing"."""
     f = QFont()
     f.setFamilies(FONT_FAMILIES)
     f.setPointSizeF(size_pt)
     f.setBold(bold)
+    if hasattr(f, "setFeature"):  # Qt >= 6.7
+        for tag in ("liga", "clig", "dlig"):
+            f.setFeature(QFont.Tag.fromString(tag), 0)
     return f
 
 
@@ -289,7 +311,14 @@ class Report:
             with keep_none_alive():
                 painter.end()
         self.page_count = total
+        finish_pdf_file(device, title=self.title(), author=self.content.user)
         return total
+
+    def title(self) -> str:
+        """The document's title (PDF metadata, print job name)."""
+        return QCoreApplication.translate("Report", "Portfolio report — {db}").format(
+            db=self.content.db_name
+        )
 
     def layout(self, device: QPagedPaintDevice) -> tuple[list[_Page], float, float]:
         """The pages (lists of drawing steps) for this device's page size and resolution."""
@@ -933,13 +962,33 @@ def _write_pdf(*, store: Store, out: Path, flt: Filter, currency: str, as_of: st
     writer = QPdfWriter(str(out))
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(layout)
-    writer.setTitle(
-        QCoreApplication.translate("Report", "Portfolio report — {db}").format(db=store.name)
-    )
+    writer.setTitle(report.title())
+    writer.setAuthor(report.content.user)
     writer.setCreator("Investment Tracker")
     report.paint(writer)
     del writer  # closes the file
+    finish_pdf(out, title=report.title(), author=report.content.user, language=pdf_language())
     return out
+
+
+def pdf_language() -> str:
+    """The PDF's language tag: the interface's language, in which the report is written."""
+    from tracker.ui import i18n
+
+    return {"zh": "zh-Hans"}.get(i18n.current_language(), i18n.current_language() or "en")
+
+
+def finish_pdf_file(device: QPagedPaintDevice, *, title: str, author: str) -> None:
+    """Finish the PDF a printer set to "Print to PDF" has just written (after ``end()``)."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    if not isinstance(device, QPrinter):
+        return  # a QPdfWriter's file is complete only once the writer is gone
+    name = device.outputFileName()
+    if device.outputFormat() != QPrinter.OutputFormat.PdfFormat or not name:
+        return
+    if Path(name).is_file():
+        finish_pdf(name, title=title, author=author, language=pdf_language())
 
 
 __all__ = [
