@@ -82,6 +82,12 @@ def pg_cluster():
     remove_cluster(cluster)
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """The session's demo portfolio file (copy it before changing it: see demo_path)."""
+    return _demo_template(tmp_path_factory)
+
+
 @pytest.fixture
 def pg_url(pg_cluster) -> str:
     """A fresh, empty database on the test cluster, as a libpq URL (superuser, socket)."""

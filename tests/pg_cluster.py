@@ -75,13 +75,17 @@ class Cluster:
         )  # fmt: skip
         return out.stdout.strip()
 
-    def new_database(self, prefix: str = "t") -> str:
-        """A fresh empty database with a unique name (UTF-8, C.UTF-8 collation)."""
+    def new_database(self, prefix: str = "t", *, template: str | None = None) -> str:
+        """A fresh database with a unique name: empty (UTF-8, C.UTF-8 locale), or a copy
+        of ``template`` (a file-level copy: much faster than loading it again)."""
         if self._names is None:
             self._names = itertools.count(1)
         name = f"{prefix}_{os.getpid()}_{next(self._names)}"
-        self.psql(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING UTF8 '
-                  "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'")  # fmt: skip
+        if template:
+            self.psql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        else:
+            self.psql(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING UTF8 '
+                      "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'")  # fmt: skip
         return name
 
     def drop_database(self, name: str) -> None:

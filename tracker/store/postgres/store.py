@@ -1,0 +1,980 @@
+"""The PostgreSQL store: the same records, rules and answers as the SQLite file,
+on a server a team shares (psycopg 3).
+
+Same public methods as :class:`tracker.store.sqlite_store.Store`; what differs
+is how: row locks (``SELECT … FOR UPDATE``) instead of SQLite's one writer,
+server privileges instead of file permissions, and an audit log whose author
+and time the server writes. psycopg's errors never leave this module: they
+become the program's own (:mod:`tracker.store.errors`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg.rows import dict_row, tuple_row
+
+from tracker.domain.fields import RefIndex
+from tracker.domain.filters import Filter
+from tracker.domain.fx import FxTable
+from tracker.store.errors import (
+    ForeignDatabase,
+    NewerSchema,
+    NotFound,
+    ReadOnlyError,
+    StaleWrite,
+    StoreError,
+)
+from tracker.store.postgres import schema, urls
+from tracker.store.sqlite_store import (
+    FILTER_ALIASES,
+    FILTER_COLUMNS,
+    FTS_TABLES,
+    VERSIONED,
+    _generated,
+    _t,
+    now_iso,
+    pk_of,
+)
+
+
+class ServerUnavailable(StoreError):
+    """The server cannot be reached (down, network gone, timeout); nothing was written."""
+
+
+class ConstraintViolation(StoreError):
+    """A rule the database keeps (unique, link, check) refused a write; nothing was written.
+
+    ``kind`` is 'unique', 'foreign_key', 'check' or 'not_null'; ``column`` the
+    column the server named, when it did.
+    """
+
+    def __init__(self, message: str, *, table: str, kind: str, column: str | None):
+        self.table, self.kind, self.column = table, kind, column
+        super().__init__(message)
+
+
+_QMARK = re.compile(r"\?")
+
+
+class PgStore:
+    """One portfolio database on a PostgreSQL server."""
+
+    backend = "postgresql"
+
+    def __init__(self, conn: psycopg.Connection, url: str, *, read_only: bool):
+        self._conn = conn
+        self.url = urls.redact(url)
+        self.path: Path | None = None  # not a file: backups go where the caller says
+        self.read_only = read_only
+        self.read_only_reason = ""
+        self.login = ""
+        self.role = ""
+        self._depth = 0
+        self.changed = False
+        self.created = False
+        self._col_cache: dict[str, list[str]] = {}
+
+    # ---------------------------------------------------------------- opening
+    @classmethod
+    def create(cls, url: str, *, password: str | None = None) -> PgStore:
+        """Make the schema in an empty database (owned by the connecting role)."""
+        return cls.open(url, create=True, password=password)
+
+    @classmethod
+    def open(cls, url: str, *, read_only: bool = False, create: bool = False,
+             password: str | None = None, **_ignored: Any) -> PgStore:  # fmt: skip
+        """Connect and check the schema: ours, not newer, migrated when older.
+
+        ``backup``/``backup_dir`` of the file store have no meaning here (the server's
+        own backups, or ``tracker backup``, keep copies) and are accepted and ignored.
+        """
+        conn = connect(url, password=password)
+        store = cls(conn, url, read_only=read_only)
+        try:
+            store._prepare(create=create)
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def _prepare(self, *, create: bool) -> None:
+        with self._errors():
+            row = self._one(
+                "SELECT session_user AS login, current_database() AS db, "
+                "(SELECT count(*) FROM pg_tables WHERE schemaname = 'public') AS n_tables, "
+                "to_regclass('public.meta') IS NOT NULL AS has_meta"
+            )
+        self.login, self.dbname = row["login"], row["db"]
+        version = 0
+        if row["has_meta"]:
+            app = self._scalar("SELECT value FROM meta WHERE key = 'application'")
+            if app != schema.APPLICATION:
+                raise ForeignDatabase(
+                    f"{self.name} holds another program's tables, not an Investment Tracker "
+                    "portfolio. Nothing was changed."
+                )
+            version = int(self._scalar("SELECT value FROM meta WHERE key = 'schema_version'") or 0)
+        elif row["n_tables"]:
+            raise ForeignDatabase(
+                f"{self.name} already holds tables of another program; give the tracker an "
+                "empty database of its own. Nothing was changed."
+            )
+        if version == 0 and not create:
+            raise StoreError(
+                f"{self.name} holds no portfolio yet. Create one with "
+                f"'tracker init --db {self.url}' (or copy a file there with 'tracker copy')."
+            )
+        if version > schema.SCHEMA_VERSION:
+            raise NewerSchema(
+                f"{self.name} was set up by a newer Investment Tracker (schema {version}; this "
+                f"program knows up to {schema.SCHEMA_VERSION}). Update the program; nothing "
+                "was changed."
+            )
+        if version < schema.SCHEMA_VERSION:
+            if self.read_only:
+                raise StoreError(
+                    f"{self.name} uses an older schema ({version}) and must be upgraded, which "
+                    "cannot be done read-only."
+                )
+            self._migrate(version)
+            self.created = version == 0
+        self._find_role()
+
+    def _migrate(self, from_version: int) -> None:
+        """All pending migrations in one transaction (PostgreSQL's DDL is transactional)."""
+        try:
+            with self.write(), self._conn.cursor(row_factory=tuple_row) as cur:
+                cur.execute("SELECT pg_advisory_xact_lock(4242424242)")  # one upgrader at a time
+                if from_version:
+                    cur.execute("SELECT value FROM meta WHERE key = 'schema_version' FOR UPDATE")
+                    row = cur.fetchone()
+                    if row and int(row[0]) != from_version:
+                        return  # another program upgraded it meanwhile
+                for i in range(from_version, schema.SCHEMA_VERSION):
+                    schema.MIGRATIONS[i](cur)
+                stamp = now_iso()
+                rows = [("schema_version", str(schema.SCHEMA_VERSION)),
+                        ("application", schema.APPLICATION)]  # fmt: skip
+                if from_version == 0:
+                    # Roles are named after the database they were made for; the name is kept
+                    # so a renamed or template-copied database still finds its roles.
+                    rows += [("created_at", stamp), ("role_prefix", self.dbname)]
+                    for t in VERSIONED:
+                        cur.execute(f"UPDATE {t} SET updated_at = %s WHERE updated_at = ''",
+                                    (stamp,))  # fmt: skip
+                    for stmt in schema.roles_sql(self.dbname):
+                        cur.execute(stmt)
+                cur.executemany(
+                    "INSERT INTO meta (key, value) VALUES (%s, %s) "
+                    "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                    rows,
+                )
+        except pg_errors.InsufficientPrivilege as exc:
+            raise StoreError(
+                f"{self.name}: the login '{self.login}' may not create the portfolio's tables "
+                f"and roles ({exc.diag.message_primary}). Connect as the database's owner, a "
+                "role with CREATEROLE. Nothing was changed."
+            ) from exc
+
+    def _find_role(self) -> None:
+        """Which of viewer/editor/admin this login is, and read-only when it may not write."""
+        row = self._one(
+            "SELECT has_table_privilege('projects', 'INSERT') AS edit, "
+            "has_table_privilege('fx_rates', 'INSERT') AS admin"
+        )
+        self.role = "admin" if row["admin"] else "editor" if row["edit"] else "viewer"
+        if self.role == "viewer" and not self.read_only:
+            self.read_only = True
+            self.read_only_reason = (
+                f"your server login '{self.login}' has the viewer role (read and print only)"
+            )
+        elif self.read_only:
+            self.read_only_reason = "opened read-only"
+
+    def close(self, *, backup: bool = True) -> None:
+        if self._conn is None:
+            return
+        with contextlib.suppress(psycopg.Error):
+            self._conn.close()
+        self._conn = None  # type: ignore[assignment]
+
+    def __enter__(self) -> PgStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def name(self) -> str:
+        return urls.describe(self.url)
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.meta("schema_version") or 0)
+
+    @property
+    def closed(self) -> bool:
+        return self._conn is None or self._conn.closed
+
+    # ------------------------------------------------------------ transactions
+    @contextlib.contextmanager
+    def write(self) -> Iterator[PgStore]:
+        """One write transaction (nested calls join the outer one)."""
+        if self.read_only:
+            raise ReadOnlyError(
+                f"{self.name} is open read-only ({self.read_only_reason or 'read-only'}); "
+                "editing is off."
+            )
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        with self._errors():
+            tx = self._conn.transaction()
+            tx.__enter__()
+            self._depth = 1
+            try:
+                yield self
+            except BaseException as exc:
+                self._depth = 0
+                with contextlib.suppress(psycopg.Error):
+                    tx.__exit__(type(exc), exc, exc.__traceback__)
+                raise
+            self._depth = 0
+            tx.__exit__(None, None, None)
+        self.changed = True
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        """psycopg's errors -> the program's, with a plain message."""
+        try:
+            yield
+        except pg_errors.InsufficientPrivilege as exc:
+            msg = exc.diag.message_primary or str(exc)
+            if "append-only" in msg:
+                raise StoreError(
+                    "The audit log is append-only: its entries cannot be changed or deleted."
+                ) from exc
+            raise ReadOnlyError(
+                f"The server refused: your login '{self.login}' ({self.role or 'no'} role) may "
+                f"not make this change ({msg}). Nothing was written."
+            ) from exc
+        except pg_errors.IntegrityError as exc:
+            raise _constraint(exc) from exc
+        except (pg_errors.QueryCanceled, pg_errors.LockNotAvailable) as exc:
+            raise StoreError(
+                f"{self.name} is busy: the change waited too long for another user's. "
+                "Try again; nothing was written."
+            ) from exc
+        except psycopg.OperationalError as exc:
+            raise ServerUnavailable(
+                f"The server of {self.name} cannot be reached ({_first_line(exc)}). "
+                "Nothing was written; your edits are kept."
+            ) from exc
+        except psycopg.InterfaceError as exc:
+            raise ServerUnavailable(
+                f"The connection to {self.name} is closed ({_first_line(exc)})."
+            ) from exc
+
+    # ------------------------------------------------------------------ reads
+    def _exec(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None) -> Any:
+        with self._errors():
+            return self._conn.execute(sql, params)
+
+    def _all(self, sql: str, params: Any = None) -> list[dict[str, Any]]:
+        with self._errors():
+            return self._conn.execute(sql, params).fetchall()
+
+    def _one(self, sql: str, params: Any = None) -> dict[str, Any] | None:
+        with self._errors():
+            return self._conn.execute(sql, params).fetchone()
+
+    def _scalar(self, sql: str, params: Any = None) -> Any:
+        row = self._one(sql, params)
+        return None if row is None else next(iter(row.values()))
+
+    def get(self, table: str, pk: Any) -> dict[str, Any] | None:
+        return self._one(f"SELECT * FROM {_t(table)} WHERE {pk_of(table)} = %s", (pk,))
+
+    def get_by(self, table: str, column: str, value: Any) -> dict[str, Any] | None:
+        self._check_col(table, column)
+        return self._one(f"SELECT * FROM {_t(table)} WHERE {column} = %s LIMIT 1", (value,))
+
+    def rows(self, table: str, *, where: str = "", params: Sequence[Any] = (),
+             order: str = "") -> list[dict[str, Any]]:  # fmt: skip
+        """All rows of a (small) table; ``where``/``order`` come from code, never user text
+        (``?`` placeholders, as for the file, are accepted)."""
+        sql = f"SELECT * FROM {_t(table)}"
+        if where:
+            sql += f" WHERE {_QMARK.sub('%s', where)}"
+        sql += f" ORDER BY {order or pk_of(table)}"
+        return self._all(sql, list(params))
+
+    def iter_rows(self, table: str, flt: Filter | None = None, *, order: str | None = None,
+                  batch: int = 5000) -> Iterator[dict[str, Any]]:  # fmt: skip
+        """Stream rows in primary-key order (keyset batches), never the whole table at once."""
+        where, params = self.where(table, flt or Filter())
+        pk = pk_of(table)
+        last = None
+        while True:
+            w, p = where, list(params)
+            if last is not None:
+                w = f"({w}) AND {pk} > %s" if w else f"{pk} > %s"
+                p.append(last)
+            chunk = self._all(
+                f"SELECT * FROM {_t(table)}" + (f" WHERE {w}" if w else "")
+                + f" ORDER BY {pk} LIMIT {int(batch)}", p,
+            )  # fmt: skip
+            if not chunk:
+                return
+            yield from chunk
+            last = chunk[-1][pk]
+
+    def count(self, table: str, flt: Filter | None = None) -> int:
+        where, params = self.where(table, flt or Filter())
+        return self._scalar(
+            f"SELECT count(*) FROM {_t(table)}" + (f" WHERE {where}" if where else ""), params
+        )
+
+    def where(self, table: str, flt: Filter) -> tuple[str, list[Any]]:
+        """A filter as a parameterised WHERE clause (``%s``); columns from a whitelist."""
+        parts: list[str] = []
+        params: list[Any] = []
+        allowed = FILTER_COLUMNS.get(table, set())
+        for name in ("status", "sector", "bank_id", "zone_id", "country", "region", "kind"):
+            values = getattr(flt, name)
+            if not values or name not in allowed:
+                continue
+            col = FILTER_ALIASES.get((table, name), name)
+            parts.append(f"{col} = ANY(%s)")
+            params.append(list(values))
+        if flt.text and table in FTS_TABLES:
+            patterns = self.search_patterns(flt.text)
+            if patterns is not None:
+                if not patterns:
+                    parts.append("FALSE")
+                else:
+                    like = " AND ".join("doc LIKE %s" for _ in patterns)
+                    parts.append(f"id IN (SELECT id FROM {table}_fts WHERE {like})")
+                    params.extend(patterns)
+        if flt.ids is not None:
+            parts.append("id = ANY(%s)")
+            params.append([int(i) for i in flt.ids])
+        return " AND ".join(parts), params
+
+    def search_patterns(self, text: str) -> list[str] | None:
+        """User text -> LIKE patterns over the folded search text, the same match as the
+        file's FTS5 query (:func:`tracker.store.sqlite_store.fts_query`): every word is a
+        phrase of its tokens, the last one a prefix; words with no token are ignored.
+
+        None: no words at all (no condition); []: words, but none with a token (no match).
+        """
+        text = "".join(" " if ch == '"' or ord(ch) < 32 else ch for ch in text)
+        words = [w for w in text.split() if w]
+        if not words:
+            return None
+        folded = self._all("SELECT tracker_fold(w) AS f FROM unnest(%s::text[]) AS w", (words,))
+        return ["%" + r["f"].rstrip() + "%" for r in folded if r["f"]]
+
+    def sort_columns(self, table: str) -> set[str]:
+        return set(self._columns(table))
+
+    def _order(self, table: str, col: str, descending: bool) -> str:
+        """SQLite's order: NULLs first ascending, last descending; ties by primary key."""
+        pk = pk_of(table)
+        d = " DESC NULLS LAST" if descending else " NULLS FIRST"
+        if col == pk:
+            return f"{pk}{' DESC' if descending else ''}"
+        return f"{col}{d}, {pk}{' DESC' if descending else ''}"
+
+    def query_ids(self, table: str, flt: Filter | None = None, *, sort: str | None = None,
+                  descending: bool = False) -> Sequence[int]:  # fmt: skip
+        """Ids of the rows a filter selects, in sort order: the server sorts, the client
+        receives one compact stream of ids (COPY), an ``array('q')``."""
+        pk = pk_of(table)
+        col = sort or pk
+        self._check_col(table, col)
+        where, params = self.where(table, flt or Filter())
+        sql = (f"SELECT {pk} FROM {_t(table)}" + (f" WHERE {where}" if where else "")
+               + f" ORDER BY {self._order(table, col, descending)}")  # fmt: skip
+        if pk != "id":
+            return [r[pk] for r in self._all(sql, params)]
+        out = array("q")
+        with (
+            self._errors(),
+            self._conn.cursor() as cur,
+            cur.copy(f"COPY ({_inline(cur, sql, params)}) TO STDOUT") as copy,
+        ):
+            tail = b""
+            for data in copy:
+                data = tail + bytes(data)
+                cut = data.rfind(b"\n") + 1
+                out.extend(map(int, data[:cut].split()))
+                tail = data[cut:]
+            if tail.strip():
+                out.extend(map(int, tail.split()))
+        return out
+
+    def page(self, table: str, flt: Filter | None = None, *, sort: str | None = None,
+             descending: bool = False, after: tuple[Any, Any] | None = None,
+             limit: int = 200, before: tuple[Any, Any] | None = None) -> list[dict[str, Any]]:  # fmt: skip
+        """A keyset page, exactly as the file's (see ``Store.page``)."""
+        if before is not None:
+            if after is not None:
+                raise ValueError("page: give either after or before, not both")
+            rows = self.page(table, flt, sort=sort, descending=not descending, after=before,
+                             limit=limit)  # fmt: skip
+            rows.reverse()
+            return rows
+        pk = pk_of(table)
+        col = sort or pk
+        self._check_col(table, col)
+        where, params = self.where(table, flt or Filter())
+        cmp = "<" if descending else ">"
+        if after is not None:
+            if col == pk:
+                key = f"{pk} {cmp} %s"
+                params.append(after[1])
+            elif after[0] is None:
+                key = (f"(({col} IS NULL AND {pk} {cmp} %s) OR {col} IS NOT NULL)"
+                       if not descending else f"({col} IS NULL AND {pk} {cmp} %s)")  # fmt: skip
+                params.append(after[1])
+            else:
+                key = f"({col} {cmp} %s OR ({col} = %s AND {pk} {cmp} %s))"
+                if descending:
+                    key = f"({key} OR {col} IS NULL)"
+                params.extend([after[0], after[0], after[1]])
+            where = f"({where}) AND {key}" if where else key
+        sql = (f"SELECT * FROM {_t(table)}" + (f" WHERE {where}" if where else "")
+               + f" ORDER BY {self._order(table, col, descending)} LIMIT %s")  # fmt: skip
+        params.append(int(limit))
+        return self._all(sql, params)
+
+    def fetch(self, table: str, ids: Sequence[Any],
+              columns: Sequence[str] | None = None) -> dict[Any, dict[str, Any]]:  # fmt: skip
+        """Rows by primary key, as a dict pk -> row (a page for the table model)."""
+        if not ids:
+            return {}
+        pk = pk_of(table)
+        cols = "*"
+        if columns:
+            for c in columns:
+                self._check_col(table, c)
+            cols = _names(dict.fromkeys([pk, *columns]))
+        rows = self._all(f"SELECT {cols} FROM {_t(table)} WHERE {pk} = ANY(%s)", (list(ids),))
+        return {r[pk]: r for r in rows}
+
+    def sums_by_currency(self, table: str, columns: Sequence[str],
+                         flt: Filter | None = None) -> list[dict[str, Any]]:  # fmt: skip
+        """SUM of money columns per currency, computed by the server (exact integers)."""
+        for c in columns:
+            self._check_col(table, c)
+        where, params = self.where(table, flt or Filter())
+        sums = ", ".join(f"sum({c})::bigint AS {c}" for c in columns)
+        return self._all(
+            f"SELECT currency, count(*) AS n, {sums} FROM {_t(table)}"
+            + (f" WHERE {where}" if where else "")
+            + " GROUP BY currency ORDER BY currency", params,
+        )  # fmt: skip
+
+    def group_sums(self, table: str, by: str, columns: Sequence[str],
+                   flt: Filter | None = None) -> list[dict[str, Any]]:  # fmt: skip
+        """COUNT and SUM of money columns per (group, currency) for charts."""
+        self._check_col(table, by)
+        for c in columns:
+            self._check_col(table, c)
+        where, params = self.where(table, flt or Filter())
+        sums = "".join(f", sum({c})::bigint AS {c}" for c in columns)
+        cur_col = ", currency" if "currency" in self._columns(table) else ""
+        return self._all(
+            f"SELECT {by} AS grp{cur_col}, count(*) AS n{sums} FROM {_t(table)}"
+            + (f" WHERE {where}" if where else "")
+            + f" GROUP BY {by}{cur_col} ORDER BY {by} NULLS FIRST{cur_col}", params,
+        )  # fmt: skip
+
+    def query(
+        self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()
+    ) -> list[dict[str, Any]]:
+        """A read query written in code by a service (``?`` placeholders accepted)."""
+        if isinstance(params, Mapping):
+            return self._all(re.sub(r":(\w+)", r"%(\1)s", sql), params)
+        return self._all(_QMARK.sub("%s", sql), list(params))
+
+    def ref_index(self) -> RefIndex:
+        """Codes and names of reference data, for validation and import."""
+        r = RefIndex()
+        for row in self._all("SELECT code, name_en, name_ru, name_zh FROM countries ORDER BY code"):
+            for k in (row["code"], row["name_en"], row["name_ru"], row["name_zh"]):
+                if k:
+                    r.countries.setdefault(k.lower(), row["code"])
+        for row in self._all("SELECT code, name_en, name_ru, name_zh FROM sectors ORDER BY code"):
+            for k in (row["code"], row["name_en"], row["name_ru"], row["name_zh"]):
+                if k:
+                    r.sectors.setdefault(k.lower(), row["code"])
+        for row in self._all("SELECT code, name_en, name_ru FROM regions ORDER BY code"):
+            for k in (row["code"], row["name_en"], row["name_ru"]):
+                if k:
+                    r.regions.setdefault(k.lower(), row["code"])
+        for row in self._all("SELECT id, name, short_name FROM banks ORDER BY id"):
+            r.banks[str(row["id"])] = row["id"]
+            for k in (row["name"], row["short_name"]):
+                if k:
+                    r.banks.setdefault(k.lower(), row["id"])
+        for row in self._all("SELECT id, name FROM zones ORDER BY id"):
+            r.zones[str(row["id"])] = row["id"]
+            r.zones.setdefault(row["name"].lower(), row["id"])
+        return r
+
+    def project_ids_by_code(self, codes: Iterable[str] | None = None) -> dict[str, int]:
+        if codes is None:
+            rows = self._all("SELECT id, code FROM projects ORDER BY id")
+            return {r["code"].lower(): r["id"] for r in rows}
+        codes = list(dict.fromkeys(codes))
+        out = {r["code"].lower(): r["id"] for r in self._all(
+            "SELECT id, code FROM projects WHERE code = ANY(%s)", (codes,))}  # fmt: skip
+        missed = list({c.lower() for c in codes} - set(out))
+        if missed:
+            for r in self._all(
+                "SELECT id, code FROM projects WHERE lower(code) = ANY(%s) ORDER BY id", (missed,)
+            ):
+                out.setdefault(r["code"].lower(), r["id"])
+        return out
+
+    def max_id(self, table: str) -> int:
+        return self._scalar(f"SELECT coalesce(max(id), 0) AS m FROM {_t(table)}")
+
+    def fx_table(self) -> FxTable:
+        rows = self._all("SELECT currency, date, per_usd FROM fx_rates")
+        return FxTable.from_rows((r["currency"], r["date"], r["per_usd"]) for r in rows)
+
+    def meta(self, key: str) -> str | None:
+        return self._scalar("SELECT value FROM meta WHERE key = %s", (key,))
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.write():
+            self._exec(
+                "INSERT INTO meta (key, value) VALUES (%s, %s) "
+                "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                (key, value),
+            )
+
+    def _columns(self, table: str) -> list[str]:
+        if table not in self._col_cache:
+            rows = self._all(
+                "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0 "
+                "AND NOT attisdropped ORDER BY attnum",
+                (_t(table),),
+            )
+            self._col_cache[table] = [r["attname"] for r in rows]
+        return self._col_cache[table]
+
+    def _check_col(self, table: str, col: str) -> None:
+        if col not in self._columns(table):
+            raise ValueError(f"{table} has no column {col!r}")
+
+    def _not_null_defaults(self, table: str) -> dict[str, Any]:
+        cache = self.__dict__.setdefault("_nn_default_cache", {})
+        if table not in cache:
+            rows = self._all(
+                "SELECT a.attname AS name, pg_get_expr(d.adbin, d.adrelid) AS expr "
+                "FROM pg_attribute a JOIN pg_attrdef d ON d.adrelid = a.attrelid "
+                "AND d.adnum = a.attnum WHERE a.attrelid = %s::regclass AND a.attnotnull "
+                "AND a.attgenerated = '' AND a.attidentity = ''",
+                (_t(table),),
+            )
+            cache[table] = {
+                r["name"]: self._scalar(f"SELECT {r['expr']} AS v") for r in rows
+            }  # the schema's own literals
+        return cache[table]
+
+    # ----------------------------------------------------------------- writes
+    def insert(self, table: str, values: Mapping[str, Any], *, user: str,
+               action: str = "insert") -> Any:  # fmt: skip
+        """Insert one row with its audit entry; returns the primary key."""
+        vals = dict(values)
+        for k, default in self._not_null_defaults(table).items():
+            if k in vals and vals[k] is None:
+                vals[k] = default
+        if table in VERSIONED:
+            vals.setdefault("version", 1)
+            vals["updated_at"] = now_iso()
+        cols = list(vals)
+        for c in cols:
+            self._check_col(table, c)
+        pk_col = pk_of(table)
+        with self.write():
+            row = self._one(
+                f"INSERT INTO {_t(table)} ({_names(cols)}) "
+                f"VALUES ({', '.join(['%s'] * len(cols))}) RETURNING {pk_col}",
+                [vals[k] for k in cols],
+            )
+            pk = row[pk_col]
+            if pk_col == "id" and "id" in vals:
+                self._follow_sequence(table)
+            self._audit(table, pk, action,
+                        {k: [None, v] for k, v in vals.items() if k != "updated_at"}, user)  # fmt: skip
+        return pk
+
+    def _follow_sequence(self, table: str) -> None:
+        """After rows with explicit ids, the next generated id comes after them."""
+        self._exec(
+            f"SELECT setval(pg_get_serial_sequence('{_t(table)}', 'id'), "
+            f"greatest((SELECT max(id) FROM {table}), 1))"
+        )
+
+    def update(self, table: str, pk: Any, values: Mapping[str, Any], *,
+               expected_version: int | None, user: str, action: str = "update") -> dict[str, Any]:  # fmt: skip
+        """Change some fields of one row if it is still at ``expected_version``; the row is
+        locked while checked, so two users saving at once cannot both win."""
+        for k in values:
+            self._check_col(table, k)
+        pk_col = pk_of(table)
+        with self.write():
+            before = self._one(f"SELECT * FROM {_t(table)} WHERE {pk_col} = %s FOR UPDATE", (pk,))
+            if before is None:
+                raise NotFound(table, pk)
+            if (table in VERSIONED and expected_version is not None
+                    and before["version"] != expected_version):  # fmt: skip
+                raise StaleWrite(table, pk, expected_version, before)
+            defaults = self._not_null_defaults(table)
+            values = {k: defaults[k] if v is None and k in defaults else v
+                      for k, v in values.items()}  # fmt: skip
+            diff = {k: v for k, v in values.items() if k in before and before[k] != v}
+            if not diff:
+                return before
+            sets = dict(diff)
+            assign = ", ".join(f'"{k}" = %s' for k in sets)
+            if table in VERSIONED:
+                sets["updated_at"] = now_iso()
+                assign = ", ".join(f'"{k}" = %s' for k in sets) + ", version = version + 1"
+            after = self._one(
+                f"UPDATE {_t(table)} SET {assign} WHERE {pk_col} = %s RETURNING *",
+                [*sets.values(), pk],
+            )
+            self._audit(table, pk, action, {k: [before[k], v] for k, v in diff.items()}, user)
+            return after
+
+    def delete(self, table: str, pk: Any, *, expected_version: int | None,
+               user: str) -> dict[str, Any]:  # fmt: skip
+        """Delete one row (version-checked, locked); returns the row as it was."""
+        pk_col = pk_of(table)
+        with self.write():
+            before = self._one(f"SELECT * FROM {_t(table)} WHERE {pk_col} = %s FOR UPDATE", (pk,))
+            if before is None:
+                raise NotFound(table, pk)
+            if (table in VERSIONED and expected_version is not None
+                    and before["version"] != expected_version):  # fmt: skip
+                raise StaleWrite(table, pk, expected_version, before)
+            self._exec(f"DELETE FROM {_t(table)} WHERE {pk_col} = %s", (pk,))
+            self._audit(table, pk, "delete",
+                        {k: [v, None] for k, v in before.items() if k != "updated_at"}, user)  # fmt: skip
+            return before
+
+    def restore_row(self, table: str, row: Mapping[str, Any], *, user: str) -> Any:
+        """Put a deleted row back with its own primary key (undo of a delete)."""
+        vals = {k: v for k, v in row.items() if k not in _generated(table)}
+        if table in VERSIONED:
+            vals["version"] = int(vals.get("version") or 0) + 1
+        return self.insert(table, vals, user=user, action="restore")
+
+    def _audit(self, table: str, pk: Any, action: str, changes: Mapping[str, Any],
+               user: str) -> None:  # fmt: skip
+        """One audit entry; the server writes who (its login, not ``user``) and when."""
+        self._exec(
+            "INSERT INTO audit_log (table_name, row_id, action, changes) VALUES (%s, %s, %s, %s)",
+            (table, None if pk is None else str(pk), action,
+             json.dumps(changes, ensure_ascii=False, default=str)),
+        )  # fmt: skip
+
+    def audit(self, table: str, action: str, changes: Mapping[str, Any], *, user: str,
+              pk: Any = None) -> None:  # fmt: skip
+        with self.write():
+            self._audit(table, pk, action, changes, user)
+
+    def audit_rows(self, *, after_id: int = 0, limit: int = 1000) -> list[dict[str, Any]]:
+        """Audit entries in order, ``row_id`` as the file has it (an integer id or a code)."""
+        rows = self._all(
+            'SELECT id, at, "user", table_name, row_id, action, changes FROM audit_log '
+            "WHERE id > %s ORDER BY id LIMIT %s",
+            (after_id, limit),
+        )
+        for r in rows:
+            r["row_id"] = _row_id(r["row_id"])
+        return rows
+
+    def insert_many(self, table: str, rows: Iterable[Mapping[str, Any]], *,
+                    columns: Sequence[str], user: str | None = None,
+                    audit_action: str = "insert") -> int:  # fmt: skip
+        """Bulk insert in one transaction (COPY when unaudited); audited per row with ``user``."""
+        for c in columns:
+            self._check_col(table, c)
+        ts = now_iso()
+        cols = list(columns)
+        versioned = table in VERSIONED
+        if versioned:
+            cols += [c for c in ("version", "updated_at") if c not in cols]
+        extra = [1 if k == "version" else ts for k in cols[len(columns) :]]
+        n = 0
+        with self.write(), self._errors(), self._conn.cursor() as cur:
+            if user is None:
+                with cur.copy(f"COPY {_t(table)} ({_names(cols)}) FROM STDIN") as copy:
+                    for r in rows:
+                        copy.write_row([r.get(k) for k in columns] + extra)
+                        n += 1
+            else:
+                pk_col = pk_of(table)
+                sql = (f"INSERT INTO {_t(table)} ({_names(cols)}) "
+                       f"VALUES ({', '.join(['%s'] * len(cols))}) RETURNING {pk_col}")  # fmt: skip
+                for r in rows:
+                    cur.execute(sql, [r.get(k) for k in columns] + extra)
+                    pk = cur.fetchone()[pk_col]
+                    n += 1
+                    self._audit(table, pk, audit_action,
+                                {k: [None, r.get(k)] for k in columns}, user)  # fmt: skip
+            if "id" in columns:
+                self._follow_sequence(table)
+        return n
+
+    def bulk_load(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+        """Fast load (COPY) of generated or copied rows; one audit entry for the lot."""
+        for c in columns:
+            self._check_col(table, c)
+        n = 0
+        with self.write(), self._errors(), self._conn.cursor() as cur:
+            with cur.copy(f"COPY {_t(table)} ({_names(columns)}) FROM STDIN") as copy:
+                for r in rows:
+                    copy.write_row(r)
+                    n += 1
+            if "id" in columns and table in schema.IDENTITY_TABLES:
+                self._follow_sequence(table)
+            self._audit(table, None, "bulk_load", {"rows": n}, "generator")
+        return n
+
+    @contextlib.contextmanager
+    def bulk_loading(self, tables: Sequence[str]) -> Iterator[None]:
+        """The file store drops indexes for big loads; the server keeps them (COPY is fast
+        enough, and other users are reading): one transaction around the load."""
+        for t in tables:
+            _t(t)
+        with self.write():
+            yield
+
+    @contextlib.contextmanager
+    def fts_suspended(self, table: str) -> Iterator[None]:
+        with self.write():
+            yield
+
+    def record_snapshot(self, *, fmt: str, path: str, sha256: str, flt: Filter,
+                        kind: str | None, rows: int | None, as_of: str, user: str) -> int:  # fmt: skip
+        with self.write():
+            row = self._one(
+                "INSERT INTO snapshots (taken_at, format, path, sha256, filter, kind, rows, as_of) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+                (now_iso(), fmt, path, sha256, json.dumps(flt.to_dict(), ensure_ascii=False),
+                 kind, rows, as_of),
+            )  # fmt: skip
+            return row["id"]
+
+    # ------------------------------------------------------------------ users
+    def grant(self, login: str, role: str, *, password: str | None = None) -> str:
+        """Create the login ``login`` (or change it) with one role: viewer, editor or admin.
+
+        Returns 'created' or 'changed'. The server checks that this session may manage
+        roles (the owner or an admin, with CREATEROLE); the password, when given, is
+        sent to the server only (never logged or stored by the program).
+        """
+        if role not in schema.ROLES:
+            raise ValueError(f"role must be one of {', '.join(schema.ROLES)}, not {role!r}")
+        if not login or len(login) > 63 or "\x00" in login:
+            raise ValueError("a login name has 1 to 63 characters")
+        if login == self.login:
+            raise StoreError("You cannot change your own role; ask another admin.")
+        q = schema.quote_ident
+        prefix = self.meta("role_prefix") or self.dbname
+        groups = {r: schema.group_role(prefix, r) for r in schema.ROLES}
+        with self.write(), self._errors(), self._conn.cursor() as cur:
+            cur.execute("SELECT rolsuper FROM pg_roles WHERE rolname = %s", (login,))
+            row = cur.fetchone()
+            if row and row["rolsuper"]:
+                raise StoreError(f"'{login}' is a superuser of the server; its rights cannot be "
+                                 "narrowed to a role.")  # fmt: skip
+            existed = row is not None
+            opts = "LOGIN" + (" CREATEROLE" if role == "admin" else " NOCREATEROLE")
+            cur.execute(f"{'ALTER' if existed else 'CREATE'} ROLE {q(login)} {opts}")
+            if password:
+                from psycopg import sql as pgsql
+
+                cur.execute(pgsql.SQL("ALTER ROLE {} PASSWORD {}").format(
+                    pgsql.Identifier(login), pgsql.Literal(password)))  # fmt: skip
+            for r, g in groups.items():
+                if r != role:
+                    cur.execute(f"REVOKE {q(g)} FROM {q(login)}")
+            # An admin's CREATEROLE lets it create logins and grant these roles in turn.
+            cur.execute(f"GRANT {q(groups[role])} TO {q(login)}")
+            self._audit("users", login, "grant", {"role": [None, role]}, self.login)
+        return "changed" if existed else "created"
+
+    def users(self) -> list[dict[str, str]]:
+        """Logins with a role on this portfolio: [{'login', 'role'}], by name."""
+        prefix = self.meta("role_prefix") or self.dbname
+        groups = {schema.group_role(prefix, r): r for r in schema.ROLES}
+        rows = self._all(
+            "SELECT m.rolname AS login, g.rolname AS grp FROM pg_auth_members a "
+            "JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member "
+            "WHERE g.rolname = ANY(%s) AND m.rolcanlogin ORDER BY m.rolname",
+            (list(groups),),
+        )
+        rank = {"viewer": 0, "editor": 1, "admin": 2}
+        best: dict[str, str] = {}
+        for r in rows:
+            role = groups[r["grp"]]
+            if rank[role] >= rank.get(best.get(r["login"], "viewer"), 0):
+                best[r["login"]] = role
+        return [{"login": k, "role": v} for k, v in sorted(best.items())]
+
+    # ------------------------------------------------------------ maintenance
+    def integrity_check(self, *, quick: bool = False) -> list[str]:
+        """What the server's rules cannot have let in is not checked again; what can go
+        wrong across tables is: the search index and the schema marks."""
+        problems: list[str] = []
+        for table in schema.FTS_COLUMNS:
+            missing = self._scalar(
+                f"SELECT count(*) FROM {table} t WHERE NOT EXISTS "
+                f"(SELECT 1 FROM {table}_fts f WHERE f.id = t.id)"
+            )
+            if missing:
+                problems.append(f"{missing} {table} record(s) are missing from the search index")
+            if not quick:
+                stale = self._scalar(
+                    f"SELECT count(*) FROM {table} t JOIN {table}_fts f ON f.id = t.id "
+                    f"WHERE f.doc <> {table}_fts_doc(t)"
+                )
+                if stale:
+                    problems.append(f"{stale} {table} record(s) have a stale search index entry")
+        if self.meta("application") != schema.APPLICATION:
+            problems.append("the database is not marked as an Investment Tracker portfolio")
+        return problems
+
+    def backup_to(self, target: str | Path) -> Path:
+        """A consistent SQLite copy of the whole portfolio (one snapshot transaction)."""
+        from tracker.store.postgres.copying import server_to_file
+
+        return server_to_file(self, Path(target))
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[PgStore]:
+        """Reads inside see one consistent state of the database (REPEATABLE READ, read-only)."""
+        with self._errors():
+            self._conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            self._depth += 1000  # writes inside a snapshot would join it: refuse them
+            yield self
+        finally:
+            self._depth -= 1000
+            with self._errors():
+                self._conn.execute("COMMIT")
+
+    def data_version(self) -> int:
+        """Changes made by anyone (the audit log only grows): cheap to poll."""
+        return int(self._scalar("SELECT coalesce(max(id), 0) AS v FROM audit_log"))
+
+
+# ---------------------------------------------------------------------- helpers
+def connect(url: str, *, password: str | None = None) -> psycopg.Connection:
+    """A connection in autocommit (each write opens its own transaction), rows as dicts."""
+    name = urls.describe(url)
+    try:
+        conn = psycopg.connect(**urls.conninfo(url, password=password), autocommit=True,
+                               row_factory=dict_row)  # fmt: skip
+    except psycopg.OperationalError as exc:
+        raise ServerUnavailable(_connect_message(name, exc)) from exc
+    except psycopg.ProgrammingError as exc:  # a malformed URL
+        raise StoreError(f"{urls.redact(url)} is not a usable connection URL ({exc}).") from exc
+    conn.execute("SET statement_timeout = '120s'")
+    conn.execute("SET lock_timeout = '15s'")
+    return conn
+
+
+def _connect_message(name: str, exc: Exception) -> str:
+    text = str(exc)
+    low = text.lower()
+    if "password authentication failed" in low or "no password supplied" in low:
+        return f"{name}: the server refused the login (wrong or missing password)."
+    if "does not exist" in low and "database" in low:
+        return f"{name}: the server has no such database."
+    if "does not exist" in low and "role" in low:
+        return f"{name}: the server has no such login."
+    if "timeout" in low:
+        return f"{name}: the server did not answer within the connect timeout."
+    return f"{name}: cannot connect to the server ({_first_line(exc)})."
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[-1].strip() if text else type(exc).__name__
+
+
+_CONSTRAINT_KIND = {
+    pg_errors.UniqueViolation: "unique",
+    pg_errors.ForeignKeyViolation: "foreign_key",
+    pg_errors.CheckViolation: "check",
+    pg_errors.NotNullViolation: "not_null",
+}
+
+
+def _constraint(exc: pg_errors.IntegrityError) -> ConstraintViolation:
+    """A server constraint error in the words SQLite uses ('UNIQUE constraint failed:
+    projects.code'), so the services' field messages work for both backends."""
+    kind = next((k for t, k in _CONSTRAINT_KIND.items() if isinstance(exc, t)), "check")
+    table = exc.diag.table_name or ""
+    column = exc.diag.column_name
+    detail = exc.diag.message_detail or ""
+    if kind == "unique" and not column:
+        m = re.search(r"Key \(([^)]*)\)", detail)
+        column = m.group(1).split(",")[-1].strip() if m else None
+    msg = {
+        "unique": f"UNIQUE constraint failed: {table}.{column}",
+        "foreign_key": "FOREIGN KEY constraint failed",
+        "check": f"CHECK constraint failed: {exc.diag.constraint_name or ''}",
+        "not_null": f"NOT NULL constraint failed: {table}.{column}",
+    }[kind]
+    return ConstraintViolation(msg, table=table, kind=kind, column=column)
+
+
+def _names(columns: Iterable[str]) -> str:
+    """Column names quoted (the audit log has a column named ``user``, a keyword here)."""
+    return ", ".join(f'"{c}"' for c in columns)
+
+
+def _row_id(value: str | None) -> Any:
+    """The audit log's row id as the file keeps it: an integer id, or a code."""
+    if value is not None and value.isdigit():
+        return int(value)
+    return value
+
+
+def _inline(cur: Any, sql: str, params: Sequence[Any]) -> str:
+    """COPY takes no parameters: bind them client-side, safely quoted by psycopg."""
+    if not params:
+        return sql
+    from psycopg import sql as pgsql
+
+    parts = sql.split("%s")
+    if len(parts) != len(params) + 1:
+        raise ValueError("placeholder count does not match the parameters")
+    out = [pgsql.SQL(parts[0])]
+    for p, text in zip(params, parts[1:], strict=True):
+        out += [pgsql.Literal(p), pgsql.SQL(text)]
+    return pgsql.Composed(out).as_string(cur)
