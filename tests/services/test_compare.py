@@ -112,6 +112,44 @@ def test_changes_as_xlsx_and_csv(two_snapshots, tmp_path):
         write_changes(r, tmp_path / "diff.txt")
 
 
+def test_changes_workbook_keeps_money_exact_and_dates_as_dates(demo_store, tmp_path):
+    """1e15-sized amounts keep their cents (as text with a note), 15 digits stay numbers,
+    a changed date is a date cell, and the totals follow the same rule."""
+    import datetime as dt
+
+    old = tmp_path / "old.sqlite3"
+    export_snapshot(demo_store, fmt="sqlite", out=old, user="tester")
+    s = demo_store
+    p = s.get_by("projects", "code", "BY-CN-001")
+    q = s.get_by("projects", "code", "BY-CN-002")
+    edits.edit_record(s, kind="projects", pk=p["id"], user="tester", expected_version=p["version"],
+                      values={"amount": "987654321012345.67", "agreement_date": "2013-05-17"})  # fmt: skip
+    edits.edit_record(s, kind="projects", pk=q["id"], user="tester", expected_version=q["version"],
+                      values={"amount": "9876543210123.45"})  # fmt: skip
+    new = tmp_path / "new.sqlite3"
+    export_snapshot(demo_store, fmt="sqlite", out=new, user="tester")
+    r = compare_files(old, new)
+    out = write_changes(r, tmp_path / "diff.xlsx")
+    ws = openpyxl.load_workbook(out)["Changes"]
+    rows = {(row[1].value, row[3].value): row for row in ws.iter_rows(min_row=2)}
+    big = rows[("BY-CN-001", "amount")]
+    assert big[5].value == "987654321012345.67" and big[5].data_type == "s"
+    assert "15" in big[5].comment.text
+    assert big[4].value == float(Decimal(p["amount"]) / 100) and big[4].comment is None
+    exact = rows[("BY-CN-002", "amount")][5]
+    assert exact.value == 9876543210123.45 and exact.number_format == "#,##0.00"
+    assert Decimal(repr(exact.value)) == Decimal("9876543210123.45")
+    when = rows[("BY-CN-001", "agreement_date")]
+    assert when[5].value == dt.datetime(2013, 5, 17) and when[5].number_format == "yyyy-mm-dd"
+    assert when[4].is_date and when[4].value.date() == dt.date.fromisoformat(p["agreement_date"])
+    totals = openpyxl.load_workbook(out)["Totals"]
+    committed = next(row for row in totals.iter_rows(min_row=2) if row[1].value == "committed")
+    assert committed[3].data_type == "s" and committed[3].comment is not None  # > 15 digits
+    assert Decimal(committed[3].value) == next(
+        t.after for t in r.totals if t.table == "projects" and t.measure == "committed"
+    )
+
+
 def test_same_file_has_no_differences(demo_path, tmp_path):
     copy = tmp_path / "copy.sqlite3"
     with Store.open(demo_path, read_only=True) as s:

@@ -91,3 +91,37 @@ def test_write_sheet_returns_rows_written(tmp_path, n):
     book.close()
     assert got == n
     assert openpyxl.load_workbook(path, read_only=True)["s"].max_row == n + 1
+
+
+def test_theme_part_is_shipped_related_and_typed_like_excels_own(tmp_path):
+    """Fonts refer to theme colours: the theme part, its relationship and content type exist,
+    and every relationship of the package points at a part that is there (strict OOXML)."""
+    path = write(tmp_path, [["x"]], [xl.TEXT])
+    with zipfile.ZipFile(path) as zf:
+        names = set(zf.namelist())
+        theme = etree.fromstring(zf.read("xl/theme/theme1.xml"))
+        rels = etree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        types = etree.fromstring(zf.read("[Content_Types].xml"))
+        styles = zf.read("xl/styles.xml").decode()
+        root_rels = etree.fromstring(zf.read("_rels/.rels"))
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    assert theme.tag == f"{a}theme"
+    assert (
+        theme.find(f"{a}themeElements/{a}fontScheme/{a}minorFont/{a}latin").get("typeface")
+        == "Calibri"
+    )
+    assert '<color theme="1"/>' in styles and '<scheme val="minor"/>' in styles
+    by_type = {r.get("Type").rsplit("/", 1)[1]: r.get("Target") for r in rels}
+    assert by_type["theme"] == "theme/theme1.xml"
+    assert len({r.get("Id") for r in rels}) == len(rels)
+    for r in rels:
+        assert "xl/" + r.get("Target") in names, r.get("Target")
+    for r in root_rels:
+        assert r.get("Target") in names
+    overrides = {o.get("PartName"): o.get("ContentType") for o in types if o.get("PartName")}
+    assert overrides["/xl/theme/theme1.xml"] == (
+        "application/vnd.openxmlformats-officedocument.theme+xml"
+    )
+    for name in names - {"[Content_Types].xml"}:
+        assert "/" + name in overrides or name.endswith(".rels"), name
+    assert openpyxl.load_workbook(path).loaded_theme is not None

@@ -21,10 +21,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from tracker.domain.fields import KINDS
+from tracker.domain.fields import DATE, KINDS
 from tracker.domain.money import format_amount
 from tracker.services import portfolio
 from tracker.services.export import MAIN_TABLES, REFERENCE_TABLES, columns, neutralise, records
+from tracker.services.export_xlsx import DATE_FORMAT, MAX_DIGITS, MONEY_FORMAT
 from tracker.store import Store
 
 #: Columns that differ between copies of the same data and are not compared.
@@ -317,25 +318,31 @@ def _cell_text(v: Any) -> str:
 
 
 def _write_changes_xlsx(result: CompareResult, out: Path, header: list[str]) -> None:
+    """The changes and totals as a workbook: money exact, dates as dates.
+
+    The snapshot workbook's rule: an amount Excel can hold exactly (15
+    significant digits) is a number; a longer one is its exact text, with a
+    note on the cell saying why. A changed date is a date cell.
+    """
     import xlsxwriter
 
     wb = xlsxwriter.Workbook(str(out), {"strings_to_formulas": False, "strings_to_urls": False,
                                         "strings_to_numbers": False})  # fmt: skip
     head = wb.add_format({"bold": True, "bg_color": "#DDE4EE", "bottom": 1})
-    money = wb.add_format({"num_format": "#,##0.00"})
+    formats = {
+        "money": wb.add_format({"num_format": MONEY_FORMAT}),
+        "date": wb.add_format({"num_format": DATE_FORMAT}),
+    }
     ws = wb.add_worksheet("Changes")
     for i, (h, w) in enumerate(zip(header, (16, 34, 10, 20, 30, 30), strict=True)):
         ws.write_string(0, i, h, head)
         ws.set_column(i, i, w)
     r = 0
     for r, row in enumerate(result.change_rows(), start=1):
+        table, column = row[0], row[3]
+        date_field = _field_type(table, column) == DATE
         for i, v in enumerate(row):
-            if isinstance(v, Decimal):
-                ws.write_number(r, i, float(v), money)
-            elif isinstance(v, (int, float)) and not isinstance(v, bool):
-                ws.write_number(r, i, v)
-            elif v is not None and v != "":
-                ws.write_string(r, i, str(v))
+            _write_cell(ws, r, i, v, formats, as_date=date_field and i >= 4)
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(r, 1), len(header) - 1)
     tt = wb.add_worksheet("Totals")
@@ -347,5 +354,42 @@ def _write_changes_xlsx(result: CompareResult, out: Path, header: list[str]) -> 
         tt.write_string(r, 0, t.table)
         tt.write_string(r, 1, t.measure)
         for i, v in enumerate((t.before, t.after, t.change), start=2):
-            tt.write_number(r, i, float(v), money)
+            _write_cell(tt, r, i, v, formats)
     wb.close()
+
+
+def _field_type(table: str, column: str) -> str | None:
+    kind = KINDS.get(table)
+    if kind is None or not column:
+        return None
+    return next((f.type for f in kind.fields if column in (f.column, f.name)), None)
+
+
+_FIRST_EXCEL_DATE = dt.date(1900, 3, 1)  # before it Excel's day numbers are off (1900 leap bug)
+
+
+def _write_cell(ws: Any, r: int, i: int, v: Any, formats: dict[str, Any], *,
+                as_date: bool = False) -> None:  # fmt: skip
+    """One value: exact money, a date cell for a date field, other text as text (never a formula)."""
+    if v is None or v == "":
+        return
+    if isinstance(v, Decimal):
+        if len(v.as_tuple().digits) <= MAX_DIGITS:
+            ws.write_number(r, i, float(v), formats["money"])  # 15 digits: the float is exact
+        else:
+            ws.write_string(r, i, f"{v:f}")
+            ws.write_comment(r, i, f"Exact amount as text: Excel keeps only {MAX_DIGITS} "
+                                   "significant digits of a number.")  # fmt: skip
+        return
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        ws.write_number(r, i, v)
+        return
+    if as_date and isinstance(v, str):
+        try:
+            d = dt.date.fromisoformat(v)
+        except ValueError:
+            d = None
+        if d is not None and d >= _FIRST_EXCEL_DATE:
+            ws.write_datetime(r, i, d, formats["date"])
+            return
+    ws.write_string(r, i, str(v))

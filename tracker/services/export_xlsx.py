@@ -7,7 +7,7 @@ writer streams each sheet's rows straight into its zip member as SpreadsheetML
 a few µs per cell, with memory flat whatever the row count. It covers what
 snapshots need: typed number, money and date cells with number formats,
 string cells that are never formulas, a frozen header row, an autofilter,
-column widths and document properties.
+column widths, document properties and the Office theme its styles refer to.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape as _xml_escape
+
+from tracker.services.xlsx_theme import THEME_CONTENT_TYPE, THEME_PATH, THEME_XML
 
 #: Cell kinds: Decimal money, money in integer minor units, ISO or date objects.
 MONEY, MINOR, DATE, TEXT, INT, FLOAT = "money", "minor", "date", "text", "int", "float"
@@ -248,6 +250,7 @@ class XlsxStream:
         z.writestr("xl/workbook.xml", self._workbook())
         z.writestr("xl/_rels/workbook.xml.rels", self._workbook_rels())
         z.writestr("xl/styles.xml", _STYLES)
+        z.writestr(THEME_PATH, THEME_XML)
         z.close()
 
     # ----------------------------------------------------------------- parts
@@ -273,6 +276,7 @@ class XlsxStream:
                 f"{sheets}"
                 '<Override PartName="/xl/styles.xml" '
                 'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+                f'<Override PartName="/{THEME_PATH}" ContentType="{THEME_CONTENT_TYPE}"/>'
                 '<Override PartName="/docProps/core.xml" '
                 'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
                 '<Override PartName="/docProps/app.xml" '
@@ -326,7 +330,8 @@ class XlsxStream:
             for i in range(1, n + 1)
         )
         return (f'{_HEAD}<Relationships xmlns="{_PKG}">{sheets}'
-                f'<Relationship Id="rId{n + 1}" Type="{_REL}/styles" Target="styles.xml"/></Relationships>')  # fmt: skip
+                f'<Relationship Id="rId{n + 1}" Type="{_REL}/theme" Target="theme/theme1.xml"/>'
+                f'<Relationship Id="rId{n + 2}" Type="{_REL}/styles" Target="styles.xml"/></Relationships>')  # fmt: skip
 
 
 def _cols(widths: Sequence[float]) -> str:
