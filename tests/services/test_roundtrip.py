@@ -53,7 +53,7 @@ def test_demo_round_trip(demo_store, tmp_path, fmt, name):
     # A few awkward values on top of the demo: formula-like text, Cyrillic, no optional fields.
     edits.create_record(demo_store, kind="residents", user="tester", values={
         "name": '=HYPERLINK("http://x","y")', "zone": "Great Stone Industrial Park", "country": "RU",
-        "sector": "it", "status": "registered", "currency": "CNY", "notes": "Примечание; \"кавычки\"\r\n2-я строка _x0041_ \x07\ttab",
+        "sector": "it", "status": "registered", "currency": "CNY", "notes": "Примечание; \"кавычки\"\r\n2-я строка _x0041_ \ttab",
         "declared_investment": "0.10"})  # fmt: skip
     original = data(demo_store)
     first = tmp_path / name

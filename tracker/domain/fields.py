@@ -76,6 +76,17 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DMY_DATE = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$")
+#: Control characters other than tab and line breaks (C0, DEL, C1): no text field holds
+#: them (they hide text in the window and break other programs reading an export).
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_char_problem(s: str) -> str | None:
+    m = CONTROL_CHARS.search(s)
+    if m is None:
+        return None
+    return (f"holds the control character U+{ord(m.group(0)):04X} at position {m.start() + 1}; "
+            "text may hold tab and line breaks, no other control characters")  # fmt: skip
 
 
 def parse_date(value: Any) -> str:
@@ -138,6 +149,9 @@ def clean_value(
         s = str(raw).strip()
         if f.max_length and len(s) > f.max_length:
             raise ValueError(f"is longer than {f.max_length} characters")
+        bad = control_char_problem(s)
+        if bad:
+            raise ValueError(bad)
         if t == CODE and not _CODE.match(s):
             raise ValueError("may hold only letters, digits and . _ / - (at most 40)")
         return s
@@ -495,6 +509,8 @@ def fast_cleaner(f: Field) -> Any:
             s = raw.strip()
             if not s or (ml and len(s) > ml) or (code and not _CODE.match(s)):
                 return FAST_MISS
+            if CONTROL_CHARS.search(s):
+                return FAST_MISS
             return s
 
         return text
@@ -548,6 +564,8 @@ def fast_column(f: Field) -> Any:
             if not all(out) or (ml and out and max(map(len, out)) > ml):
                 return None
             if code and not all(map(_CODE.match, out)):
+                return None
+            if CONTROL_CHARS.search("\n".join(out)):
                 return None
             return out
 

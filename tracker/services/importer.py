@@ -49,7 +49,9 @@ from tracker.domain.fields import (
     kind_of,
 )
 from tracker.domain.validation import ValidationError, ValidationErrors
+from tracker.services import import_limits as limits
 from tracker.services.changes import Change
+from tracker.services.import_limits import ImportRefused
 from tracker.store import Store, perf_bulk
 from tracker.store.sqlite_store import now_iso
 
@@ -58,8 +60,7 @@ IGNORED_COLUMNS = {"id", "version", "updated_at", "kind", "entered_at", "project
 MAX_ERRORS = 1000
 
 
-class ImportRefused(Exception):
-    """The file cannot be read at all (not a table, wrong kind, unreadable)."""
+__all__ = ["ImportRefused"]  # defined with the caps it enforces
 
 
 @dataclass
@@ -194,7 +195,12 @@ class ImportPlan:
 def _decode(data: bytes) -> tuple[str, str]:
     try:
         return _decode_text(data)
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+        if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            stray = limits.stray_byte(data, exc, offset=bom)
+            if stray is not None:
+                raise stray from None
         raise ImportRefused(
             "the file is not text in UTF-8, UTF-16 or Windows-1251 (it holds bytes no text has)"
         ) from None
@@ -207,8 +213,10 @@ def _decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-16"), "UTF-16"
     try:
         return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        stray = limits.stray_byte(data, exc)
+        if stray is not None:  # UTF-8 with a damaged byte: never read as Windows-1251
+            raise stray from None
     # Not UTF-8: Excel's ANSI code page. Russian Windows writes Windows-1251, where letters
     # above 0xC0 come in runs (whole Cyrillic words); English Windows writes Windows-1252,
     # where they are single accented letters among ASCII ones ('Société Générale').
@@ -258,6 +266,7 @@ def read_csv(data: bytes, kind: Kind) -> SourceTable:
     if "\x00" in text:
         raise ImportRefused("the file holds binary data (NUL bytes), not CSV text")
     sample = text[: 64 * 1024]
+    _check_header_width(text)
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
         delimiter = dialect.delimiter
@@ -268,6 +277,13 @@ def read_csv(data: bytes, kind: Kind) -> SourceTable:
     quoted = _starts_a_cell(text, "'")
     table = _split_plain(text, delimiter) or _read_records(text, delimiter, quoted=quoted)
     header, cols, extra = table
+    limits.check_width(len(header))
+    if cols and len(cols[0]) > limits.MAX_ROWS:
+        raise limits.too_many_rows(len(cols[0]) + 1)
+    for name, col in zip(header, cols, strict=True):
+        if col and max(map(len, col)) > limits.MAX_CELL_CHARS:
+            i = next(i for i, c in enumerate(col) if len(c) > limits.MAX_CELL_CHARS)
+            limits.check_cell(col[i], row=i + 2, column=name)
     if quoted:
         cols = [list(map(unquote, c)) for c in cols]
         extra = {i: list(map(unquote, x)) for i, x in extra.items()}
@@ -280,6 +296,20 @@ def read_csv(data: bytes, kind: Kind) -> SourceTable:
 
 
 _Table = tuple[list[str], list[list[str]], dict[int, list[str]]]
+
+
+def _check_header_width(text: str) -> None:
+    """A header of hundreds of thousands of columns is refused in one line, before
+    the records are split into as many lists."""
+    end = text.find("\n")
+    first = text if end < 0 else text[:end]
+    if max(first.count(","), first.count(";"), first.count("\t")) < limits.MAX_COLUMNS:
+        return
+    try:
+        header = next(csv.reader(io.StringIO(first), delimiter=max(",;\t", key=first.count)))
+    except (csv.Error, StopIteration):
+        return
+    limits.check_width(len(header))
 
 
 def _header(cells: Sequence[str]) -> list[str]:
@@ -379,6 +409,7 @@ def unquote(cell: str) -> str:
 def read_xlsx(path: Path, kind: Kind) -> SourceTable:
     from openpyxl import load_workbook
 
+    limits.check_xlsx_archive(path)  # before anything is inflated
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
@@ -392,17 +423,27 @@ def read_xlsx(path: Path, kind: Kind) -> SourceTable:
             ws = next(
                 (s for s in wb.worksheets if s.title.strip().lower() != "summary"), wb.worksheets[0]
             )
+        # The sheet's own <dimension> is not trusted: read as written, each row as wide as
+        # its last cell, so a claimed A1:XFD1048576 costs nothing.
+        ws.reset_dimensions()
         it = ws.iter_rows(values_only=True)
         header_row = next(it, None)
         if header_row is None:
             raise ImportRefused(f"sheet '{ws.title}' is empty (no header row)")
+        limits.check_width(len(header_row))
         header = [str(h).strip() if h is not None else "" for h in header_row]
         while header and header[-1] == "":
             header.pop()
         rows = []
-        for rec in it:
-            if rec is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in rec):
+        for n, rec in enumerate(it, start=2):  # gaps come as empty rows: n is the sheet's row
+            if n > limits.MAX_ROWS + 1:
+                raise limits.too_many_rows(n)
+            if not rec or all(v is None or (isinstance(v, str) and not v.strip()) for v in rec):
                 continue
+            if len(rec) > limits.MAX_COLUMNS:
+                limits.check_width(len(rec))
+            for i, v in enumerate(rec):
+                limits.check_cell(v, row=n, column=header[i] if i < len(header) else str(i + 1))
             rows.append(
                 {
                     header[i]: (_xl_text(rec[i]) if i < len(rec) else None)
@@ -426,10 +467,19 @@ def _xl_text(v: Any) -> Any:
 
 
 def read_json(data: bytes, kind: Kind) -> SourceTable:
+    limits.check_json_depth(data)
     try:
         doc = json.loads(data.decode("utf-8-sig"), parse_float=Decimal)  # exact money
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+        raise (limits.stray_byte(data, exc, offset=bom) or ImportRefused(
+            f"not valid JSON ({exc})")) from None  # fmt: skip
+    except json.JSONDecodeError as exc:
         raise ImportRefused(f"not valid JSON ({exc})") from None
+    except RecursionError:  # pragma: no cover - check_json_depth refuses these first
+        raise ImportRefused(
+            f"the JSON is nested too deeply (over {limits.MAX_JSON_DEPTH} levels)"
+        ) from None
     records: Any = doc
     if isinstance(doc, dict):
         data_part = doc.get("data", doc)
@@ -448,7 +498,17 @@ def read_json(data: bytes, kind: Kind) -> SourceTable:
         records = data_part[key]
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise ImportRefused("the JSON must hold a list of records (objects)")
+    if len(records) > limits.MAX_ROWS:
+        raise ImportRefused(f"the JSON holds {len(records):,} records; an import takes at most "
+                            f"{limits.MAX_ROWS:,} (split the file)")  # fmt: skip
+    for i, r in enumerate(records, start=1):
+        for k, v in r.items():
+            if isinstance(v, (dict, list)):
+                raise ImportRefused(f"record {i}, field {k}: a value must be text, a number or "
+                                    "empty, not a list or object")  # fmt: skip
+            limits.check_cell(v, row=i, column=k)
     header = list(dict.fromkeys(k for r in records for k in r))
+    limits.check_width(len(header))
     return SourceTable(header, records, 1, "JSON", False)
 
 
