@@ -352,6 +352,32 @@ class Store:
             self.conn.close()
             self.conn = None  # type: ignore[assignment]
 
+    def open_again(self, *, read_only: bool | None = None) -> Store:
+        """A second connection to the same file with the same settings, for a worker thread.
+
+        The window's own connection is never used from two threads at once: work in the
+        background gets its own store, and WAL lets the window read committed data while
+        it writes (see tracker.ui.operations). Never backs up or migrates.
+        """
+        other = Store.open(self.path, read_only=self.read_only if read_only is None else read_only,
+                           backup=False, backup_dir=self.backup_dir,
+                           keep_backups=self.keep_backups)  # fmt: skip
+        if self.read_only_reason and other.read_only:
+            other.read_only_reason = self.read_only_reason
+        return other
+
+    def interrupt(self) -> None:
+        """Stop the statement running on this connection now (safe from any thread);
+        an interrupted write transaction is rolled back."""
+        conn = self.conn
+        if conn is not None:
+            with contextlib.suppress(sqlite3.ProgrammingError):  # closed meanwhile
+                conn.interrupt()
+
+    @property
+    def closed(self) -> bool:
+        return self.conn is None
+
     def __enter__(self) -> Store:
         return self
 
@@ -1032,6 +1058,8 @@ class Store:
             rows = [r[0] for r in self.conn.execute(f"PRAGMA {pragma}")]
             fk = self.conn.execute("PRAGMA foreign_key_check").fetchall()
         except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "interrupt" in str(exc):
+                raise  # stopped (the window closed, or Cancel): no verdict either way
             return [f"the file is damaged: {exc}"]
         problems = [] if rows == ["ok"] else rows
         problems += [f"{r[0]} row {r[1]} points to a missing {r[2]} record" for r in fk]

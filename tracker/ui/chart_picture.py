@@ -29,12 +29,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QPixmap
 
 from tracker import __version__, paths
+from tracker.services.progress import Progress
 from tracker.store import Store
 from tracker.store.fingerprint import data_stamp
+from tracker.ui.operations import QueryOp
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +152,7 @@ _preload_started = False
 
 
 def preload_matplotlib() -> None:
-    """Import matplotlib and the chart builders on a background thread.
+    """Import matplotlib and the chart builders in the background (a QueryOp without a store).
 
     When the first chart came from a picture, the first live draw (after a
     filter change) would otherwise pay for the import, about half a second.
@@ -161,36 +163,35 @@ def preload_matplotlib() -> None:
         return
     _preload_started = True
 
-    def work() -> None:
-        try:
-            import matplotlib.backends.backend_agg  # noqa: F401
-            import matplotlib.figure  # noqa: F401
+    def work(_progress: Progress) -> None:
+        import matplotlib.backends.backend_agg  # noqa: F401
+        import matplotlib.figure  # noqa: F401
 
-            import tracker.charts  # noqa: F401
-        except Exception:  # noqa: BLE001 - the live draw will import (and report) it again
-            log.exception("preloading matplotlib failed")
+        import tracker.charts  # noqa: F401
 
-    threading.Thread(target=work, name="preload-matplotlib", daemon=True).start()
+    # A failure is only logged: the live draw will import (and report) it again.
+    QueryOp(None, None, work, title="matplotlib").failure(
+        lambda exc: log.error("preloading matplotlib failed", exc_info=exc)
+    ).run_in_background()
 
 
 class CubeReader(QObject):
-    """Reads the chart cubes of some tables on a worker thread while a picture is up.
+    """Reads the chart cubes of some tables in the background while a picture is up.
 
-    Each cube is read on a read-only connection of its own (SQLite walks the
-    index without the GIL) and handed to the store's cache on the GUI thread,
-    only if the file has not changed since the read began
-    (:func:`tracker.store.aggregates.adopt_cube`). ``done`` is set when all
-    are handed over (or given up), for tests and benchmarks.
+    A :class:`~tracker.ui.operations.QueryOp` reads them on its own read-only
+    connection (SQLite walks the index without the GIL) and hands them to the
+    store's cache on the GUI thread, only if the file has not changed since the
+    read began (:func:`tracker.store.aggregates.adopt_cube`); a closed or replaced
+    file cancels the read (``operations.stop_all``), so nothing is handed over.
+    ``done`` is set when all are handed over (or given up), for tests and benchmarks.
     """
-
-    _read = Signal(object)
 
     def __init__(self, store: Store, tables: tuple[str, ...], parent: QObject | None = None):
         super().__init__(parent)
         self.store = store
         self.tables = tables
         self.done = threading.Event()
-        self._read.connect(self._adopt)
+        self.op: QueryOp[dict[str, list]] | None = None
 
     def start(self) -> None:
         from tracker.store import aggregates
@@ -200,27 +201,27 @@ class CubeReader(QObject):
             self.done.set()
             return
         stamp = aggregates.cube_stamp(self.store)
-        path = self.store.path
 
-        def work() -> None:
+        def work(store: Store, progress: Progress) -> dict[str, list]:
             rows: dict[str, list] = {}
-            for table in tables:
+            for i, table in enumerate(tables):
+                progress(i, len(tables))
                 try:
-                    rows[table] = aggregates.read_cube(path, table)
+                    rows[table] = aggregates.cube(store, table)
                 except Exception as exc:  # noqa: BLE001 - a live draw reads (and reports) it again
                     log.info("background chart data of %s not read: %s", table, exc)
-            with contextlib.suppress(RuntimeError):  # the window is gone
-                self._read.emit((rows, stamp))
+            return rows
 
-        threading.Thread(target=work, name="chart-cubes", daemon=True).start()
+        self.op = QueryOp(self, self.store, work, title="chart data")
+        self.op.success(lambda rows: self._adopt(rows, stamp)).on_cancelled(self.done.set)
+        self.op.failure(lambda exc: (log.info("chart data not read: %s", exc), self.done.set()))
+        self.op.run_in_background()
 
-    def _adopt(self, read: tuple) -> None:
+    def _adopt(self, rows: dict[str, list], stamp: tuple[int, int]) -> None:
         from tracker.store import aggregates
 
-        rows, stamp = read
-        if self.store.conn is not None:  # not closed meanwhile
-            for table, cube_rows in rows.items():
-                aggregates.adopt_cube(self.store, table, cube_rows, stamp)
+        for table, cube_rows in rows.items():
+            aggregates.adopt_cube(self.store, table, cube_rows, stamp)
         self.done.set()
 
 

@@ -26,7 +26,7 @@ from tracker.domain.fields import MAIN_KINDS, REFERENCE_KINDS, kind_of
 from tracker.domain.filters import Filter
 from tracker.services import maintenance
 from tracker.services.changes import Change
-from tracker.ui import resources
+from tracker.ui import operations, resources
 from tracker.ui.context import AppContext
 from tracker.ui.models.lookups import Lookups
 from tracker.ui.panes.form_pane import FormPane
@@ -413,6 +413,9 @@ class MainWindow(QMainWindow):
         sb.addWidget(self.status_integrity)
         sb.addWidget(self.status_network)
         sb.addWidget(self.status_fx, 1)
+        # Background work started from the window itself (the integrity check), when it lasts.
+        self.progress_panel = operations.ProgressPanel(self, delay_ms=400)
+        sb.addPermanentWidget(self.progress_panel)
         self.check_network_share()
 
     def check_network_share(self) -> bool:
@@ -438,11 +441,11 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------- integrity check
     def start_integrity_check(self) -> None:
-        """PRODUCT §7 integrity check on open, in a worker thread with its own connection."""
+        """PRODUCT §7 integrity check on open, in the background with its own connection."""
         from tracker.ui.models.integrity_check import IntegrityCheck
 
         self.stop_integrity_check()
-        self.integrity = IntegrityCheck(self.ctx.store.path, self)
+        self.integrity = IntegrityCheck(self.ctx.store, self, panel=self.progress_panel)
         self.integrity.finished.connect(self._on_integrity_checked)
         self.integrity.start()
 
@@ -629,6 +632,7 @@ class MainWindow(QMainWindow):
         self.stop_integrity_check()
         for p in self._all_record_pages():
             p.table.shutdown()
+        operations.stop_all(store=self.ctx.store)
         for d in self.dialogs.values():
             with contextlib.suppress(RuntimeError):
                 d.close()
@@ -765,6 +769,7 @@ class MainWindow(QMainWindow):
         new.backup_dir = old.backup_dir
         new.keep_backups = old.keep_backups
         self.stop_integrity_check()
+        operations.stop_all(store=old)
         view = self._view or "projects"
         ref = self.pages.get("reference")
         ref_kind = ref._shown if isinstance(ref, ReferencePage) else None

@@ -1161,6 +1161,14 @@ Reload it now (your edits are dropped)?</source>
         </message>
     </context>
     <context>
+        <name>IntegrityCheck</name>
+        <message>
+            <source>Integrity check</source>
+            <extracomment>The problems found (an empty list: the file is healthy). The check finished: the problems (possibly none), or None if it could not run.</extracomment>
+            <translation>Проверка целостности</translation>
+        </message>
+    </context>
+    <context>
         <name>Kind</name>
         <message>
             <source>Projects</source>
@@ -1436,6 +1444,46 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         </message>
     </context>
     <context>
+        <name>Operations</name>
+        <message>
+            <source>Reading the file</source>
+            <translation>Чтение файла</translation>
+        </message>
+        <message>
+            <source>Checking rows</source>
+            <translation>Проверка строк</translation>
+        </message>
+        <message>
+            <source>Writing rows</source>
+            <translation>Запись строк</translation>
+        </message>
+        <message>
+            <source>Saving</source>
+            <translation>Сохранение</translation>
+        </message>
+        <message>
+            <source>Copying</source>
+            <translation>Копирование</translation>
+        </message>
+        <message>
+            <source>Checking the file</source>
+            <translation>Проверка файла</translation>
+        </message>
+        <message>
+            <source>Adding up</source>
+            <translation>Подсчёт итогов</translation>
+        </message>
+        <message>
+            <source>Cancelled; nothing was changed.</source>
+            <extracomment>Background writes run one at a time. Background reads at once (more would only queue for the two cores and the GIL).</extracomment>
+            <translation>Отменено; ничего не изменено.</translation>
+        </message>
+        <message>
+            <source>Not done</source>
+            <translation>Не выполнено</translation>
+        </message>
+    </context>
+    <context>
         <name>Printing</name>
         <message>
             <source>The printer could not be opened for painting.</source>
@@ -1452,6 +1500,30 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         <message>
             <source>Print report</source>
             <translation>Печать отчёта</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressPanel</name>
+        <message>
+            <source>Cancel</source>
+            <extracomment>Runs before the Change is announced (an undo entry goes on the stack first).</extracomment>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <source>Working</source>
+            <translation>Выполняется</translation>
+        </message>
+        <message>
+            <source>{what}: {done} of {total}</source>
+            <translation>{what}: {done} из {total}</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Отмена…</translation>
+        </message>
+        <message>
+            <source>too late to cancel: saving</source>
+            <translation>отменить уже нельзя: идёт сохранение</translation>
         </message>
     </context>
     <context>

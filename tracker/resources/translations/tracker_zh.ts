@@ -1161,6 +1161,14 @@ Reload it now (your edits are dropped)?</source>
         </message>
     </context>
     <context>
+        <name>IntegrityCheck</name>
+        <message>
+            <source>Integrity check</source>
+            <extracomment>The problems found (an empty list: the file is healthy). The check finished: the problems (possibly none), or None if it could not run.</extracomment>
+            <translation>完整性检查</translation>
+        </message>
+    </context>
+    <context>
         <name>Kind</name>
         <message>
             <source>Projects</source>
@@ -1436,6 +1444,46 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         </message>
     </context>
     <context>
+        <name>Operations</name>
+        <message>
+            <source>Reading the file</source>
+            <translation>正在读取文件</translation>
+        </message>
+        <message>
+            <source>Checking rows</source>
+            <translation>正在检查行</translation>
+        </message>
+        <message>
+            <source>Writing rows</source>
+            <translation>正在写入行</translation>
+        </message>
+        <message>
+            <source>Saving</source>
+            <translation>正在保存</translation>
+        </message>
+        <message>
+            <source>Copying</source>
+            <translation>正在复制</translation>
+        </message>
+        <message>
+            <source>Checking the file</source>
+            <translation>正在检查文件</translation>
+        </message>
+        <message>
+            <source>Adding up</source>
+            <translation>正在汇总</translation>
+        </message>
+        <message>
+            <source>Cancelled; nothing was changed.</source>
+            <extracomment>Background writes run one at a time. Background reads at once (more would only queue for the two cores and the GIL).</extracomment>
+            <translation>已取消；未做任何更改。</translation>
+        </message>
+        <message>
+            <source>Not done</source>
+            <translation>未完成</translation>
+        </message>
+    </context>
+    <context>
         <name>Printing</name>
         <message>
             <source>The printer could not be opened for painting.</source>
@@ -1452,6 +1500,30 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         <message>
             <source>Print report</source>
             <translation>打印报告</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressPanel</name>
+        <message>
+            <source>Cancel</source>
+            <extracomment>Runs before the Change is announced (an undo entry goes on the stack first).</extracomment>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Working</source>
+            <translation>正在处理</translation>
+        </message>
+        <message>
+            <source>{what}: {done} of {total}</source>
+            <translation>{what}：{done} / {total}</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>too late to cancel: saving</source>
+            <translation>已无法取消：正在保存</translation>
         </message>
     </context>
     <context>

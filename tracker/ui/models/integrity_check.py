@@ -2,20 +2,26 @@
 
 ``PRAGMA quick_check`` reads every page of the file: on a large portfolio that
 takes seconds, which start-up must not wait for. The check runs once, after
-the window is on screen, in a worker thread with its own read-only connection
-(the window's connection is never touched from the thread), and reports back
-by a queued signal. Closing the window interrupts it.
+the window is on screen, as a :class:`~tracker.ui.operations.QueryOp` (its own
+read-only connection; the status bar shows it with Cancel when it lasts), and
+reports back by a signal. Closing the window cancels it.
 """
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
-from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
-from tracker.store import CorruptDatabase, Store, StoreError
+from tracker.services import progress as steps
+from tracker.services.progress import Progress
+from tracker.store import CorruptDatabase, Store
+from tracker.ui.operations import ProgressPanel, QueryOp
+
+
+def _check(store: Store, progress: Progress) -> list[str]:
+    progress(0, 0, steps.VERIFYING)
+    return store.integrity_check(quick=True)
 
 
 class IntegrityCheck(QObject):
@@ -24,40 +30,26 @@ class IntegrityCheck(QObject):
     #: The check finished: the problems (possibly none), or None if it could not run.
     finished = Signal(object)
 
-    def __init__(self, path: str | Path, parent: QObject | None = None):
+    def __init__(self, store: Store, parent: QObject | None = None, *,
+                 panel: ProgressPanel | None = None):  # fmt: skip
         super().__init__(parent)
-        self.path = Path(path)
+        self.store = store
+        self.panel = panel
         self.result: list[str] | None = None
         self.done = False
-        self._cancelled = False
-        self._store: Store | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self.op: QueryOp[list[str]] | None = None
 
     def start(self) -> None:
-        self._pool.start(self._run)
+        self.op = QueryOp(self, self.store, _check, title=self.tr("Integrity check"))
+        self.op.success(self._finish).failure(self._failed).with_progress(self.panel)
+        self.op.run_in_background()
 
-    def _run(self) -> None:
-        problems: list[str] | None
-        try:
-            store = Store.open(self.path, read_only=True, backup=False)
-        except CorruptDatabase as exc:
-            problems = [str(exc)]
-        except (StoreError, OSError, sqlite3.Error):
-            problems = None  # locked, vanished, no read access: not damage, nothing to say
-        else:
-            self._store = store
-            try:
-                problems = None if self._cancelled else store.integrity_check(quick=True)
-            finally:
-                self._store = None
-                store.close(backup=False)
-        if self._cancelled:
-            return
-        with contextlib.suppress(RuntimeError):  # the window may be gone already
-            self._finish(problems)
+    def _failed(self, exc: BaseException) -> None:
+        # A file that cannot even be opened for reading is damaged; locked, vanished or
+        # unreadable is not damage: nothing to say.
+        self._finish([str(exc)] if isinstance(exc, CorruptDatabase) else None)
 
-    def _finish(self, problems: list[str] | None) -> None:
+    def _finish(self, problems: Any) -> None:
         self.result = problems
         self.done = True
         self.finished.emit(problems)
@@ -66,10 +58,6 @@ class IntegrityCheck(QObject):
 
     def cancel(self, *, wait_ms: int = 5000) -> None:
         """Stop a running check (the window is closing) and wait for its thread."""
-        self._cancelled = True
-        store = self._store
-        conn = store.conn if store is not None else None
-        if conn is not None:
-            with contextlib.suppress(sqlite3.Error):
-                conn.interrupt()  # thread-safe: quick_check stops at once
-        self._pool.waitForDone(wait_ms)
+        if self.op is not None:
+            self.op.cancel()
+            self.op.wait(wait_ms / 1000)

@@ -1,76 +1,62 @@
 """Footer totals computed off the window's thread.
 
 Summing the money of a million rows takes SQLite a second or two; done on the
-window's thread it would freeze scrolling and typing. A single worker thread
-with its own read-only connection (WAL lets it read while the window writes)
-computes services.portfolio.totals and hands the result back by a queued
-signal; a result for a filter that is no longer shown is dropped.
+window's thread it would freeze scrolling and typing. Each request is a
+:class:`~tracker.ui.operations.QueryOp` (its own read-only connection; WAL lets
+it read while the window writes) computing services.portfolio.totals; a newer
+request cancels the one before (its SUM is interrupted), so a result for a
+filter that is no longer shown never arrives.
 """
 
 from __future__ import annotations
 
-import contextlib
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from tracker.domain.filters import Filter
 from tracker.services import portfolio
-from tracker.store import Store, StoreError
+from tracker.services import progress as steps
+from tracker.services.progress import Progress
+from tracker.store import Store
+from tracker.ui.operations import QueryOp
 
 
 class TotalsWorker(QObject):
     #: (request number, Totals) — or (request number, Exception) when the sums failed.
     done = Signal(int, object)
 
-    def __init__(self, path: Path, parent: QObject | None = None):
+    def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
-        self.path = Path(path)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="totals")
-        self._store: Store | None = None
+        self.store = store
         self._serial = 0
-        self._closing = False
+        self._op: QueryOp[Any] | None = None
 
     def request(self, *, kind: str, flt: Filter, currency: str, as_of: str) -> int:
         """Ask for totals; returns the request number the answer will carry."""
         self._serial += 1
         n = self._serial
-        self._pool.submit(self._run, n, kind, flt, currency, as_of)
+
+        def sums(store: Store, progress: Progress) -> portfolio.Totals:
+            progress(0, 0, steps.SUMMING)
+            return portfolio.totals(store, kind=kind, flt=flt, currency=currency, as_of=as_of)
+
+        self._op = QueryOp(self, self.store, sums, title="totals")
+        self._op.success(lambda t: self._answer(n, t)).failure(lambda e: self._answer(n, e))
+        self._op.superseding(("totals", id(self))).run_in_background()
         return n
+
+    def _answer(self, n: int, result: object) -> None:
+        if n == self._serial:
+            self.done.emit(n, result)
 
     def latest(self) -> int:
         return self._serial
 
-    def _run(self, n: int, kind: str, flt: Filter, currency: str, as_of: str) -> None:
-        if n != self._serial:
-            return  # a newer request is queued behind this one
-        try:
-            if self._store is None:
-                self._store = Store.open(self.path, read_only=True, backup=False)
-            result: Any = portfolio.totals(self._store, kind=kind, flt=flt, currency=currency,
-                                           as_of=as_of)  # fmt: skip
-        except (StoreError, OSError, ValueError) as exc:
-            result = exc
-        except Exception as exc:  # noqa: BLE001 - sqlite3 errors must reach the footer, not kill the thread
-            result = exc
-        if self._closing:
-            return
-        with contextlib.suppress(RuntimeError):  # the window may be gone already
-            self.done.emit(n, result)
-
     def close(self) -> None:
-        """Stop the running sum (if any) and close the worker's connection."""
-        self._closing = True
+        """Stop the running sum (if any) and wait for it."""
         self._serial += 1
-        store = self._store
-        if store is not None and store.conn is not None:
-            store.conn.interrupt()  # thread-safe: the running SUM stops at once
-        self._pool.submit(self._close_store)
-        self._pool.shutdown(wait=True)
-
-    def _close_store(self) -> None:
-        if self._store is not None:
-            self._store.close(backup=False)
-            self._store = None
+        op, self._op = self._op, None
+        if op is not None:
+            op.cancel()
+            op.wait(5)

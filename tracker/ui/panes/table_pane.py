@@ -346,7 +346,7 @@ class TablePane(QWidget):
                                                as_of=self.ctx.as_of))  # fmt: skip
             return
         if self._worker is None:
-            self._worker = TotalsWorker(self.ctx.store.path, self)
+            self._worker = TotalsWorker(self.ctx.store, self)
             self._worker.done.connect(self._on_totals)
         self._worker.request(kind=self.kind.name, flt=self.model.flt, currency=self.ctx.currency,
                              as_of=self.ctx.as_of)  # fmt: skip
