@@ -26,7 +26,8 @@ from tracker.store.postgres.urls import is_url, redact
 from tracker.store.sqlite_store import Store, _generated
 
 #: Tables that hold a portfolio's own records: a target with any is refused.
-RECORD_TABLES = ("projects", "project_updates", "residents", "ventures", "audit_log", "snapshots")
+RECORD_TABLES = ("projects", "project_updates", "disbursement_plans", "residents", "ventures",
+                 "audit_log", "snapshots")  # fmt: skip
 #: Reference tables, children first (cleared in this order before the copy fills them).
 REFERENCE_CLEAR_ORDER = ("banks", "zones", "fx_rates", "countries", "sectors", "regions")
 #: Money columns compared after a copy (exact sums per currency).
