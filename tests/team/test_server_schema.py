@@ -64,9 +64,10 @@ def test_another_programs_database_is_refused(pg_url):
     with pytest.raises(ForeignDatabase, match="another program"):
         PgStore.create(pg_url)
     with psycopg.connect(pg_url) as c:
-        assert c.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[
-            0
-        ] == 1
+        assert (
+            c.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[0]
+            == 1
+        )
 
 
 def test_an_empty_database_is_not_opened_as_a_portfolio(pg_url):
@@ -82,9 +83,10 @@ def test_a_failed_migration_leaves_nothing_behind(pg_url, monkeypatch):
     with pytest.raises(RuntimeError, match="disk on fire"):
         PgStore.create(pg_url)
     with psycopg.connect(pg_url) as c:
-        assert c.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[
-            0
-        ] == 0
+        assert (
+            c.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[0]
+            == 0
+        )
 
 
 # ----------------------------------------------------------------- row versions
@@ -153,9 +155,11 @@ def pg_store_url(store: PgStore) -> str:
 )
 def test_the_audit_log_is_append_only_even_for_its_owner(pg_store, sql):
     _project(pg_store)
-    with psycopg.connect(pg_store_url(pg_store), autocommit=True) as c:  # the superuser
-        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="append-only"):
-            c.execute(sql)
+    with (
+        psycopg.connect(pg_store_url(pg_store), autocommit=True) as c,  # the superuser
+        pytest.raises(psycopg.errors.InsufficientPrivilege, match="append-only"),
+    ):
+        c.execute(sql)
     assert len(pg_store.audit_rows()) == 1
 
 
