@@ -125,7 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--out", required=True, metavar="PATH", help="output file (a folder or .zip for CSV)"
     )
-    ex.add_argument("--kind", choices=["projects", "residents", "ventures", "updates", "all"], default="all",
+    ex.add_argument("--kind", choices=["projects", "residents", "ventures", "updates", "plans", "all"],
+                    default="all",
                     help="what to export (default: all)")  # fmt: skip
     ex.add_argument("--currency", default="USD", help="reporting currency (default: USD)")
     ex.add_argument(

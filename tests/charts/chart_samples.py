@@ -306,6 +306,22 @@ def ventures_data() -> VenturesData:
     )
 
 
+def plan_data():
+    from tracker.charts.plan_data import PlanData, PlanPoint
+
+    planned, actual, p, a = [], [], Decimal(0), Decimal(0)
+    for step, day in enumerate(date(y, m, 30 if m == 6 else 31) for y in range(2019, 2028)
+                               for m in (6, 12)):  # fmt: skip
+        p += Decimal(20 + (step * 7) % 25) * M
+        planned.append(PlanPoint(date=day, amount=p))
+        if day <= TODAY:
+            a += Decimal(14 + (step * 5) % 21) * M + Decimal("0.55")
+            actual.append(PlanPoint(date=day, amount=a))
+    return PlanData(title="Disbursement: plan against actual", subtitle=SUBTITLE, currency="USD",
+                    planned=tuple(planned), actual=tuple(actual), today=TODAY,
+                    committed_total=Decimal(600) * M)  # fmt: skip
+
+
 SAMPLES = {
     "status": status_data,
     "sector": sector_data,
@@ -316,6 +332,7 @@ SAMPLES = {
     "residents_country": residents_country_data,
     "residents_status": residents_status_data,
     "ventures": ventures_data,
+    "plan": plan_data,
 }
 
 

@@ -78,11 +78,18 @@ EXPECTED_TEXT: dict[str, list[str]] = {
     "cumulative": ["Cumulative disbursement, million USD", "Committed: 7,175"],
     "residents_country": ["中国", "Беларусь", "Declared investment, million USD", "1,650"],
     "residents_status": ["Operating", "33 (49%)", "Number of residents"],
+    "plan": [
+        "Planned",
+        "Disbursed",
+        "Today",
+        "Cumulative disbursement, million USD",
+        "Committed: 600",
+    ],
     "ventures": ["Промышленность", "建筑业", "Joint venture", "Foreign-owned", "45"],
 }
 
 
-def test_registry_lists_the_nine_charts() -> None:
+def test_registry_lists_the_ten_charts() -> None:
     assert NAMES == [
         "status",
         "sector",
@@ -93,6 +100,7 @@ def test_registry_lists_the_nine_charts() -> None:
         "residents_country",
         "residents_status",
         "ventures",
+        "plan",
     ]
     assert set(SAMPLES) == set(NAMES)
     for name, spec in CHARTS.items():

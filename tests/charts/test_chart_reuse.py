@@ -27,6 +27,9 @@ def _pixels(fig: Figure) -> np.ndarray:
 
 def _few(data: ChartData) -> ChartData:
     """Fewer, different rows: the last two (or points), smaller, under another subtitle."""
+    if hasattr(data, "planned"):
+        return dataclasses.replace(data, planned=data.planned[:3], actual=data.actual[:2],
+                                   committed_total=None, subtitle="Few")  # fmt: skip
     if hasattr(data, "points"):
         points = tuple(dataclasses.replace(p, amount=p.amount / 3) for p in data.points[:4])
         return dataclasses.replace(data, points=points, committed_total=None, subtitle="Few")
@@ -45,6 +48,9 @@ def _bigger(data: ChartData) -> ChartData:
                 changes[f.name] = v * 10
         return dataclasses.replace(row, **changes)  # type: ignore[type-var]
 
+    if hasattr(data, "planned"):
+        return dataclasses.replace(data, planned=tuple(scaled(p) for p in data.planned),
+                                   actual=tuple(scaled(p) for p in data.actual))  # fmt: skip
     if hasattr(data, "points"):
         return dataclasses.replace(data, points=tuple(scaled(p) for p in data.points))
     return dataclasses.replace(data, rows=tuple(scaled(r) for r in data.rows))  # type: ignore[attr-defined]

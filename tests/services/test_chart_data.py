@@ -39,7 +39,7 @@ def test_charts_for_kind_cover_every_chart():
 
     assert set(chart_data.CHART_NAMES) == set(CHARTS)
     assert chart_data.CHARTS_FOR_KIND["projects"] == (
-        "status", "sector", "bank", "disbursement", "timeline", "cumulative",
+        "status", "sector", "bank", "disbursement", "timeline", "cumulative", "plan",
     )  # fmt: skip
     assert chart_data.CHARTS_FOR_KIND["residents"] == ("residents_country", "residents_status")
     assert chart_data.CHARTS_FOR_KIND["ventures"] == ("ventures",)

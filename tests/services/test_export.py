@@ -191,6 +191,7 @@ def test_json_document_has_metadata_and_exact_money(demo_store, tmp_path):
         "project_updates",
         "residents",
         "ventures",
+        "disbursement_plans",
         "reference",
     }
     assert set(doc["reference"]) == {

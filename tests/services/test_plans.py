@@ -119,3 +119,68 @@ def test_plan_against_actual_series_and_share(store, project):
     assert [d for d, _ in q.planned] == ["2024-03-31", "2024-06-30", "2024-09-30"]
     assert [v for _, v in q.planned] == [Decimal("400.00"), Decimal("1000.00"), Decimal("1200.00")]
     assert [v for _, v in q.actual] == [Decimal("300.00"), Decimal("800.00")]  # no future actuals
+
+
+def test_import_kind_plans_checks_and_upserts(store, project, tmp_path):
+    from tracker.services import importer
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("project,date,amount,currency\nP-1,2024-03-31,100,USD\nP-9,2024-03-31,1,\n"
+                   "P-1,2022-01-01,1,\n", encoding="utf-8")  # fmt: skip
+    plan = importer.plan_import(store, kind="plans", path=bad)
+    msgs = {(e.row, e.field): e.message for e in plan.errors}
+    assert msgs == {(3, "project"): "'P-9' is not a known project"}  # links first, then the rest
+    bad.write_text("project,date,amount,currency\nP-1,2024-03-31,100,USD\nP-1,2022-01-01,1,\n"
+                   "P-1,2024-03-31,5,\n", encoding="utf-8")  # fmt: skip
+    msgs = {
+        (e.row, e.field): e.message
+        for e in importer.plan_import(store, kind="plans", path=bad).errors
+    }
+    assert "'2024-03-31' appears twice" in msgs[(4, "date")]
+    good = tmp_path / "plans.csv"
+    good.write_text("project,date,amount,note\nP-1,31.03.2024,100,first\nP-1,2024-06-30,200,\n",
+                    encoding="utf-8")  # fmt: skip
+    importer.import_file(store, kind="plans", path=good, user="imp")
+    assert [(r["date"], r["amount"], r["currency"], r["note"]) for r in plans.plan_of(store, project)] == [
+        ("2024-03-31", 10000, "EUR", "first"), ("2024-06-30", 20000, "EUR", None)]  # fmt: skip
+    good.write_text("project,date,amount,currency\nP-1,2024-06-30,250,EUR\np-1,2024-09-30,900,\n",
+                    encoding="utf-8")  # fmt: skip
+    plan = importer.plan_import(store, kind="plans", path=good)
+    assert [e.message for e in plan.errors] == [
+        "the plan of P-1 adds up to 1250.00 EUR, more than the committed 1000.00"
+    ]
+    good.write_text("project,date,amount,currency\nP-1,2024-06-30,250,USD\n", encoding="utf-8")
+    plan = importer.plan_import(store, kind="plans", path=good)
+    assert [e.message for e in plan.errors] == ["must be the currency of P-1, EUR"]
+
+
+def test_plans_in_every_export_and_iati(demo_store, tmp_path):
+    import csv
+    import json
+
+    from lxml import etree
+    from openpyxl import load_workbook
+
+    from tracker.services import export
+
+    n = demo_store.count("disbursement_plans")
+    assert n > 50
+    export.export_snapshot(demo_store, fmt="json", out=tmp_path / "s.json", user="t")
+    doc = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    assert len(doc["disbursement_plans"]) == n and doc["disbursement_plans"][0][
+        "project"
+    ].startswith("BY-")
+    export.export_snapshot(demo_store, fmt="xlsx", out=tmp_path / "s.xlsx", user="t")
+    ws = load_workbook(tmp_path / "s.xlsx", read_only=True)["disbursement_plans"]
+    header = next(ws.iter_rows(values_only=True))
+    assert header[:5] == ("project", "date", "amount", "currency", "note")
+    export.export_snapshot(demo_store, fmt="csv", out=tmp_path / "csv", kind="plans", user="t")
+    with open(tmp_path / "csv" / "disbursement_plans.csv", encoding="utf-8-sig") as fh:
+        assert len(list(csv.DictReader(fh))) == n
+    export.export_snapshot(demo_store, fmt="iati", out=tmp_path / "a.xml", user="t")
+    tree = etree.parse(str(tmp_path / "a.xml"))
+    pds = tree.findall(".//planned-disbursement")
+    assert len(pds) == n
+    first = pds[0]
+    assert first.get("type") == "1" and first.find("period-end").get("iso-date")
+    assert first.find("value").get("currency") and float(first.find("value").text) > 0

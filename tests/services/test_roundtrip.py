@@ -20,7 +20,7 @@ from tracker.store import Store
 INFO = {"id", "version", "updated_at", "entered_at"}
 #: Import order: what is linked to comes first.
 IMPORT_ORDER = ("banks", "zones", "countries", "sectors", "regions", "fx_rates", "projects",
-                "project_updates", "residents", "ventures")  # fmt: skip
+                "project_updates", "residents", "ventures", "disbursement_plans")  # fmt: skip
 
 
 def data(store: Store) -> dict[str, list[list]]:

@@ -18,7 +18,7 @@ from tracker.ui.context import AppContext
 from tracker.ui.panes.chart_pane import ChartPane
 
 ALL = {
-    "projects": ("status", "sector", "bank", "disbursement", "timeline", "cumulative"),
+    "projects": ("status", "sector", "bank", "disbursement", "timeline", "cumulative", "plan"),
     "residents": ("residents_country", "residents_status"),
     "ventures": ("ventures",),
 }

@@ -19,6 +19,8 @@ from tracker.charts.data import (
     TimelineData,
     VenturesData,
 )
+from tracker.charts.plan_data import PlanData
+from tracker.charts.plans import build_plan
 from tracker.charts.projects import build_bank, build_disbursement, build_sector, build_status
 from tracker.charts.residents import (
     build_residents_country,
@@ -62,6 +64,7 @@ CHARTS: dict[str, ChartSpec] = {
             "residents_status", "Residents by status", ResidentsStatusData, build_residents_status
         ),
         ChartSpec("ventures", "Ventures by kind and sector", VenturesData, build_ventures),
+        ChartSpec("plan", "Disbursement: plan against actual", PlanData, build_plan),
     )
 }
 

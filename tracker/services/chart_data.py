@@ -68,7 +68,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 CHARTS_FOR_KIND: dict[str, tuple[str, ...]] = {
-    "projects": ("status", "sector", "bank", "disbursement", "timeline", "cumulative"),
+    "projects": ("status", "sector", "bank", "disbursement", "timeline", "cumulative", "plan"),
     "residents": ("residents_country", "residents_status"),
     "ventures": ("ventures",),
 }
@@ -88,6 +88,7 @@ TITLES: dict[str, str] = {
     "residents_country": "Residents by country",
     "residents_status": "Residents by status",
     "ventures": "Ventures by kind and sector",
+    "plan": "Disbursement: plan against actual",
 }
 """English titles; the window passes translated ones as ``titles=``."""
 
@@ -560,4 +561,29 @@ _MAKERS = {
     "residents_country": _residents_country,
     "residents_status": _residents_status,
     "ventures": _ventures,
+    "plan": lambda store, **kw: _plan(store, **kw),
 }
+
+
+def _plan(store: Store, *, flt: Filter, conv: Converter, today: dt.date,
+          selected_id: int | None = None, **_: Any) -> _Made:  # fmt: skip
+    """The selected project's plan against its actual disbursement (its own currency) when it
+    has a plan; otherwise the filtered projects that have one, by quarter end."""
+    from tracker.charts.plan_data import PlanData, PlanPoint
+    from tracker.services import plans
+
+    def points(series: Any) -> tuple[PlanPoint, ...]:
+        return tuple(PlanPoint(date=dt.date.fromisoformat(d), amount=v) for d, v in series)
+
+    if selected_id is not None and plans.plan_of(store, selected_id):
+        s = plans.project_series(store, project_id=selected_id)
+        project = store.get("projects", selected_id) or {}
+        return {"__class__": PlanData, "currency": s.currency, "planned": points(s.planned),
+                "actual": points(s.actual), "today": today,
+                "committed_total": _minor(project.get("amount"))}, [s.title]  # fmt: skip
+    s = plans.portfolio_series(store, flt=flt, currency=conv.target, as_of=conv.as_of,
+                               today=today.isoformat())  # fmt: skip
+    for cur in plans.missing_in(s):
+        conv.missing.add(cur)
+    return {"__class__": PlanData, "currency": s.currency, "planned": points(s.planned),
+            "actual": points(s.actual), "today": today, "by_quarter": True}, []  # fmt: skip

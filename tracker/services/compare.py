@@ -33,7 +33,7 @@ NOT_COMPARED = {"id", "version", "updated_at", "entered_at"}
 COMPARED_TABLES = MAIN_TABLES + REFERENCE_TABLES
 KEY_COLUMNS = {"projects": ("code",), "residents": ("name",), "ventures": ("name",), "banks": ("name",),
                "zones": ("name",), "countries": ("code",), "sectors": ("code",), "regions": ("code",),
-               "fx_rates": ("currency", "date")}  # fmt: skip
+               "fx_rates": ("currency", "date"), "disbursement_plans": ("project", "date")}  # fmt: skip
 TOTALS = {
     "projects": (("amount", "committed"), ("disbursed", "disbursed")),
     "residents": (("declared_investment", "declared investment"),

@@ -13,7 +13,7 @@ from tracker.store.sqlite_store import now_iso
 
 DEMO_ORDER = (("fx_rates", "fx_rates.csv"), ("projects", "projects.csv"),
               ("project_updates", "project_updates.csv"), ("residents", "residents.csv"),
-              ("ventures", "ventures.csv"))  # fmt: skip
+              ("ventures", "ventures.csv"), ("disbursement_plans", "disbursement_plans.csv"))  # fmt: skip
 
 
 def demo_dir() -> Path:

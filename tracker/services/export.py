@@ -59,7 +59,7 @@ from tracker.store.snapshot_reads import (
 from tracker.store.sqlite_store import VERSIONED, now_iso
 
 FORMATS = ("xlsx", "csv", "json", "pdf", "sqlite", "iati")
-MAIN_TABLES = ("projects", "project_updates", "residents", "ventures")
+MAIN_TABLES = ("projects", "project_updates", "residents", "ventures", "disbursement_plans")
 REFERENCE_TABLES = ("banks", "zones", "fx_rates", "countries", "sectors", "regions")
 #: --kind value -> tables written.
 KIND_TABLES: dict[str, tuple[str, ...]] = {
@@ -69,6 +69,8 @@ KIND_TABLES: dict[str, tuple[str, ...]] = {
     "project_updates": ("project_updates",),
     "residents": ("residents",),
     "ventures": ("ventures",),
+    "plans": ("disbursement_plans",),
+    "disbursement_plans": ("disbursement_plans",),
 }
 #: Text starting with one of these is read as a formula by spreadsheets.
 _FORMULA_START = re.compile(r"^'*[=+\-@\t\r]")
@@ -382,7 +384,7 @@ def summary_figures(store: Store, *, tables: tuple[str, ...], flt: Filter, curre
               "declared_investment": "Declared investment", "invested_to_date": "Invested to date",
               "charter_capital": "Charter capital"}  # fmt: skip
     for table in tables:
-        if table == "project_updates":
+        if table in ("project_updates", "disbursement_plans"):
             continue
         t = portfolio.totals(store, kind=table, flt=flt, conv=conv)
         name = {"projects": "Projects", "residents": "Residents", "ventures": "Ventures"}[table]

@@ -192,6 +192,9 @@ def write_activities(
     sector_names = {c: en for c, en, _ru, _zh in DEFAULT_SECTORS} | {
         r["code"]: r["name_en"] for r in store.rows("sectors")
     }
+    from tracker.store.keeping import plans_for
+
+    planned = plans_for(store)  # IATI planned-disbursement elements, per project
     n = 0
     with etree.xmlfile(str(out), encoding="utf-8") as xf:
         xf.write_declaration()
@@ -199,14 +202,14 @@ def write_activities(
                         **{"generated-datetime": generated_at}):  # fmt: skip
             xf.write("\n")
             for p in export_rows(store, "projects", flt):
-                xf.write(_activity(p, org_ref, org_name, org_type, sector_names, as_of),
-                         pretty_print=True)  # fmt: skip
+                xf.write(_activity(p, org_ref, org_name, org_type, sector_names, as_of,
+                                   planned.get(p["id"], ())), pretty_print=True)  # fmt: skip
                 n += 1
     return n
 
 
 def _activity(p: Mapping[str, Any], org_ref: str, org_name: str, org_type: str,
-              sector_names: Mapping[str, str], as_of: str) -> Any:  # fmt: skip
+              sector_names: Mapping[str, str], as_of: str, planned: Any = ()) -> Any:  # fmt: skip
     from lxml import etree
 
     E = etree.Element
@@ -245,6 +248,15 @@ def _activity(p: Mapping[str, Any], org_ref: str, org_name: str, org_type: str,
     _narrative(
         S(a, "sector", vocabulary=SECTOR_VOCAB_OWN, code=sector), sector_names.get(sector, sector)
     )
+    for r in planned:  # each tranche over its calendar quarter (type 1: original plan)
+        day = dt.date.fromisoformat(r["date"])
+        pd = S(a, "planned-disbursement", type="1")
+        start = dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+        S(pd, "period-start", **{"iso-date": start.isoformat()})
+        S(pd, "period-end", **{"iso-date": r["date"]})
+        S(pd, "value", currency=r["currency"], **{"value-date": r["date"]}).text = str(
+            from_minor(r["amount"])
+        )
     if p["status"] != "pipeline":
         _transaction(a, TRANSACTION_COMMITMENT, p.get("agreement_date") or p.get("start_date")
                      or as_of, p["amount"], currency, p.get("bank"), p.get("borrower"))  # fmt: skip

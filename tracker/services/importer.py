@@ -27,6 +27,7 @@ from tracker.domain.fields import (
     COUNTRY,
     CURRENCY,
     DATE,
+    DISBURSEMENT_PLANS,
     ENUM,
     FAST_MISS,
     FX_RATES,
@@ -731,7 +732,8 @@ def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "") -
             plan.errors.append(ValidationError(col, f"unknown column for {k.label.lower()} (expected: "
                                                     f"{', '.join(f.column for f in k.fields)})", 1))  # fmt: skip
     present = set(mapping.values())
-    key_fields = ("currency", "date") if k is FX_RATES else (k.key,)
+    key_fields = {FX_RATES.name: ("currency", "date"),
+                  DISBURSEMENT_PLANS.name: ("project_id", "date")}.get(k.name, (k.key,))  # fmt: skip
     for f in k.fields:
         if f.required and f.name not in present:
             plan.errors.append(ValidationError(f.column, "required column is missing", 1))
@@ -749,7 +751,7 @@ def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "") -
             raw_by_col[c] = list(map(itemgetter(c), rows))  # CSV rows hold every column
         except KeyError:  # JSON records may leave some out
             raw_by_col[c] = [r.get(c) for r in rows]
-    if k is PROJECT_UPDATES:
+    if k is PROJECT_UPDATES or k is DISBURSEMENT_PLANS:
         codes = {
             str(v or "").strip()
             for c, n in mapping.items()
@@ -792,6 +794,7 @@ def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "") -
         and suspects is not None
         and not suspects
         and k is not PROJECT_UPDATES
+        and k is not DISBURSEMENT_PLANS
         and not existing
         and len(set(keys)) == nrows
     ):
@@ -860,6 +863,10 @@ def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "") -
             )
     if k is PROJECT_UPDATES and not plan.errors:
         _check_updates(store, plan)
+    if k is DISBURSEMENT_PLANS and not plan.errors:
+        from tracker.services import plans
+
+        plans.check_import(store, plan)
     return plan
 
 
@@ -881,6 +888,8 @@ def _existing_keys(
         return {}
     if k is FX_RATES:
         return {(r["currency"], r["date"]): r for r in store.rows("fx_rates")}
+    if k is DISBURSEMENT_PLANS:
+        return {(r["project_id"], r["date"]): r for r in store.rows("disbursement_plans")}
     col = next((c for c, n in mapping.items() if n == k.key), None)
     if col is None or perf_bulk.is_empty(store, k.name):  # a first import: nothing to look up
         return {}

@@ -77,6 +77,43 @@ def check_plan(
     return sorted(out, key=lambda r: r["date"])
 
 
+def check_import(store: Store, plan: Any) -> None:
+    """Rows of an import of plans (``plan.planned``, already cleaned): the currency is the
+    project's (an empty one takes it), no date before the agreement, and each project's
+    plan (stored rows the file keeps, plus the file's) within its committed amount."""
+    pids = {p.values["project_id"] for p in plan.planned}
+    projects = store.fetch("projects", sorted(pids))
+    stored = keeping.plans_for(store, pids)
+    totals: dict[int, int] = {}
+    last_row: dict[int, int] = {}
+    for p in plan.planned:
+        v = p.values
+        proj = projects[v["project_id"]]
+        if v.get("currency") in (None, ""):
+            v["currency"] = proj["currency"]
+            if p.action == "update":
+                p.changes.pop("currency", None)
+                p.action = "update" if p.changes else "skip"
+        elif v["currency"] != proj["currency"]:
+            plan.errors.append(ValidationError(
+                "currency", f"must be the currency of {proj['code']}, {proj['currency']}", p.row))  # fmt: skip
+        if proj.get("agreement_date") and v["date"] < proj["agreement_date"]:
+            plan.errors.append(ValidationError(
+                "date", f"is before the agreement date of {proj['code']}, "
+                        f"{proj['agreement_date']}", p.row))  # fmt: skip
+        totals[v["project_id"]] = totals.get(v["project_id"], 0) + (v["amount"] or 0)
+        last_row[v["project_id"]] = p.row
+    for pid, total in totals.items():
+        in_file = {p.values["date"] for p in plan.planned if p.values["project_id"] == pid}
+        total += sum(r["amount"] for r in stored.get(pid, []) if r["date"] not in in_file)
+        proj = projects[pid]
+        if total > proj["amount"]:
+            plan.errors.append(ValidationError(
+                "amount", f"the plan of {proj['code']} adds up to {from_minor(total)} "
+                          f"{proj['currency']}, more than the committed "
+                          f"{from_minor(proj['amount'])}", last_row[pid]))  # fmt: skip
+
+
 @dataclass
 class PlanResult:
     project_id: int
@@ -192,6 +229,12 @@ class PlanVsActual:
     actual: list[tuple[str, Decimal]]
     title: str = ""
     warning: str | None = None
+    missing: frozenset[str] = frozenset()
+
+
+def missing_in(series: PlanVsActual) -> frozenset[str]:
+    """Currencies left out of a converted series for want of a rate."""
+    return series.missing
 
 
 def project_series(store: Store, *, project_id: int) -> PlanVsActual:
@@ -249,4 +292,5 @@ def portfolio_series(store: Store, *, flt: Any = None, currency: str = "USD",
         planned_pts.append((qd, p_total))
         if qd <= quarter_end(dt.date.fromisoformat(end)).isoformat():
             actual_pts.append((qd, a_total))
-    return PlanVsActual(conv.target, planned_pts, actual_pts, "", conv.warning)
+    return PlanVsActual(conv.target, planned_pts, actual_pts, "", conv.warning,
+                        frozenset(conv.missing))  # fmt: skip

@@ -30,7 +30,10 @@ _JOINED = {
     "residents": {"zone": "(SELECT name FROM zones WHERE id = t.zone_id)"},
     "ventures": {},
     "project_updates": {"project": "(SELECT code FROM projects WHERE id = t.project_id)"},
+    "disbursement_plans": {"project": "(SELECT code FROM projects WHERE id = t.project_id)"},
 }
+#: Tables of rows that belong to a project: a filter of projects selects their rows.
+_OF_PROJECTS = ("project_updates", "disbursement_plans")
 #: The same linked records as one join (export_csv_batches): column -> (key column,
 #: table, shown column). Aliased columns so the filter's bare ``id`` stays unambiguous.
 _JOIN_ONCE = {
@@ -304,7 +307,7 @@ def _execute(
     sql = f"SELECT {select} FROM {table} t{join}"
     if table in _REFERENCE:
         where, params = "", []
-    elif table == "project_updates":
+    elif table in _OF_PROJECTS:
         where, params = store.where("projects", flt)
         if where:
             where = f"t.project_id IN (SELECT id FROM projects WHERE {where})"
@@ -322,6 +325,8 @@ def _execute(
         sql += " ORDER BY t.currency, t.date"
     elif table == "project_updates" and by_key:
         sql += f" ORDER BY {_JOINED[table]['project']}, t.as_of, t.id"
+    elif table == "disbursement_plans" and by_key:
+        sql += f" ORDER BY {_JOINED[table]['project']}, t.date, t.id"
     else:
         sql += (
             " ORDER BY t.code" if table in ("countries", "sectors", "regions") else " ORDER BY t.id"
@@ -334,9 +339,9 @@ def count_rows(store: Store, table: str, flt: Filter | None = None) -> int:
     flt = flt or Filter()
     if table in _REFERENCE:
         return store.count(table)
-    if table == "project_updates":
+    if table in _OF_PROJECTS:
         where, params = store.where("projects", flt)
-        sql = "SELECT count(*) FROM project_updates"
+        sql = f"SELECT count(*) FROM {table}"
         if where:
             sql += f" WHERE project_id IN (SELECT id FROM projects WHERE {where})"
         return store.conn.execute(sql, params).fetchone()[0]

@@ -264,6 +264,10 @@ The current file is backed up first, so this can be taken back by restoring that
             <source>Ventures by kind and sector</source>
             <translation>Предприятия по видам и отраслям</translation>
         </message>
+        <message>
+            <source>Disbursement: plan against actual</source>
+            <translation>Освоение: план и факт</translation>
+        </message>
     </context>
     <context>
         <name>ChartTexts</name>
@@ -855,6 +859,14 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>Автор</translation>
         </message>
         <message>
+            <source>Planned date</source>
+            <translation>Плановая дата</translation>
+        </message>
+        <message>
+            <source>Planned amount</source>
+            <translation>Плановая сумма</translation>
+        </message>
+        <message>
             <source>Short name</source>
             <translation>Краткое название</translation>
         </message>
@@ -1201,6 +1213,14 @@ Reload it now (your edits are dropped)?</source>
         <message>
             <source>Update</source>
             <translation>Обновление</translation>
+        </message>
+        <message>
+            <source>Disbursement plans</source>
+            <translation>Планы освоения</translation>
+        </message>
+        <message>
+            <source>Planned disbursement</source>
+            <translation>Плановое освоение</translation>
         </message>
         <message>
             <source>Banks</source>
@@ -1578,7 +1598,7 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         </message>
         <message>
             <source>The printer or PDF file could not be opened for painting.</source>
-            <extracomment>The charts a report shows, in this order (all of them). Most rows a table prints; a longer one ends with a note pointing to XLSX/CSV export. Fonts in order of preference; Qt falls back through fontconfig for other scripts. What a line never breaks inside: a run of non-space text, except that CJK breaks anywhere.</extracomment>
+            <extracomment>The charts a report shows, in this order (all of them). Most rows a table prints; a longer one ends with a note pointing to XLSX/CSV export. Fonts in order of preference; Qt falls back through fontconfig for other scripts. What a line never breaks inside: a run of non-space text, except that CJK breaks anywhere. The one family a chart's SVG text asks for: an alias of :data:`FONT_FAMILIES` (QtSvg takes a single family name, and Qt's own fallback would pick the JP face for Chinese).</extracomment>
             <translation>Не удалось открыть принтер или файл PDF для печати.</translation>
         </message>
         <message>

@@ -264,6 +264,10 @@ The current file is backed up first, so this can be taken back by restoring that
             <source>Ventures by kind and sector</source>
             <translation>按类型和行业划分的外资企业</translation>
         </message>
+        <message>
+            <source>Disbursement: plan against actual</source>
+            <translation>拨付：计划与实际</translation>
+        </message>
     </context>
     <context>
         <name>ChartTexts</name>
@@ -855,6 +859,14 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>填报人</translation>
         </message>
         <message>
+            <source>Planned date</source>
+            <translation>计划日期</translation>
+        </message>
+        <message>
+            <source>Planned amount</source>
+            <translation>计划金额</translation>
+        </message>
+        <message>
             <source>Short name</source>
             <translation>简称</translation>
         </message>
@@ -1201,6 +1213,14 @@ Reload it now (your edits are dropped)?</source>
         <message>
             <source>Update</source>
             <translation>进展</translation>
+        </message>
+        <message>
+            <source>Disbursement plans</source>
+            <translation>拨付计划</translation>
+        </message>
+        <message>
+            <source>Planned disbursement</source>
+            <translation>计划拨付</translation>
         </message>
         <message>
             <source>Banks</source>
@@ -1578,7 +1598,7 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         </message>
         <message>
             <source>The printer or PDF file could not be opened for painting.</source>
-            <extracomment>The charts a report shows, in this order (all of them). Most rows a table prints; a longer one ends with a note pointing to XLSX/CSV export. Fonts in order of preference; Qt falls back through fontconfig for other scripts. What a line never breaks inside: a run of non-space text, except that CJK breaks anywhere.</extracomment>
+            <extracomment>The charts a report shows, in this order (all of them). Most rows a table prints; a longer one ends with a note pointing to XLSX/CSV export. Fonts in order of preference; Qt falls back through fontconfig for other scripts. What a line never breaks inside: a run of non-space text, except that CJK breaks anywhere. The one family a chart's SVG text asks for: an alias of :data:`FONT_FAMILIES` (QtSvg takes a single family name, and Qt's own fallback would pick the JP face for Chinese).</extracomment>
             <translation>无法打开打印机或 PDF 文件进行绘制。</translation>
         </message>
         <message>

@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 PRELOAD_DELAY_MS = 1500
 
 #: Charts that show single projects, so the selected one matters to them.
-SELECTION_CHARTS = frozenset({"timeline", "disbursement"})
+SELECTION_CHARTS = frozenset({"timeline", "disbursement", "plan"})
 
 #: Reference tables whose names or rates appear in charts of every kind.
 REFERENCE_TABLES = frozenset({"fx_rates", "banks", "sectors", "countries", "regions", "zones"})
@@ -59,6 +59,7 @@ def chart_title(name: str) -> str:
         "residents_country": t("ChartPane", "Residents by country"),
         "residents_status": t("ChartPane", "Residents by status"),
         "ventures": t("ChartPane", "Ventures by kind and sector"),
+        "plan": t("ChartPane", "Disbursement: plan against actual"),
     }
     return titles.get(name, name)
 
