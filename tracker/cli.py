@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import io
 import json
 import sqlite3
 import sys
@@ -28,6 +30,8 @@ COMMANDS = (
     "diff",
     "iati-org",
     "attention",
+    "copy",
+    "grant",
 )
 
 
@@ -65,8 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def db_arg(sp: argparse.ArgumentParser, required: bool = True) -> None:
-        sp.add_argument("--db", metavar="FILE", required=required,
-                        help="the database file" + ("" if required else " (default: portfolio.sqlite3 in the user data folder)"))  # fmt: skip
+        sp.add_argument("--db", metavar="FILE|URL", required=required,
+                        help="the database file, or a team server's postgresql://user@host:port/dbname"
+                             + ("" if required else " (default: portfolio.sqlite3 in the user data folder)"))  # fmt: skip
 
     g = sub.add_parser(
         "gui", help="open the window (the default command)", description="Open the main window."
@@ -219,6 +224,31 @@ def build_parser() -> argparse.ArgumentParser:
     db_arg(rp)
     rp.add_argument("--author", help="name written in the audit log (default: the login name)")
 
+    cp = sub.add_parser(
+        "copy", help="copy a whole portfolio between a file and a server",
+        description="Copy every table, the audit log and snapshots from SRC to DST (each a file or "
+                    "a postgresql:// URL), then compare counts and money totals. DST must be a new "
+                    "file or an empty database.",
+    )  # fmt: skip
+    cp.add_argument(
+        "--from", dest="source", required=True, metavar="SRC", help="file or URL to copy"
+    )
+    cp.add_argument("--to", dest="target", required=True, metavar="DST", help="new file or URL")
+
+    gr = sub.add_parser(
+        "grant", help="give a server login a role on the portfolio",
+        description="Create (or change) a login on the team server with one role: viewer (browse, "
+                    "print, export), editor (records and updates) or admin (also reference data, "
+                    "exchange rates and users).",
+    )  # fmt: skip
+    gr.add_argument(
+        "--db", metavar="URL", required=True, help="the team server's postgresql:// URL"
+    )
+    gr.add_argument("--user", required=True, metavar="NAME", help="the login name")
+    gr.add_argument("--role", required=True, choices=["viewer", "editor", "admin"], help="the role")
+    gr.add_argument("--password", action="store_true",
+                    help="ask for the login's new password (typed, never shown or stored)")  # fmt: skip
+
     d = sub.add_parser(
         "diff", help="compare two snapshots", description="What was added, removed and changed."
     )
@@ -275,8 +305,42 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _db_name(args: argparse.Namespace) -> str:
+    from tracker.store.opening import display_name
+
     db = getattr(args, "db", None)
-    return Path(db).name if db else "tracker"
+    return display_name(db) if db else "tracker"
+
+
+_PASSWORDS: dict[str, str] = {}
+
+
+def _open(target: str, **kwargs: Any) -> Any:
+    """Open a file or a server (asking for a server's password when needed, see _login)."""
+    from tracker.store.opening import open_database
+
+    _login(target)
+    return open_database(target, password=_PASSWORDS.get(target), **kwargs)
+
+
+def _login(target: str) -> None:
+    """For a server that wants a password libpq's own files (~/.pgpass, service) do not
+    give, ask once at the terminal; it is kept in memory for this command only."""
+    from tracker.store.opening import display_name, is_server
+
+    if not is_server(target) or target in _PASSWORDS:
+        return
+    from tracker.store.postgres import ServerUnavailable
+    from tracker.store.postgres.store import connect
+
+    try:
+        connect(target).close()
+        return
+    except ServerUnavailable as exc:
+        if "password" not in str(exc) or not sys.stdin.isatty():
+            raise
+    import getpass
+
+    _PASSWORDS[target] = getpass.getpass(f"Password for {display_name(target)}: ")
 
 
 def _user(args: argparse.Namespace) -> str:
@@ -294,7 +358,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     from tracker.services import demo
     from tracker.store import Store
+    from tracker.store.opening import is_server
 
+    if is_server(args.db):
+        return _init_server(args)
     path = Path(args.db)
     if path.exists() and path.stat().st_size:
         _err(f"{path} already exists; nothing was changed.")
@@ -327,6 +394,80 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _init_server(args: argparse.Namespace) -> int:
+    """The schema in an empty server database; a demo or synthetic portfolio is made in a
+    temporary file first and copied over (verified), so the server gets the same rows."""
+    import tempfile
+
+    from tracker.store.opening import display_name
+    from tracker.store.postgres.copying import copy_portfolio
+
+    name = display_name(args.db)
+    t0 = dt.datetime.now()
+    store = _open(args.db, create=True)
+    try:
+        if not store.created:
+            _err(f"{name} already holds a portfolio (schema {store.schema_version}); "
+                 "nothing was changed.")  # fmt: skip
+            return EXIT_REFUSED
+    finally:
+        store.close()
+    if args.demo or args.projects or args.residents or args.ventures:
+        with tempfile.TemporaryDirectory(prefix="tracker-init-") as tmp:
+            file_args = argparse.Namespace(**{**vars(args), "db": str(Path(tmp) / "p.sqlite3")})
+            with contextlib.redirect_stdout(io.StringIO()):
+                cmd_init(file_args)
+            report = copy_portfolio(file_args.db, args.db,
+                                    target_password=_PASSWORDS.get(args.db))  # fmt: skip
+        kinds = ("projects", "residents", "ventures", "project_updates")
+        print(f"{name}: portfolio loaded: "
+              + ", ".join(f"{report.counts[k]} {k}" for k in kinds))  # fmt: skip
+    secs = (dt.datetime.now() - t0).total_seconds()
+    print(f"{name}: created (schema {_schema()}) in {secs:.1f} s")
+    return EXIT_OK
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    from tracker.store.opening import display_name
+    from tracker.store.postgres.copying import copy_portfolio
+
+    t0 = dt.datetime.now()
+    for target in (args.source, args.target):
+        _login(target)
+    report = copy_portfolio(args.source, args.target, source_password=_PASSWORDS.get(args.source),
+                            target_password=_PASSWORDS.get(args.target))  # fmt: skip
+    for line in report.lines():
+        print(line)
+    secs = (dt.datetime.now() - t0).total_seconds()
+    print(f"copied {display_name(args.source)} -> {display_name(args.target)} in {secs:.1f} s; "
+          "counts and money totals verified")  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_grant(args: argparse.Namespace) -> int:
+    from tracker.store.opening import display_name, is_server
+
+    if not is_server(args.db):
+        _err("grant works on a team server (--db postgresql://…); a file has no logins.")
+        return EXIT_USAGE
+    password = None
+    if args.password:
+        import getpass
+
+        password = getpass.getpass(f"New password for {args.user}: ")
+        if password != getpass.getpass("Again: "):
+            _err("the two passwords differ; nothing was changed.")
+            return EXIT_REFUSED
+    with _open(args.db) as store:
+        try:
+            done = store.grant(args.user, args.role, password=password)
+        except ValueError as exc:
+            _err(f"{exc}; nothing was changed.")
+            return EXIT_REFUSED
+    print(f"{display_name(args.db)}: login {args.user} {done}, role {args.role}")
+    return EXIT_OK
+
+
 def _schema() -> int:
     from tracker.store import SCHEMA_VERSION
 
@@ -335,7 +476,7 @@ def _schema() -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from tracker.services import importer
-    from tracker.store import Store, StoreError
+    from tracker.store import StoreError
 
     src = Path(args.file)
     if not src.is_file():
@@ -346,7 +487,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     # database byte-for-byte as it was (a read-write open may switch it to WAL, or upgrade it).
     plan = None
     try:
-        with Store.open(args.db, read_only=True, backup=False) as store:
+        with _open(args.db, read_only=True, backup=False) as store:
             plan = importer.plan_import(store, kind=kind, path=src)
     except StoreError:
         if args.dry_run:
@@ -354,7 +495,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         # An older file must be upgraded first, which only a read-write open does.
     if plan is not None and (plan.errors or args.dry_run):
         return _import_report(plan, src, dry_run=args.dry_run)
-    with Store.open(args.db) as store:
+    with _open(args.db) as store:
         if plan is None:
             plan = importer.plan_import(store, kind=kind, path=src)
         else:  # the database may have moved on since the check: plan again against it
@@ -380,13 +521,13 @@ def _import_report(plan: Any, src: Path, *, dry_run: bool) -> int:
 
 def cmd_update(args: argparse.Namespace) -> int:
     from tracker.services import updates
-    from tracker.store import Store, StoreError
+    from tracker.store import StoreError
 
     values = {"as_of": args.as_of or dt.date.today().isoformat(), "status": args.status,
               "progress_pct": args.progress, "disbursed": args.disbursed, "note": args.note}  # fmt: skip
     # Check on a read-only connection first, so refused input leaves the file exactly as it was.
     try:
-        with Store.open(args.db, read_only=True, backup=False) as store:
+        with _open(args.db, read_only=True, backup=False) as store:
             project = _project_by_code(store, args.project)
             if project is None:
                 _err(f"project: no project with code '{args.project}'")
@@ -394,7 +535,7 @@ def cmd_update(args: argparse.Namespace) -> int:
             updates.check_update(store, project_id=project["id"], values=values)
     except StoreError:
         pass  # e.g. an older file that must be upgraded: the read-write open below says why or does it
-    with Store.open(args.db) as store:
+    with _open(args.db) as store:
         project = _project_by_code(store, args.project)
         if project is None:
             _err(f"project: no project with code '{args.project}'")
@@ -421,22 +562,40 @@ def _project_by_code(store: Any, code: str) -> dict[str, Any] | None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from tracker.services import maintenance
+    from tracker.store.opening import display_name, is_server, local_copy
 
-    report = maintenance.check(args.db)
+    _login(args.db)
+    with local_copy(args.db, password=_PASSWORDS.get(args.db)) as path:
+        report = maintenance.check(path)
+    if is_server(args.db):  # and what only the server can tell: its search index, its marks
+        with _open(args.db, read_only=True) as server:
+            report.problems += server.integrity_check()
+        for n in report.notes:
+            print(f"note: {n.replace(path.name, display_name(args.db))}")
+        report.notes = []
     for k, v in report.counts.items():
         print(f"{k}: {v}")
     for n in report.notes:
         print(f"note: {n}")
     for p in report.problems:
         _err(f"problem: {p}")
-    print(f"{Path(args.db).name}: " + ("ok" if report.ok else f"{len(report.problems)} problem(s)"))
+    print(f"{_db_name(args)}: " + ("ok" if report.ok else f"{len(report.problems)} problem(s)"))
     return EXIT_OK if report.ok else EXIT_REFUSED
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from tracker.services import maintenance
     from tracker.store import Store
+    from tracker.store.opening import is_server
 
+    if is_server(args.db):
+        if not args.to:
+            _err("a server portfolio is backed up into a folder you name: add --to DIR.")
+            return EXIT_USAGE
+        with _open(args.db, read_only=True) as store:
+            target = store.make_backup(Path(args.to))
+        print(f"backup written: {target} (a SQLite copy of one consistent moment)")
+        return EXIT_OK
     with Store.open(args.db, backup=False) as store:
         target = maintenance.backup(store, to=args.to)
         store.changed = False
@@ -481,22 +640,48 @@ def cmd_export(args: argparse.Namespace) -> int:
         except ImportError as exc:
             _err(f"PDF export is not available in this installation ({exc}); nothing was written.")
             return EXIT_REFUSED
+    from tracker.store.opening import is_server, local_copy
+
+    _login(args.db)
+    # A server portfolio is exported from a SQLite copy of one moment (the same output as
+    # for a file); the snapshot is then recorded on the server.
     # Writable so the snapshot can be recorded; a read-only file still exports (and says so).
-    with Store.open(args.db, backup=False) as store:
+    with (
+        local_copy(args.db, password=_PASSWORDS.get(args.db)) as path,
+        Store.open(path, backup=False) as store,
+    ):
         result = export.export_snapshot(store, fmt=args.format, out=Path(args.out), kind=args.kind,
                                         currency=args.currency, as_of=args.as_of, user=_user(args),
                                         pdf_renderer=renderer)  # fmt: skip
         store.changed = False  # one snapshot row is not worth a backup copy on close
+        taken = store.rows("snapshots", order="id DESC")[:1] if is_server(args.db) else []
+    if taken:
+        _record_on_server(args.db, taken[0], result)
     print(result.describe())
     return EXIT_OK
 
 
+def _record_on_server(url: str, row: dict[str, Any], result: Any) -> None:
+    """The export's snapshot record, made on the copy, written to the server's own list."""
+    from tracker.domain.filters import Filter
+    from tracker.store import StoreError
+
+    try:
+        with _open(url) as server:
+            result.snapshot_id = server.record_snapshot(
+                fmt=row["format"], path=row["path"], sha256=row["sha256"],
+                flt=Filter.from_dict(json.loads(row["filter"] or "{}")), kind=row["kind"],
+                rows=row["rows"], as_of=row["as_of"], user=row["user"] or "",
+            )  # fmt: skip
+    except StoreError as exc:  # e.g. a viewer: the file is written all the same
+        result.notes.append(f"the snapshot could not be recorded on the server: {exc}")
+
+
 def cmd_iati_org(args: argparse.Namespace) -> int:
     from tracker.services import iati
-    from tracker.store import Store
 
     setting = args.ref is not None or args.name is not None or args.org_type is not None
-    with Store.open(args.db, backup=False, read_only=not setting) as store:
+    with _open(args.db, backup=False, read_only=not setting) as store:
         org = iati.reporting_org(store)
         if setting:
             org = iati.set_reporting_org(
@@ -513,11 +698,14 @@ def cmd_iati_org(args: argparse.Namespace) -> int:
 
 def cmd_chart(args: argparse.Namespace) -> int:
     from tracker.services import chart_data
+    from tracker.store.opening import local_copy
 
+    _login(args.db)
     try:
-        path = chart_data.chart_to_file(
-            db=args.db, chart=args.chart, out=Path(args.out), currency=args.currency
-        )
+        with local_copy(args.db, password=_PASSWORDS.get(args.db)) as db:
+            path = chart_data.chart_to_file(
+                db=db, chart=args.chart, out=Path(args.out), currency=args.currency
+            )
     except ValueError as exc:  # unknown chart name or file suffix: say so, write nothing
         _err(f"{exc}; nothing was written.")
         return EXIT_REFUSED
@@ -527,8 +715,15 @@ def cmd_chart(args: argparse.Namespace) -> int:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from tracker.services import compare
+    from tracker.store.opening import local_copy
 
-    result = compare.compare_files(args.old, args.new)
+    _login(args.old)
+    _login(args.new)
+    with (
+        local_copy(args.old, password=_PASSWORDS.get(args.old)) as old,
+        local_copy(args.new, password=_PASSWORDS.get(args.new)) as new,
+    ):
+        result = compare.compare_files(old, new)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str))
     else:
@@ -541,8 +736,13 @@ def cmd_attention(args: argparse.Namespace) -> int:
 
     from tracker.services import attention
     from tracker.store import Store
+    from tracker.store.opening import local_copy
 
-    with Store.open(args.db, read_only=True, backup=False) as store:
+    _login(args.db)
+    with (
+        local_copy(args.db, password=_PASSWORDS.get(args.db)) as path,
+        Store.open(path, read_only=True, backup=False) as store,
+    ):
         rules = attention.settings(store)
         if args.stale_days is not None:
             rules = replace(rules, stale_days=args.stale_days)
@@ -557,7 +757,7 @@ def cmd_attention(args: argparse.Namespace) -> int:
 _HANDLERS = {"gui": cmd_gui, "init": cmd_init, "import": cmd_import, "export": cmd_export, "update": cmd_update,
              "chart": cmd_chart, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore,
              "repair": cmd_repair, "diff": cmd_diff, "iati-org": cmd_iati_org,
-             "attention": cmd_attention}  # fmt: skip
+             "attention": cmd_attention, "copy": cmd_copy, "grant": cmd_grant}  # fmt: skip
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())

@@ -38,6 +38,8 @@ def insert_audited(store: Store, table: str, rows: Sequence[Mapping[str, Any]], 
 
     Rows with differing keys, or giving their own id, go through ``Store.insert`` one by one.
     """
+    if getattr(store, "backend", "sqlite") != "sqlite":  # a server store has its own bulk path
+        return store.insert_audited(table, rows, user=user, action=action)
     if not rows:
         return []
     cols = list(rows[0])
@@ -55,6 +57,8 @@ def insert_columns(store: Store, table: str, names: Sequence[str], cols: Sequenc
                    *, user: str, action: str = "insert") -> list[int]:  # fmt: skip
     """``insert_audited`` for rows given as columns (``cols[j]`` holds ``names[j]`` of every
     row): the rows are bound straight from the columns, no mapping made per row."""
+    if getattr(store, "backend", "sqlite") != "sqlite":
+        return store.insert_columns(table, names, cols, user=user, action=action)
     n = len(cols[0]) if cols else 0
     if len(names) != len(cols) or any(len(c) != n for c in cols):
         raise ValueError("one name per column, and every column as long as the first")
@@ -213,6 +217,8 @@ def _execute_in_batches(c: Any, head: str, row: str, width: int, flat: list[Any]
 
 def is_empty(store: Store, table: str) -> bool:
     """Whether ``table`` holds no row (one probe, not a count)."""
+    if getattr(store, "backend", "sqlite") != "sqlite":
+        return store.is_empty(table)
     return store.conn.execute(f"SELECT 1 FROM {_t(table)} LIMIT 1").fetchone() is None
 
 
@@ -222,6 +228,8 @@ def rows_by_key(store: Store, table: str, column: str, values: Collection[Any]) 
     An import asks this for every key of its file (100k): an empty table answers
     with one probe instead of a query per 900 keys.
     """
+    if getattr(store, "backend", "sqlite") != "sqlite":
+        return store.rows_by_key(table, column, values)
     t = _t(table)
     _col(table, column, store)
     if not values or is_empty(store, table):

@@ -227,8 +227,12 @@ class PgStore:
 
     # ------------------------------------------------------------ transactions
     @contextlib.contextmanager
-    def write(self) -> Iterator[PgStore]:
-        """One write transaction (nested calls join the outer one)."""
+    def write(self) -> Iterator[_Statements]:
+        """One write transaction (nested calls join the outer one).
+
+        Yields an object with ``execute(sql, params)`` (``?`` placeholders, rows as tuples),
+        what services that still write SQL of their own expect of the file's connection.
+        """
         if self.read_only:
             raise ReadOnlyError(
                 f"{self.name} is open read-only ({self.read_only_reason or 'read-only'}); "
@@ -237,7 +241,7 @@ class PgStore:
         if self._depth:
             self._depth += 1
             try:
-                yield self
+                yield _Statements(self)
             finally:
                 self._depth -= 1
             return
@@ -246,7 +250,7 @@ class PgStore:
             tx.__enter__()
             self._depth = 1
             try:
-                yield self
+                yield _Statements(self)
             except BaseException as exc:
                 self._depth = 0
                 with contextlib.suppress(psycopg.Error):
@@ -631,7 +635,7 @@ class PgStore:
         """After rows with explicit ids, the next generated id comes after them."""
         self._exec(
             f"SELECT setval(pg_get_serial_sequence('{_t(table)}', 'id'), "
-            f"greatest((SELECT max(id) FROM {table}), 1))"
+            f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)"
         )
 
     def update(self, table: str, pk: Any, values: Mapping[str, Any], *,
@@ -746,6 +750,66 @@ class PgStore:
             if "id" in columns:
                 self._follow_sequence(table)
         return n
+
+    # The import's bulk path (tracker.store.perf_bulk hands these to the server store).
+    def is_empty(self, table: str) -> bool:
+        return not self._scalar(f"SELECT EXISTS (SELECT 1 FROM {_t(table)}) AS e")
+
+    def rows_by_key(self, table: str, column: str, values: Iterable[Any]) -> dict[Any, dict]:
+        self._check_col(table, column)
+        keys = list(values)
+        if not keys:
+            return {}
+        rows = self._all(f'SELECT * FROM {_t(table)} WHERE "{column}" = ANY(%s)', (keys,))
+        return {r[column]: r for r in rows}
+
+    def insert_columns(self, table: str, names: Sequence[str], cols: Sequence[Sequence[Any]],
+                       *, user: str, action: str = "insert") -> list[int]:  # fmt: skip
+        n = len(cols[0]) if cols else 0
+        if len(names) != len(cols) or any(len(c) != n for c in cols):
+            raise ValueError("one name per column, and every column as long as the first")
+        if "id" in names:
+            raise ValueError("new rows get their ids from the store")
+        rows = [dict(zip(names, vals, strict=True)) for vals in zip(*cols, strict=True)]
+        return self.insert_audited(table, rows, user=user, action=action)
+
+    def insert_audited(self, table: str, rows: Sequence[Mapping[str, Any]], *, user: str,
+                       action: str = "insert") -> list[int]:  # fmt: skip
+        """Many new rows, each audited as ``insert`` audits one, in one transaction:
+        the rows in one pipelined batch, their audit entries in one COPY."""
+        if not rows:
+            return []
+        if any("id" in r for r in rows) or any(r.keys() != rows[0].keys() for r in rows):
+            with self.write():
+                return [self.insert(table, r, user=user, action=action) for r in rows]
+        defaults = self._not_null_defaults(table)
+        cols = list(rows[0])
+        for c in cols:
+            self._check_col(table, c)
+        extra: dict[str, Any] = {}
+        if table in VERSIONED:
+            extra = {"version": 1, "updated_at": now_iso()}
+            cols = [c for c in cols if c not in extra]
+        names = cols + list(extra)
+        sql = (f"INSERT INTO {_t(table)} ({_names(names)}) "
+               f"VALUES ({', '.join(['%s'] * len(names))}) RETURNING id")  # fmt: skip
+        values = []
+        for r in rows:
+            v = {k: defaults[k] if r[k] is None and k in defaults else r[k] for k in cols}
+            values.append({**v, **extra})
+        ids: list[int] = []
+        with self.write(), self._errors(), self._conn.cursor(row_factory=tuple_row) as cur:
+            cur.executemany(sql, [[v[k] for k in names] for v in values], returning=True)
+            while True:
+                ids.append(cur.fetchone()[0])
+                if not cur.nextset():
+                    break
+            with cur.copy("COPY audit_log (table_name, row_id, action, changes) FROM STDIN") as cp:
+                for pk, v in zip(ids, values, strict=True):
+                    changes = {k: [None, x] for k, x in v.items() if k != "updated_at"}
+                    cp.write_row((table, str(pk), action,
+                                  json.dumps(changes, ensure_ascii=False, default=str)))  # fmt: skip
+        return ids
 
     def bulk_load(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
         """Fast load (COPY) of generated or copied rows; one audit entry for the lot."""
@@ -873,6 +937,16 @@ class PgStore:
 
         return server_to_file(self, Path(target))
 
+    def make_backup(self, folder: str | Path, *, reason: str = "manual") -> Path:
+        """A SQLite copy named like the file store's backups ('<db>-<stamp>-<reason>.sqlite3'),
+        so the folder's newest copy can be found and opened read-only when the server is gone."""
+        import datetime as dt
+
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        return self.backup_to(folder / f"{self.dbname}-{stamp}-{reason}.sqlite3")
+
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[PgStore]:
         """Reads inside see one consistent state of the database (REPEATABLE READ, read-only)."""
@@ -889,6 +963,18 @@ class PgStore:
     def data_version(self) -> int:
         """Changes made by anyone (the audit log only grows): cheap to poll."""
         return int(self._scalar("SELECT coalesce(max(id), 0) AS v FROM audit_log"))
+
+
+class _Statements:
+    """The transaction's statements for code written against the file's connection."""
+
+    def __init__(self, store: PgStore):
+        self._store = store
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        with self._store._errors():
+            cur = self._store._conn.cursor(row_factory=tuple_row)
+            return cur.execute(_QMARK.sub("%s", sql), list(params))
 
 
 # ---------------------------------------------------------------------- helpers
