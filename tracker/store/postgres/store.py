@@ -82,6 +82,23 @@ class PgStore:
         self.changed = False
         self.created = False
         self._col_cache: dict[str, list[str]] = {}
+        self._dial: tuple[str, str | None] = (url, None)
+        #: How many times the connection was made again after the server went away.
+        self.reconnects = 0
+
+    def reconnect(self) -> None:
+        """A new connection after the old one broke (server restarted, network back);
+        ServerUnavailable while the server is still away."""
+        with contextlib.suppress(psycopg.Error):
+            self._conn.close()
+        url, password = self._dial
+        self._conn = connect(url, password=password)
+        self._depth = 0
+        self.reconnects += 1
+
+    @property
+    def connected(self) -> bool:
+        return self._conn is not None and not self._conn.closed and not self._conn.broken
 
     # ---------------------------------------------------------------- opening
     @classmethod
@@ -99,6 +116,7 @@ class PgStore:
         """
         conn = connect(url, password=password)
         store = cls(conn, url, read_only=read_only)
+        store._dial = (url, password)  # in memory only, to reconnect after an outage
         try:
             store._prepare(create=create)
         except BaseException:
@@ -262,7 +280,10 @@ class PgStore:
 
     @contextlib.contextmanager
     def _errors(self) -> Iterator[None]:
-        """psycopg's errors -> the program's, with a plain message."""
+        """psycopg's errors -> the program's, with a plain message. Outside a transaction,
+        a connection that broke (the server went away and came back) is made again first."""
+        if self._depth == 0 and self._conn is not None and (self._conn.closed or self._conn.broken):
+            self.reconnect()
         try:
             yield
         except pg_errors.InsufficientPrivilege as exc:
