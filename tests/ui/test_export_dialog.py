@@ -20,6 +20,14 @@ from tracker.ui.dialogs.export_dialog import ExportDialog
 COMPLETED = Filter(status=("completed",))
 
 
+def run(qtbot, d):  # noqa: ANN001, ANN201
+    """Export (in the background, as the button does) and wait: the result, or None."""
+    if d.do_export() is None:
+        return None
+    qtbot.waitUntil(lambda: not d.busy(), timeout=30000)
+    return d.result
+
+
 @pytest.fixture
 def make(ctx, qtbot):  # noqa: ANN001
     made = []
@@ -44,6 +52,7 @@ def test_current_filter_to_xlsx(ctx, make, tmp_path, qtbot):
     out = tmp_path / "completed.xlsx"
     d.path_edit.setText(str(out))
     qtbot.mouseClick(d.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not d.busy(), timeout=30000)
     wb = openpyxl.load_workbook(out, read_only=True)
     assert wb.sheetnames == ["Summary", "projects"]
     statuses = {r[9] for r in wb["projects"].iter_rows(min_row=2, values_only=True)}
@@ -67,19 +76,19 @@ def test_everything_as_csv_zip_with_browse_seam(ctx, make, tmp_path, qtbot, monk
     qtbot.mouseClick(d.browse, Qt.MouseButton.LeftButton)
     assert d.path_edit.text() == str(tmp_path / "all.zip")
     assert d.scope() == ("all", Filter())
-    d.do_export()
+    run(qtbot, d)
     with zipfile.ZipFile(tmp_path / "all.zip") as zf:
         assert "ventures.csv" in zf.namelist() and "fx_rates.csv" in zf.namelist()
     assert "Joint ventures: 170" in d.result_label.text()
 
 
-def test_csv_folder_and_sqlite_scope(ctx, make, tmp_path, monkeypatch):
+def test_csv_folder_and_sqlite_scope(ctx, make, tmp_path, monkeypatch, qtbot):
     d = make(kind="residents", flt=Filter(country=("CN",)))
     d.set_format("csv-folder")
     monkeypatch.setattr(export_dialog, "choose_folder", lambda *a: str(tmp_path / "csvs"))
     d.choose_path()
     d.current_radio.setChecked(True)
-    d.do_export()
+    run(qtbot, d)
     assert sorted(p.name for p in (tmp_path / "csvs").iterdir()) == [
         "manifest.json",
         "residents.csv",
@@ -89,26 +98,26 @@ def test_csv_folder_and_sqlite_scope(ctx, make, tmp_path, monkeypatch):
     assert "whole database" in d.scope_note.text()
 
 
-def test_bad_path_says_why_and_writes_nothing(ctx, make, tmp_path):
+def test_bad_path_says_why_and_writes_nothing(ctx, make, tmp_path, qtbot):
     d = make()
     d.path_edit.setText(str(tmp_path / "no" / "such" / "x.xlsx"))
-    assert d.do_export() is None
+    assert run(qtbot, d) is None
     assert (
         "Nothing was exported" in d.result_label.text()
         and "out: the folder" in d.result_label.text()
     )
     assert not (tmp_path / "no").exists() and ctx.store.rows("snapshots") == []
     d.path_edit.setText("")
-    d.do_export()
+    run(qtbot, d)
     assert "Choose where to save" in d.result_label.text()
 
 
-def test_pdf_uses_the_report_renderer(ctx, make, tmp_path, monkeypatch):
+def test_pdf_uses_the_report_renderer(ctx, make, tmp_path, monkeypatch, qtbot):
     d = make()
     d.set_format("pdf")
     monkeypatch.setattr(export_dialog, "_pdf_renderer", lambda: None)
     d.path_edit.setText(str(tmp_path / "r.pdf"))
-    d.do_export()
+    run(qtbot, d)
     assert "PDF export is not available" in d.result_label.text()
     seen = []
 
@@ -117,17 +126,17 @@ def test_pdf_uses_the_report_renderer(ctx, make, tmp_path, monkeypatch):
         Path(out).write_bytes(b"%PDF-1.4\n%%EOF\n")
 
     monkeypatch.setattr(export_dialog, "_pdf_renderer", lambda: renderer)
-    d.do_export()
+    run(qtbot, d)
     assert seen == [COMPLETED] and (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_iati_from_another_table_exports_all_projects(ctx, make, tmp_path):
+def test_iati_from_another_table_exports_all_projects(ctx, make, tmp_path, qtbot):
     d = make(kind="residents", flt=Filter(country=("CN",)))
     d.set_format("iati")
     d.current_radio.setChecked(True)
     assert d.scope() == ("projects", Filter())
     d.path_edit.setText(str(tmp_path / "a.xml"))
-    d.do_export()
+    run(qtbot, d)
     assert f"Projects: {ctx.store.count('projects')}" in d.result_label.text()
 
 
@@ -139,7 +148,7 @@ def test_read_only_database_exports_but_cannot_record(demo_path, qtbot, tmp_path
     try:
         d.set_format("json")
         d.path_edit.setText(str(tmp_path / "v.json"))
-        d.do_export()
+        run(qtbot, d)
         assert (tmp_path / "v.json").exists()
         assert "could not be recorded" in d.result_label.text()
     finally:
@@ -165,7 +174,7 @@ def test_iati_asks_for_the_reporting_organisation_and_keeps_it(ctx, make, tmp_pa
     d.org_name.setText("  Ministry  of Economy ")
     d.org_type.setCurrentIndex(d.org_type.findData("15"))
     d.path_edit.setText(str(tmp_path / "a.xml"))
-    assert d.do_export() is not None
+    assert run(qtbot, d) is not None
     assert _reporting_org(tmp_path / "a.xml") == ("XM-DAC-41114", "15", "Ministry of Economy")
     # Kept in the file: the next dialog shows it, the next export (CLI too) writes it.
     again = make()
@@ -174,13 +183,15 @@ def test_iati_asks_for_the_reporting_organisation_and_keeps_it(ctx, make, tmp_pa
         "XM-DAC-41114", "Ministry of Economy", "15")  # fmt: skip
 
 
-def test_a_bad_reporting_organisation_exports_nothing_and_names_the_field(ctx, make, tmp_path):
+def test_a_bad_reporting_organisation_exports_nothing_and_names_the_field(
+    ctx, make, tmp_path, qtbot
+):
     d = make()
     d.set_format("iati")
     d.org_ref.setText("ministry of economy")
     d.org_name.setText("")
     d.path_edit.setText(str(tmp_path / "bad.xml"))
-    assert d.do_export() is None
+    assert run(qtbot, d) is None
     text = d.result_label.text()
     assert text.startswith("Nothing was exported")
     assert "Reporting organisation identifier: 'ministry of economy' is not an IATI" in text
@@ -189,11 +200,11 @@ def test_a_bad_reporting_organisation_exports_nothing_and_names_the_field(ctx, m
     assert ctx.store.meta("iati_org_ref") is None
 
 
-def test_empty_organisation_writes_the_placeholder(ctx, make, tmp_path):
+def test_empty_organisation_writes_the_placeholder(ctx, make, tmp_path, qtbot):
     d = make()
     d.set_format("iati")
     d.path_edit.setText(str(tmp_path / "p.xml"))
-    assert d.do_export() is not None
+    assert run(qtbot, d) is not None
     assert _reporting_org(tmp_path / "p.xml")[0] == "XX-INVESTMENT-TRACKER"
     assert ctx.store.meta("iati_org_ref") is None
 
@@ -209,7 +220,7 @@ def test_the_result_line_is_in_the_users_language(ctx, qtbot, tmp_path):  # noqa
         qtbot.addWidget(d)
         d.set_format("sqlite")
         d.path_edit.setText(str(tmp_path / "copy.sqlite3"))
-        assert d.do_export() is not None
+        assert run(qtbot, d) is not None
         text = d.result_label.text()
         assert text.startswith(f"Снимок SQLITE записан в {tmp_path / 'copy.sqlite3'}")
         assert f"Проекты: {ctx.store.count('projects')}" in text
@@ -228,6 +239,7 @@ def test_export_onto_the_open_database_is_refused(ctx, make, qtbot, fmt):
     d.set_format(fmt)
     d.path_edit.setText(str(db))
     qtbot.mouseClick(d.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not d.busy(), timeout=30000)
     text = d.result_label.text()
     assert "is the open database" in text and "Nothing was exported" in text
     assert sha256_file(db) == before and ctx.store.rows("snapshots") == []

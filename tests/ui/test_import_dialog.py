@@ -26,6 +26,11 @@ def dialog(ctx, qtbot):  # noqa: ANN001
     d.close()
 
 
+def idle(qtbot, d) -> None:  # noqa: ANN001
+    """The check or import the dialog runs in the background is done."""
+    qtbot.waitUntil(lambda: not d.busy(), timeout=10000)
+
+
 def table_state(store: Store) -> dict:
     return {t: store.rows(t) for t in ("projects", "project_updates", "residents", "ventures")}
 
@@ -47,6 +52,7 @@ def test_bad_file_lists_every_problem_marks_cells_and_writes_nothing(
     monkeypatch.setattr(import_dialog, "choose_file", lambda *a: str(bad))
     qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
     assert dialog.path_edit.text() == str(bad)
+    idle(qtbot, dialog)
     problems = {(dialog.problems.item(i, 0).text(), dialog.problems.item(i, 1).text(), dialog.problems.item(i, 2).text())
                 for i in range(dialog.problems.rowCount())}  # fmt: skip
     assert ("3", "name", "is required") in problems
@@ -82,6 +88,7 @@ def test_good_file_imports_in_one_step_and_undo_removes_exactly_it(ctx, dialog, 
     changes = []
     ctx.changed.connect(changes.append)
     dialog.set_file(good, "projects")
+    idle(qtbot, dialog)
     assert dialog.problems.rowCount() == 0
     assert dialog.summary.text().startswith("2 new, 1 changed, 0 unchanged")
     assert dialog.import_button.isEnabled()
@@ -91,6 +98,7 @@ def test_good_file_imports_in_one_step_and_undo_removes_exactly_it(ctx, dialog, 
     assert dialog.preview.item(2, headers.index("name")).toolTip() == "changes the stored value"
     assert dialog.preview.item(2, headers.index("amount")).toolTip() == ""
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, dialog)
     assert ctx.store.get_by("projects", "code", "N-2")["amount"] == 250000050
     assert ctx.store.get("projects", first["id"])["name"] == "Renamed by import"
     assert ctx.undo_stack.count() == 1 and ctx.undo_stack.undoText() == "Import good.csv"
@@ -112,9 +120,11 @@ def test_updates_import_and_undo(ctx, dialog, tmp_path, qtbot):
     src.write_text(f"project;as_of;status;progress_pct;disbursed;note\n{p['code']};25.11.2026;implementation;"
                    f"{p['progress_pct'] + 2};;Ноябрь\n", encoding="cp1251")  # fmt: skip
     dialog.set_file(src, "updates")
+    idle(qtbot, dialog)
     assert dialog.kind == "project_updates" and "1 new" in dialog.summary.text()
     n = ctx.store.count("project_updates")
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, dialog)
     assert ctx.store.count("project_updates") == n + 1
     assert ctx.store.get("projects", p["id"])["progress_pct"] == p["progress_pct"] + 2
     ctx.undo_stack.undo()
@@ -122,24 +132,28 @@ def test_updates_import_and_undo(ctx, dialog, tmp_path, qtbot):
     assert ctx.store.get("projects", p["id"])["progress_pct"] == p["progress_pct"]
 
 
-def test_changing_kind_checks_again(ctx, dialog, tmp_path):
+def test_changing_kind_checks_again(ctx, dialog, tmp_path, qtbot):
     src = tmp_path / "p.csv"
     src.write_text(
         HEADER + "N-1,New silo,agriculture,BY-MI,CDB,,100.00,USD,0,signed\n", encoding="utf-8"
     )
     dialog.set_file(src, "projects")
+    idle(qtbot, dialog)
     assert dialog.import_button.isEnabled()
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("residents"))
+    assert not dialog.import_button.isEnabled()
+    idle(qtbot, dialog)
     assert not dialog.import_button.isEnabled()
     rules = [dialog.problems.item(i, 2).text() for i in range(dialog.problems.rowCount())]
     assert any("unknown column for residents" in r for r in rules)
     assert any("required column is missing" in r for r in rules)
 
 
-def test_unreadable_file_says_why(ctx, dialog, tmp_path):
+def test_unreadable_file_says_why(ctx, dialog, tmp_path, qtbot):
     src = tmp_path / "broken.xlsx"
     src.write_bytes(b"PK\x03\x04 not really a workbook")
     dialog.set_file(src, "projects")
+    idle(qtbot, dialog)
     assert dialog.problems.rowCount() == 1
     assert dialog.problems.item(0, 1).text() == "file"
     assert "not a readable XLSX workbook" in dialog.problems.item(0, 2).text()
@@ -157,6 +171,7 @@ def test_read_only_database_cannot_import(demo_path, qtbot, tmp_path):
             HEADER + "N-1,New silo,agriculture,BY-MI,CDB,,100.00,USD,0,signed\n", encoding="utf-8"
         )
         d.set_file(src, "projects")
+        idle(qtbot, d)
         assert d.plan.ok and not d.import_button.isEnabled()
         assert "Importing is off: opened read-only" in d.reason.text()
     finally:
@@ -165,9 +180,10 @@ def test_read_only_database_cannot_import(demo_path, qtbot, tmp_path):
         ctx.deleteLater()
 
 
-def test_grab_for_review(dialog, tmp_path):
+def test_grab_for_review(dialog, tmp_path, qtbot):
     bad = tmp_path / "bad.csv"
     bad.write_text(HEADER + "N-2,,energy,BY-XX,Nobank,,-5,USD,0,signed\n", encoding="utf-8")
     dialog.set_file(bad, "projects")
+    idle(qtbot, dialog)
     out = Path(tmp_path / "import_dialog.png")
     assert dialog.grab().save(str(out)) and out.stat().st_size > 1000

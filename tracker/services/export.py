@@ -21,6 +21,7 @@ import re
 import time
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -46,8 +47,10 @@ from tracker.domain.fields import (
 from tracker.domain.filters import Filter
 from tracker.domain.money import from_minor
 from tracker.domain.validation import ValidationError, ValidationErrors
-from tracker.safe_files import database_clash, write_atomic
+from tracker.safe_files import database_clash, exclusive_part, write_atomic
 from tracker.services import portfolio
+from tracker.services.changes import Change
+from tracker.services.progress import COPYING, WRITING, Progress, quiet
 from tracker.store import Store, StoreError
 from tracker.store.backups import default_dir as default_backup_dir
 from tracker.store.snapshot_reads import (
@@ -92,6 +95,13 @@ class ExportResult:
     @property
     def total_rows(self) -> int:
         return sum(self.rows.values())
+
+    @property
+    def change(self) -> Change | None:
+        """The snapshot row recorded (panes listing snapshots refresh), if any."""
+        if self.snapshot_id is None:
+            return None
+        return Change("snapshots", (self.snapshot_id,), "insert")
 
     def describe(self) -> str:
         """One line: what was written where, rows, sha256, and whether it was recorded."""
@@ -164,13 +174,28 @@ def neutralise(text: str) -> str:
 # ----------------------------------------------------------------- the API
 def export_snapshot(store: Store, *, fmt: str, out: Path, kind: str = "all", flt: Filter | None = None,
                     currency: str = "USD", as_of: str | None = None, user: str,
-                    pdf_renderer: PdfRenderer | None = None) -> ExportResult:  # fmt: skip
+                    pdf_renderer: PdfRenderer | None = None,
+                    progress: Progress | None = None) -> ExportResult:  # fmt: skip
     """Write a snapshot and record it in ``snapshots``.
 
     Bad arguments raise ValidationErrors naming the option and the rule, with
     nothing written. On a read-only database the file is written all the same
-    and the result says the snapshot could not be recorded.
+    and the result says the snapshot could not be recorded. ``progress`` hears the
+    rows written; a cancel before the file is renamed into place leaves no file
+    (and no part file) behind.
     """
+    tally = _Tally(progress or quiet())
+    token = _TALLY.set(tally)
+    try:
+        return _export(store, fmt=fmt, out=out, kind=kind, flt=flt, currency=currency, as_of=as_of,
+                       user=user, pdf_renderer=pdf_renderer, tally=tally)  # fmt: skip
+    finally:
+        _TALLY.reset(token)
+
+
+def _export(store: Store, *, fmt: str, out: Path, kind: str, flt: Filter | None, currency: str,
+            as_of: str | None, user: str, pdf_renderer: PdfRenderer | None,
+            tally: _Tally) -> ExportResult:  # fmt: skip
     fmt = (fmt or "").lower()
     out = Path(out)
     flt = flt or Filter()
@@ -184,6 +209,9 @@ def export_snapshot(store: Store, *, fmt: str, out: Path, kind: str = "all", flt
     meta = _metadata(store, kind=kind, flt=flt, currency=currency, as_of=as_of, taken_at=taken_at)
     notes: list[str] = []
     with contextlib.nullcontext() if fmt == "sqlite" else read_snapshot(store):
+        if fmt in ("xlsx", "csv", "json"):
+            tally.start(sum(count_rows(store, t, flt if t in MAIN_TABLES else None)
+                            for t in _tables_written(tables, kind)))  # fmt: skip
         if fmt == "xlsx":
             rows = _atomic(out, lambda tmp: _write_xlsx(store, tmp, tables, flt, meta, kind))
             digest = sha256_file(out)
@@ -193,17 +221,20 @@ def export_snapshot(store: Store, *, fmt: str, out: Path, kind: str = "all", flt
         elif fmt == "csv":
             rows, digest = _write_csv(store, out, tables, flt, meta, kind)
         elif fmt == "sqlite":
-            store.backup_to(out)
+            tally.progress(0, 0, COPYING)
+            store.backup_to(out, tally.pages)
             rows = {t: store.count(t) for t in MAIN_TABLES}
             digest = sha256_file(out)
             if not flt.is_empty():
                 notes.append("a SQLite copy holds the whole database; the filter does not apply")
         elif fmt == "iati":
+            tally.progress(0, 0, WRITING)
             rows = {
                 "projects": _atomic(out, lambda tmp: _write_iati(store, tmp, flt, as_of, taken_at))
             }
             digest = sha256_file(out)
         else:  # pdf
+            tally.progress(0, 0, WRITING)
             if pdf_renderer is None:
                 raise ValidationErrors(
                     [
@@ -242,9 +273,56 @@ def _check_args(fmt: str, out: Path, kind: str) -> None:
 
 
 def _atomic(out: Path, write: Callable[[Path], Any]) -> Any:
-    """Write an exclusive part file beside the target and rename: a failed export
-    never leaves half a file, nor its part file."""
-    return write_atomic(out, write)
+    """Write an exclusive part file beside the target and rename: a failed or cancelled
+    export never leaves half a file, nor its part file. The rename is the commit point."""
+
+    def then_commit(tmp: Path) -> Any:
+        result = write(tmp)
+        _running_tally().progress.commit_point()
+        return result
+
+    return write_atomic(out, then_commit)
+
+
+class _Tally:
+    """Rows written so far by this export, told to its progress every few thousand."""
+
+    EVERY = 2000
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.total = 0
+        self.done = 0
+        self._told = 0
+
+    def start(self, total: int) -> None:
+        self.total = total
+        self.progress(0, total, WRITING)
+
+    def add(self, n: int = 1) -> None:
+        self.done += n
+        if self.done - self._told >= self.EVERY:
+            self._told = self.done
+            self.progress(self.done, self.total)
+
+    def pages(self, done: int, total: int) -> None:
+        self.progress(done, total)
+        if done >= total:
+            self.progress.commit_point()
+
+    def rows(self, rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        add = self.add
+        for row in rows:
+            add()
+            yield row
+
+
+_TALLY: ContextVar[_Tally | None] = ContextVar("export_tally", default=None)
+
+
+def _running_tally() -> _Tally:
+    """The running export's tally (one nobody watches when called outside export_snapshot)."""
+    return _TALLY.get() or _Tally(quiet())
 
 
 def _refuse_database_files(store: Store, out: Path, fmt: str) -> None:
@@ -347,7 +425,7 @@ def _write_xlsx(store: Store, path: Path, tables: tuple[str, ...], flt: Filter,
         for table in names:
             cols, keys, kinds, widths = _xlsx_layout(table)
             use = flt if table in MAIN_TABLES else None
-            rows: Iterator[dict[str, Any]] = export_rows(store, table, use)
+            rows: Iterator[dict[str, Any]] = _running_tally().rows(export_rows(store, table, use))
             if table == "residents":
                 rows = _tally(rows, "country", extra["countries"].add)
             elif table == "ventures":
@@ -357,8 +435,10 @@ def _write_xlsx(store: Store, path: Path, tables: tuple[str, ...], flt: Filter,
         book.write_cells(
             "Summary", _summary_rows(store, meta, counts, extra, flt, tables), [36, 24, 10]
         )
-    finally:
-        book.close()
+    except BaseException:
+        book.abandon()
+        raise
+    book.close()
     return {t: n for t, n in counts.items() if t in tables}
 
 
@@ -458,12 +538,14 @@ def _write_csv_table(store: Store, table: str, flt: Filter, fh: io.TextIOBase) -
     w.writerow(columns(table))
     n = 0
     use = flt if table in MAIN_TABLES else None
+    tally = _running_tally()
     for k, batch in export_csv_batches(store, table, use, _csv_spec(table)):
         if isinstance(batch, str):
             fh.write(batch)
         else:
             w.writerows(batch)
         n += k
+        tally.add(k)
     return n
 
 
@@ -490,21 +572,43 @@ def _write_csv(store: Store, out: Path, tables: tuple[str, ...], flt: Filter,
         _atomic(out, write_zip)
         digest = sha256_file(out)
     else:
-        out.mkdir(parents=True, exist_ok=True)
-        files = {}
+        files = _write_csv_folder(store, out, names, flt, meta, counts)
+        digest = files["manifest.json"]
+    return {t: n for t, n in counts.items() if t in tables}, digest
+
+
+def _write_csv_folder(store: Store, out: Path, names: tuple[str, ...], flt: Filter,
+                      meta: dict[str, Any], counts: dict[str, int]) -> dict[str, str]:  # fmt: skip
+    """Every table's file (and the manifest) written to an exclusive part file first, then
+    all renamed into place at once: a failed or cancelled export leaves the folder as it was
+    (a folder it made is removed again). Returns each file's sha256."""
+    made = not out.exists()
+    out.mkdir(parents=True, exist_ok=True)
+    parts: dict[Path, Path] = {}
+    try:
+        files: dict[str, Any] = {}
         for table in names:
             target = out / f"{table}.csv"
-
-            def write_one(tmp: Path, table: str = table) -> int:
-                with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
-                    return _write_csv_table(store, table, flt, fh)
-
-            counts[table] = _atomic(target, write_one)
-            files[target.name] = {"rows": counts[table], "sha256": sha256_file(target)}
+            tmp = parts[target] = exclusive_part(target, mode=0o666)
+            with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+                counts[table] = _write_csv_table(store, table, flt, fh)
+            files[target.name] = {"rows": counts[table], "sha256": sha256_file(tmp)}
         manifest = out / "manifest.json"
-        _atomic(manifest, lambda tmp: tmp.write_text(_manifest(meta, files), encoding="utf-8"))
-        digest = sha256_file(manifest)
-    return {t: n for t, n in counts.items() if t in tables}, digest
+        tmp = parts[manifest] = exclusive_part(manifest, mode=0o666)
+        tmp.write_text(_manifest(meta, files), encoding="utf-8")
+        _running_tally().progress.commit_point()
+        for target, part in parts.items():
+            os.replace(part, target)
+    except BaseException:
+        for part in parts.values():
+            part.unlink(missing_ok=True)
+        if made:
+            with contextlib.suppress(OSError):
+                out.rmdir()
+        raise
+    return {name: f["sha256"] for name, f in files.items()} | {
+        "manifest.json": sha256_file(out / "manifest.json")
+    }
 
 
 class _HashingWriter(io.RawIOBase):
@@ -567,9 +671,8 @@ def _write_json_table(store: Store, table: str, flt: Filter, fh: Any, indent: st
     fh.write("[")
     n = 0
     lead = f"\n{indent}  {{"
-    for n, row in enumerate(
-        export_rows(store, table, flt if table in MAIN_TABLES else None), start=1
-    ):
+    rows = _running_tally().rows(export_rows(store, table, flt if table in MAIN_TABLES else None))
+    for n, row in enumerate(rows, start=1):
         body = ", ".join(
             [k + ("null" if (v := row[rk]) is None else fn(v)) for k, rk, fn in writers]
         )

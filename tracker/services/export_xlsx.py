@@ -239,6 +239,11 @@ class XlsxStream:
             out.flush()
         self.sheets[name] = _Sheet(name)
 
+    def abandon(self) -> None:
+        """Stop without finishing the workbook (a failed or cancelled export: the caller
+        removes the file)."""
+        self.zf.close()
+
     def close(self) -> None:
         missing = [n for n in self.names if n not in self.sheets]
         for n in missing:  # an empty sheet rather than a broken workbook

@@ -13,6 +13,7 @@ from tracker.domain.fields import PROJECT_UPDATES, kind_of
 from tracker.domain.validation import ValidationErrors
 from tracker.services import edits, importer, updates
 from tracker.services.changes import Change
+from tracker.services.progress import Progress
 from tracker.store import Store, StoreError
 from tracker.store.sqlite_store import VERSIONED
 
@@ -35,8 +36,10 @@ class ImportCommand:
         if not self.text:
             self.text = f"Import {Path(self.plan.path).name}"
 
-    def apply(self, store: Store) -> Change:
-        """Write the plan (all or nothing); raises ValidationErrors for a plan with problems."""
+    def apply(self, store: Store, *, progress: Progress | None = None) -> Change:
+        """Write the plan (all or nothing); raises ValidationErrors for a plan with problems.
+
+        ``progress`` hears the rows written; a cancel before the commit writes nothing."""
         k = kind_of(self.plan.kind)
         inserted: list[Any] = []
         updated: list[tuple[Any, dict[str, Any], int | None]] = []
@@ -47,7 +50,8 @@ class ImportCommand:
                 if p.action == "update":
                     row = store.get(k.name, p.pk) or {}
                     before[p.pk] = {f: row.get(f) for f in p.changes}
-            change = importer.commit_plan(store, self.plan, user=self.user, applied=applied)
+            change = importer.commit_plan(store, self.plan, user=self.user, applied=applied,
+                                          progress=progress)  # fmt: skip
             if k is not PROJECT_UPDATES:
                 written = [p for p in self.plan.planned if p.action in ("insert", "update")]
                 for p, pk in zip(written, change.ids, strict=True):

@@ -53,12 +53,15 @@ from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.services import import_limits as limits
 from tracker.services.changes import Change
 from tracker.services.import_limits import ImportRefused
+from tracker.services.progress import CHECKING, READING, WRITING, Progress, quiet
 from tracker.store import Store, perf_bulk
 from tracker.store.sqlite_store import now_iso
 
 #: Columns that exports add and imports ignore.
 IGNORED_COLUMNS = {"id", "version", "updated_at", "kind", "entered_at", "project_name", "zone_kind"}
 MAX_ERRORS = 1000
+#: Rows between two reports of how far a plan or a write is.
+PROGRESS_ROWS = 5000
 
 
 __all__ = ["ImportRefused"]  # defined with the caps it enforces
@@ -548,20 +551,29 @@ def _no_cycle_collection():
             gc.enable()
 
 
-def plan_import(store: Store, *, kind: str, path: str | Path) -> ImportPlan:
-    """Read and check a file; nothing is written. ``plan.errors`` lists every problem."""
+def plan_import(store: Store, *, kind: str, path: str | Path,
+                progress: Progress | None = None) -> ImportPlan:  # fmt: skip
+    """Read and check a file; nothing is written. ``plan.errors`` lists every problem.
+
+    ``progress`` hears the steps (reading, checking rows) and may cancel between them.
+    """
     with _no_cycle_collection():
-        return _plan_import(store, kind=kind, path=path)
+        return _plan_import(store, kind=kind, path=path, progress=progress or quiet())
 
 
-def _plan_import(store: Store, *, kind: str, path: str | Path) -> ImportPlan:
+def _plan_import(store: Store, *, kind: str, path: str | Path, progress: Progress) -> ImportPlan:
     k = kind_of(kind)
+    progress(0, 0, READING)
     try:
         source = read_source(path, k)
     except ImportRefused as exc:
         empty = SourceTable([], [], 2, "")
         return ImportPlan(k.name, str(path), empty, errors=[ValidationError("file", str(exc))])
-    return plan_rows(store, kind=k.name, source=source, path=str(path))
+    n = len(source.rows)
+    progress(0, n, CHECKING)
+    plan = plan_rows(store, kind=k.name, source=source, path=str(path), progress=progress)
+    progress(n, n, CHECKING)
+    return plan
 
 
 #: Field types whose cleaning depends only on the raw value (and the reference data).
@@ -714,8 +726,10 @@ class _RowValidator:
         return cols, bad
 
 
-def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "") -> ImportPlan:
+def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "",
+              progress: Progress | None = None) -> ImportPlan:  # fmt: skip
     k = kind_of(kind)
+    progress = progress or quiet()
     plan = ImportPlan(k.name, path, source)
     # Columns: known, ignored, or refused.
     known = {_norm(f.column): f.name for f in k.fields} | {_norm(f.name): f.name for f in k.fields}
@@ -770,6 +784,7 @@ def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "") -
         raw_cols[n] = [convert(k, n, v) for v in cells] if convert else cells
     nrows = len(rows)
     cols, bad = check.columns(raw_cols, nrows, source.first_row, text=text)
+    progress(nrows // 2, nrows)
     names = check.names
     by_name = dict(zip(names, cols, strict=True))
     # Rules between fields, column by column; cross_checks then words each broken rule.
@@ -807,6 +822,8 @@ def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "") -
         return plan
     for i, cells in enumerate(zip(*cols, strict=True)):
         rownum = first_row + i
+        if not i % PROGRESS_ROWS:
+            progress(nrows // 2 + i // 2, nrows)
         if i in extra:
             plan.errors.append(
                 ValidationError("row", "has more cells than the header has columns", rownum)
@@ -956,12 +973,19 @@ def _check_updates(store: Store, plan: ImportPlan) -> None:
 
 # ------------------------------------------------------------------ commit
 def commit_plan(
-    store: Store, plan: ImportPlan, *, user: str, applied: list[Any] | None = None
+    store: Store,
+    plan: ImportPlan,
+    *,
+    user: str,
+    applied: list[Any] | None = None,
+    progress: Progress | None = None,
 ) -> Change:
     """Write a checked plan in one transaction; refuses a plan with errors.
 
     ``applied`` collects the AppliedUpdate of each project update, so an undo can take them back.
+    ``progress`` hears the rows written; a cancel before its commit point writes nothing.
     """
+    progress = progress or quiet()
     if plan.errors:
         raise ValidationErrors(plan.errors)
     k = kind_of(plan.kind)
@@ -974,7 +998,9 @@ def commit_plan(
                 (p for p in plan.planned if p.action == "insert"),
                 key=lambda p: (p.values["project_id"], p.values["as_of"], p.row),
             )
-            for p in todo:
+            for i, p in enumerate(todo):
+                if not i % PROGRESS_ROWS:
+                    progress(i, len(todo), WRITING)
                 project = store.get("projects", p.values["project_id"])
                 v = dict(p.values)
                 v["author"] = v.get("author") or user
@@ -986,13 +1012,17 @@ def commit_plan(
             # New rows in bulk (one statement, audit rows written by SQLite), then the changes.
             new = [p for p in plan.planned if p.action == "insert"]
             checked = _untouched_columns(plan, new)
+            total = len(plan.planned)
+            progress(0, total, WRITING)
             if checked is not None:  # bound straight from the checked columns
                 new_ids = perf_bulk.insert_columns(store, k.name, checked.names, checked.cols,
-                                                   user=user, action="import")  # fmt: skip
+                                                   user=user, action="import",
+                                                   progress=progress)  # fmt: skip
             else:
-                new_ids = perf_bulk.insert_audited(
-                    store, k.name, [p.values for p in new], user=user, action="import"
-                )
+                new_ids = perf_bulk.insert_audited(store, k.name, [p.values for p in new],
+                                                   user=user, action="import",
+                                                   progress=progress)  # fmt: skip
+            progress(len(new), total)
             if len(new) == len(plan.planned):  # only new rows (a first import): ids in order
                 ids = new_ids
             else:
@@ -1001,6 +1031,8 @@ def commit_plan(
                     if p.action == "insert":
                         ids.append(by_row[id(p)])
                     elif p.action == "update":
+                        if not len(ids) % PROGRESS_ROWS:
+                            progress(len(ids), total)
                         store.update(k.name, p.pk, p.changes, expected_version=None, user=user,
                                      action="import")  # fmt: skip
                         ids.append(p.pk)
@@ -1010,6 +1042,7 @@ def commit_plan(
             {"file": Path(plan.path).name, **plan.counts(), "at": now_iso()},
             user=user,
         )
+        progress.commit_point()
     return Change(k.name, tuple(ids), "import")
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,8 +35,17 @@ def default_dir(db_path: Path) -> Path:
     return db_path.parent / f"{db_path.stem}-backups"
 
 
-def copy_database(conn: sqlite3.Connection, target: Path) -> Path:
-    """A consistent copy of an open database, made with the backup API, owner-only."""
+#: Pages copied per step of a backup that reports its progress.
+PAGES_PER_STEP = 1024
+
+
+def copy_database(conn: sqlite3.Connection, target: Path,
+                  progress: Callable[[int, int], None] | None = None) -> Path:  # fmt: skip
+    """A consistent copy of an open database, made with the backup API, owner-only.
+
+    ``progress(pages_done, pages)`` is called between steps; if it raises (a cancel),
+    the copy stops and its part file is removed.
+    """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = exclusive_part(
@@ -44,7 +54,11 @@ def copy_database(conn: sqlite3.Connection, target: Path) -> Path:
     try:
         dst = sqlite3.connect(str(tmp))
         try:
-            conn.backup(dst)
+            if progress is None:
+                conn.backup(dst)
+            else:
+                conn.backup(dst, pages=PAGES_PER_STEP, sleep=0,
+                            progress=lambda _s, left, total: progress(total - left, total))  # fmt: skip
             dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
@@ -78,14 +92,19 @@ def list_backups(folder: Path, stem: str | None = None) -> list[Backup]:
 
 
 def make_backup(
-    store: Store, folder: Path, *, keep: int = DEFAULT_KEEP, reason: str = "manual"
+    store: Store,
+    folder: Path,
+    *,
+    keep: int = DEFAULT_KEEP,
+    reason: str = "manual",
+    progress: Callable[[int, int], None] | None = None,
 ) -> Path:
     """Copy the database into ``folder`` and keep only the newest ``keep`` automatic copies."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{store.path.stem}-{stamp}-{reason}.sqlite3"
-    copy_database(store.conn, target)
+    copy_database(store.conn, target, progress)
     if keep > 0:
         # Only the automatic copies rotate: one made by hand or before an upgrade or a
         # restore is the way back from that step and stays until the person removes it.

@@ -9,7 +9,7 @@ import os
 import sqlite3
 import struct
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -1065,9 +1065,10 @@ class Store:
         problems += [f"{r[0]} row {r[1]} points to a missing {r[2]} record" for r in fk]
         return problems
 
-    def backup_to(self, target: str | os.PathLike[str]) -> Path:
-        """A consistent copy made with SQLite's backup API."""
-        return backups.copy_database(self.conn, Path(target))
+    def backup_to(self, target: str | os.PathLike[str],
+                  progress: Callable[[int, int], None] | None = None) -> Path:  # fmt: skip
+        """A consistent copy made with SQLite's backup API (``progress``: see copy_database)."""
+        return backups.copy_database(self.conn, Path(target), progress)
 
     def data_version(self) -> int:
         """Changes made by other connections since ours opened (cheap to poll)."""

@@ -268,12 +268,13 @@ class _Op(Generic[T]):
             del _superseded[self._key]
         if self._panel is not None and _alive(self._panel):
             self._panel.detach(self)
-        if not _alive(self.parent):
-            return
         if self.error is None and not self.writes and self.progress.cancelled:
             self.error = Cancelled()  # a cancelled question is never answered
         if self.error is None:
-            self._succeeded(self.result)  # type: ignore[arg-type]
+            self._succeeded(self.result)  # type: ignore[arg-type]  (also when parent is gone)
+        if not _alive(self.parent):
+            return
+        if self.error is None:
             if self._success is not None:
                 self._success(self.result)  # type: ignore[arg-type]
         elif isinstance(self.error, Cancelled):
@@ -315,6 +316,8 @@ class CollectionOp(_Op[T]):
         return self.store.open_again()
 
     def _succeeded(self, result: T) -> None:
+        if not _alive(self.ctx):
+            return
         store = self.ctx.store
         if self.changed and self.store is store and not store.closed:
             store.changed = True

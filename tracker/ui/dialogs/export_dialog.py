@@ -1,5 +1,8 @@
 """File › Export snapshot…: a dated copy of what the table shows, or of
-everything, as XLSX, CSV, JSON, PDF, SQLite or IATI XML."""
+everything, as XLSX, CSV, JSON, PDF, SQLite or IATI XML.
+
+The export runs in the background (tracker.ui.operations) with a progress bar;
+Cancel (or closing the dialog) before the file is put in place writes nothing."""
 
 from __future__ import annotations
 
@@ -26,12 +29,13 @@ from tracker.domain.fields import KINDS
 from tracker.domain.filters import Filter
 from tracker.domain.validation import ValidationErrors
 from tracker.services import iati
-from tracker.services.changes import Change
 from tracker.services.export import KIND_TABLES, export_snapshot
-from tracker.store import StoreError
+from tracker.services.progress import Progress
+from tracker.store import Store
 from tracker.ui.context import AppContext
 from tracker.ui.i18n import kind_label
 from tracker.ui.messages import tr_error, tr_message
+from tracker.ui.operations import CollectionOp, ProgressPanel, failure_text
 from tracker.ui.settings import Settings
 
 #: format key -> (file suffix or '' for a folder)
@@ -180,6 +184,8 @@ class ExportDialog(QDialog):
         self.result_label.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         lay.addWidget(self.result_label)
         buttons = QHBoxLayout()
+        self.progress = ProgressPanel(self)
+        buttons.addWidget(self.progress, 1)
         buttons.addStretch(1)
         self.export_button = QPushButton(self.tr("Export"), self)
         self.export_button.setObjectName("exportButton")
@@ -190,6 +196,7 @@ class ExportDialog(QDialog):
         close.clicked.connect(self.reject)
         buttons.addWidget(close)
         lay.addLayout(buttons)
+        self.op: Any = None
         self._format_changed()
 
     # ------------------------------------------------------------- settings
@@ -259,9 +266,13 @@ class ExportDialog(QDialog):
 
     # --------------------------------------------------------------- export
     def do_export(self) -> Any:
+        """Start the export in the background (returns the operation, or None when the
+        form is not filled in); the result line says what was written, or why not."""
         text = self.path_edit.text().strip()
         if not text:
             self._show_error(self.tr("Choose where to save the snapshot."))
+            return None
+        if self.busy():
             return None
         fmt = "csv" if self.fmt == "csv-folder" else self.fmt
         renderer = _pdf_renderer() if fmt == "pdf" else None
@@ -271,31 +282,57 @@ class ExportDialog(QDialog):
             )
             return None
         kind, flt = self.scope()
-        try:
-            if fmt == "iati":
-                self._keep_reporting_org()
-            self.result = export_snapshot(
-                self.ctx.store, fmt=fmt, out=Path(text), kind=kind, flt=flt, currency=self.ctx.currency,
-                as_of=self.ctx.as_of, user=self.ctx.user, pdf_renderer=renderer,
-            )  # fmt: skip
-        except ValidationErrors as exc:
+        org = self._reporting_org() if fmt == "iati" else None
+        ctx = self.ctx
+        currency, as_of, user = ctx.currency, ctx.as_of, ctx.user
+
+        def work(store: Store, progress: Progress) -> Any:
+            if org is not None:
+                iati.set_reporting_org(store, ref=org[0], name=org[1], org_type=org[2])
+            return export_snapshot(store, fmt=fmt, out=Path(text), kind=kind, flt=flt,
+                                   currency=currency, as_of=as_of, user=user,
+                                   pdf_renderer=renderer, progress=progress)  # fmt: skip
+
+        self.result = None
+        self.result_label.setText("")
+        op = CollectionOp(self, ctx, work, title=self.tr("Export"))
+        op.success(self._exported).failure(self._failed).on_cancelled(self._cancelled)
+        self.op = op.with_progress(self.progress, cancellable=True).run_in_background()
+        self.export_button.setEnabled(False)
+        return self.op
+
+    def busy(self) -> bool:
+        """Whether an export of this dialog is still running."""
+        return self.op is not None and not self.op.delivered
+
+    def _exported(self, result: Any) -> None:
+        self.result = result
+        self.export_button.setEnabled(True)
+        self.result_label.setStyleSheet("")
+        self.result_label.setText(self.describe(result))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        if isinstance(exc, ValidationErrors):
             labels = {
                 "iati_org_ref": self.tr("Reporting organisation identifier"),
                 "iati_org_name": self.tr("Reporting organisation name"),
                 "iati_org_type": self.tr("Reporting organisation type"),
             }
-            self._show_error(
-                "\n".join(tr_error(e, labels.get(e.field)) for e in exc.errors)
-            )  # fmt: skip
-            return None
-        except (StoreError, OSError) as exc:
-            self._show_error(str(exc))
-            return None
-        self.result_label.setStyleSheet("")
-        self.result_label.setText(self.describe(self.result))
-        if self.result.snapshot_id is not None:
-            self.ctx.changed.emit(Change("snapshots", (self.result.snapshot_id,), "insert"))
-        return self.result
+            self._show_error("\n".join(tr_error(e, labels.get(e.field)) for e in exc.errors))
+            return
+        self._show_error(failure_text(exc))
+
+    def _cancelled(self) -> None:
+        self.export_button.setEnabled(True)
+        self._show_error(self.tr("cancelled; no file was written."))
+
+    def reject(self) -> None:
+        """Close; an export still running is cancelled first (refused once its file is
+        being put in place: the dialog then stays until it is done)."""
+        if self.busy() and not self.op.cancel():
+            return
+        super().reject()
 
     def describe(self, result: Any) -> str:
         """The service's one-line account of the export, in the user's language."""
@@ -317,19 +354,21 @@ class ExportDialog(QDialog):
             line += " (" + "; ".join(tr_message(n) for n in result.notes) + ")"
         return line
 
-    def _keep_reporting_org(self) -> None:
-        """Save the organisation typed in (checked first: a bad one exports nothing)."""
+    def _reporting_org(self) -> tuple[str, str, str] | None:
+        """The organisation typed in, to be saved with the export (checked there: a bad
+        one exports nothing); None when it is unchanged or left as the placeholder."""
         ref, name = self.org_ref.text().strip(), self.org_name.text().strip()
         code = self.org_type.currentData()
         org = iati.reporting_org(self.ctx.store)
         if not ref and not name and org.placeholder:
-            return  # the placeholder, as the note says
+            return None  # the placeholder, as the note says
         if org.placeholder or (ref, " ".join(name.split()), code) != (
             org.ref,
             org.name,
             org.org_type,
         ):
-            iati.set_reporting_org(self.ctx.store, ref=ref, name=name, org_type=code)
+            return ref, name, code
+        return None
 
     def _show_error(self, text: str) -> None:
         self.result_label.setStyleSheet("color: #C00000;")

@@ -1,9 +1,15 @@
 """File › Import…: choose a file and a kind, see every row with each bad cell
-marked and why, then import all or nothing as one undoable step."""
+marked and why, then import all or nothing as one undoable step.
+
+Reading and checking the file, and the import itself, run in the background
+(tracker.ui.operations) with a progress bar; Cancel (or closing the dialog)
+before the import commits writes nothing."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -16,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -26,12 +31,16 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.fields import kind_of
-from tracker.domain.validation import ValidationError, ValidationErrors
+from tracker.domain.validation import ValidationError
 from tracker.services import importer
+from tracker.services.changes import Change
 from tracker.services.import_command import ImportCommand
-from tracker.store import StoreError
+from tracker.services.progress import Progress
+from tracker.store import Store
 from tracker.ui.context import AppContext
-from tracker.ui.messages import tr_error, tr_message
+from tracker.ui.messages import tr_message
+from tracker.ui.operations import CollectionOp, ProgressPanel, QueryOp, show_failure
+from tracker.ui.undo import UndoableCommand
 
 #: Rows shown in the preview; every problem is listed whatever the file's size.
 PREVIEW_ROWS = 2000
@@ -49,9 +58,14 @@ def choose_file(parent: QWidget | None, caption: str, start: str) -> str:
     return path
 
 
-def warn(parent: QWidget | None, title: str, text: str) -> None:
-    """Seam for tests: monkeypatch to capture instead of showing a box."""
-    QMessageBox.warning(parent, title, text)
+@dataclass
+class _Imported:
+    """What a background import did: the plan it checked, and the command and Change
+    when it wrote (none when the second check found problems)."""
+
+    plan: importer.ImportPlan
+    command: ImportCommand | None = None
+    change: Change | None = None
 
 
 class ImportDialog(QDialog):
@@ -135,14 +149,18 @@ class ImportDialog(QDialog):
         self.reason.setObjectName("importReason")
         self.reason.setWordWrap(True)
         bottom.addWidget(self.reason, 1)
+        self.progress = ProgressPanel(self)
+        bottom.addWidget(self.progress, 2)
         self.import_button = QPushButton(self.tr("Import"), self)
         self.import_button.setObjectName("importButton")
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.do_import)
         bottom.addWidget(self.import_button)
-        close = QPushButton(self.tr("Close"), self)
-        close.clicked.connect(self.reject)
-        bottom.addWidget(close)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.close_button.setObjectName("closeButton")
+        self.close_button.clicked.connect(self.reject)
+        bottom.addWidget(self.close_button)
+        self.op: Any = None
         lay.addLayout(bottom)
         if ctx.read_only:
             self.reason.setText(
@@ -172,19 +190,37 @@ class ImportDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read and check the file again (nothing is written)."""
+        """Read and check the file again, in the background (nothing is written)."""
         self.command = None
         path = self.path_edit.text()
         if not path:
             return
-        self.plan = importer.plan_import(self.ctx.store, kind=self.kind, path=path)
-        self._fill_preview(self.plan)
-        self._fill_problems(self.plan)
+        if self.busy() and self.op.writes:
+            return  # an import is under way: its own check decides
+        kind = self.kind
+
+        def check(store: Store, progress: Progress) -> importer.ImportPlan:
+            return importer.plan_import(store, kind=kind, path=path, progress=progress)
+
+        self.plan = None
+        op = QueryOp(self, self.ctx.store, check, title=self.tr("Import"))
+        op.success(self._show_plan).with_progress(self.progress)
+        self.op = op.superseding(("import-check", id(self))).run_in_background()
+        self._update_state()
+
+    def busy(self) -> bool:
+        """Whether a check or an import of this dialog is still running."""
+        return self.op is not None and not self.op.delivered
+
+    def _show_plan(self, plan: importer.ImportPlan) -> None:
+        self.plan = plan
+        self._fill_preview(plan)
+        self._fill_problems(plan)
         self._update_state()
 
     def _update_state(self) -> None:
         plan = self.plan
-        if plan is None:
+        if plan is None or self.busy():
             self.import_button.setEnabled(False)
             return
         c = plan.counts()
@@ -215,38 +251,62 @@ class ImportDialog(QDialog):
             self.reason.setText(self.tr("Nothing to import: every row is already in the database."))
 
     def do_import(self) -> None:
-        if self.plan is None or self.plan.errors:
+        """Check the file again (the database may have changed since the preview) and
+        import it, in the background; the Change is announced when it is committed."""
+        if self.plan is None or self.plan.errors or self.busy():
             return
-        # Check again right now: the database may have changed since the preview.
-        plan = importer.plan_import(self.ctx.store, kind=self.kind, path=self.path_edit.text())
-        if plan.errors:
-            self.plan = plan
-            self._fill_preview(plan)
-            self._fill_problems(plan)
-            self._update_state()
+        path, kind, user = self.path_edit.text(), self.kind, self.ctx.user
+        name = Path(path).name
+        text = self.tr("Import {file}").format(file=name)
+
+        def work(store: Store, progress: Progress) -> _Imported:
+            plan = importer.plan_import(store, kind=kind, path=path, progress=progress)
+            if plan.errors:
+                return _Imported(plan)
+            command = ImportCommand(plan, user=user, text=text)
+            return _Imported(plan, command, command.apply(store, progress=progress))
+
+        op = CollectionOp(self, self.ctx, work, title=self.tr("Import refused"))
+        op.before_announce = self._push_undo
+        op.success(self._imported).on_cancelled(self._import_cancelled)
+        op.failure(self._import_failed)
+        self.op = op.with_progress(self.progress, cancellable=True).run_in_background()
+        self.reason.setText("")
+        self._update_state()
+
+    def _push_undo(self, done: _Imported) -> None:
+        if done.command is not None:
+            self.ctx.undo_stack.push(UndoableCommand(self.ctx, done.command, applied=True))
+
+    def _imported(self, done: _Imported) -> None:
+        plan = self.plan = done.plan
+        if done.command is None:  # the second check found problems: nothing was written
+            self._show_plan(plan)
             return
-        name = Path(plan.path).name
-        command = ImportCommand(
-            plan, user=self.ctx.user, text=self.tr("Import {file}").format(file=name)
-        )
-        try:
-            self.ctx.run(command)
-        except ValidationErrors as exc:
-            warn(self, self.tr("Import refused"), "\n".join(tr_error(e) for e in exc.errors[:20]))
-            return
-        except StoreError as exc:
-            warn(self, self.tr("Import refused"), str(exc))
-            return
-        self.plan = plan
-        self.command = command
+        self.command = done.command
         c = plan.counts()
         self.reason.setText(
             self.tr(
                 "Imported {new} new and {changed} changed rows from {file}. Edit › Undo takes "
                 "the whole import back."
-            ).format(new=c["insert"], changed=c["update"], file=name)  # fmt: skip
+            ).format(new=c["insert"], changed=c["update"], file=Path(plan.path).name)  # fmt: skip
         )
         self._update_state()
+
+    def _import_cancelled(self) -> None:
+        self.reason.setText(self.tr("Import cancelled; nothing was written."))
+        self._update_state()
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self._update_state()
+        show_failure(self, exc, self.tr("Import refused"))
+
+    def reject(self) -> None:
+        """Close; a check or import still running is cancelled first. Once an import
+        commits it can no longer be cancelled: the dialog then stays until it is done."""
+        if self.busy() and not self.op.cancel():
+            return
+        super().reject()
 
     # ---------------------------------------------------------------- display
     def _column_of(self, plan: importer.ImportPlan, name: str) -> int | None:
