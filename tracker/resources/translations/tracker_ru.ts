@@ -688,6 +688,10 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>Тип отчитывающейся организации</translation>
         </message>
         <message>
+            <source>cancelled; no file was written.</source>
+            <translation>отменено; файл не записан.</translation>
+        </message>
+        <message>
             <source>{format} snapshot written to {path}: {rows} rows ({parts}) in {seconds} s; sha256 {sha256}</source>
             <translation>Снимок {format} записан в {path}: строк {rows} ({parts}) за {seconds} с; sha256 {sha256}</translation>
         </message>
@@ -1146,6 +1150,10 @@ Reload it now (your edits are dropped)?</source>
         <message>
             <source>Imported {new} new and {changed} changed rows from {file}. Edit › Undo takes the whole import back.</source>
             <translation>Из {file} импортировано новых строк: {new}, изменённых: {changed}. Правка › Отменить отменяет весь импорт.</translation>
+        </message>
+        <message>
+            <source>Import cancelled; nothing was written.</source>
+            <translation>Импорт отменён; ничего не записано.</translation>
         </message>
         <message>
             <source>Action</source>

@@ -688,6 +688,10 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>报告组织类型</translation>
         </message>
         <message>
+            <source>cancelled; no file was written.</source>
+            <translation>已取消；未写入任何文件。</translation>
+        </message>
+        <message>
             <source>{format} snapshot written to {path}: {rows} rows ({parts}) in {seconds} s; sha256 {sha256}</source>
             <translation>{format} 快照已写入 {path}：{rows} 行（{parts}），用时 {seconds} 秒；sha256 {sha256}</translation>
         </message>
@@ -1146,6 +1150,10 @@ Reload it now (your edits are dropped)?</source>
         <message>
             <source>Imported {new} new and {changed} changed rows from {file}. Edit › Undo takes the whole import back.</source>
             <translation>已从 {file} 导入 {new} 行新数据和 {changed} 行更改。编辑 › 撤销 可撤回整个导入。</translation>
+        </message>
+        <message>
+            <source>Import cancelled; nothing was written.</source>
+            <translation>导入已取消；未写入任何内容。</translation>
         </message>
         <message>
             <source>Action</source>
