@@ -125,6 +125,10 @@ def print_chart(ctx: AppContext, parent: QWidget | None, figure: Figure) -> QPri
     from tracker.charts import figure_to_svg_bytes
 
     svg = figure_to_svg_bytes(figure)
+    if hasattr(figure.canvas, "_draw_pending"):  # a canvas on screen (QtAgg)
+        from tracker.ui.widgets.figure_canvas import redraw_soon
+
+        redraw_soon(figure.canvas)  # printing must not change what the pane does next
     caption = chart_caption(ctx)
     title = " ".join(figure.get_suptitle().split())  # the chart builders' title
     return preview(

@@ -124,6 +124,7 @@ class TablePane(QWidget):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setAlternatingRowColors(True)
+        view.setTabKeyNavigation(False)  # Tab leaves the table (the arrows move in it)
         view.setWordWrap(False)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.verticalHeader().setVisible(False)

@@ -71,6 +71,11 @@ class DateEdit(QDateEdit):
         d = QDate.fromString(str(iso)[:10], "yyyy-MM-dd")
         self.setDate(d if d.isValid() else _EMPTY_DATE)
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 - Qt override
+        # One Tab stop: Tab goes to the next field (QDateEdit steps day → month → year, and an
+        # empty date kept the focus for good). The arrow keys still move between its parts.
+        return QWidget.focusNextPrevChild(self, next)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self.value() is None:
             # The calendar of an empty date opens at this month, not in the year 100.

@@ -60,7 +60,7 @@ class FigureHost(QWidget):
             self._canvas = canvas
         elif canvas.figure is not figure:
             _swap_figure(canvas, figure)
-        canvas.draw_idle()
+        redraw_soon(canvas)
 
     def clear(self) -> None:
         old, self._canvas = self._canvas, None
@@ -68,6 +68,18 @@ class FigureHost(QWidget):
             self._layout.removeWidget(old)
             old.hide()
             old.deleteLater()
+
+
+def redraw_soon(canvas: FigureCanvasQTAgg) -> None:
+    """``draw_idle()`` that always queues a draw.
+
+    matplotlib's QtAgg ``print_figure`` (any ``savefig`` of the shown figure: Print
+    chart, a PNG/SVG copy) marks a draw pending without queueing one, for a paint
+    event that may never come; every later ``draw_idle()`` then did nothing and the
+    chart stopped following the table. The flag is cleared first so the draw is queued.
+    """
+    canvas._draw_pending = False
+    canvas.draw_idle()
 
 
 def _swap_figure(canvas: FigureCanvasQTAgg, figure: Figure) -> None:

@@ -30,6 +30,8 @@ class MultiChoiceCombo(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(5)
         self._empty = ""
+        #: A press landed in the open list: only its release ticks (not the opening click's).
+        self._pressed_in_list = False
         self.view().viewport().installEventFilter(self)
         self.view().installEventFilter(self)
         self.currentIndexChanged.connect(self._chosen_by_keyboard)
@@ -132,9 +134,20 @@ class MultiChoiceCombo(QComboBox):
         self.blockSignals(False)
         self.toggle(row)
 
+    def showPopup(self) -> None:  # noqa: N802 - Qt override
+        # The list opens on the press with "All …" under the pointer; the release of that
+        # same click must not pick it (and close the list at once).
+        self._pressed_in_list = False
+        super().showPopup()
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         view = self.view()
+        if obj is view.viewport() and event.type() == QEvent.Type.MouseButtonPress:
+            self._pressed_in_list = True
         if obj is view.viewport() and event.type() == QEvent.Type.MouseButtonRelease:
+            if not self._pressed_in_list:
+                return True  # the release of the click that opened the list
+            self._pressed_in_list = False
             index = view.indexAt(event.position().toPoint())
             if index.isValid():
                 self.toggle(index.row())
