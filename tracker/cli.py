@@ -32,6 +32,7 @@ COMMANDS = (
     "attention",
     "copy",
     "grant",
+    "brief",
 )
 
 
@@ -248,6 +249,18 @@ def build_parser() -> argparse.ArgumentParser:
     gr.add_argument("--role", required=True, choices=["viewer", "editor", "admin"], help="the role")
     gr.add_argument("--password", action="store_true",
                     help="ask for the login's new password (typed, never shown or stored)")  # fmt: skip
+    br = sub.add_parser("brief", help="write a one-page brief per project to a PDF",
+                        description="A one-page project brief for meetings (several projects: one "
+                                    "page each, in one PDF).")  # fmt: skip
+    db_arg(br)
+    br.add_argument("--project", required=True, action="append", metavar="CODE",
+                    help="project code (give it several times for several projects)")  # fmt: skip
+    br.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    br.add_argument("--currency", default="USD", help="reporting currency (default: USD)")
+    br.add_argument("--as-of", type=_date, default=None, metavar="DATE",
+                    help="as-of date for rates and the worklist (default: today)")  # fmt: skip
+    br.add_argument("--language", choices=["en", "ru", "zh"], default="en",
+                    help="language of the brief (default: en)")  # fmt: skip
 
     d = sub.add_parser(
         "diff", help="compare two snapshots", description="What was added, removed and changed."
@@ -754,10 +767,33 @@ def cmd_attention(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_brief(args: argparse.Namespace) -> int:
+    from tracker.services import brief
+    from tracker.store import Store
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        _err(f"{out.name}: the brief is written as PDF; give a .pdf name. Nothing was written.")
+        return EXIT_REFUSED
+    with Store.open(args.db, read_only=True, backup=False) as store:
+        ids = []
+        for code in args.project:
+            project = _project_by_code(store, code)
+            if project is None:
+                _err(f"project: no project with code '{code}'; nothing was written.")
+                return EXIT_REFUSED
+            ids.append(project["id"])
+        pages = brief.write_briefs(store, project_ids=ids, out=out, currency=args.currency.upper(),
+                                   as_of=args.as_of, language=args.language)  # fmt: skip
+    print(f"brief written: {out} ({pages} page(s), {len(ids)} project(s))")
+    return EXIT_OK
+
+
 _HANDLERS = {"gui": cmd_gui, "init": cmd_init, "import": cmd_import, "export": cmd_export, "update": cmd_update,
              "chart": cmd_chart, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore,
              "repair": cmd_repair, "diff": cmd_diff, "iati-org": cmd_iati_org,
-             "attention": cmd_attention, "copy": cmd_copy, "grant": cmd_grant}  # fmt: skip
+             "attention": cmd_attention, "copy": cmd_copy, "grant": cmd_grant,
+             "brief": cmd_brief}  # fmt: skip
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())

@@ -63,11 +63,10 @@ def main() -> None:
             continue
         target = min(Decimal(paid) / Decimal("0.65"), Decimal(amount) * Decimal("0.95")) \
             if behind else Decimal(paid) * Decimal("1.04")  # fmt: skip
-        factor = target / Decimal(paid)
         cumulative = []
         for day in dates:
-            if day <= TODAY:
-                v = int(Decimal(actual_at(s, day)) * factor)
+            if day <= TODAY:  # an even pace from the start to what was due by now
+                v = int(target * Decimal((day - start).days) / Decimal((TODAY - start).days))
             else:  # straight on to the committed amount at the planned end
                 last_day, last_v = cumulative[-1] if cumulative else (start, 0)
                 left = [d for d in dates if d > last_day]

@@ -109,6 +109,33 @@
         </message>
     </context>
     <context>
+        <name>Attention</name>
+        <message>
+            <source>No recent update</source>
+            <translation>Давно нет обновлений</translation>
+        </message>
+        <message>
+            <source>Planned end passed</source>
+            <translation>Плановый срок истёк</translation>
+        </message>
+        <message>
+            <source>Behind plan</source>
+            <translation>Отставание от плана</translation>
+        </message>
+        <message>
+            <source>Disbursed fell</source>
+            <translation>Освоение уменьшилось</translation>
+        </message>
+        <message>
+            <source>No exchange rate</source>
+            <translation>Нет курса валюты</translation>
+        </message>
+        <message>
+            <source>Resident unchanged for a year</source>
+            <translation>Резидент не менялся год</translation>
+        </message>
+    </context>
+    <context>
         <name>BackupsDialog</name>
         <message>
             <source>Backups</source>
@@ -210,6 +237,65 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>Before upgrade from schema {n}</source>
             <translation>Перед обновлением схемы {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Brief</name>
+        <message>
+            <source>Project brief · as of {date} · {database}</source>
+            <translation>Справка по проекту · на {date} · {database}</translation>
+        </message>
+        <message>
+            <source>Disbursed, % of committed</source>
+            <translation>Освоено, % от выделенного</translation>
+        </message>
+        <message>
+            <source>Planned by {date}</source>
+            <translation>По плану к {date}</translation>
+        </message>
+        <message>
+            <source>Disbursed, % of plan</source>
+            <translation>Освоено, % от плана</translation>
+        </message>
+        <message>
+            <source>no plan</source>
+            <translation>нет плана</translation>
+        </message>
+        <message>
+            <source>no exchange rate</source>
+            <translation>нет курса</translation>
+        </message>
+        <message>
+            <source>Needs attention</source>
+            <translation>Требует внимания</translation>
+        </message>
+        <message>
+            <source>Nothing needs attention.</source>
+            <translation>Ничто не требует внимания.</translation>
+        </message>
+        <message>
+            <source>No disbursement plan.</source>
+            <translation>Плана освоения нет.</translation>
+        </message>
+        <message>
+            <source>Last updates</source>
+            <translation>Последние обновления</translation>
+        </message>
+        <message>
+            <source>No updates yet.</source>
+            <translation>Обновлений пока нет.</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>На дату</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Примечание</translation>
+        </message>
+        <message>
+            <source>{app} · generated {when} by {user}</source>
+            <translation>{app} · сформировано {when}, {user}</translation>
         </message>
     </context>
     <context>

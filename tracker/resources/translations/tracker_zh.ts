@@ -109,6 +109,33 @@
         </message>
     </context>
     <context>
+        <name>Attention</name>
+        <message>
+            <source>No recent update</source>
+            <translation>长期未更新</translation>
+        </message>
+        <message>
+            <source>Planned end passed</source>
+            <translation>已过计划完工日期</translation>
+        </message>
+        <message>
+            <source>Behind plan</source>
+            <translation>落后于计划</translation>
+        </message>
+        <message>
+            <source>Disbursed fell</source>
+            <translation>已拨付额下降</translation>
+        </message>
+        <message>
+            <source>No exchange rate</source>
+            <translation>缺少汇率</translation>
+        </message>
+        <message>
+            <source>Resident unchanged for a year</source>
+            <translation>入园企业一年未变更</translation>
+        </message>
+    </context>
+    <context>
         <name>BackupsDialog</name>
         <message>
             <source>Backups</source>
@@ -210,6 +237,65 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>Before upgrade from schema {n}</source>
             <translation>从架构 {n} 升级前</translation>
+        </message>
+    </context>
+    <context>
+        <name>Brief</name>
+        <message>
+            <source>Project brief · as of {date} · {database}</source>
+            <translation>项目简报 · 截至 {date} · {database}</translation>
+        </message>
+        <message>
+            <source>Disbursed, % of committed</source>
+            <translation>已拨付占承诺额 %</translation>
+        </message>
+        <message>
+            <source>Planned by {date}</source>
+            <translation>截至 {date} 计划</translation>
+        </message>
+        <message>
+            <source>Disbursed, % of plan</source>
+            <translation>已拨付占计划 %</translation>
+        </message>
+        <message>
+            <source>no plan</source>
+            <translation>无计划</translation>
+        </message>
+        <message>
+            <source>no exchange rate</source>
+            <translation>无汇率</translation>
+        </message>
+        <message>
+            <source>Needs attention</source>
+            <translation>需要关注</translation>
+        </message>
+        <message>
+            <source>Nothing needs attention.</source>
+            <translation>没有需要关注的事项。</translation>
+        </message>
+        <message>
+            <source>No disbursement plan.</source>
+            <translation>没有拨付计划。</translation>
+        </message>
+        <message>
+            <source>Last updates</source>
+            <translation>最近进展</translation>
+        </message>
+        <message>
+            <source>No updates yet.</source>
+            <translation>尚无进展。</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>截至日期</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>{app} · generated {when} by {user}</source>
+            <translation>{app} · 由 {user} 于 {when} 生成</translation>
         </message>
     </context>
     <context>
