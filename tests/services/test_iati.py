@@ -38,13 +38,14 @@ def test_demo_export_validates_against_the_official_schema(demo_store, tmp_path)
     )
     # Every status maps onto the ActivityStatus codelist (1-6).
     assert {a.find("activity-status").get("code") for a in acts} <= {"1", "2", "3", "4", "5", "6"}
-    # Commitment (2) values add up to the committed amounts of non-pipeline projects.
+    # Commitment (2) values add up to the committed amounts of non-pipeline projects
+    # agreed by the as-of date (nothing later is written as having happened).
     committed = sum(
         float(v) for v in doc.xpath("//transaction[transaction-type/@code='2']/value/text()")
     )
-    expected = (
-        sum(p["amount"] for p in demo_store.rows("projects") if p["status"] != "pipeline") / 100
-    )
+    expected = sum(p["amount"] for p in demo_store.rows("projects") if p["status"] != "pipeline"
+                   and (p["agreement_date"] or p["start_date"]) <= "2025-12-31") / 100  # fmt: skip
+    assert max(doc.xpath("//transaction-date/@iso-date")) <= "2025-12-31"
     assert committed == pytest.approx(expected, abs=0.01)
 
 

@@ -15,10 +15,10 @@ def test_placeholder_until_set(demo_store):
     org = iati.reporting_org(demo_store)
     assert org.placeholder and org.ref == iati.DEFAULT_ORG_REF and org.org_type == "10"
     org = iati.set_reporting_org(
-        demo_store, ref="BY-MOF-1", name="Ministry of Finance", org_type="10"
+        demo_store, ref="BY-COA-1", name="Ministry of Finance", org_type="10"
     )
     assert not org.placeholder
-    assert (org.ref, org.name, org.org_type) == ("BY-MOF-1", "Ministry of Finance", "10")
+    assert (org.ref, org.name, org.org_type) == ("BY-COA-1", "Ministry of Finance", "10")
 
 
 @pytest.mark.parametrize(
@@ -29,9 +29,12 @@ def test_placeholder_until_set(demo_store):
         ("BY MOF 1", "A", "10", {"iati_org_ref"}),
         ("BY-", "A", "10", {"iati_org_ref"}),
         ("XX-INVESTMENT-TRACKER", "A", "10", {"iati_org_ref"}),
-        ("BY-MOF-1", "   ", "10", {"iati_org_name"}),
-        ("BY-MOF-1", "x" * 201, "10", {"iati_org_name"}),
-        ("BY-MOF-1", "A", "99", {"iati_org_type"}),
+        # Well formed, but BY-MOF is no registration agency (IATI rule 1.14.8).
+        ("BY-MOF-1", "A", "10", {"iati_org_ref"}),
+        ("XM-DAC", "A", "10", {"iati_org_ref"}),
+        ("BY-COA-1", "   ", "10", {"iati_org_name"}),
+        ("BY-COA-1", "x" * 201, "10", {"iati_org_name"}),
+        ("BY-COA-1", "A", "99", {"iati_org_type"}),
         ("", "", "", {"iati_org_ref", "iati_org_name", "iati_org_type"}),
     ],
 )
@@ -75,11 +78,15 @@ def test_cli_shows_and_sets_the_organisation(demo_path):
 
     with Store.open(demo_path, read_only=True, backup=False) as s:
         assert s.meta("iati_org_ref") is None, "a refused value is not kept"
+    agency = cli("iati-org", "--db", str(demo_path), "--ref", "BY-MOF-1", "--name", "M")
+    assert agency.returncode == 1
+    assert "'BY-MOF-1' does not start with an approved registration agency code" in agency.stderr
+    assert "BY-MOF" not in agency.stderr.split("e.g.")[1]  # the example given passes the check
     ok = cli(
-        "iati-org", "--db", str(demo_path), "--ref", "BY-MOF-1", "--name", "Ministry of Finance"
+        "iati-org", "--db", str(demo_path), "--ref", "BY-COA-1", "--name", "Ministry of Finance"
     )
     assert ok.returncode == 0, ok.stderr
-    assert "BY-MOF-1 Ministry of Finance (type 10 Government)" in ok.stdout
+    assert "BY-COA-1 Ministry of Finance (type 10 Government)" in ok.stdout
     renamed = cli("iati-org", "--db", str(demo_path), "--name", "Ministry of Finance of Belarus",
                   "--type", "11")  # fmt: skip
-    assert "BY-MOF-1 Ministry of Finance of Belarus (type 11 Local Government)" in renamed.stdout
+    assert "BY-COA-1 Ministry of Finance of Belarus (type 11 Local Government)" in renamed.stdout

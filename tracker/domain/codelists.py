@@ -58,6 +58,22 @@ DEFAULT_SECTORS = (
     ("other", "Other", "Прочее", "其他"),
 )
 
+#: DAC 5-digit CRS purpose code (IATI Sector codelist, vocabulary 1) of each default sector;
+#: its first three digits are the DAC 3-digit category (vocabulary 2). Editable per sector in
+#: Reference data; every code is active in the shipped codelist (tracker.domain.iati_codes).
+DEFAULT_SECTOR_CRS = {
+    "energy": "23310",  # Energy generation, non-renewable sources, unspecified (cat. 233)
+    "industry": "32120",  # Industrial development
+    "agriculture": "31120",  # Agricultural development
+    "logistics": "21061",  # Storage
+    "transport": "21020",  # Road transport
+    "construction": "32310",  # Construction policy and administrative management
+    "healthcare": "12191",  # Medical services
+    "it": "22040",  # Information and communication technology (ICT)
+    "real_estate": "43030",  # Urban development and management
+    "other": "99810",  # Sectors not specified
+}
+
 DEFAULT_REGIONS = (
     # ISO 3166-2:BY (code, name_en, name_ru)
     ("BY-BR", "Brest Region", "Брестская область"),

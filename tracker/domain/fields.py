@@ -258,6 +258,10 @@ def validate(
     return out
 
 
+#: Project statuses in which the works have begun: the start date is the actual start.
+STARTED_STATUSES = ("implementation", "completed", "suspended")
+
+
 def cross_checks(kind: str, v: Mapping[str, Any]) -> list[tuple[str, str]]:
     """Rules between fields of one record."""
     problems: list[tuple[str, str]] = []
@@ -270,6 +274,13 @@ def cross_checks(kind: str, v: Mapping[str, Any]) -> list[tuple[str, str]]:
         amount, disbursed = v.get("amount"), v.get("disbursed")
         if amount is not None and disbursed is not None and disbursed > amount:
             problems.append(("disbursed", "must not exceed the committed amount"))
+        today = dt.date.today().isoformat()
+        if v.get("status") in STARTED_STATUSES and v.get("start_date") and v["start_date"] > today:
+            problems.append(("start_date", "must not be after today for a project whose works have "
+                             "started (it is the actual start); a later start is planned"))  # fmt: skip
+        if v.get("actual_end") and v["actual_end"] > today:
+            problems.append(("actual_end", "must not be after today (an end still to come is the "
+                             "planned end)"))  # fmt: skip
         before("start_date", "planned_end", "must not be before the start date")
         before("start_date", "actual_end", "must not be before the start date")
         before("agreement_date", "actual_end", "must not be before the agreement date")
@@ -605,6 +616,7 @@ def cross_check_rows(kind: str, cols: Mapping[str, Sequence[Any]]) -> list[int] 
     kind (the caller checks each row).
     """
     if kind == "projects":
+        today = dt.date.today().isoformat()
         rows = zip(cols["amount"], cols["disbursed"], cols["status"], cols["start_date"],
                    cols["planned_end"], cols["actual_end"], cols["agreement_date"],
                    cols["grace_years"], cols["maturity_years"], strict=True)  # fmt: skip
@@ -612,6 +624,8 @@ def cross_check_rows(kind: str, cols: Mapping[str, Sequence[Any]]) -> list[int] 
             i
             for i, (a, d, st, sd, pe, ae, ag, g, m) in enumerate(rows)
             if (a is not None and d is not None and d > a)
+            or (sd and sd > today and st in STARTED_STATUSES)
+            or (ae and ae > today)
             or (sd and pe and pe < sd)
             or (sd and ae and ae < sd)
             or (ag and ae and ae < ag)

@@ -230,7 +230,9 @@ def _export(store: Store, *, fmt: str, out: Path, kind: str, flt: Filter | None,
         elif fmt == "iati":
             tally.progress(0, 0, WRITING)
             rows = {
-                "projects": _atomic(out, lambda tmp: _write_iati(store, tmp, flt, as_of, taken_at))
+                "projects": _atomic(
+                    out, lambda tmp: _write_iati(store, tmp, flt, as_of, taken_at, notes)
+                )
             }
             digest = sha256_file(out)
         else:  # pdf
@@ -700,18 +702,25 @@ def _write_json(store: Store, path: Path, tables: tuple[str, ...], flt: Filter,
 
 
 # --------------------------------------------------------------------- IATI
-def _write_iati(store: Store, path: Path, flt: Filter, as_of: str, taken_at: str) -> int:
-    from tracker.services import iati
+def _write_iati(store: Store, path: Path, flt: Filter, as_of: str, taken_at: str,
+                notes: list[str]) -> int:  # fmt: skip
+    """Write, check against the schema (refused if invalid), then run IATI's standard ruleset
+    and say in ``notes`` what it found and what could not be written IATI's way."""
+    from tracker.services import iati, iati_rules
 
     if count_rows(store, "projects", flt) == 0:
         raise ValidationErrors(
             [ValidationError("kind", "no projects to export: IATI XML needs at least one activity")]
         )
-    n = iati.write_activities(store, out=path, flt=flt, as_of=as_of, generated_at=taken_at)
+    said = iati.ExportNotes(set())
+    n = iati.write_activities(store, out=path, flt=flt, as_of=as_of, generated_at=taken_at,
+                              notes=said)  # fmt: skip
     try:
         iati.validate(path)
     except iati.IatiInvalid as exc:
         raise ValidationErrors([ValidationError("format", str(exc))]) from None
+    notes.append(iati_rules.summary(iati_rules.check_file(path)))
+    notes.extend(said.lines())
     return n
 
 

@@ -3,7 +3,23 @@ the official schema (tracker/services/iati_schema/, copied from IATI-Schemas
 version-2.03) before anyone sees the file.
 
 Codelist values are written here in code, each with the IATI codelist it
-comes from, so a reader can check them against iatistandard.org/codelists.
+comes from, so a reader can check them against iatistandard.org/codelists;
+the codelists that change (sectors, registration agencies) are shipped with
+their version (:mod:`tracker.domain.iati_codes`). After the schema, the file is
+run through IATI's standard ruleset (:mod:`tracker.services.iati_rules`).
+
+What the file says:
+
+- identifiers: the reporting organisation's id, a hyphen and the project code,
+  with ``/`` (which IATI's rules refuse in an identifier) written as ``-``;
+- dates: an actual start or end is written only when it is not after today
+  (a later one is written as planned);
+- sectors: the DAC 5-digit CRS purpose code (vocabulary 1) from the sector's
+  reference data, its DAC 3-digit category (vocabulary 2) and our own code (99);
+- transactions: the commitment on the agreement date, and one disbursement per
+  dated project update that raised the disbursed amount (the increase, on the
+  update's date), none after the as-of date or today;
+- narratives in Cyrillic or Chinese carry ``xml:lang`` ru or zh.
 """
 
 from __future__ import annotations
@@ -16,8 +32,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tracker.domain.codelists import DEFAULT_SECTORS
+from tracker.domain.codelists import DEFAULT_SECTOR_CRS, DEFAULT_SECTORS
+from tracker.domain.fields import STARTED_STATUSES
 from tracker.domain.filters import Filter
+from tracker.domain.iati_codes import (
+    IDENTIFIER_FORBIDDEN,
+    ORG_REF_EXAMPLE,
+    dac5_problem,
+    org_ref_problem,
+    text_language,
+)
 from tracker.domain.money import from_minor
 from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.store import Store
@@ -50,21 +74,9 @@ DATE_PLANNED_START, DATE_ACTUAL_START, DATE_PLANNED_END, DATE_ACTUAL_END = "1", 
 DESCRIPTION_GENERAL = "1"
 # Codelist OrganisationType: 10 Government (the ministry or agency that reports).
 ORG_TYPE_GOVERNMENT = "10"
-# Codelist SectorVocabulary: 2 OECD DAC CRS 3 digit, 99 Reporting Organisation (our own codes).
-SECTOR_VOCAB_DAC3, SECTOR_VOCAB_OWN = "2", "99"
-# Codelist Sector (DAC 3 digit, vocabulary 2) for our sector codes.
-DAC3_SECTOR = {
-    "energy": "230",  # Energy
-    "industry": "321",  # Industry
-    "agriculture": "311",  # Agriculture
-    "logistics": "210",  # Transport & Storage
-    "transport": "210",  # Transport & Storage
-    "construction": "323",  # Construction
-    "healthcare": "121",  # Health, General
-    "it": "220",  # Communications
-    "real_estate": "430",  # Other Multisector
-    "other": "998",  # Unallocated / Unspecified
-}
+# Codelist SectorVocabulary: 1 OECD DAC CRS Purpose Codes (5 digit), 2 OECD DAC CRS 3 digit,
+# 99 Reporting Organisation (our own codes).
+SECTOR_VOCAB_DAC5, SECTOR_VOCAB_DAC3, SECTOR_VOCAB_OWN = "1", "2", "99"
 # Codelist Country (ISO 3166-1 alpha-2): where the portfolio's projects are.
 RECIPIENT_COUNTRY = "BY"
 # Codelist Currency (ISO 4217) is the projects' own `currency` column, already ISO 4217.
@@ -96,6 +108,8 @@ ORGANISATION_TYPES = {
 #: "GB-COH-…": two capital letters, a hyphen, the agency's code) and the number it gave.
 ORG_REF_RULE = re.compile(r"[A-Z]{2}-[A-Za-z0-9]+(?:[-._][A-Za-z0-9]+)*")
 ORG_NAME_MAX = 200
+#: How a character IATI's rules refuse in an identifier (/ & | ?) is written in one.
+IDENTIFIER_REPLACEMENT = "-"
 
 
 @dataclass(frozen=True)
@@ -127,8 +141,10 @@ def set_reporting_org(store: Store, *, ref: str, name: str, org_type: str) -> Re
         errors.append(ValidationError(
             "iati_org_ref",
             f"{ref!r} is not an IATI organisation identifier: a registration agency prefix, "
-            "a hyphen and the organisation's number, e.g. XM-DAC-41114 or BY-MOF-1",
+            f"a hyphen and the organisation's number, e.g. {ORG_REF_EXAMPLE}",
         ))  # fmt: skip
+    elif (problem := org_ref_problem(ref)) is not None:
+        errors.append(ValidationError("iati_org_ref", problem))
     if not name:
         errors.append(ValidationError("iati_org_name", "is required"))
     elif len(name) > ORG_NAME_MAX:
@@ -181,20 +197,77 @@ def activity_status(project: Mapping[str, Any]) -> str:
     return ACTIVITY_STATUS[project["status"]]
 
 
+def activity_identifier(org_ref: str, code: str) -> str:
+    """The activity's IATI identifier: the organisation's id, a hyphen and the project code
+    with the characters IATI's rules refuse (/ & | ?) written as hyphens."""
+    return f"{org_ref}-{IDENTIFIER_FORBIDDEN.sub(IDENTIFIER_REPLACEMENT, code)}"
+
+
+def code_warning(code: str) -> str | None:
+    """What a project code means for the IATI export (shown when the code is entered)."""
+    if IDENTIFIER_FORBIDDEN.search(code):
+        mapped = IDENTIFIER_FORBIDDEN.sub(IDENTIFIER_REPLACEMENT, code)
+        return (f"IATI identifiers may not contain / & | or ?: the IATI export writes this "
+                f"code as {mapped}")  # fmt: skip
+    return None
+
+
+def sector_crs_codes(store: Store) -> dict[str, str]:
+    """Each sector's DAC 5-digit CRS purpose code (reference data; the shipped defaults
+    for a database from before the column existed)."""
+    codes = dict(DEFAULT_SECTOR_CRS)
+    for r in store.rows("sectors"):
+        if "crs_code" in r:
+            codes.pop(r["code"], None)
+            if r["crs_code"]:
+                codes[r["code"]] = r["crs_code"]
+    return codes
+
+
+@dataclass
+class ExportNotes:
+    """What the writer could not say the way IATI wants it, to tell the person exporting."""
+
+    no_crs_sector: set[str]
+    disbursed_without_updates: int = 0
+    future_dates: int = 0
+
+    def lines(self) -> list[str]:
+        out = []
+        if self.no_crs_sector:
+            out.append("sectors without a usable DAC 5-digit code (set it in Reference data › "
+                       f"Sectors): {', '.join(sorted(self.no_crs_sector))}")  # fmt: skip
+        if self.disbursed_without_updates:
+            out.append(f"{self.disbursed_without_updates} projects report a disbursed amount with "
+                       "no dated update: no disbursement transaction is written for them")  # fmt: skip
+        if self.future_dates:
+            out.append(f"{self.future_dates} actual start or end dates after today were written "
+                       "as planned dates")  # fmt: skip
+        return out
+
+
 def write_activities(
-    store: Store, *, out: Path, flt: Filter | None = None, as_of: str, generated_at: str
-) -> int:
-    """Write the projects ``flt`` selects as IATI activities; returns how many."""
+    store: Store, *, out: Path, flt: Filter | None = None, as_of: str, generated_at: str,
+    today: dt.date | None = None, notes: ExportNotes | None = None,
+) -> int:  # fmt: skip
+    """Write the projects ``flt`` selects as IATI activities; returns how many.
+
+    Nothing dated after ``as_of`` or ``today`` is written as having happened.
+    """
     from lxml import etree
 
     org = reporting_org(store)
-    org_ref, org_name, org_type = org.ref, org.name, org.org_type
     sector_names = {c: en for c, en, _ru, _zh in DEFAULT_SECTORS} | {
         r["code"]: r["name_en"] for r in store.rows("sectors")
     }
+    crs = {s: c for s, c in sector_crs_codes(store).items() if dac5_problem(c) is None}
+    limit = min(as_of, (today or dt.date.today()).isoformat())
+    history = _disbursement_history(store, flt, limit)
+    notes = notes if notes is not None else ExportNotes(set())
     from tracker.store.keeping import plans_for
 
     planned = plans_for(store)  # IATI planned-disbursement elements, per project
+    seen: dict[str, str] = {}
     n = 0
     with etree.xmlfile(str(out), encoding="utf-8") as xf:
         xf.write_declaration()
@@ -202,14 +275,42 @@ def write_activities(
                         **{"generated-datetime": generated_at}):  # fmt: skip
             xf.write("\n")
             for p in export_rows(store, "projects", flt):
-                xf.write(_activity(p, org_ref, org_name, org_type, sector_names, as_of,
-                                   planned.get(p["id"], ())), pretty_print=True)  # fmt: skip
+                ident = activity_identifier(org.ref, p["code"])
+                if ident in seen:
+                    raise ValidationErrors([ValidationError(
+                        "code", f"projects {seen[ident]} and {p['code']} would both be the IATI "
+                        f"activity {ident}: change one code", p["code"])])  # fmt: skip
+                seen[ident] = p["code"]
+                a = _activity(p, ident, org, sector_names, crs, limit,
+                              history.get(p["id"], []), notes, planned.get(p["id"], ()))  # fmt: skip
+                xf.write(a, pretty_print=True)
                 n += 1
     return n
 
 
-def _activity(p: Mapping[str, Any], org_ref: str, org_name: str, org_type: str,
-              sector_names: Mapping[str, str], as_of: str, planned: Any = ()) -> Any:  # fmt: skip
+def _disbursement_history(store: Store, flt: Filter | None,
+                          limit: str) -> dict[int, list[tuple[str, int]]]:  # fmt: skip
+    """(date, increase) of each project's disbursed amount, from its dated updates up to
+    ``limit``: the first update's amount, then each rise or fall since the previous one."""
+    cumulative: dict[int, list[tuple[str, int]]] = {}
+    for u in export_rows(store, "project_updates", flt):
+        if u["disbursed"] is not None and u["as_of"] and u["as_of"] <= limit:
+            cumulative.setdefault(u["project_id"], []).append((u["as_of"], u["id"], u["disbursed"]))
+    history: dict[int, list[tuple[str, int]]] = {}
+    for pid, rows in cumulative.items():
+        previous = 0
+        steps = []
+        for date, _id, disbursed in sorted(rows):
+            if disbursed != previous:
+                steps.append((date, disbursed - previous))
+            previous = disbursed
+        history[pid] = steps
+    return history
+
+
+def _activity(p: Mapping[str, Any], ident: str, org: ReportingOrg, sector_names: Mapping[str, str],
+              crs: Mapping[str, str], limit: str, disbursements: list[tuple[str, int]],
+              notes: ExportNotes, planned: Any = ()) -> Any:  # fmt: skip
     from lxml import etree
 
     E = etree.Element
@@ -217,9 +318,9 @@ def _activity(p: Mapping[str, Any], org_ref: str, org_name: str, org_type: str,
     currency = p["currency"]
     a = E("iati-activity", {_XML_LANG: "en", "default-currency": currency,
                             "last-updated-datetime": _datetime(p.get("updated_at"))})  # fmt: skip
-    S(a, "iati-identifier").text = f"{org_ref}-{p['code']}"
-    rep = S(a, "reporting-org", ref=org_ref, type=org_type)
-    _narrative(rep, org_name)
+    S(a, "iati-identifier").text = ident
+    rep = S(a, "reporting-org", ref=org.ref, type=org.org_type)
+    _narrative(rep, org.name)
     _narrative(S(a, "title"), p["name"])
     desc = S(a, "description", type=DESCRIPTION_GENERAL)
     _narrative(desc, p.get("description") or p["name"])
@@ -228,23 +329,17 @@ def _activity(p: Mapping[str, Any], org_ref: str, org_name: str, org_type: str,
     if p.get("borrower"):
         _narrative(S(a, "participating-org", role=ROLE_IMPLEMENTING), p["borrower"])
     if not p.get("bank") and not p.get("borrower"):
-        _narrative(S(a, "participating-org", role=ROLE_ACCOUNTABLE, ref=org_ref), org_name)
+        _narrative(S(a, "participating-org", role=ROLE_ACCOUNTABLE, ref=org.ref), org.name)
     S(a, "activity-status", code=activity_status(p))
-    started = p["status"] in ("implementation", "completed", "suspended")
-    dates = [
-        (DATE_ACTUAL_START if started else DATE_PLANNED_START, p.get("start_date")),
-        (DATE_PLANNED_END, p.get("planned_end")),
-        (DATE_ACTUAL_END, p.get("actual_end")),
-    ]
-    dates = [(t, d) for t, d in dates if d]
-    if not dates:  # the schema wants at least one date: the agreement, or the snapshot date
-        dates = [(DATE_PLANNED_START, p.get("agreement_date") or as_of)]
-    for t, d in dates:
+    for t, d in _dates(p, limit, notes):
         S(a, "activity-date", type=t, **{"iso-date": d})
     S(a, "recipient-country", code=RECIPIENT_COUNTRY)
     sector = p["sector"]
-    if sector in DAC3_SECTOR:
-        S(a, "sector", vocabulary=SECTOR_VOCAB_DAC3, code=DAC3_SECTOR[sector])
+    if sector in crs:
+        S(a, "sector", vocabulary=SECTOR_VOCAB_DAC5, code=crs[sector])
+        S(a, "sector", vocabulary=SECTOR_VOCAB_DAC3, code=crs[sector][:3])
+    else:
+        notes.no_crs_sector.add(sector)
     _narrative(
         S(a, "sector", vocabulary=SECTOR_VOCAB_OWN, code=sector), sector_names.get(sector, sector)
     )
@@ -257,13 +352,43 @@ def _activity(p: Mapping[str, Any], org_ref: str, org_name: str, org_type: str,
         S(pd, "value", currency=r["currency"], **{"value-date": r["date"]}).text = str(
             from_minor(r["amount"])
         )
-    if p["status"] != "pipeline":
-        _transaction(a, TRANSACTION_COMMITMENT, p.get("agreement_date") or p.get("start_date")
-                     or as_of, p["amount"], currency, p.get("bank"), p.get("borrower"))  # fmt: skip
-    if p.get("disbursed"):
-        _transaction(a, TRANSACTION_DISBURSEMENT, as_of, p["disbursed"], currency, p.get("bank"),
+    committed_on = p.get("agreement_date") or p.get("start_date")
+    if p["status"] != "pipeline" and committed_on and committed_on <= limit:
+        _transaction(a, TRANSACTION_COMMITMENT, committed_on, p["amount"], currency,
+                     p.get("bank"), p.get("borrower"))  # fmt: skip
+    for date, increase in disbursements:
+        _transaction(a, TRANSACTION_DISBURSEMENT, date, increase, currency, p.get("bank"),
                      p.get("borrower"))  # fmt: skip
+    if p.get("disbursed") and not disbursements:
+        notes.disbursed_without_updates += 1
     return a
+
+
+def _dates(p: Mapping[str, Any], limit: str, notes: ExportNotes) -> list[tuple[str, str]]:
+    """The activity's dates: an actual date only when it has happened (not after ``limit``),
+    else the same date as planned; at least one start date (IATI rule 6.11.1)."""
+    started = p["status"] in STARTED_STATUSES
+    start, planned_end, actual_end = p.get("start_date"), p.get("planned_end"), p.get("actual_end")
+    dates: list[tuple[str, str]] = []
+    if start:
+        if started and start <= limit:
+            dates.append((DATE_ACTUAL_START, start))
+        else:
+            notes.future_dates += started
+            dates.append((DATE_PLANNED_START, start))
+    if planned_end and (not start or planned_end > start):
+        dates.append((DATE_PLANNED_END, planned_end))
+    if actual_end:
+        if actual_end <= limit and any(t == DATE_ACTUAL_START for t, _ in dates):
+            dates.append((DATE_ACTUAL_END, actual_end))
+        else:
+            notes.future_dates += actual_end > limit
+            if not planned_end and (not start or actual_end > start):
+                dates.append((DATE_PLANNED_END, actual_end))
+    if not any(t in (DATE_PLANNED_START, DATE_ACTUAL_START) for t, _ in dates):
+        first = p.get("agreement_date") or min((d for _t, d in dates), default=None) or limit
+        dates.insert(0, (DATE_PLANNED_START, first))
+    return dates
 
 
 def _transaction(a: Any, type_: str, date: str, minor: int, currency: str,
@@ -282,9 +407,13 @@ def _transaction(a: Any, type_: str, date: str, minor: int, currency: str,
 
 
 def _narrative(parent: Any, text: str) -> None:
+    """A narrative in the activity's language (English), or with ``xml:lang`` ru or zh when
+    its script says it is Russian or Chinese."""
     from lxml import etree
 
-    etree.SubElement(parent, "narrative").text = _xml_text(text)
+    lang = text_language(str(text))
+    attrs = {_XML_LANG: lang} if lang else {}
+    etree.SubElement(parent, "narrative", attrs).text = _xml_text(text)
 
 
 def _xml_text(s: str) -> str:

@@ -33,6 +33,8 @@ _COUNTRIES = ("CN", "BY", "RU", "DE", "US", "AT", "LT", "IL", "KZ", "CH", "SE", 
 _SHARES = (25.0, 30.0, 49.0, 50.0, 51.0, 60.0, 70.0, 75.5, 90.0, 99.0)
 #: Julian day of 2008-01-01, the first date used.
 _BASE_JD = 2454466.5
+#: 2025-12-31: a completed project's actual end is in the past (the domain refuses a later one).
+_LAST_END_JD = 2461040.5
 #: Odd multipliers, one per random column, so columns do not move together.
 _MULT = (2654435761, 2246822519, 3266489917, 668265263, 374761393, 2870177450 + 1, 1597334677,
          3812015801, 2024237689, 1103515245, 2891336453, 1664525, 4294967291 - 2, 22695477)  # fmt: skip
@@ -105,7 +107,7 @@ def projects_sql(n: int, *, offset: int, seed: int, banks: Sequence[int], update
         f"CASE st WHEN 0 THEN NULL ELSE date({_BASE_JD} + start - 90) END",
         f"date({_BASE_JD} + start)",
         f"date({_BASE_JD} + start + len)",
-        f"CASE st WHEN 3 THEN date({_BASE_JD} + start + len) END",
+        f"CASE st WHEN 3 THEN date(min({_BASE_JD} + start + len, {_LAST_END_JD})) END",
         "CASE st WHEN 3 THEN 100 WHEN 0 THEN 0 ELSE pr END",
         f"'Synthetic ' || lower({word}) || ' project'",
         "(150 + r11 % 501) / 100.0",
