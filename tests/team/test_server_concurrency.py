@@ -159,3 +159,16 @@ def test_a_server_that_never_answers_is_given_up_after_the_connect_timeout():
         url = f"postgresql://x@127.0.0.1:{port}/db?connect_timeout=2"
         with pytest.raises(ServerUnavailable, match="did not answer|cannot connect"):
             PgStore.open(url)
+
+
+def test_ordered_ids_follow_another_users_change(pg_store, pg_url):
+    """The kept order of a sort is dropped when someone else commits (not only on our writes)."""
+    for i in range(5):
+        _project(pg_store, f"P-{i}", amount=10 * i)
+    first = list(pg_store.query_ids("projects", sort="amount"))
+    assert list(pg_store.query_ids("projects", sort="amount")) == first  # kept
+    with PgStore.open(pg_url) as other:
+        other.update("projects", first[0], {"amount": 1000}, expected_version=1, user="o")
+        new = _project(other, "P-new", amount=5)
+    again = list(pg_store.query_ids("projects", sort="amount"))
+    assert again == [new, *first[1:], first[0]]

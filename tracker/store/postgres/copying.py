@@ -106,7 +106,9 @@ def _to_file(src: AnyStore, target: Path) -> CopyReport:
     try:
         dst = Store.open(part, create=True, backup=False)
         try:
-            report = _load(src, dst, target=str(target))
+            # A new file: its indexes and search triggers are rebuilt once after the load.
+            with dst.bulk_loading([t for t in schema.TABLES if t != "meta"]):
+                report = _load(src, dst, target=str(target))
         finally:
             dst.close(backup=False)
         os.replace(part, target)
