@@ -28,6 +28,25 @@ def dialog(ctx, qtbot):  # noqa: ANN001
     d.close()
 
 
+def idle(qtbot, d: BackupsDialog) -> None:  # noqa: ANN001
+    """The backup or restore the dialog runs in the background is done."""
+    qtbot.waitUntil(lambda: not d.busy(), timeout=15000)
+
+
+def back_up(qtbot, d: BackupsDialog) -> Path | None:  # noqa: ANN001
+    d.back_up_now()
+    idle(qtbot, d)
+    return d.last_backup
+
+
+def restore(qtbot, d: BackupsDialog) -> Path | None:  # noqa: ANN001
+    """Restore the selected backup (as the button does) and wait: the safety copy, or None."""
+    if d.restore_selected() is None:
+        return None
+    idle(qtbot, d)
+    return d.last_safety
+
+
 def _rows(d: BackupsDialog) -> list[tuple[str, str, str]]:
     t = d.table
     return [tuple(t.item(r, c).text() for c in range(3)) for r in range(t.rowCount())]
@@ -60,10 +79,11 @@ def test_lists_backups_newest_first_with_date_reason_and_size(ctx, qtbot) -> Non
     d.close()
 
 
-def test_back_up_now_adds_a_row_and_selects_it(dialog) -> None:  # noqa: ANN001
+def test_back_up_now_adds_a_row_and_selects_it(dialog, qtbot) -> None:  # noqa: ANN001
     assert dialog.table.rowCount() == 0
     assert "No backups" in dialog.status.text()
     dialog.backup_button.click()
+    idle(qtbot, dialog)
     assert dialog.table.rowCount() == 1
     path = dialog.selected_path()
     assert path is not None and path.exists()
@@ -86,15 +106,16 @@ def test_restore_backs_up_first_then_restores_and_asks_the_window_to_reopen(
 ) -> None:
     db = ctx.store.path
     original = _project_name(db, "BY-CN-001")
-    dialog.back_up_now()
+    back_up(qtbot, dialog)
     old_backup = dialog.selected_path()
     row = ctx.store.get_by("projects", "code", "BY-CN-001")
     edits.edit_record(ctx.store, kind="projects", pk=row["id"], values={"name": "Renamed after"},
                       expected_version=row["version"], user="tester")  # fmt: skip
     questions: list[str] = []
     monkeypatch.setattr(backups_dialog, "ask", lambda p, t, text: questions.append(text) or True)
-    with qtbot.waitSignal(dialog.restored, timeout=5000) as sig:
-        safety = dialog.restore_selected()
+    with qtbot.waitSignal(dialog.restored, timeout=15000) as sig:
+        dialog.restore_selected()
+    safety = dialog.last_safety
     assert questions and "backed up first" in questions[0]
     assert sig.args == [str(db)]
     assert _project_name(db, "BY-CN-001") == original
@@ -107,8 +128,8 @@ def test_restore_backs_up_first_then_restores_and_asks_the_window_to_reopen(
     assert "kept as" in dialog.status.text()
 
 
-def test_restore_cancelled_changes_nothing(dialog, ctx, monkeypatch) -> None:  # noqa: ANN001
-    dialog.back_up_now()
+def test_restore_cancelled_changes_nothing(dialog, ctx, monkeypatch, qtbot) -> None:  # noqa: ANN001
+    back_up(qtbot, dialog)
     row = ctx.store.get_by("projects", "code", "BY-CN-002")
     edits.edit_record(ctx.store, kind="projects", pk=row["id"], values={"name": "Kept"},
                       expected_version=row["version"], user="tester")  # fmt: skip
@@ -120,8 +141,8 @@ def test_restore_cancelled_changes_nothing(dialog, ctx, monkeypatch) -> None:  #
     assert _project_name(ctx.store.path, "BY-CN-002") == "Kept"
 
 
-def test_a_damaged_backup_is_refused_with_the_reason(dialog, ctx, monkeypatch) -> None:  # noqa: ANN001
-    target = dialog.back_up_now()
+def test_a_damaged_backup_is_refused_with_the_reason(dialog, ctx, monkeypatch, qtbot) -> None:  # noqa: ANN001
+    target = back_up(qtbot, dialog)
     data = bytearray(target.read_bytes())
     target.write_bytes(bytes(data[: len(data) // 2]))  # cut in half
     before = ctx.store.path.read_bytes()
@@ -131,7 +152,7 @@ def test_a_damaged_backup_is_refused_with_the_reason(dialog, ctx, monkeypatch) -
     emitted: list[str] = []
     dialog.restored.connect(emitted.append)
     dialog.table.selectRow(0)
-    assert dialog.restore_selected() is None
+    assert restore(qtbot, dialog) is None
     assert warned and "truncated" in warned[0] and "Not restored" in dialog.status.text()
     assert emitted == []
     assert ctx.store.path.read_bytes() == before
@@ -143,7 +164,7 @@ def test_read_only_file_can_be_backed_up_but_not_restored(demo_path, qtbot) -> N
     d = BackupsDialog(c)
     qtbot.addWidget(d)
     try:
-        assert d.back_up_now() is not None
+        assert back_up(qtbot, d) is not None
         assert d.selected_path() is not None
         assert not d.restore_button.isEnabled()
         assert "Restoring is off" in d.restore_button.toolTip()
@@ -166,6 +187,7 @@ def test_main_window_opens_the_backups_dialog_and_shows_the_restored_data(
     d = win.open_backups()
     assert isinstance(d, BackupsDialog) and d.isVisible()
     d.backup_button.click()
+    idle(qtbot, d)
     assert d.table.rowCount() == 1
     d.table.selectRow(0)
     assert d.restore_button.isEnabled()
@@ -174,17 +196,17 @@ def test_main_window_opens_the_backups_dialog_and_shows_the_restored_data(
     row = ctx.store.get_by("projects", "code", "BY-CN-001")
     ctx.run(EditCommand("projects", row["id"], {"name": "Edited before the restore"},
                         row["version"], "tester"))  # fmt: skip
-    model = win.record_page().table.model
 
     def shown_name() -> str:
+        model = win.record_page().table.model  # a new one after the restore reopened the file
         r = model.row_of(row["id"])
         return model.index(r, 1).data() if r >= 0 else ""
 
-    assert model.row_of(row["id"]) >= 0
+    assert win.record_page().table.model.row_of(row["id"]) >= 0
     qtbot.waitUntil(lambda: "Edited before" in str(shown_name()), timeout=3000)
     monkeypatch.setattr(backups_dialog, "ask", lambda *a: True)
     d.table.selectRow(0)
-    assert d.restore_selected() is not None
+    assert restore(qtbot, d) is not None
     assert ctx.undo_stack.count() == 0  # the history of the replaced file is gone
     assert ctx.store.get("projects", row["id"])["name"] == row["name"]
     qtbot.waitUntil(lambda: str(shown_name()) == row["name"], timeout=3000)  # the pane re-read

@@ -215,3 +215,55 @@ def test_a_failed_import_reaches_the_one_handler_with_a_plain_message(
     assert win.ctx.store.count("projects") == n and win.ctx.undo_stack.count() == 0
     assert checkpointed(demo_path) == before
     d.close()
+
+
+def test_backup_and_restore_show_progress_and_cancel_changes_nothing(
+    open_window, demo_path, qtbot, monkeypatch, hold, boxes
+):
+    from tracker.ui.dialogs import backups_dialog
+
+    win = open_window(demo_path)
+    d = win.open_backups()
+    folder = Path(d.folder)
+    d.backup_button.click()
+    qtbot.waitUntil(lambda: not d.busy(), timeout=15000)
+    first = d.last_backup
+    assert first is not None and first.exists()
+    listing = sorted(p.name for p in folder.iterdir())
+    before = checkpointed(demo_path)
+
+    # A backup held after its first pages, then cancelled: no file, no part file.
+    reached, go = hold(steps.COPYING)
+    d.backup_button.click()
+    qtbot.waitUntil(reached.is_set, timeout=15000)
+    try:
+        assert d.progress.isVisible() and d.progress.cancel_button.isEnabled()
+        ticking(qtbot)
+        qtbot.mouseClick(d.progress.cancel_button, Qt.MouseButton.LeftButton)
+    finally:
+        go.set()
+    qtbot.waitUntil(lambda: not d.busy(), timeout=15000)
+    assert sorted(p.name for p in folder.iterdir()) == listing
+    assert d.status.text() == "Cancelled; nothing was changed."
+    monkeypatch.undo()
+
+    # A restore held while it copies the current file aside, then cancelled: the file
+    # and the backup folder are as they were, and the window was not reopened.
+    monkeypatch.setattr(backups_dialog, "ask", lambda *a: True)
+    monkeypatch.setattr(operations, "warn", lambda parent, title, text: boxes.append((title, text)))
+    reached, go = hold(steps.COPYING)
+    d.table.selectRow(0)
+    store = win.ctx.store
+    qtbot.mouseClick(d.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(reached.is_set, timeout=15000)
+    try:
+        ticking(qtbot)
+        qtbot.mouseClick(d.progress.cancel_button, Qt.MouseButton.LeftButton)
+    finally:
+        go.set()
+    qtbot.waitUntil(lambda: not d.busy(), timeout=15000)
+    assert d.status.text() == "Cancelled; nothing was changed." and boxes == []
+    assert sorted(p.name for p in folder.iterdir()) == listing
+    assert win.ctx.store is store
+    assert checkpointed(demo_path) == before
+    d.close()

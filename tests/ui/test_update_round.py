@@ -26,6 +26,14 @@ from tracker.ui.dialogs.update_round_dialog import (
 AS_OF = "2026-11-30"
 
 
+def save_round(qtbot, d) -> bool | None:  # noqa: ANN001
+    """Save (in the background, as Ctrl+S does) and wait: whether the round was saved."""
+    if not d.save():
+        return False
+    qtbot.waitUntil(lambda: not d.busy(), timeout=15000)
+    return d.saved
+
+
 def shots_dir(tmp_path: Path) -> Path:
     """Where screenshots go: $TRACKER_SCREENS to look at them, else the test's tmp folder."""
     d = Path(os.environ.get("TRACKER_SCREENS") or tmp_path)
@@ -139,7 +147,7 @@ def test_round_typed_row_by_row_is_one_undoable_step(qtbot, dialog, ctx, demo_st
 
     changes = []
     ctx.changed.connect(changes.append)
-    assert dialog.save() is True
+    assert save_round(qtbot, dialog) is True
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert len(changes) == 1 and changes[0].action == "round" and changes[0].concerns("projects")
 
@@ -177,7 +185,7 @@ def test_bad_progress_marks_the_cell_and_writes_nothing(qtbot, dialog, ctx, demo
     type_keys(qtbot, "150")
     key(qtbot, Qt.Key.Key_Return)
 
-    assert dialog.save() is False
+    assert save_round(qtbot, dialog) is False
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.error_cells() == {(1, COL_NEW_PROGRESS)}
     cell = dialog.grid.item(1, COL_NEW_PROGRESS)
@@ -197,7 +205,7 @@ def test_bad_progress_marks_the_cell_and_writes_nothing(qtbot, dialog, ctx, demo
     key(qtbot, Qt.Key.Key_Return)
     assert dialog.error_cells() == set()
     assert cell.background().color() != ERROR_BRUSH.color()
-    assert dialog.save() is True
+    assert save_round(qtbot, dialog) is True
     assert len(updates_on(demo_store, AS_OF)) == 2
 
 
@@ -210,12 +218,12 @@ def test_disbursed_above_committed_and_unknown_status_are_named(qtbot, dialog, d
     key(qtbot, Qt.Key.Key_Tab)
     type_keys(qtbot, str(too_much))
     key(qtbot, Qt.Key.Key_Return)
-    assert dialog.save() is False
+    assert save_round(qtbot, dialog) is False
     assert dialog.error_cells() == {(0, COL_NEW_STATUS)}  # field checks first, then amounts
     assert "must be one of" in dialog.grid.item(0, COL_NEW_STATUS).toolTip()
 
     dialog.grid.item(0, COL_NEW_STATUS).setText("")
-    assert dialog.save() is False
+    assert save_round(qtbot, dialog) is False
     assert dialog.error_cells() == {(0, COL_NEW_DISBURSED)}
     assert "committed amount" in dialog.grid.item(0, COL_NEW_DISBURSED).toolTip()
 
@@ -224,7 +232,7 @@ def test_disbursed_above_committed_and_unknown_status_are_named(qtbot, dialog, d
     type_keys(qtbot, "10.125")
     key(qtbot, Qt.Key.Key_Return)
     assert dialog.grid.item(0, COL_NEW_DISBURSED).text() == "10.125"
-    assert dialog.save() is False
+    assert save_round(qtbot, dialog) is False
     assert "two decimal places" in dialog.grid.item(0, COL_NEW_DISBURSED).toolTip()
     assert updates_on(demo_store, AS_OF) == []
 
@@ -237,7 +245,7 @@ def test_project_changed_meanwhile_is_refused(qtbot, dialog, ctx, demo_store):
     dialog.grid.setCurrentCell(0, COL_NEW_PROGRESS)
     type_keys(qtbot, "80")
     key(qtbot, Qt.Key.Key_Return)
-    assert dialog.save() is False
+    assert save_round(qtbot, dialog) is False
     assert "changed by someone else" in dialog.errors.item(0).text()
     assert dialog.error_cells() == {(0, 0)}
     assert updates_on(demo_store, AS_OF) == []
@@ -247,7 +255,7 @@ def test_project_changed_meanwhile_is_refused(qtbot, dialog, ctx, demo_store):
     dialog.reload_button.click()
     assert dialog.grid.item(0, 1).text() == "Renamed meanwhile"
     assert dialog.grid.item(0, COL_NEW_PROGRESS).text() == "80"
-    assert dialog.save() is True
+    assert save_round(qtbot, dialog) is True
     assert demo_store.get("projects", p["id"])["progress_pct"] == 80
     assert demo_store.get("projects", p["id"])["name"] == "Renamed meanwhile"
 
@@ -271,9 +279,9 @@ def test_cancel_of_an_empty_round_asks_nothing(dialog, asked):
     assert asked == [] and not dialog.isVisible()
 
 
-def test_blank_round_saves_nothing(dialog, ctx, demo_store):
+def test_blank_round_saves_nothing(dialog, ctx, demo_store, qtbot):
     count = demo_store.count("project_updates")
-    assert dialog.save() is False
+    assert save_round(qtbot, dialog) is False
     assert "Nothing to save" in dialog.errors.item(0).text()
     assert demo_store.count("project_updates") == count and ctx.undo_stack.count() == 0
 
@@ -295,7 +303,7 @@ def test_read_only_file_cannot_save(qtbot, demo_path):
         assert not dlg.grid.item(0, COL_NEW_PROGRESS).flags() & Qt.ItemFlag.ItemIsEditable
         reason = dlg.findChild(type(dlg.status), "readOnlyReason")
         assert reason is not None and "read-only" in reason.text()
-        assert dlg.save() is False
+        assert save_round(qtbot, dlg) is False
         dlg.close()
     finally:
         store.close(backup=False)

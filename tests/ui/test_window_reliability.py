@@ -97,6 +97,7 @@ def restore_in_dialog(qtbot, win: MainWindow, source: Path, monkeypatch) -> None
     dialog.table.selectRow(rows.index(str(source)))
     assert dialog.restore_button.isEnabled()
     dialog.restore_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=15000)
     assert "Restored" in dialog.status.text()
 
 

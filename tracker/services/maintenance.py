@@ -8,6 +8,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tracker.services.progress import COPYING, VERIFYING, Progress, quiet
 from tracker.store import ForeignSchema, Store, StoreError
 from tracker.store import backups as _backups
 from tracker.store.sqlite_store import check_header
@@ -69,10 +70,16 @@ def check(path: str | os.PathLike[str]) -> CheckReport:
     return report
 
 
-def backup(store: Store, *, to: str | os.PathLike[str] | None = None) -> Path:
-    """A manual backup into ``to`` (a folder) or the usual backup folder."""
+def backup(store: Store, *, to: str | os.PathLike[str] | None = None,
+           progress: Progress | None = None) -> Path:  # fmt: skip
+    """A manual backup into ``to`` (a folder) or the usual backup folder.
+
+    ``progress`` hears the pages copied; a cancel leaves no file behind.
+    """
     folder = Path(to) if to else store.backup_dir
-    return _backups.make_backup(store, folder, keep=0, reason="manual")
+    progress = progress or quiet()
+    progress(0, 0, COPYING)
+    return _backups.make_backup(store, folder, keep=0, reason="manual", progress=progress)
 
 
 def list_backups(
@@ -83,15 +90,24 @@ def list_backups(
 
 
 def restore(db_path: str | os.PathLike[str], *, source: str | os.PathLike[str],
-            backup_dir: str | os.PathLike[str] | None = None) -> Path | None:  # fmt: skip
+            backup_dir: str | os.PathLike[str] | None = None,
+            progress: Progress | None = None) -> Path | None:  # fmt: skip
     """Replace the database with a backup; the current file is backed up first.
 
     The backup is checked before anything is touched; returns the safety copy
-    of the file that was replaced (None if there was no usable file).
+    of the file that was replaced (None if there was no usable file). ``progress``
+    hears the steps; a cancel while the backup is checked or the safety copy made
+    leaves the database as it was (the replacing itself is not cancellable).
     """
+    progress = progress or quiet()
     src, dst = Path(source), Path(db_path)
+    progress(0, 0, VERIFYING)
     with Store.open(src, read_only=True, backup=False) as b:
-        problems = b.integrity_check()
+        progress.on_cancel = b.interrupt
+        try:
+            problems = b.integrity_check()
+        finally:
+            progress.on_cancel = None
         if problems:
             raise StoreError(f"{src.name} is damaged and was not restored: {problems[0]}")
         if b.schema_problems:
@@ -107,12 +123,16 @@ def restore(db_path: str | os.PathLike[str], *, source: str | os.PathLike[str],
         folder = Path(backup_dir) if backup_dir else _backups.default_dir(dst)
         try:
             with Store.open(dst, backup=False) as cur:
-                safety = _backups.make_backup(cur, folder, keep=0, reason="before-restore")
+                progress(0, 0, COPYING)
+                safety = _backups.make_backup(cur, folder, keep=0, reason="before-restore",
+                                              progress=progress)  # fmt: skip
+                progress(0, 0, VERIFYING)
                 healthy = not cur.integrity_check(quick=True)
         except (StoreError, sqlite3.Error):
             folder.mkdir(parents=True, exist_ok=True)
             safety = folder / f"{dst.stem}-damaged-before-restore{dst.suffix or '.sqlite3'}"
             shutil.copy2(dst, safety)
+    progress.commit_point()
     src_conn = sqlite3.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True)
     try:
         if healthy:

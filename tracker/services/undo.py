@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from tracker.services import edits, updates
 from tracker.services.changes import Change
+from tracker.services.progress import Progress
 from tracker.store import Store
 from tracker.store.sqlite_store import pk_of
 
@@ -151,11 +152,10 @@ class RoundCommand:
     result: updates.RoundResult | None = None
     _rows: list[dict[str, Any]] = field(default_factory=list)
 
-    def apply(self, store: Store) -> Change:
+    def apply(self, store: Store, *, progress: Progress | None = None) -> Change:
         if self.result is None:
-            self.result = updates.apply_round(
-                store, as_of=self.as_of, entries=self.entries, user=self.user
-            )
+            self.result = updates.apply_round(store, as_of=self.as_of, entries=self.entries,
+                                              user=self.user, progress=progress)  # fmt: skip
             self._rows = [store.get("project_updates", a.update_id) for a in self.result.applied]  # type: ignore[misc]
             return self.result.change
         with store.write():

@@ -11,6 +11,7 @@ from typing import Any
 from tracker.domain.fields import PROJECT_UPDATES, RefIndex, validate
 from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.services.changes import Change
+from tracker.services.progress import CHECKING, WRITING, Progress, quiet
 from tracker.store import NotFound, Store
 from tracker.store.sqlite_store import now_iso
 
@@ -147,18 +148,27 @@ def round_projects(store: Store) -> list[dict[str, Any]]:
 
 
 def apply_round(
-    store: Store, *, as_of: str, entries: Sequence[Mapping[str, Any]], user: str
+    store: Store,
+    *,
+    as_of: str,
+    entries: Sequence[Mapping[str, Any]],
+    user: str,
+    progress: Progress | None = None,
 ) -> RoundResult:
     """A month's updates for many projects, all or nothing.
 
     ``entries`` carry ``project_id`` and any of status, progress_pct, disbursed,
     note (and optionally ``version``: the project version the grid was filled
     from, so a project changed meanwhile is refused rather than overwritten).
-    Errors name the grid row (1-based) and the field.
+    Errors name the grid row (1-based) and the field. ``progress`` hears the rows
+    checked and written; a cancel before the commit writes nothing.
     """
+    progress = progress or quiet()
     checked = []
     errors: list[ValidationError] = []
+    n = len(entries)
     for i, e in enumerate(entries, start=1):
+        progress(i - 1, n, CHECKING)
         try:
             clean, project = _check(store, {**e, "as_of": as_of}, row=i)
             if e.get("version") is not None and project["version"] != e["version"]:
@@ -178,9 +188,11 @@ def apply_round(
         raise ValidationErrors(errors)
     result = RoundResult(as_of)
     with store.write():
-        for clean, project, version in checked:
+        for i, (clean, project, version) in enumerate(checked):
+            progress(i, n, WRITING)
             result.applied.append(_apply(store, clean, store.get("projects", project["id"]) or project,
                                          user=user, expected_version=version))  # fmt: skip
+        progress.commit_point()
     return result
 
 

@@ -5,12 +5,17 @@ Restoring replaces the database under the open window: the dialog clears the
 undo history (it belongs to the replaced file), tells every pane to re-read
 (``ctx.changed``) and emits ``restored(path)`` so the window can reopen the file
 (needed when a damaged file was replaced rather than restored into).
+
+Backing up and restoring run in the background (tracker.ui.operations) with a
+progress bar; Cancel stops a backup (no file is left) or a restore while it
+checks the backup and copies the current file (the file is then unchanged).
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,7 +34,9 @@ from PySide6.QtWidgets import (
 
 from tracker.services import maintenance
 from tracker.services.changes import Change
-from tracker.store import StoreError
+from tracker.services.progress import Progress
+from tracker.store import Store
+from tracker.ui.operations import CollectionOp, ProgressPanel, QueryOp, failure_text
 
 DATE_COL, REASON_COL, SIZE_COL = range(3)
 #: Everything a restore may have changed, announced so open panes re-read it.
@@ -113,6 +120,10 @@ class BackupsDialog(QDialog):
                 self.tr("Restoring is off: {reason}").format(reason=store.read_only_reason)
             )
 
+        self.progress = ProgressPanel(self)
+        self.op: Any = None
+        self.last_backup: Path | None = None
+        self.last_safety: Path | None = None
         buttons = QHBoxLayout()
         buttons.addWidget(self.backup_button)
         buttons.addWidget(self.restore_button)
@@ -122,6 +133,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
+        layout.addWidget(self.progress)
         layout.addLayout(buttons)
         self.resize(560, 380)
         self.refresh()
@@ -161,24 +173,57 @@ class BackupsDialog(QDialog):
         return Path(self.table.item(rows[0].row(), DATE_COL).data(PathRole))
 
     def _update_buttons(self) -> None:
-        self.restore_button.setEnabled(not self.ctx.read_only and self.selected_path() is not None)
+        self._set_busy()
 
     # ---------------------------------------------------------------- actions
-    def back_up_now(self) -> Path | None:
-        try:
-            target = maintenance.backup(self.ctx.store, to=self.folder)
-        except (StoreError, OSError) as exc:
-            self.status.setText(self.tr("No backup was made: {error}").format(error=str(exc)))
-            warn(self, self.tr("Backup failed"), self.status.text())
+    def busy(self) -> bool:
+        """Whether a backup or restore of this dialog is still running."""
+        return self.op is not None and not self.op.delivered
+
+    def _set_busy(self) -> None:
+        self.backup_button.setEnabled(not self.busy())
+        self.restore_button.setEnabled(
+            not self.busy() and not self.ctx.read_only and self.selected_path() is not None
+        )
+
+    def back_up_now(self) -> Any:
+        """Copy the file now, in the background (SQLite's backup API, page by page);
+        returns the operation. ``last_backup`` is the copy once it is written."""
+        if self.busy():
             return None
+        folder = self.folder
+
+        def work(store: Store, progress: Progress) -> Path:
+            return maintenance.backup(store, to=folder, progress=progress)
+
+        self.last_backup = None
+        op = QueryOp(self, self.ctx.store, work, title=self.tr("Backup"))
+        op.success(self._backed_up).failure(self._backup_failed).on_cancelled(self._stopped)
+        self.op = op.with_progress(self.progress).run_in_background()
+        self._set_busy()
+        return self.op
+
+    def _backed_up(self, target: Path) -> None:
+        self.last_backup = target
         self.refresh(select=target)
         self.status.setText(self.tr("Backup written: {name}").format(name=target.name))
-        return target
+        self._set_busy()
 
-    def restore_selected(self) -> Path | None:
-        """Restore the selected backup after asking; returns the safety copy of the replaced file."""
+    def _backup_failed(self, exc: BaseException) -> None:
+        self._set_busy()
+        self.status.setText(self.tr("No backup was made: {error}").format(error=failure_text(exc)))
+        warn(self, self.tr("Backup failed"), self.status.text())
+
+    def _stopped(self) -> None:
+        self._set_busy()
+        self.status.setText(self.tr("Cancelled; nothing was changed."))
+
+    def restore_selected(self) -> Any:
+        """Restore the selected backup after asking, in the background; returns the
+        operation (None if nothing was started). ``last_safety`` is then the safety copy
+        of the replaced file."""
         source = self.selected_path()
-        if source is None or self.ctx.read_only:
+        if source is None or self.ctx.read_only or self.busy():
             return None
         row = self.table.currentRow()
         when = self.table.item(row, DATE_COL).text() if row >= 0 else source.name
@@ -188,14 +233,28 @@ class BackupsDialog(QDialog):
         ).format(name=self.ctx.store.path.name, when=when)
         if not ask(self, self.tr("Restore backup"), text):
             return None
-        db = self.ctx.store.path
-        try:
-            safety = maintenance.restore(db, source=source, backup_dir=self.folder)
-        except (StoreError, OSError) as exc:
-            self.status.setText(self.tr("Not restored: {error}").format(error=str(exc)))
-            warn(self, self.tr("Restore failed"), self.status.text())
-            return None
+        db, folder = self.ctx.store.path, self.folder
+
+        def work(progress: Progress) -> Path | None:
+            return maintenance.restore(db, source=source, backup_dir=folder, progress=progress)
+
+        self.last_safety = None
+        op = CollectionOp(self, self.ctx, work, title=self.tr("Restore"), store=False)
+        op.success(lambda safety: self._restored(db, when, safety))
+        op.failure(self._restore_failed).on_cancelled(self._stopped)
+        self.op = op.with_progress(self.progress, cancellable=True).run_in_background()
+        self._set_busy()
+        return self.op
+
+    def _restore_failed(self, exc: BaseException) -> None:
+        self._set_busy()
+        self.status.setText(self.tr("Not restored: {error}").format(error=failure_text(exc)))
+        warn(self, self.tr("Restore failed"), self.status.text())
+
+    def _restored(self, db: Path, when: str, safety: Path | None) -> None:
+        self.last_safety = safety
         self.refresh(select=safety)
+        self._set_busy()
         if safety is not None:
             self.status.setText(
                 self.tr("Restored from the backup of {when}. The file it replaced was kept as {name}.")
@@ -208,4 +267,10 @@ class BackupsDialog(QDialog):
         for table in RESTORED_TABLES:
             self.ctx.changed.emit(Change(table, (), "import"))
         self.restored.emit(str(db))
-        return safety
+
+    def reject(self) -> None:
+        """Close; a backup or restore still running is cancelled first (a restore that has
+        begun replacing the file cannot be: the dialog then stays until it is done)."""
+        if self.busy() and not self.op.cancel():
+            return
+        super().reject()

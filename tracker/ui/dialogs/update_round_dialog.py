@@ -43,9 +43,9 @@ from tracker.domain.money import format_amount, from_minor, parse_decimal
 from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.services import updates
 from tracker.services.undo import RoundCommand
-from tracker.store import StoreError
 from tracker.ui.i18n import code_label
 from tracker.ui.messages import tr_message
+from tracker.ui.operations import ProgressPanel, failure_text, run_command
 
 if TYPE_CHECKING:
     from tracker.ui.context import AppContext
@@ -277,8 +277,12 @@ class UpdateRoundDialog(QDialog):
         layout.addWidget(self.grid, 1)
         layout.addWidget(self.errors)
         layout.addWidget(self.status)
+        self.progress = ProgressPanel(self)
+        layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self.resize(1240, 680)
+        self.op: Any = None
+        self.saved: bool | None = None
 
         if ctx.read_only:
             self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -372,7 +376,12 @@ class UpdateRoundDialog(QDialog):
         self._update_summary()
 
     def reject(self) -> None:
-        """Cancel, after asking when typed values would be lost."""
+        """Cancel, after asking when typed values would be lost. A save still running is
+        cancelled instead (the values stay for another try); once it commits it cannot
+        be, and the dialog closes when the round is saved."""
+        if self.busy():
+            self.op.cancel()
+            return
         n = len(self.typed())
         if n and not ask(
             self,
@@ -411,8 +420,10 @@ class UpdateRoundDialog(QDialog):
     # --- saving -----------------------------------------------------------------------
 
     def save(self) -> bool:
-        """Apply the round as one undoable step; on errors mark the cells and write nothing."""
-        if self.ctx.read_only:
+        """Apply the round as one undoable step, in the background with a progress bar;
+        on errors mark the cells and write nothing. False when nothing was started;
+        ``saved`` tells the outcome once the work is done."""
+        if self.ctx.read_only or self.busy():
             return False
         editor = self.grid.indexWidget(self.grid.currentIndex())
         if editor is not None:
@@ -420,25 +431,44 @@ class UpdateRoundDialog(QDialog):
             self.grid.commitData(editor)
             self.grid.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         self._clear_errors()
+        self.saved = None
         entries, rows = self.entries()
         if not entries:
             self._show_errors([(None, None, self.tr("Nothing to save: no row has a new value."))])
+            self.saved = False
             return False
         as_of = self.as_of()
         command = RoundCommand(
             as_of=as_of, entries=entries, user=self.ctx.user,
             text=self.tr("Update round {as_of} ({n} projects)").format(as_of=as_of, n=len(entries)),
         )  # fmt: skip
-        try:
-            self.saved_change = self.ctx.run(command)
-        except ValidationErrors as exc:
-            self._show_errors([self._locate(e, rows) for e in exc.errors])
-            return False
-        except StoreError as exc:
-            self._show_errors([(None, None, self.tr("Not saved: {error}").format(error=exc))])
-            return False
-        self.accept()
+        op = run_command(self, self.ctx, command, panel=self.progress, cancellable=True)
+        op.success(self._saved).failure(lambda exc: self._not_saved(exc, rows))
+        op.on_cancelled(lambda: self._set_saved(False))
+        self.op = op.run_in_background()
+        self.save_button.setEnabled(False)
         return True
+
+    def busy(self) -> bool:
+        """Whether the round is still being saved."""
+        return self.op is not None and not self.op.delivered
+
+    def _set_saved(self, saved: bool) -> None:
+        self.saved = saved
+        self.save_button.setEnabled(not self.ctx.read_only)
+
+    def _saved(self, change: Any) -> None:
+        self.saved_change = change
+        self._set_saved(True)
+        super().accept()
+
+    def _not_saved(self, exc: BaseException, rows: list[int]) -> None:
+        self._set_saved(False)
+        if isinstance(exc, ValidationErrors):
+            self._show_errors([self._locate(e, rows) for e in exc.errors])
+        else:
+            self._show_errors([(None, None, self.tr("Not saved: {error}").format(
+                error=failure_text(exc)))])  # fmt: skip
 
     def _locate(self, e: ValidationError, rows: list[int]) -> tuple[int | None, int | None, str]:
         grid_row = rows[e.row - 1] if e.row is not None and 0 < e.row <= len(rows) else None
