@@ -179,6 +179,10 @@
             <translation>Резервных копий пока нет.</translation>
         </message>
         <message>
+            <source>Backup</source>
+            <translation>Резервная копия</translation>
+        </message>
+        <message>
             <source>No backup was made: {error}</source>
             <translation>Копия не создана: {error}</translation>
         </message>
@@ -191,6 +195,10 @@
             <translation>Копия сохранена: {name}</translation>
         </message>
         <message>
+            <source>Cancelled; nothing was changed.</source>
+            <translation>Отменено; ничего не изменено.</translation>
+        </message>
+        <message>
             <source>Replace {name} with the backup of {when}?
 
 The current file is backed up first, so this can be taken back by restoring that copy.</source>
@@ -201,6 +209,10 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>Restore backup</source>
             <translation>Восстановление из копии</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Восстановление</translation>
         </message>
         <message>
             <source>Not restored: {error}</source>

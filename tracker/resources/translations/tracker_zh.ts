@@ -179,6 +179,10 @@
             <translation>尚无备份。</translation>
         </message>
         <message>
+            <source>Backup</source>
+            <translation>备份</translation>
+        </message>
+        <message>
             <source>No backup was made: {error}</source>
             <translation>未能备份：{error}</translation>
         </message>
@@ -191,6 +195,10 @@
             <translation>已写入备份：{name}</translation>
         </message>
         <message>
+            <source>Cancelled; nothing was changed.</source>
+            <translation>已取消；未做任何更改。</translation>
+        </message>
+        <message>
             <source>Replace {name} with the backup of {when}?
 
 The current file is backed up first, so this can be taken back by restoring that copy.</source>
@@ -201,6 +209,10 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>Restore backup</source>
             <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>恢复</translation>
         </message>
         <message>
             <source>Not restored: {error}</source>
