@@ -488,23 +488,32 @@ class PgStore:
         self._check_col(table, col)
         where, params = self.where(table, flt or Filter())
         cmp = "<" if descending else ">"
+        order = self._order(table, col, descending)
+        head = f"SELECT * FROM {_t(table)} WHERE " + (f"({where}) AND " if where else "")
+        n = int(limit)
+        if after is not None and col != pk and after[0] is not None:
+            # A row comparison is one range scan of the (col NULLS FIRST, id) index. The NULLs
+            # come first ascending (already passed) and last descending (still to come).
+            key = f"({col}, {pk}) {cmp} (%s, %s)"
+            if not descending:
+                return self._all(f"{head}{key} ORDER BY {order} LIMIT %s",
+                                 [*params, after[0], after[1], n])  # fmt: skip
+            sql = (f"SELECT * FROM (({head}{key} ORDER BY {order} LIMIT %s) UNION ALL "
+                   f"({head}{col} IS NULL ORDER BY {order} LIMIT %s)) AS u "
+                   f"ORDER BY {order} LIMIT %s")  # fmt: skip
+            return self._all(sql, [*params, after[0], after[1], n, *params, n, n])
         if after is not None:
             if col == pk:
                 key = f"{pk} {cmp} %s"
-                params.append(after[1])
-            elif after[0] is None:
-                key = (f"(({col} IS NULL AND {pk} {cmp} %s) OR {col} IS NOT NULL)"
-                       if not descending else f"({col} IS NULL AND {pk} {cmp} %s)")  # fmt: skip
-                params.append(after[1])
+            elif not descending:  # in the NULLs, ascending: the rest of them, then every value
+                key = f"(({col} IS NULL AND {pk} {cmp} %s) OR {col} IS NOT NULL)"
             else:
-                key = f"({col} {cmp} %s OR ({col} = %s AND {pk} {cmp} %s))"
-                if descending:
-                    key = f"({key} OR {col} IS NULL)"
-                params.extend([after[0], after[0], after[1]])
+                key = f"({col} IS NULL AND {pk} {cmp} %s)"
+            params.append(after[1])
             where = f"({where}) AND {key}" if where else key
         sql = (f"SELECT * FROM {_t(table)}" + (f" WHERE {where}" if where else "")
-               + f" ORDER BY {self._order(table, col, descending)} LIMIT %s")  # fmt: skip
-        params.append(int(limit))
+               + f" ORDER BY {order} LIMIT %s")  # fmt: skip
+        params.append(n)
         return self._all(sql, params)
 
     def fetch(self, table: str, ids: Sequence[Any],
