@@ -191,6 +191,24 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log
     FOR EACH ROW EXECUTE FUNCTION audit_log_refuse();
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
     FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse();
+CREATE FUNCTION audit_log_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  n bigint;
+BEGIN
+  -- Every open window learns at commit what changed (LISTEN tracker_changes): once per
+  -- statement, naming the rows when they are few, else only the tables (a big import).
+  SELECT count(*) INTO n FROM new_rows;
+  PERFORM pg_notify('tracker_changes', json_build_object(
+    'last', (SELECT max(id) FROM new_rows),
+    'count', n,
+    'tables', (SELECT json_agg(DISTINCT table_name) FROM new_rows),
+    'items', CASE WHEN n <= 20 THEN (SELECT json_agg(json_build_object(
+        'id', id, 'table', table_name, 'row_id', row_id, 'action', action, 'user', "user",
+        'at', at) ORDER BY id) FROM new_rows) END)::text);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER audit_log_notify AFTER INSERT ON audit_log
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_log_notify();
 CREATE TABLE snapshots (
     {_ID},
     taken_at text NOT NULL,

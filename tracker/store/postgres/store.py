@@ -100,6 +100,18 @@ class PgStore:
         self.reconnects += 1
 
     @property
+    def backend_pid(self) -> int:
+        """The server process of this connection (a ChangeNotice with it is our own save)."""
+        return self._conn.info.backend_pid
+
+    def change_feed(self) -> Any:
+        """A :class:`~tracker.store.postgres.listen.ChangeFeed` on this portfolio."""
+        from tracker.store.postgres.listen import ChangeFeed
+
+        url, password = self._dial
+        return ChangeFeed(url, password=password)
+
+    @property
     def connected(self) -> bool:
         return self._conn is not None and not self._conn.closed and not self._conn.broken
 
