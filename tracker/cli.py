@@ -362,9 +362,24 @@ def _user(args: argparse.Namespace) -> str:
     return getattr(args, "author", None) or current_user()
 
 
+def _not_on_a_server(args: argparse.Namespace, what: str, instead: str) -> int | None:
+    """A command that works on files only: say so plainly for a server URL."""
+    from tracker.store.opening import display_name, is_server
+
+    if args.db and is_server(args.db):
+        _err(f"{display_name(args.db)}: {what} works on a database file, not yet on a team "
+             f"server; {instead}. Nothing was changed.")  # fmt: skip
+        return EXIT_REFUSED
+    return None
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from tracker.ui.app import run_gui
 
+    refused = _not_on_a_server(args, "the window", "copy the portfolio to a file with "
+                               "'tracker copy' to browse it, or use the command line")  # fmt: skip
+    if refused is not None:
+        return refused
     return run_gui(db=args.db, demo=args.demo, read_only=args.read_only, smoke=args.smoke)
 
 
@@ -619,6 +634,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from tracker.services import maintenance
 
+    refused = _not_on_a_server(args, "restore", "copy a backup into a new, empty database with "
+                               "'tracker copy --from BACKUP --to URL'")  # fmt: skip
+    if refused is not None:
+        return refused
     safety = maintenance.restore(args.db, source=args.source)
     if safety:
         print(f"the previous file was kept as {safety}")
@@ -629,6 +648,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_repair(args: argparse.Namespace) -> int:
     from tracker.services import maintenance
 
+    refused = _not_on_a_server(args, "repair", "the server's schema is checked by 'tracker check'")
+    if refused is not None:
+        return refused
     report = maintenance.repair(args.db, user=_user(args))
     name = Path(args.db).name
     if not report.done:

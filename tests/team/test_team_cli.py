@@ -222,3 +222,32 @@ def test_an_unknown_database_and_login_are_named(capsys, pg_cluster):
         psycopg.connect(pg_cluster.url("postgres", user="ghost")).close()
     code, _, err = main(capsys, "check", "--db", pg_cluster.url("postgres", user="ghost"))
     assert code == 1 and "no such login" in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["gui"], ["restore", "--from", "b.sqlite3"], ["repair"]],
+)
+def test_file_only_commands_refuse_a_server_plainly(capsys, pg_demo_url, args):
+    code, _, err = main(capsys, args[0], "--db", pg_demo_url, *args[1:])
+    assert code == 1 and "not yet on a team server" in err and "Nothing was changed" in err
+
+
+def test_libpq_service_file_and_password_file_are_used(capsys, pg_cluster, pg_demo_url, tmp_path,
+                                                       monkeypatch):  # fmt: skip
+    """libpq's own conventions: a service names the server, ~/.pgpass gives the password;
+    the program asks nothing and writes neither."""
+    db = pg_demo_url.split("?")[0].rsplit("/", 1)[1]
+    services = tmp_path / "pg_service.conf"
+    services.write_text(f"[team]\nhost=127.0.0.1\nport={pg_cluster.port}\ndbname={db}\n"
+                        "user=postgres\n")  # fmt: skip
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(f"127.0.0.1:{pg_cluster.port}:*:postgres:{SUPERUSER_PASSWORD}\n")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    code, out, err = main(capsys, "check", "--db", "postgresql://?service=team")
+    assert code == 0 and "projects: 34" in out and SUPERUSER_PASSWORD not in out + err
+    pgpass.write_text("")  # no password anywhere now: refused, not prompted (no terminal)
+    code, _, err = main(capsys, "check", "--db", "postgresql://?service=team")
+    assert code == 1 and "refused the login" in err
