@@ -139,3 +139,76 @@ def test_the_two_backends_are_what_they_say(twins):
     f, p = twins
     assert isinstance(f, Store) and isinstance(p, PgStore)
     assert p.role == "admin" and not p.read_only
+
+
+AGGREGATE_FILTERS = [Filter(), Filter(status=("implementation", "completed")),
+                     Filter(text="road"), Filter(sector=("energy", "industry"))]  # fmt: skip
+
+
+@pytest.mark.parametrize("flt", AGGREGATE_FILTERS)
+def test_chart_aggregates_match(twins_ro, flt):
+    from tracker.store import aggregates as file_agg
+
+    f, p = twins_ro
+    for name in ("projects_by_status", "projects_by_sector", "projects_by_bank",
+                 "disbursement_steps", "residents_by_country", "residents_by_status",
+                 "ventures_by_sector_kind"):  # fmt: skip
+        assert getattr(file_agg, name)(f, flt) == getattr(p, name)(flt), name
+    for dated in (False, True):
+        assert file_agg.project_counts_by_currency(f, flt, dated=dated) == (
+            p.project_counts_by_currency(flt, dated=dated))  # fmt: skip
+    for cur in ("USD", "EUR", "CNY"):
+        for dated in (False, True):
+            assert file_agg.largest_projects(f, flt, currency=cur, limit=7, dated=dated) == (
+                p.largest_projects(flt, currency=cur, limit=7, dated=dated))  # fmt: skip
+    assert file_agg.project_bar(f, 3, flt) == p.project_bar(3, flt)
+
+
+def test_data_api_reads_match_the_files_sql(twins_ro):
+    """The data API's small reads (their file versions land with the data-API split)."""
+    f, p = twins_ro
+    assert _norm(p.rows("projects", where={"status": ("signed", "completed"), "region": None},
+                        order="amount DESC, code")) == _norm(  # fmt: skip
+        f.query("SELECT * FROM projects WHERE status IN ('signed', 'completed') AND region IS NULL "
+                "ORDER BY amount DESC, code"))  # fmt: skip
+    assert p.rows("banks", where={"id": 2}, columns=["name"]) == f.query(
+        "SELECT id, name FROM banks WHERE id = 2")  # fmt: skip
+    assert p.max_of("project_updates", "as_of", where={"project_id": 3}) == f.query(
+        "SELECT max(as_of) AS m FROM project_updates WHERE project_id = 3")[0]["m"]  # fmt: skip
+    assert p.max_of("projects", "amount", where={"status": "nope"}) is None
+    assert p.counts_by("ventures", "kind") == {
+        r["kind"]: r["n"] for r in f.query("SELECT kind, count(*) AS n FROM ventures GROUP BY kind")
+    }
+    assert p.distinct_count("residents", "country") == f.query(
+        "SELECT count(DISTINCT country) AS n FROM residents")[0]["n"]  # fmt: skip
+    assert p.distinct_values(["projects", "residents"], "currency") == {
+        r["v"]
+        for r in f.query("SELECT currency AS v FROM projects UNION SELECT currency FROM residents")
+    }
+    assert p.residents_by_zone() == f.query(
+        "SELECT z.name AS zone, count(*) AS n, count(DISTINCT r.country) AS countries FROM "
+        "residents r JOIN zones z ON z.id = r.zone_id GROUP BY z.name ORDER BY n DESC, z.name")  # fmt: skip
+    with pytest.raises(ValueError):
+        p.rows("projects", order="amount; DROP TABLE projects")
+    with pytest.raises(ValueError):
+        p.rows("projects", where={"nope": 1})
+
+
+def test_a_second_connection_a_stamp_and_an_interrupt(pg_demo):
+    import threading
+
+    from tracker.store.errors import StoreError
+
+    other = pg_demo.open_again()
+    try:
+        before = pg_demo.data_stamp()
+        assert other.data_stamp() == before
+        other.update("projects", 1, {"progress_pct": 1}, expected_version=other.get(
+            "projects", 1)["version"], user="o")  # fmt: skip
+        assert pg_demo.data_stamp() != before
+        threading.Timer(0.3, pg_demo.interrupt).start()
+        with pytest.raises(StoreError):
+            pg_demo._all("SELECT pg_sleep(30)")
+        assert pg_demo.count("projects") == 34  # the connection still works
+    finally:
+        other.close()

@@ -35,6 +35,7 @@ from tracker.store.errors import (
     StoreError,
 )
 from tracker.store.postgres import schema, urls
+from tracker.store.postgres.aggregates import ServerAggregates
 from tracker.store.sqlite_store import (
     FILTER_ALIASES,
     FILTER_COLUMNS,
@@ -66,7 +67,7 @@ class ConstraintViolation(StoreError):
 _QMARK = re.compile(r"\?")
 
 
-class PgStore:
+class PgStore(ServerAggregates):
     """One portfolio database on a PostgreSQL server."""
 
     backend = "postgresql"
@@ -98,6 +99,30 @@ class PgStore:
         self._conn = connect(url, password=password)
         self._depth = 0
         self.reconnects += 1
+
+    def open_again(self, *, read_only: bool | None = None) -> PgStore:
+        """A second connection to the same portfolio, for a worker thread."""
+        url, password = self._dial
+        other = type(self).open(url, password=password,
+                                read_only=self.read_only if read_only is None else read_only)  # fmt: skip
+        if self.read_only_reason and other.read_only:
+            other.read_only_reason = self.read_only_reason
+        return other
+
+    def interrupt(self) -> None:
+        """Stop the statement running on this connection now (safe from any thread); an
+        interrupted write transaction is rolled back."""
+        conn = self._conn
+        if conn is not None and not conn.closed:
+            with contextlib.suppress(psycopg.Error):
+                conn.cancel_safe(timeout=5)
+
+    def data_stamp(self) -> str:
+        """Changes whenever the portfolio's records change, through any connection: the
+        audit log's last entry (every change writes one) and the portfolio's birth."""
+        row = self._one("SELECT (SELECT coalesce(max(id), 0) FROM audit_log) AS a, "
+                        "(SELECT value FROM meta WHERE key = 'created_at') AS c")  # fmt: skip
+        return f"{row['c']}:{row['a']}"
 
     @property
     def backend_pid(self) -> int:
@@ -353,15 +378,65 @@ class PgStore:
         self._check_col(table, column)
         return self._one(f"SELECT * FROM {_t(table)} WHERE {column} = %s LIMIT 1", (value,))
 
-    def rows(self, table: str, *, where: str = "", params: Sequence[Any] = (),
-             order: str = "") -> list[dict[str, Any]]:  # fmt: skip
-        """All rows of a (small) table; ``where``/``order`` come from code, never user text
-        (``?`` placeholders, as for the file, are accepted)."""
-        sql = f"SELECT * FROM {_t(table)}"
-        if where:
-            sql += f" WHERE {_QMARK.sub('%s', where)}"
-        sql += f" ORDER BY {order or pk_of(table)}"
-        return self._all(sql, list(params))
+    def rows(self, table: str, *, where: str | Mapping[str, Any] | None = None,
+             params: Sequence[Any] = (), order: str = "",
+             columns: Sequence[str] | None = None) -> list[dict[str, Any]]:  # fmt: skip
+        """Rows of a (small) table: all, or those whose columns equal ``where``'s values (a
+        list, tuple or set means any of them); ``order`` is ``"col [ASC|DESC], ..."``.
+        (A ``where`` string with ``?`` placeholders, written in code, is accepted too.)"""
+        if isinstance(where, str):
+            cond, args = _QMARK.sub("%s", where), list(params)
+        else:
+            cond, args = self._match(table, where)
+        cols = "*"
+        if columns:
+            for c in columns:
+                self._check_col(table, c)
+            cols = _names(dict.fromkeys([pk_of(table), *columns]))
+        sql = f"SELECT {cols} FROM {_t(table)}" + (f" WHERE {cond}" if cond else "")
+        return self._all(sql + f" ORDER BY {self._order_by(table, order)}", args)
+
+    def max_of(self, table: str, column: str, *,
+               where: Mapping[str, Any] | None = None) -> Any:  # fmt: skip
+        """The largest value of ``column`` (None when no row matches)."""
+        self._check_col(table, column)
+        cond, args = self._match(table, where)
+        return self._scalar(f'SELECT max("{column}") AS m FROM {_t(table)}'
+                            + (f" WHERE {cond}" if cond else ""), args)  # fmt: skip
+
+    def _match(self, table: str, where: Mapping[str, Any] | None) -> tuple[str, list[Any]]:
+        parts: list[str] = []
+        args: list[Any] = []
+        for col, value in (where or {}).items():
+            self._check_col(table, col)
+            if value is None:
+                parts.append(f'"{col}" IS NULL')
+            elif isinstance(value, (list, tuple, set, frozenset, range)):
+                parts.append(f'"{col}" = ANY(%s)')
+                args.append(list(value))
+            else:
+                parts.append(f'"{col}" = %s')
+                args.append(value)
+        return " AND ".join(parts), args
+
+    def _order_by(self, table: str, order: str) -> str:
+        """``"col [ASC|DESC], ..."`` checked against the table's columns; NULLs as the
+        file sorts them (first ascending, last descending)."""
+        if not order:
+            return pk_of(table)
+        out = []
+        for part in order.split(","):
+            words = part.split()
+            if (
+                not words
+                or len(words) > 2
+                or (len(words) == 2 and words[1].upper() not in ("ASC", "DESC"))
+            ):
+                raise ValueError(f"bad order {order!r}")
+            self._check_col(table, words[0])
+            desc = len(words) == 2 and words[1].upper() == "DESC"
+            out.append(f'"{words[0]}"' + (" DESC NULLS LAST" if desc else " NULLS FIRST"))
+        return ", ".join(out)
 
     def iter_rows(self, table: str, flt: Filter | None = None, *, order: str | None = None,
                   batch: int = 5000) -> Iterator[dict[str, Any]]:  # fmt: skip
@@ -999,11 +1074,17 @@ class PgStore:
 
         return server_to_file(self, Path(target))
 
-    def make_backup(self, folder: str | Path, *, reason: str = "manual") -> Path:
+    def make_backup(self, folder: str | Path | None = None, *, reason: str = "manual",
+                    keep: int | None = None) -> Path:  # fmt: skip
         """A SQLite copy named like the file store's backups ('<db>-<stamp>-<reason>.sqlite3'),
-        so the folder's newest copy can be found and opened read-only when the server is gone."""
+        so the folder's newest copy can be found and opened read-only when the server is gone.
+        Copies of a server are never rotated away by the program (``keep`` is ignored)."""
         import datetime as dt
 
+        if folder is None:
+            folder = getattr(self, "backup_dir", None)
+            if folder is None:
+                raise StoreError("A server portfolio is backed up into a folder you name.")
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
