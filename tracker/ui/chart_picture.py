@@ -186,11 +186,14 @@ class CubeReader(QObject):
     ``done`` is set when all are handed over (or given up), for tests and benchmarks.
     """
 
-    def __init__(self, store: Store, tables: tuple[str, ...], parent: QObject | None = None):
+    def __init__(self, store: Store, tables: tuple[str, ...], parent: QObject | None = None, *,
+                 then: Callable[[], None] | None = None):  # fmt: skip
         super().__init__(parent)
         self.store = store
         self.tables = tables
         self.done = threading.Event()
+        #: Called on the window's thread when the cubes are handed over (or given up).
+        self.then = then
         self.op: QueryOp[dict[str, list]] | None = None
 
     def start(self) -> None:
@@ -198,7 +201,7 @@ class CubeReader(QObject):
 
         tables = tuple(t for t in self.tables if aggregates.has_cube(t))
         if not tables:
-            self.done.set()
+            self._finished()
             return
         stamp = aggregates.cube_stamp(self.store)
 
@@ -214,7 +217,7 @@ class CubeReader(QObject):
 
         self.op = QueryOp(self, self.store, work, title="chart data")
         self.op.success(lambda rows: self._adopt(rows, stamp)).on_cancelled(self.done.set)
-        self.op.failure(lambda exc: (log.info("chart data not read: %s", exc), self.done.set()))
+        self.op.failure(lambda exc: (log.info("chart data not read: %s", exc), self._finished()))
         self.op.run_in_background()
 
     def _adopt(self, rows: dict[str, list], stamp: tuple[int, int]) -> None:
@@ -222,7 +225,12 @@ class CubeReader(QObject):
 
         for table, cube_rows in rows.items():
             aggregates.adopt_cube(self.store, table, cube_rows, stamp)
+        self._finished()
+
+    def _finished(self) -> None:
         self.done.set()
+        if self.then is not None:
+            self.then()
 
 
 def warm_up(store: Store, tables: tuple[str, ...], parent: QObject) -> CubeReader:

@@ -7,11 +7,12 @@ before the import commits writes nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +45,8 @@ from tracker.ui.undo import UndoableCommand
 
 #: Rows shown in the preview; every problem is listed whatever the file's size.
 PREVIEW_ROWS = 2000
+#: Preview rows filled per turn of the event loop.
+PREVIEW_SLICE = 100
 BAD_CELL = QColor("#F8D0D0")
 BAD_TEXT = QColor("#C00000")
 ROW_COLOURS = {"insert": QColor("#E3F2E1"), "update": QColor("#FFF4CC")}
@@ -161,6 +164,7 @@ class ImportDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         bottom.addWidget(self.close_button)
         self.op: Any = None
+        self._preview_job: Iterator[None] | None = None
         lay.addLayout(bottom)
         if ctx.read_only:
             self.reason.setText(
@@ -203,14 +207,16 @@ class ImportDialog(QDialog):
             return importer.plan_import(store, kind=kind, path=path, progress=progress)
 
         self.plan = None
+        self._preview_job = None  # the preview of the file checked before
         op = QueryOp(self, self.ctx.store, check, title=self.tr("Import"))
         op.success(self._show_plan).with_progress(self.progress)
         self.op = op.superseding(("import-check", id(self))).run_in_background()
         self._update_state()
 
     def busy(self) -> bool:
-        """Whether a check or an import of this dialog is still running."""
-        return self.op is not None and not self.op.delivered
+        """Whether a check or an import of this dialog is still running (or its preview
+        still being filled)."""
+        return (self.op is not None and not self.op.delivered) or self._preview_job is not None
 
     def _show_plan(self, plan: importer.ImportPlan) -> None:
         self.plan = plan
@@ -325,6 +331,24 @@ class ImportDialog(QDialog):
         return None
 
     def _fill_preview(self, plan: importer.ImportPlan) -> None:
+        """Show the plan's first rows, a slice per turn of the event loop (filling 2,000
+        rows at once would hold the window for half a second)."""
+        self._preview_job = self._preview_slices(plan)
+        self._next_preview_slice()
+
+    def _next_preview_slice(self) -> None:
+        job = self._preview_job
+        if job is None:
+            return
+        try:
+            next(job)
+        except StopIteration:
+            self._preview_job = None
+            self._update_state()
+            return
+        QTimer.singleShot(0, self, self._next_preview_slice)
+
+    def _preview_slices(self, plan: importer.ImportPlan) -> Iterator[None]:
         src = plan.source
         shown = src.rows[:PREVIEW_ROWS]
         t = self.preview
@@ -341,6 +365,8 @@ class ImportDialog(QDialog):
         }
         bad_rows = {e.row for e in plan.errors if e.row is not None}
         for i, raw in enumerate(shown):
+            if i and not i % PREVIEW_SLICE:
+                yield
             rownum = src.first_row + i
             action = actions.get(rownum)
             item = QTableWidgetItem(

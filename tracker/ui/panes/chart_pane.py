@@ -70,6 +70,10 @@ def charts_for_kind(kind: str) -> tuple[str, ...]:
     return tuple(chart_data.CHARTS_FOR_KIND.get(kind, _CHARTS_FOR_KIND.get(kind, ())))
 
 
+#: Changes of many rows: the chart's sums are read in the background before it is drawn.
+BULK_ACTIONS = frozenset({"import", "round"})
+
+
 def change_concerns(change: Change, kind: str) -> bool:
     """Whether a write changes what a chart of ``kind`` draws."""
     return change.concerns(kind) or change.table in REFERENCE_TABLES
@@ -201,6 +205,13 @@ class ChartPane(QWidget):
     def _on_changed(self, change: Change) -> None:
         if self._kind and change_concerns(change, self._kind):
             self._dirty = True
+            if change.action in BULK_ACTIONS and self.isVisible():
+                # Many rows at once (an import, a round): the sums are read again in the
+                # background first, so the window keeps answering; then the chart is drawn.
+                reader = CubeReader(self.ctx.store, (self._kind,), self, then=self._update)
+                self.warmer = reader
+                reader.start()
+                return
             self._update()
 
     def _wanted(self) -> tuple:
