@@ -217,3 +217,13 @@ def test_repair_of_an_unchanged_file_does_nothing(tmp_path, capsys):
     report = maintenance.repair(p, user="t")
     assert report.done == [] and report.backup is None
     shutil.rmtree(tmp_path / "own-backups", ignore_errors=True)
+
+
+def test_expected_schema_key_without_source_files(monkeypatch):
+    """A frozen bundle ships no .py source: the cache key comes from the code objects."""
+    from tracker.store import migrations, schema_guard
+
+    with_source = schema_guard._cache_key(4)
+    monkeypatch.setattr(migrations, "__file__", "/nonexistent/tracker/store/migrations.py")
+    key = schema_guard._cache_key(4)
+    assert key and key != with_source and len(key) == 24

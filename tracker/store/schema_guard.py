@@ -124,11 +124,27 @@ def _cache_key(version: int) -> str:
 
     h = hashlib.sha256()
     for mod in (migrations, codelists, fields):
-        h.update(Path(mod.__file__ or "").read_bytes())
+        h.update(_source_bytes(mod))
     with contextlib.suppress(metadata.PackageNotFoundError):
         h.update(metadata.version("sqlite-utils").encode())
     h.update(f"{sqlite3.sqlite_version}/{version}".encode())
     return h.hexdigest()[:24]
+
+
+def _source_bytes(mod: Any) -> bytes:
+    """A module's source, or its code object where no source ships (a frozen bundle)."""
+    try:
+        return Path(mod.__file__ or "").read_bytes()
+    except OSError:
+        import marshal
+
+        loader = getattr(mod, "__loader__", None)
+        code = loader.get_code(mod.__name__) if loader and hasattr(loader, "get_code") else None
+        if code is None:
+            from tracker import __version__
+
+            return f"{mod.__name__}/{__version__}".encode()
+        return marshal.dumps(code)
 
 
 def expected(version: int) -> Schema:
