@@ -4,6 +4,14 @@ the form after the search hides its record, and the update history after others'
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
@@ -153,3 +161,94 @@ def test_tab_in_the_table_leaves_it(qtbot, open_window, demo_path):
     view.setFocus()
     QTest.keyClick(view, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not view
+
+
+def test_no_editor_swallows_a_window_shortcut_on_x11(demo_path, tmp_path):
+    """Ctrl+U cleared the text field on Linux instead of opening Add update (and Ctrl+E
+    moved to the end of the line instead of exporting): each shortcut is typed with the
+    focus in each kind of editor of a real X11 window."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        pytest.skip("Xvfb is not installed")
+    read, write = os.pipe()
+    server = subprocess.Popen([xvfb, "-displayfd", str(write), "-screen", "0", "1280x900x24",
+                               "-nolisten", "tcp"], pass_fds=(write,),
+                              stderr=subprocess.DEVNULL)  # fmt: skip
+    os.close(write)
+    try:
+        with os.fdopen(read) as f:
+            display = f.readline().strip()
+        env = {**os.environ, "DISPLAY": f":{display}", "QT_QPA_PLATFORM": "xcb",
+               "TRACKER_SETTINGS": str(tmp_path / "s.ini")}  # fmt: skip
+        probe = Path(__file__).with_name("shortcut_probe.py")
+        r = subprocess.run([sys.executable, str(probe), str(demo_path)], capture_output=True,
+                           text=True, env=env, timeout=120)  # fmt: skip
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert r.returncode == 0, r.stderr
+    swallowed = json.loads(r.stdout.strip().splitlines()[-1])
+    assert swallowed == {k: [] for k in swallowed}
+    assert "text" in swallowed and "date" in swallowed and "long text" in swallowed
+
+
+def test_the_form_leaves_a_record_the_search_hides(qtbot, open_window, demo_path):
+    win = open_window(demo_path, view="projects")
+    page = find_project(qtbot, win, "Hydro", HYDRO)
+    assert page.form.pk == HYDRO and win.actionAddUpdate.isEnabled()
+    search = page.table.search
+    search.selectAll()
+    qtbot.keyClicks(search, "Solar")
+    qtbot.waitUntil(lambda: page.table.model.flt.text == "Solar", timeout=3000)
+    assert page.table.model.row_of(HYDRO) < 0
+    assert page.form.pk is None and page.form.row is None
+    assert "No record selected" in page.form.title.text()
+    assert not win.actionAddUpdate.isEnabled()  # no update for a project out of sight
+    # A status filter that hides the record does the same.
+    search.clear()
+    qtbot.waitUntil(lambda: page.table.model.flt.text == "", timeout=3000)
+    page = find_project(qtbot, win, "Hydro", HYDRO)
+    combo = win.findChild(MultiChoiceCombo, "filter_status")
+    other = next(r for r in range(1, combo.count())
+                 if combo.itemData(r, VALUE_ROLE) != page.form.row["status"])  # fmt: skip
+    combo.showPopup()
+    view = combo.view()
+    rect = view.visualRect(combo.model().index(other, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    combo.hidePopup()
+    qtbot.waitUntil(lambda: page.table.model.row_of(HYDRO) < 0, timeout=3000)
+    assert page.form.pk is None and not win.actionAddUpdate.isEnabled()
+
+
+def history_widths(history) -> list[int]:
+    return [history.table.columnWidth(c) for c in range(history.table.columnCount())]
+
+
+def test_update_history_keeps_its_columns_after_an_undo_elsewhere(qtbot, open_window, demo_path):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    win = open_window(demo_path, view="projects")
+    page = find_project(qtbot, win, "Railway", 13)
+    QTest.keyClick(page.table.search, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    dlg = page.form.history.dialog
+    assert dlg is not None and dlg.isVisible()
+    qtbot.keyClicks(dlg.note, "Site visit")
+    qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)  # fmt: skip
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=2000)
+    page.table.search.clear()
+    page = find_project(qtbot, win, "Hydro", HYDRO)
+    history = page.form.history
+    assert any(u["note"] for u in history.updates)  # notes span the row under their update
+    before = history_widths(history)
+    date_width = history.table.fontMetrics().horizontalAdvance(history.table.item(0, 0).text())
+    assert win.ctx.undo_stack.index() == 1
+    win.activateWindow()  # as the window manager does when the dialog closes
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=2000)
+    page.table.view.setFocus()
+    QTest.keyClick(page.table.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert win.ctx.undo_stack.index() == 0
+    after = history_widths(history)
+    assert after[0] == before[0] and after[2:] == before[2:]  # the status column stretches
+    assert after[0] < date_width * 2  # the date column is not as wide as a note
+    assert after[1] >= 60  # the status column keeps its room (it had 26 px)

@@ -71,7 +71,7 @@ def test_objects_named_as_the_product_says(open_window, demo_path):
     assert keys["actionNew"] == ["Ctrl+N"] and keys["actionSave"] == ["Ctrl+S"]
     assert keys["actionFind"] == ["Ctrl+F"] and keys["actionUndo"] == ["Ctrl+Z"]
     assert set(keys["actionRedo"]) == {"Ctrl+Shift+Z", "Ctrl+Y"}
-    assert keys["actionPrintChart"] == ["Ctrl+P"] and keys["actionExport"] == ["Ctrl+E"]
+    assert keys["actionPrintChart"] == ["Ctrl+P"] and keys["actionExport"] == ["Ctrl+Shift+E"]
     form = win.findChild(QWidget, "recordForm")
     for field in ("code", "name", "amount", "status", "bank_id", "sector", "planned_end"):
         assert form.findChild(QWidget, field) is not None, field

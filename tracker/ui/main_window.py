@@ -38,6 +38,10 @@ VIEWS = ("dashboard", "projects", "residents", "ventures", "reference")
 START_FALLBACK_MS = 1000
 #: The integrity check waits this long after the first paint (the first charts come first).
 INTEGRITY_DELAY_MS = 1000
+# Shortcuts no focused editor keeps for itself on any platform: on Linux a text field
+# deletes the line on Ctrl+U and moves to its end on Ctrl+E (tested under X11).
+ADD_UPDATE_KEY = "Ctrl+D"
+EXPORT_KEY = "Ctrl+Shift+E"
 REFERENCE_ORDER = ("banks", "countries", "sectors", "regions", "zones", "fx_rates")
 
 
@@ -117,8 +121,9 @@ class RecordPage(QWidget):
         if pk == self.form.pk and not self.form.is_new:
             return
         if not self.form.maybe_leave():
-            # Stay on the record with unsaved edits.
-            self.table.select_id(self.form.pk)
+            # Stay on the record with unsaved edits (saying so if the table now hides it).
+            if not self.table.select_id(self.form.pk) and self.form.pk is not None:
+                self.form.say_hidden()
             return
         self.form.load(pk)
         self.update_chart()
@@ -324,13 +329,13 @@ class MainWindow(QMainWindow):
         self.actionDelete = self._action("actionDelete", self.tr("&Delete record…"),
                                          self.delete_record, edits=True, icon="delete")  # fmt: skip
         self.actionAddUpdate = self._action("actionAddUpdate", self.tr("Add &update…"),
-                                            self.add_update, "Ctrl+U", edits=True, icon="add-update")  # fmt: skip
+                                            self.add_update, ADD_UPDATE_KEY, edits=True, icon="add-update")  # fmt: skip
         self.actionUpdateRound = self._action("actionUpdateRound", self.tr("Update &round…"),
                                               self.open_update_round, "Ctrl+R", edits=True)  # fmt: skip
         self.actionImport = self._action("actionImport", self.tr("&Import…"), self.open_import,
                                          "Ctrl+I", edits=True, icon="import")  # fmt: skip
         self.actionExport = self._action("actionExport", self.tr("&Export snapshot…"),
-                                         self.open_export, "Ctrl+E", icon="export")  # fmt: skip
+                                         self.open_export, EXPORT_KEY, icon="export")  # fmt: skip
         self.actionCompare = self._action("actionCompare", self.tr("&Compare with snapshot…"),
                                           self.open_compare)  # fmt: skip
         self.actionPrintChart = self._action("actionPrintChart", self.tr("Print &chart…"),

@@ -314,7 +314,7 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>ChartPane</name>
         <message>
             <source>&amp;Chart:</source>
-            <extracomment>After a start-up picture is shown, matplotlib and the chart data are loaded in the background this much later (so the first filter change draws at once). Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: kind, chart, filter, selected id, currency, as-of.</extracomment>
+            <extracomment>After a start-up picture is shown, matplotlib and the chart data are loaded in the background this much later (so the first filter change draws at once). Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind. Changes of many rows: the chart's sums are read in the background before it is drawn. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: kind, chart, filter, selected id, currency, as-of.</extracomment>
             <translation>图表(&amp;C)：</translation>
         </message>
         <message>
@@ -1038,6 +1038,10 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>无法编辑：{reason}。</translation>
         </message>
         <message>
+            <source>This record is not in the table any more (search or filter); save or revert your edits.</source>
+            <translation>表格中已不再显示此记录（搜索或筛选）；请保存或撤销您的修改。</translation>
+        </message>
+        <message>
             <source>Edit {what} of {record}</source>
             <translation>编辑 {record} 的{what}</translation>
         </message>
@@ -1138,7 +1142,7 @@ Reload it now (your edits are dropped)?</source>
         <name>ImportDialog</name>
         <message>
             <source>Spreadsheets and data (*.csv *.xlsx *.json);;All files (*)</source>
-            <extracomment>Rows shown in the preview; every problem is listed whatever the file's size.</extracomment>
+            <extracomment>Rows shown in the preview; every problem is listed whatever the file's size. Preview rows filled per turn of the event loop.</extracomment>
             <translation>电子表格和数据 (*.csv *.xlsx *.json);;所有文件 (*)</translation>
         </message>
         <message>

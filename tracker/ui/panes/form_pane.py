@@ -435,6 +435,12 @@ class FormPane(QWidget):
         if first:
             self.editors[self._field_name(first)].setFocus()
 
+    def say_hidden(self) -> None:
+        """The table's search or filter hides the record kept here for its unsaved edits."""
+        self.form_error.setText(self.tr("This record is not in the table any more (search or "
+                                        "filter); save or revert your edits."))  # fmt: skip
+        self.form_error.show()
+
     def _field_name(self, name: str) -> str:
         try:
             return self.kind.field(name).name

@@ -62,8 +62,10 @@ class HistoryPane(QWidget):
         # Room for a few updates (and their notes) without dragging the splitter.
         t.setMinimumHeight(t.horizontalHeader().sizeHint().height() + 4 * row_h + 4)
         hh = t.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The status takes the spare room; the money is never cut short.
+        # Widths are fitted to the update cells by _fit_columns, not by Qt's ResizeToContents:
+        # that counted the notes (spanned across the row, in column 0) after a refresh and
+        # made the date column as wide as the longest note. The status takes the spare room.
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table = t
         lay.addWidget(t, 1)
@@ -115,6 +117,21 @@ class HistoryPane(QWidget):
             self.tr("Disbursed, {currency}").format(currency=cur) if cur else self.tr("Disbursed")
         )
         self.add_button.setEnabled(project is not None and not self.ctx.read_only)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Date, progress and money fit their widest cell or header (notes excluded)."""
+        t = self.table
+        fm = t.fontMetrics()
+        hfm = t.horizontalHeader().fontMetrics()
+        for col in (0, 2, 3):
+            header = t.horizontalHeaderItem(col)
+            width = hfm.horizontalAdvance(header.text() if header else "") + 24
+            for row in range(t.rowCount()):
+                item = t.item(row, col)
+                if item is not None and t.columnSpan(row, 0) == 1:
+                    width = max(width, fm.horizontalAdvance(item.text()) + 16)
+            t.setColumnWidth(col, width)
 
     def open_add_update(self) -> None:
         """The small “Add update…” dialog, non-blocking."""

@@ -293,6 +293,9 @@ class TablePane(QWidget):
             if notify:
                 sm.clearSelection()
                 sm.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+                # A model reset (new search or filter) drops the current row without a
+                # signal: the form must still let go of the record the table hides.
+                self.currentChanged.emit(None)
             return False
         idx = self.model.index(row, 0)
         if not notify:
