@@ -81,8 +81,19 @@ def s_flt(text: str):
     return Filter(text=text)
 
 
-def test_after_a_copy_new_records_get_fresh_ids_on_the_server(pg_url, demo_path):
+def _indexes(url: str) -> list[tuple[str, str]]:
+    with psycopg.connect(url) as c:
+        return c.execute("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' "
+                         "ORDER BY indexname").fetchall()  # fmt: skip
+
+
+def test_after_a_copy_new_records_get_fresh_ids_on_the_server(pg_url, demo_path, pg_cluster):
+    fresh = pg_cluster.url(pg_cluster.new_database())
+    PgStore.create(fresh).close()
     copy_portfolio(str(demo_path), pg_url)
+    # The indexes dropped for the load are all back, as a new portfolio has them.
+    assert [i[0] for i in _indexes(pg_url)] == [i[0] for i in _indexes(fresh)]
+    assert len(_indexes(pg_url)) > 30
     with PgStore.open(pg_url) as s:
         top = s.max_id("projects")
         pid = s.insert("projects", {"code": "NEW", "name": "New", "sector": "energy",

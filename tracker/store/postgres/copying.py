@@ -122,7 +122,8 @@ def _to_file(src: AnyStore, target: Path) -> CopyReport:
 def _to_server(src: AnyStore, url: str, *, password: str | None) -> CopyReport:
     dst = PgStore.open(url, create=True, password=password)
     try:
-        return _load(src, dst, target=dst.name)
+        with dst.bulk_loading([t for t in schema.TABLES if t != "meta"]):
+            return _load(src, dst, target=dst.name)
     finally:
         dst.close()
 

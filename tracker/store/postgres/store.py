@@ -965,12 +965,28 @@ class PgStore(ServerAggregates):
 
     @contextlib.contextmanager
     def bulk_loading(self, tables: Sequence[str]) -> Iterator[None]:
-        """The file store drops indexes for big loads; the server keeps them (COPY is fast
-        enough, and other users are reading): one transaction around the load."""
+        """Loading many rows into ``tables`` in one transaction. Into a portfolio this
+        session created (nobody else reads it yet), the secondary indexes go away during
+        the load and are built once after it, inside the same transaction."""
         for t in tables:
             _t(t)
         with self.write():
+            if not self.created:
+                yield
+                return
+            saved = self._all(
+                "SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def FROM pg_index i "
+                "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid "
+                "WHERE t.relname = ANY(%s) AND t.relnamespace = 'public'::regnamespace "
+                "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)",
+                (list(tables),),
+            )
+            for r in saved:
+                self._exec(f'DROP INDEX "{r["name"]}"')
             yield
+            self._exec("SET LOCAL maintenance_work_mem = '256MB'")
+            for r in saved:
+                self._exec(r["def"])
 
     @contextlib.contextmanager
     def fts_suspended(self, table: str) -> Iterator[None]:
