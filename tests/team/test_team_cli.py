@@ -262,3 +262,15 @@ def test_libpq_service_file_and_password_file_are_used(capsys, pg_cluster, pg_de
     pgpass.write_text("")  # no password anywhere now: refused, not prompted (no terminal)
     code, _, err = main(capsys, "check", "--db", "postgresql://?service=team")
     assert code == 1 and "refused the login" in err
+
+
+def test_copy_server_to_server_and_file_to_file(capsys, pg_demo_url, pg_url, demo_path, tmp_path):
+    code, out, _ = main(capsys, "copy", "--from", pg_demo_url, "--to", pg_url)
+    assert code == 0 and "projects: 34" in out
+    with PgStore.open(pg_demo_url) as a, PgStore.open(pg_url) as b:
+        assert a.audit_rows(limit=5000) == b.audit_rows(limit=5000)
+        assert list(a.iter_rows("ventures")) == list(b.iter_rows("ventures"))
+    code, _, _ = main(capsys, "copy", "--from", demo_path, "--to", tmp_path / "copy.sqlite3")
+    assert code == 0 and _dump(demo_path) == _dump(tmp_path / "copy.sqlite3")
+    code, _, err = main(capsys, "copy", "--from", demo_path, "--to", demo_path)
+    assert code == 1 and "same file" in err
