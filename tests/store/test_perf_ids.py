@@ -241,48 +241,20 @@ def test_distinct_values_with_and_without_an_index(fast):
         assert perf_ids.distinct_values(fast.conn, "projects", col) == expected
 
 
-def test_order_fill_reads_the_whole_order_on_its_own_connection(fast):
-    import threading
-
-    ended = threading.Event()
-    fill = perf_ids.OrderFill(fast.path, table="projects", pk="id", column="amount", groups=None,
-                              stamp=perf_ids.stamp(fast.conn),
-                              on_done=lambda f: ended.set())  # fmt: skip
-    assert not fill.started and not fill.done()
-    got = fill.wait()  # starts it when nobody has
-    assert ended.wait(5) and fill.done()
-    assert list(got) == plain(fast, "amount", False)
-    cache = perf_ids.sort_cache(fast)
-    assert cache.put(fast.conn, fill, got)
-    assert cache.peek(fast.conn, "projects", "amount") is got
+def test_an_order_read_elsewhere_is_kept_only_if_nothing_was_written_since(fast):
+    stamp = fast.order_stamp()
+    order = fast.ascending_order("projects", column="amount")
+    assert list(order) == plain(fast, "amount", False)
+    assert fast.keep_order("projects", "amount", None, stamp, order)
+    assert fast.kept_order("projects", "amount") is order
     assert list(fast.query_ids("projects", sort="amount", descending=True)) == plain(
         fast, "amount", True
     )
-
-
-def test_a_fill_begun_before_a_write_is_not_cached(fast):
-    fill = perf_ids.OrderFill(fast.path, table="projects", pk="id", column="amount", groups=None,
-                              stamp=perf_ids.stamp(fast.conn))  # fmt: skip
     first = plain(fast, "amount", False)[0]
     fast.update("projects", first, {"amount": 10**9}, expected_version=None, user="t")
-    order = fill.wait()
-    assert not perf_ids.sort_cache(fast).put(fast.conn, fill, order)
-    assert perf_ids.sort_cache(fast).peek(fast.conn, "projects", "amount") is None
-
-
-def test_a_cancelled_fill_gives_no_result(fast):
-    called = []
-    fill = perf_ids.OrderFill(fast.path, table="projects", pk="id", column="name", groups=None,
-                              stamp=perf_ids.stamp(fast.conn), on_done=called.append)  # fmt: skip
-    fill.cancel()
-    with pytest.raises(RuntimeError, match="cancelled"):
-        fill.wait()
-    started = perf_ids.OrderFill(fast.path, table="projects", pk="id", column="name", groups=None,
-                                 stamp=perf_ids.stamp(fast.conn), on_done=called.append).start()  # fmt: skip
-    started.cancel()
-    with pytest.raises(RuntimeError, match="cancelled"):
-        started.wait()
-    assert called == []
+    assert fast.kept_order("projects", "amount") is None  # the file changed
+    assert not fast.keep_order("projects", "amount", None, stamp, order)  # read before the write
+    assert fast.kept_order("projects", "amount") is None
 
 
 def test_check_names_refuses_what_the_store_does_not_have(fast):

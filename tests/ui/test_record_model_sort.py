@@ -17,7 +17,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QTableView
 
 from tracker.domain.filters import Filter
-from tracker.store import Store, perf_ids
+from tracker.store import Store, StoreError, perf_ids
 from tracker.ui.models.lookups import Lookups
 from tracker.ui.models.record_model import PAGE_SIZE, RecordTableModel
 from tracker.ui.models.roles import ID_ROLE
@@ -346,13 +346,13 @@ def test_every_column_of_every_kind_sorts_as_it_reads(qtbot, demo_store, monkeyp
 def test_a_background_read_that_fails_falls_back_to_the_windows_connection(qtbot, store, tmp_path):
     model = RecordTableModel(store, "projects", Lookups(store))
     real = store.path
-    store.path = tmp_path / "moved-away.sqlite3"  # the thread cannot open it
+    store.path = tmp_path / "moved-away.sqlite3"  # the background read cannot open it
     try:
         model.sort(col(model, "planned_end"), Qt.SortOrder.AscendingOrder)
         fill = model._fill
         finish(qtbot, model)
     finally:
         store.path = real
-    assert isinstance(fill.error, sqlite3.Error)
+    assert isinstance(fill.error, StoreError) and "does not exist" in str(fill.error)
     assert list(model.ids) == plain(store, "planned_end")
     assert shown(model) == plain(store, "planned_end")

@@ -14,10 +14,8 @@ index scan and string building are 210 ms).
 from __future__ import annotations
 
 import sqlite3
-import threading
 from array import array
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 #: Below this many rows the plain cursor is as fast and needs no numpy.
@@ -113,11 +111,13 @@ class SortCache:
         self._keep(key, _stamp(conn), arr)
         return arr
 
-    def put(self, conn: sqlite3.Connection, fill: OrderFill, arr: Any) -> bool:
-        """Keep a finished background order, if nothing was written since the fill began."""
-        if fill.stamp != _stamp(conn):
+    def keep_if(self, conn: sqlite3.Connection, key: tuple[str, str, Any],
+                stamp: tuple[int, int], arr: Any) -> bool:  # fmt: skip
+        """Keep an order read elsewhere (a background fill), if nothing was written since
+        ``stamp`` (the stamp when its read began)."""
+        if stamp != _stamp(conn):
             return False
-        self._keep(fill.key, fill.stamp, arr)
+        self._keep(key, stamp, arr)
         return True
 
     def _keep(self, key: tuple[str, str, Any], stamp: tuple[int, int], arr: Any) -> None:
@@ -176,10 +176,10 @@ def sorted_filtered_ids(conn: sqlite3.Connection, cache: SortCache, *, table: st
 
 # ------------------------------------------------ sorting without waiting for the whole order
 # A header click on a 1M-row table used to wait ~250 ms for the whole ordered id list
-# (the index walk and group_concat above). The table model now asks for the first rows
-# by LIMIT over the same index (well under a millisecond), and a thread with its own
-# read-only connection builds the whole list meanwhile (SQLite releases the GIL while
-# it steps). A record's row before the list is there is its rank: counts over the
+# (the index walk and group_concat above). The record view now asks for the first rows
+# by LIMIT over the same index (well under a millisecond), and a background read on a
+# read-only connection of its own builds the whole list meanwhile (SQLite releases the
+# GIL while it steps; tracker.services.record_view.OrderFill). A record's row before the list is there is its rank: counts over the
 # index, bounded by one walk of it. Everything below orders exactly like
 # ``ORDER BY column, pk`` (NULLs first; descending is the exact reverse), or, with
 # ``groups``, by the groups' order and then pk: a linked column sorted by the names
@@ -330,89 +330,6 @@ def grouped_ids(conn: sqlite3.Connection, *, table: str, pk: str, column: str, g
 def stamp(conn: sqlite3.Connection) -> tuple[int, int]:
     """The data stamp the sort cache keys on (see :func:`_stamp`)."""
     return _stamp(conn)
-
-
-class OrderFill:
-    """The whole ascending order of a table, built by a thread on its own read-only connection.
-
-    ``on_done(self)`` is called from that thread when it ends (done, failed or
-    cancelled); :meth:`wait` blocks until then and returns the numpy array.
-    """
-
-    def __init__(self, path: str | Path, *, table: str, pk: str, column: str,
-                 groups: Groups | None, stamp: tuple[int, int],
-                 on_done: Callable[[OrderFill], None] | None = None):  # fmt: skip
-        self.path = Path(path).resolve()  # now: the working folder may change before it runs
-        self.table, self.pk, self.column, self.groups = table, pk, column, groups
-        #: The main connection's data stamp when the fill began (the cache keys on it).
-        self.stamp = stamp
-        self.on_done = on_done
-        self.result: Any = None
-        self.error: BaseException | None = None
-        self.cancelled = False
-        self.started = False
-        self._conn: sqlite3.Connection | None = None
-        self._lock = threading.Lock()
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="order-fill", daemon=True)
-
-    @property
-    def key(self) -> tuple[str, str, Groups | None]:
-        return self.table, self.column, self.groups
-
-    def start(self) -> OrderFill:
-        """Begin reading (once; later calls do nothing)."""
-        with self._lock:
-            if not self.started:
-                self.started = True
-                self._thread.start()
-        return self
-
-    def done(self) -> bool:
-        return self._done.is_set()
-
-    def _run(self) -> None:
-        try:
-            conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True,
-                                   check_same_thread=False, timeout=5)  # fmt: skip
-            with self._lock:
-                self._conn = conn
-                if self.cancelled:
-                    conn.interrupt()
-            try:
-                self.result = ascending_order(conn, table=self.table, pk=self.pk,
-                                              column=self.column, groups=self.groups,
-                                              stop=lambda: self.cancelled)  # fmt: skip
-            finally:
-                with self._lock:
-                    self._conn = None
-                conn.close()
-        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits
-            self.error = exc
-        if self.cancelled:
-            self.result = None  # possibly cut short
-        self._done.set()
-        if self.on_done is not None and not self.cancelled:
-            self.on_done(self)
-
-    def cancel(self) -> None:
-        """Stop the walk (SQLite's interrupt is safe from another thread); no result is given."""
-        with self._lock:
-            self.cancelled = True
-            if self._conn is not None:
-                self._conn.interrupt()
-
-    def wait(self) -> Any:
-        """The ascending numpy array (blocks until the thread ends); re-raises its error."""
-        if self.cancelled:
-            raise RuntimeError("order fill was cancelled")
-        self.start()
-        self._done.wait()
-        if self.error is not None:
-            raise self.error
-        if self.cancelled:
-            raise RuntimeError("order fill was cancelled")
-        return self.result
 
 
 def sort_cache(store: Any) -> SortCache:

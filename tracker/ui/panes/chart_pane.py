@@ -271,7 +271,7 @@ class ChartPane(QWidget):
 
     def _warm_up(self) -> None:
         """While the picture is up: load matplotlib and sum the portfolio in the background."""
-        if self.picture_key is not None and self.ctx.store.conn is not None and self.isVisible():
+        if self.picture_key is not None and not self.ctx.store.closed and self.isVisible():
             self.warmer = warm_up(self.ctx.store, (self._kind,), self)
 
     def _leave_picture(self) -> None:

@@ -311,7 +311,7 @@ class DashboardPane(QWidget):
                 self.refresh()
 
     def _warm_up(self) -> None:
-        if self.from_pictures and self.ctx.store.conn is not None and self.isVisible():
+        if self.from_pictures and not self.ctx.store.closed and self.isVisible():
             self.warmer = warm_up(self.ctx.store, ("projects", "residents"), self)
 
     def _leave_pictures(self) -> None:
