@@ -33,7 +33,14 @@ def test_history_newest_first_with_who_and_what(store, project):
         store, project_id=project, rows=[{"date": "2024-01-31", "amount": "5"}], user="dan"
     )
     steps = history.record_history(store, kind="projects", pk=project)
-    assert [s.user for s in steps][:3] == ["dan", "dan", "dan"]  # the plan row, newest
+    first = steps[0]  # the plan row, newest: one line with its amount
+    assert (first.user, first.table, first.field, first.new) == (
+        "dan",
+        "disbursement_plans",
+        "amount",
+        500,
+    )
+    assert steps[1].user == "cat"
     mine = [(s.user, s.field, s.old, s.new) for s in steps if s.table == "projects"]
     assert mine[0][:2] == ("cat", "bank_id")
     assert ("bob", "name", "Mill", "Pulp mill") in mine and (
@@ -42,7 +49,7 @@ def test_history_newest_first_with_who_and_what(store, project):
         100000,
         120000,
     ) in mine
-    assert mine[-1][0] == "ann" and all(s.at for s in steps)
+    assert mine[-1] == ("ann", "*", None, None) and all(s.at for s in steps)  # created: one line
     ats = [s.at for s in steps]
     assert ats == sorted(ats, reverse=True)
     bank = next(s for s in steps if s.field == "bank_id")
@@ -97,6 +104,14 @@ def test_audit_view_filters_and_export(store, project, tmp_path):
     assert {"ann", "bob", "cat"} <= set(history.users_in_log(store))
     bob = history.audit_rows(store, history.AuditQuery(user="bob"))
     assert len(bob) == 1 and bob[0]["summary"] == "name: Mill → Pulp mill"
+    made = history.audit_rows(store, history.AuditQuery(user="cat"))[0]["summary"]
+    assert made.startswith("name: =cmd") and "country: CN" in made
+    assert (
+        history.audit_rows(store, history.AuditQuery(user="ann"))[0]["summary"].count(
+            "amount: 1,000.00"
+        )
+        == 1
+    )
     assert [
         r["table_name"] for r in history.audit_rows(store, history.AuditQuery(table="residents"))
     ] == ["residents"]

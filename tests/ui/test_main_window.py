@@ -289,19 +289,22 @@ def test_required_fields_of_a_new_record(qtbot, open_window, demo_path):
 def test_navigation_reaches_every_view(qtbot, open_window, demo_path):
     win = open_window(demo_path, view="projects")
     nav = win.findChild(QListWidget, "navigation")
-    assert [nav.item(i).text() for i in range(nav.count())] == [
-        "Dashboard", "Projects", "Residents", "Joint ventures", "Reference data"]  # fmt: skip
+    assert [nav.item(i).text().split(" (")[0] for i in range(nav.count())] == [
+        "Dashboard", "Projects", "Residents", "Joint ventures", "Reference data", "Needs attention",
+        "Audit log"]  # fmt: skip
     for i, view in enumerate(VIEWS):
         nav.setCurrentRow(i)
         assert win.current_view() == view
         page = win.stack.currentWidget()
-        if view == "dashboard":
-            assert page.objectName() == "dashboard"
+        if view in ("dashboard", "attention", "audit"):
+            assert page.objectName() == {"dashboard": "dashboard", "attention": "attentionPane",
+                                         "audit": "auditPane"}[view]  # fmt: skip
             continue
         rp = win.record_page()
         assert rp.isVisible() and rp.table.model.rowCount() > 0
         assert rp.findChild(QTableView, "recordTable").isVisible()
         assert rp.findChild(QWidget, "recordForm").isVisible()
+    assert win.show_view("reference")
     ref = win.page("reference")
     for kind in ("banks", "countries", "sectors", "regions", "zones", "fx_rates"):
         assert ref.show_kind(kind)

@@ -60,11 +60,21 @@ def _changes(entry: Mapping[str, Any]) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def steps_of(entry: Mapping[str, Any]) -> list[Step]:
-    """The field changes one audit entry records (a bulk entry gives none)."""
+#: Actions that make a record: one step ("created"), not one per field.
+MADE = frozenset({"insert", "import", "restore"})
+
+
+def steps_of(entry: Mapping[str, Any], *, fields: frozenset[str] | None = None) -> list[Step]:
+    """The field changes one audit entry records (a bulk entry gives none); a record
+    made (inserted, imported, restored) is one step with the field "*"."""
+    if entry["action"] in MADE and fields is None:
+        return [Step(entry["id"], entry["at"], entry["user"], entry["action"], entry["table_name"],
+                     entry["row_id"], "*", None, None)]  # fmt: skip
     out = []
     for name, pair in _changes(entry).items():
         if name in _HIDDEN or not isinstance(pair, list) or len(pair) != 2:
+            continue
+        if fields is not None and name not in fields:
             continue
         old, new = pair
         if old == new:
@@ -85,7 +95,18 @@ def record_history(store: Store, *, kind: str, pk: Any, limit: int = 500) -> lis
                 store, table="disbursement_plans", row_id=pid, limit=limit
             )
         entries.sort(key=lambda e: (e["at"], e["id"]), reverse=True)
-    return [s for e in entries[:limit] for s in steps_of(e)]
+    out: list[Step] = []
+    for e in entries[:limit]:
+        # A plan row: its date and amount say what changed (one line for a new row).
+        only = None
+        if e["table_name"] != table:
+            only = PLAN_NEW if e["action"] in MADE else PLAN_FIELDS
+        out += steps_of(e, fields=only)
+    return out
+
+
+PLAN_FIELDS = frozenset({"date", "amount", "note"})
+PLAN_NEW = frozenset({"amount"})
 
 
 def display(store: Store, table: str, field: str, value: Any, *, record: Mapping[str, Any] | None = None,
@@ -139,7 +160,7 @@ class AuditQuery:
     row_id: Any = None
     since: str | None = None
     until: str | None = None
-    limit: int = 5000
+    limit: int | None = 5000
 
 
 def audit_rows(store: Store, query: AuditQuery) -> list[dict[str, Any]]:
@@ -152,11 +173,28 @@ def audit_rows(store: Store, query: AuditQuery) -> list[dict[str, Any]]:
 
 
 def summary(entry: Mapping[str, Any]) -> str:
+    """An entry's changes in one line: "field: old → new; …", or a new record's values."""
+    table = entry["table_name"]
+    data = _changes(entry)
+    if entry["action"] in MADE:
+        return ", ".join(f"{k}: {_short(_plain(table, k, v[1]))}" for k, v in data.items()
+                         if k not in _HIDDEN and isinstance(v, list) and len(v) == 2 and v[1] is not None)  # fmt: skip
     steps = steps_of(entry)
     if steps:
-        return "; ".join(f"{s.field}: {_short(s.old)} → {_short(s.new)}" for s in steps)
-    data = _changes(entry)
+        return "; ".join(f"{s.field}: {_short(_plain(table, s.field, s.old))} → "
+                         f"{_short(_plain(table, s.field, s.new))}" for s in steps)  # fmt: skip
     return ", ".join(f"{k}: {_short(v)}" for k, v in data.items() if k not in _HIDDEN)
+
+
+def _plain(table: str, field: str, value: Any) -> Any:
+    """Money (minor units in the log) in decimal units; other values as they are."""
+    try:
+        f = kind_of(table).field(field)
+    except KeyError:
+        return value
+    if f.type == MONEY and isinstance(value, int):
+        return format_amount(from_minor(value))
+    return value
 
 
 def _short(v: Any, width: int = 60) -> str:
@@ -214,6 +252,9 @@ def record_label(store: Store, table: str, row_id: Any) -> str:
         return str(row_id)
     if row is None:
         return f"{row_id} (deleted)"
+    if table in ("project_updates", "disbursement_plans"):
+        code = (store.get("projects", row["project_id"]) or {}).get("code", "")
+        return f"{code} {row.get('as_of') or row.get('date')}"
     for key in ("code", "name", "currency"):
         if row.get(key):
             return str(row[key]) + (

@@ -33,7 +33,7 @@ from tracker.ui.panes.form_pane import FormPane
 from tracker.ui.panes.table_pane import TablePane
 
 #: Navigation entries, in order: (view name, label).
-VIEWS = ("dashboard", "projects", "residents", "ventures", "reference")
+VIEWS = ("dashboard", "projects", "residents", "ventures", "reference", "attention", "audit")
 #: Charts start after the first paint; at the latest this long after the window is shown.
 START_FALLBACK_MS = 1000
 #: The integrity check waits this long after the first paint (the first charts come first).
@@ -265,9 +265,12 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName(self.tr("Views"))
         labels = {"dashboard": self.tr("Dashboard"), "projects": self.tr("Projects"),
                   "residents": self.tr("Residents"), "ventures": self.tr("Joint ventures"),
-                  "reference": self.tr("Reference data")}  # fmt: skip
+                  "reference": self.tr("Reference data"), "attention": self.tr("Needs attention"),
+                  "audit": self.tr("Audit log")}  # fmt: skip
         icons = {"dashboard": "dashboard", "projects": "projects", "residents": "residents",
-                 "ventures": "ventures", "reference": "reference"}  # fmt: skip
+                 "ventures": "ventures", "reference": "reference", "attention": "attention",
+                 "audit": "audit"}  # fmt: skip
+        self._attention_label = labels["attention"]
         for name in VIEWS:
             self.navigation.addItem(labels[name])
             self.navigation.item(self.navigation.count() - 1).setIcon(resources.icon(icons[name]))
@@ -365,7 +368,8 @@ class MainWindow(QMainWindow):
         self.view_actions: list[QAction] = []
         names = {"dashboard": self.tr("&Dashboard"), "projects": self.tr("&Projects"),
                  "residents": self.tr("&Residents"), "ventures": self.tr("&Joint ventures"),
-                 "reference": self.tr("Reference &data")}  # fmt: skip
+                 "reference": self.tr("Reference &data"), "attention": self.tr("Needs &attention"),
+                 "audit": self.tr("Audit &log")}  # fmt: skip
         for i, v in enumerate(VIEWS):
             a = self._action(f"actionView_{v}", names[v], lambda _=False, v=v: self.show_view(v),
                              f"Ctrl+{i + 1}")  # fmt: skip
@@ -497,6 +501,10 @@ class MainWindow(QMainWindow):
                 p: QWidget = DashboardPane(self.ctx, self.stack)
             elif view == "reference":
                 p = ReferencePage(self.ctx, self.lookups, self.stack)
+            elif view in ("attention", "audit"):
+                from tracker.ui import keeping_views
+
+                p = keeping_views.make_page(self, view)
             else:
                 p = RecordPage(self.ctx, view, self.lookups, self.stack)
                 p.restore_state(settings())
@@ -614,6 +622,9 @@ class MainWindow(QMainWindow):
         if self._deferred_view:
             view, self._deferred_view = self._deferred_view, None
             self.show_view(view)
+        from tracker.ui import keeping_views
+
+        keeping_views.start(self)
         if self.check_on_open:
             QTimer.singleShot(INTEGRITY_DELAY_MS, self, self._check_if_shown)
 

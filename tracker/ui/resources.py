@@ -13,7 +13,7 @@ from PySide6.QtGui import QIcon
 ACTION_ICONS = (
     "new", "save", "revert", "delete", "undo", "redo", "add-update", "print", "export",
     "import", "search", "dashboard", "projects", "residents", "ventures", "reference",
-    "settings", "help", "open",
+    "settings", "help", "open", "attention", "audit",
 )  # fmt: skip
 """Names of the SVG icons in tracker/resources/icons (``<name>.svg``)."""
 APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)

@@ -136,6 +136,174 @@
         </message>
     </context>
     <context>
+        <name>AttentionPane</name>
+        <message>
+            <source>Needs attention</source>
+            <extracomment>A change waits this long before the list is computed again (several edits, one read). (table, record id): the person asked to open this record. (project id): the person asked to add an update to this project. The worklist was computed (the navigation shows its count).</extracomment>
+            <translation>Требует внимания</translation>
+        </message>
+        <message>
+            <source>Reason:</source>
+            <translation>Причина:</translation>
+        </message>
+        <message>
+            <source>All reasons</source>
+            <translation>Все причины</translation>
+        </message>
+        <message>
+            <source>No update for more than</source>
+            <translation>Нет обновлений дольше</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>дн.</translation>
+        </message>
+        <message>
+            <source>· behind plan by more than</source>
+            <translation>· отставание от плана больше</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Применить</translation>
+        </message>
+        <message>
+            <source>Keep these rules in the database (for everyone who opens it)</source>
+            <translation>Сохранить эти правила в базе (для всех, кто её открывает)</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Причина</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Код</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Название</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Подробности</translation>
+        </message>
+        <message>
+            <source>Add update…</source>
+            <translation>Добавить обновление…</translation>
+        </message>
+        <message>
+            <source>Add an update to the selected project (Ctrl+U)</source>
+            <translation>Добавить обновление к выбранному проекту (Ctrl+U)</translation>
+        </message>
+        <message>
+            <source>Open record</source>
+            <translation>Открыть запись</translation>
+        </message>
+        <message>
+            <source>Rules not kept</source>
+            <translation>Правила не сохранены</translation>
+        </message>
+        <message>
+            <source>{n} item(s) for {records} record(s) as of {date}</source>
+            <translation>Пунктов: {n}, записей: {records}, на {date}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttentionStrip</name>
+        <message>
+            <source>Needs attention</source>
+            <extracomment>A reason's count was clicked ("" for the whole list).</extracomment>
+            <translation>Требует внимания</translation>
+        </message>
+        <message>
+            <source>nothing at the moment</source>
+            <translation>сейчас ничего</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditPane</name>
+        <message>
+            <source>Audit log</source>
+            <extracomment>Most entries the view lists at once (the export takes them all). Kinds whose records the view can open. (table, record id) to open.</extracomment>
+            <translation>Журнал изменений</translation>
+        </message>
+        <message>
+            <source>User:</source>
+            <translation>Пользователь:</translation>
+        </message>
+        <message>
+            <source>Kind:</source>
+            <translation>Вид:</translation>
+        </message>
+        <message>
+            <source>Record id:</source>
+            <translation>Номер записи:</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>С</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>по</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Экспорт…</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Когда</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>Пользователь</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Вид</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Запись</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Действие</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>Изменения</translation>
+        </message>
+        <message>
+            <source>Everyone</source>
+            <translation>Все</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>Все виды</translation>
+        </message>
+        <message>
+            <source>{n} entries (the newest {shown}; Export writes them all)</source>
+            <translation>Записей: {n} (последние {shown}; в экспорт попадут все)</translation>
+        </message>
+        <message>
+            <source>{n} entries</source>
+            <translation>Записей: {n}</translation>
+        </message>
+        <message>
+            <source>Export the audit log</source>
+            <translation>Экспорт журнала изменений</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+            <translation>Книга Excel (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Not exported</source>
+            <translation>Не экспортировано</translation>
+        </message>
+    </context>
+    <context>
         <name>BackupsDialog</name>
         <message>
             <source>Backups</source>
@@ -308,6 +476,96 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>{app} · generated {when} by {user}</source>
             <translation>{app} · сформировано {when}, {user}</translation>
+        </message>
+        <message>
+            <source>Project brief</source>
+            <translation>Справка по проекту</translation>
+        </message>
+    </context>
+    <context>
+        <name>Changes</name>
+        <message>
+            <source>created</source>
+            <translation>создано</translation>
+        </message>
+        <message>
+            <source>edited</source>
+            <translation>изменено</translation>
+        </message>
+        <message>
+            <source>deleted</source>
+            <translation>удалено</translation>
+        </message>
+        <message>
+            <source>imported</source>
+            <translation>импортировано</translation>
+        </message>
+        <message>
+            <source>undone</source>
+            <translation>отменено</translation>
+        </message>
+        <message>
+            <source>redone</source>
+            <translation>повторено</translation>
+        </message>
+        <message>
+            <source>restored</source>
+            <translation>восстановлено</translation>
+        </message>
+        <message>
+            <source>by an update</source>
+            <translation>обновлением</translation>
+        </message>
+        <message>
+            <source>update undone</source>
+            <translation>обновление отменено</translation>
+        </message>
+        <message>
+            <source>file imported</source>
+            <translation>файл импортирован</translation>
+        </message>
+        <message>
+            <source>loaded</source>
+            <translation>загружено</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangesPanel</name>
+        <message>
+            <source>When</source>
+            <translation>Когда</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Кто</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Поле</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Изменение</translation>
+        </message>
+        <message>
+            <source>Put back the earlier value</source>
+            <translation>Вернуть прежнее значение</translation>
+        </message>
+        <message>
+            <source>Save the value this field had before the selected change (undoable)</source>
+            <translation>Сохранить значение, которое поле имело до выбранного изменения (можно отменить)</translation>
+        </message>
+        <message>
+            <source>{n} change(s)</source>
+            <translation>Изменений: {n}</translation>
+        </message>
+        <message>
+            <source>Put back {field}</source>
+            <translation>Возврат: {field}</translation>
+        </message>
+        <message>
+            <source>Not put back</source>
+            <translation>Не возвращено</translation>
         </message>
     </context>
     <context>
@@ -808,6 +1066,45 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>Nothing was exported: {reason}</source>
             <translation>Ничего не экспортировано: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExtrasTabs</name>
+        <message>
+            <source>Updates</source>
+            <translation>Обновления</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>План</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>Изменения</translation>
+        </message>
+        <message>
+            <source>Brief…</source>
+            <translation>Справка…</translation>
+        </message>
+        <message>
+            <source>Print preview of the project's one-page brief</source>
+            <translation>Предпросмотр одностраничной справки по проекту</translation>
+        </message>
+        <message>
+            <source>Brief PDF…</source>
+            <translation>Справка в PDF…</translation>
+        </message>
+        <message>
+            <source>Save brief as PDF</source>
+            <translation>Сохранить справку в PDF</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Brief not written</source>
+            <translation>Справка не сохранена</translation>
         </message>
     </context>
     <context>
@@ -1409,6 +1706,14 @@ Reload it now (your edits are dropped)?</source>
             <translation>Справочники</translation>
         </message>
         <message>
+            <source>Needs attention</source>
+            <translation>Требует внимания</translation>
+        </message>
+        <message>
+            <source>Audit log</source>
+            <translation>Журнал изменений</translation>
+        </message>
+        <message>
             <source>Investment Tracker — {file}</source>
             <translation>Мониторинг инвестиций — {file}</translation>
         </message>
@@ -1509,6 +1814,14 @@ Reload it now (your edits are dropped)?</source>
             <translation>Спр&amp;авочники</translation>
         </message>
         <message>
+            <source>Needs &amp;attention</source>
+            <translation>Требует &amp;внимания</translation>
+        </message>
+        <message>
+            <source>Audit &amp;log</source>
+            <translation>&amp;Журнал изменений</translation>
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation>&amp;Файл</translation>
         </message>
@@ -1572,6 +1885,11 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
             <source>{name} was reopened after the restore.</source>
             <translation>{name} открыт заново после восстановления.</translation>
         </message>
+        <message>
+            <source>{n} record(s) need attention</source>
+            <extracomment>After the first paint, the worklist for the navigation's count waits this long (the first table page and charts come first).</extracomment>
+            <translation>Записей, требующих внимания: {n}</translation>
+        </message>
     </context>
     <context>
         <name>Operations</name>
@@ -1611,6 +1929,49 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         <message>
             <source>Not done</source>
             <translation>Не выполнено</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanPanel</name>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Сумма</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Примечание</translation>
+        </message>
+        <message>
+            <source>Add row</source>
+            <translation>Добавить строку</translation>
+        </message>
+        <message>
+            <source>Remove row</source>
+            <translation>Удалить строку</translation>
+        </message>
+        <message>
+            <source>Save plan</source>
+            <translation>Сохранить план</translation>
+        </message>
+        <message>
+            <source>Amount, {currency}</source>
+            <translation>Сумма, {currency}</translation>
+        </message>
+        <message>
+            <source>Planned in total: {amount} {currency}</source>
+            <translation>Всего по плану: {amount} {currency}</translation>
+        </message>
+        <message>
+            <source>Save disbursement plan</source>
+            <translation>Сохранение плана освоения</translation>
+        </message>
+        <message>
+            <source>Row {n}</source>
+            <translation>Строка {n}</translation>
         </message>
     </context>
     <context>

@@ -136,6 +136,174 @@
         </message>
     </context>
     <context>
+        <name>AttentionPane</name>
+        <message>
+            <source>Needs attention</source>
+            <extracomment>A change waits this long before the list is computed again (several edits, one read). (table, record id): the person asked to open this record. (project id): the person asked to add an update to this project. The worklist was computed (the navigation shows its count).</extracomment>
+            <translation>需要关注</translation>
+        </message>
+        <message>
+            <source>Reason:</source>
+            <translation>原因：</translation>
+        </message>
+        <message>
+            <source>All reasons</source>
+            <translation>所有原因</translation>
+        </message>
+        <message>
+            <source>No update for more than</source>
+            <translation>超过以下时间未更新</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>天</translation>
+        </message>
+        <message>
+            <source>· behind plan by more than</source>
+            <translation>· 落后计划超过</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>应用</translation>
+        </message>
+        <message>
+            <source>Keep these rules in the database (for everyone who opens it)</source>
+            <translation>将这些规则保存在数据库中（对所有打开它的人有效）</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>Add update…</source>
+            <translation>添加进展…</translation>
+        </message>
+        <message>
+            <source>Add an update to the selected project (Ctrl+U)</source>
+            <translation>为所选项目添加进展 (Ctrl+U)</translation>
+        </message>
+        <message>
+            <source>Open record</source>
+            <translation>打开记录</translation>
+        </message>
+        <message>
+            <source>Rules not kept</source>
+            <translation>规则未保存</translation>
+        </message>
+        <message>
+            <source>{n} item(s) for {records} record(s) as of {date}</source>
+            <translation>截至 {date}：{records} 条记录共 {n} 项</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttentionStrip</name>
+        <message>
+            <source>Needs attention</source>
+            <extracomment>A reason's count was clicked ("" for the whole list).</extracomment>
+            <translation>需要关注</translation>
+        </message>
+        <message>
+            <source>nothing at the moment</source>
+            <translation>目前没有</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditPane</name>
+        <message>
+            <source>Audit log</source>
+            <extracomment>Most entries the view lists at once (the export takes them all). Kinds whose records the view can open. (table, record id) to open.</extracomment>
+            <translation>审计日志</translation>
+        </message>
+        <message>
+            <source>User:</source>
+            <translation>用户：</translation>
+        </message>
+        <message>
+            <source>Kind:</source>
+            <translation>类型：</translation>
+        </message>
+        <message>
+            <source>Record id:</source>
+            <translation>记录编号：</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>变更</translation>
+        </message>
+        <message>
+            <source>Everyone</source>
+            <translation>所有人</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>所有类型</translation>
+        </message>
+        <message>
+            <source>{n} entries (the newest {shown}; Export writes them all)</source>
+            <translation>{n} 条（最新的 {shown} 条；导出包含全部）</translation>
+        </message>
+        <message>
+            <source>{n} entries</source>
+            <translation>{n} 条</translation>
+        </message>
+        <message>
+            <source>Export the audit log</source>
+            <translation>导出审计日志</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Not exported</source>
+            <translation>未导出</translation>
+        </message>
+    </context>
+    <context>
         <name>BackupsDialog</name>
         <message>
             <source>Backups</source>
@@ -308,6 +476,96 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>{app} · generated {when} by {user}</source>
             <translation>{app} · 由 {user} 于 {when} 生成</translation>
+        </message>
+        <message>
+            <source>Project brief</source>
+            <translation>项目简报</translation>
+        </message>
+    </context>
+    <context>
+        <name>Changes</name>
+        <message>
+            <source>created</source>
+            <translation>已创建</translation>
+        </message>
+        <message>
+            <source>edited</source>
+            <translation>已编辑</translation>
+        </message>
+        <message>
+            <source>deleted</source>
+            <translation>已删除</translation>
+        </message>
+        <message>
+            <source>imported</source>
+            <translation>已导入</translation>
+        </message>
+        <message>
+            <source>undone</source>
+            <translation>已撤销</translation>
+        </message>
+        <message>
+            <source>redone</source>
+            <translation>已重做</translation>
+        </message>
+        <message>
+            <source>restored</source>
+            <translation>已恢复</translation>
+        </message>
+        <message>
+            <source>by an update</source>
+            <translation>由进展更新</translation>
+        </message>
+        <message>
+            <source>update undone</source>
+            <translation>进展已撤销</translation>
+        </message>
+        <message>
+            <source>file imported</source>
+            <translation>文件已导入</translation>
+        </message>
+        <message>
+            <source>loaded</source>
+            <translation>已载入</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangesPanel</name>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>变更</translation>
+        </message>
+        <message>
+            <source>Put back the earlier value</source>
+            <translation>恢复先前的值</translation>
+        </message>
+        <message>
+            <source>Save the value this field had before the selected change (undoable)</source>
+            <translation>保存该字段在所选变更之前的值（可撤销）</translation>
+        </message>
+        <message>
+            <source>{n} change(s)</source>
+            <translation>{n} 项变更</translation>
+        </message>
+        <message>
+            <source>Put back {field}</source>
+            <translation>恢复 {field}</translation>
+        </message>
+        <message>
+            <source>Not put back</source>
+            <translation>未恢复</translation>
         </message>
     </context>
     <context>
@@ -808,6 +1066,45 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>Nothing was exported: {reason}</source>
             <translation>未导出任何内容：{reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExtrasTabs</name>
+        <message>
+            <source>Updates</source>
+            <translation>进展</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>计划</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>变更</translation>
+        </message>
+        <message>
+            <source>Brief…</source>
+            <translation>简报…</translation>
+        </message>
+        <message>
+            <source>Print preview of the project's one-page brief</source>
+            <translation>项目单页简报的打印预览</translation>
+        </message>
+        <message>
+            <source>Brief PDF…</source>
+            <translation>简报 PDF…</translation>
+        </message>
+        <message>
+            <source>Save brief as PDF</source>
+            <translation>将简报保存为 PDF</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Brief not written</source>
+            <translation>简报未写入</translation>
         </message>
     </context>
     <context>
@@ -1409,6 +1706,14 @@ Reload it now (your edits are dropped)?</source>
             <translation>参考数据</translation>
         </message>
         <message>
+            <source>Needs attention</source>
+            <translation>需要关注</translation>
+        </message>
+        <message>
+            <source>Audit log</source>
+            <translation>审计日志</translation>
+        </message>
+        <message>
             <source>Investment Tracker — {file}</source>
             <translation>投资项目跟踪 — {file}</translation>
         </message>
@@ -1509,6 +1814,14 @@ Reload it now (your edits are dropped)?</source>
             <translation>参考数据(&amp;D)</translation>
         </message>
         <message>
+            <source>Needs &amp;attention</source>
+            <translation>需要关注(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Audit &amp;log</source>
+            <translation>审计日志(&amp;L)</translation>
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
@@ -1572,6 +1885,11 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
             <source>{name} was reopened after the restore.</source>
             <translation>恢复后已重新打开 {name}。</translation>
         </message>
+        <message>
+            <source>{n} record(s) need attention</source>
+            <extracomment>After the first paint, the worklist for the navigation's count waits this long (the first table page and charts come first).</extracomment>
+            <translation>{n} 条记录需要关注</translation>
+        </message>
     </context>
     <context>
         <name>Operations</name>
@@ -1611,6 +1929,49 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         <message>
             <source>Not done</source>
             <translation>未完成</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanPanel</name>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Add row</source>
+            <translation>添加行</translation>
+        </message>
+        <message>
+            <source>Remove row</source>
+            <translation>删除行</translation>
+        </message>
+        <message>
+            <source>Save plan</source>
+            <translation>保存计划</translation>
+        </message>
+        <message>
+            <source>Amount, {currency}</source>
+            <translation>金额，{currency}</translation>
+        </message>
+        <message>
+            <source>Planned in total: {amount} {currency}</source>
+            <translation>计划合计：{amount} {currency}</translation>
+        </message>
+        <message>
+            <source>Save disbursement plan</source>
+            <translation>保存拨付计划</translation>
+        </message>
+        <message>
+            <source>Row {n}</source>
+            <translation>第 {n} 行</translation>
         </message>
     </context>
     <context>

@@ -209,6 +209,10 @@ class DashboardPane(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.warning)
         layout.addLayout(tiles)
+        from tracker.ui.widgets.attention_strip import AttentionStrip
+
+        self.attention = AttentionStrip(self)  # filled by tracker.ui.keeping_views
+        layout.addWidget(self.attention)
         layout.addLayout(grid, 1)
 
         ctx.changed.connect(self._on_changed)

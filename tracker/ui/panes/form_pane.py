@@ -215,15 +215,19 @@ class FormPane(QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
 
+        from tracker.ui.panes.record_extras import extras_for
+
         if self.kind.name == "projects":
             from tracker.ui.panes.history_pane import HistoryPane
 
             self.history = HistoryPane(self.ctx, self)
+        self.extras = extras_for(self.ctx, self.kind.name, self.history, self)
+        if self.extras is not None:
             split = QSplitter(Qt.Orientation.Vertical, self)
             split.setObjectName("formSplitter")
             split.setChildrenCollapsible(False)
             split.addWidget(scroll)
-            split.addWidget(self.history)
+            split.addWidget(self.extras)
             split.setStretchFactor(0, 3)
             split.setStretchFactor(1, 2)
             self.splitter = split
@@ -382,6 +386,8 @@ class FormPane(QWidget):
             self.title.setText(self.tr("No record selected"))
         if self.history is not None:
             self.history.set_project(self.pk)
+        if self.extras is not None:
+            self.extras.set_record(self.pk)
         self._update_buttons()
 
     def _singular(self) -> str:

@@ -1,0 +1,166 @@
+"""Keeping the portfolio current, in the real window: the worklist view and its count,
+the dashboard's line, Ctrl+U from a row; the plan grid (checked, saved, undone); a
+record's changes and putting a value back; the audit-log view; the brief."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QTableWidgetItem
+
+from tracker.services import plans
+from tracker.ui import printing
+from tracker.ui.main_window import VIEWS
+from tracker.ui.report import page_layout
+
+
+def _pid(win, code):
+    return win.ctx.store.project_ids_by_code([code])[code.lower()]
+
+
+def _row_of(pane, code, reason):
+    return next(i for i, it in enumerate(pane.items) if it.code == code and it.reason == reason)
+
+
+def test_worklist_view_count_and_add_update_key(qtbot, open_window, demo_path):
+    win = open_window(demo_path, view="projects")
+    nav = win.navigation
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton,
+                     pos=nav.visualItemRect(nav.item(VIEWS.index("attention"))).center())  # fmt: skip
+    assert win.current_view() == "attention"
+    pane = win.page("attention")
+    qtbot.waitUntil(lambda: pane.worklist is not None, timeout=10000)
+    n = pane.worklist.records()
+    assert n > 0 and nav.item(VIEWS.index("attention")).text() == f"Needs attention ({n})"
+    reasons = {pane.table.item(r, 0).text() for r in range(pane.table.rowCount())}
+    assert {"No recent update", "Behind plan"} <= reasons
+    pane.set_reason("behind_plan")
+    assert {it.reason for it in pane.items} == {"behind_plan"}
+    row = _row_of(pane, "BY-CN-014", "behind_plan")
+    pane.table.selectRow(row)
+    pane.table.setFocus()
+    qtbot.keyClick(pane.table, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    assert win.current_view() == "projects"
+    rp = win.record_page()
+    assert rp.form.pk == _pid(win, "BY-CN-014")
+    dialog = rp.form.history.dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
+
+
+def test_dashboard_line_opens_the_worklist_at_a_reason(qtbot, open_window, demo_path):
+    win = open_window(demo_path, view="dashboard")
+    win.page("attention").refresh(wait=True)
+    win.show_view("dashboard")
+    strip = win.page("dashboard").attention
+    button = strip.buttons["overdue"]
+    qtbot.waitUntil(button.isVisible, timeout=5000)
+    assert button.text() == "Planned end passed: 2"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert win.current_view() == "attention"
+    assert {it.reason for it in win.page("attention").items} == {"overdue"}
+
+
+def test_plan_grid_checks_saves_and_undoes(qtbot, open_window, demo_path):
+    win = open_window(demo_path, view="projects")
+    rp = win.record_page()
+    pid = _pid(win, "BY-CN-001")  # completed, no plan yet
+    rp.select(pid)
+    extras = rp.form.extras
+    extras.setCurrentWidget(extras.plan)
+    grid = extras.plan.grid
+    assert grid.rowCount() == 0 and grid.horizontalHeaderItem(1).text() == "Amount, USD"
+    qtbot.mouseClick(extras.plan.add_button, Qt.MouseButton.LeftButton)
+    assert grid.rowCount() == 1
+    grid.setItem(0, 0, QTableWidgetItem("2011-06-30"))
+    grid.setItem(0, 1, QTableWidgetItem("-5"))
+    assert grid.item(0, 0).text() == "2011-06-30" and grid.item(0, 1).text() == "-5"
+    qtbot.mouseClick(extras.plan.save_button, Qt.MouseButton.LeftButton)
+    assert "Row 1" in extras.plan.message.text() and plans.plan_of(win.ctx.store, pid) == []
+    grid.item(0, 1).setText("300000000")
+    qtbot.mouseClick(extras.plan.save_button, Qt.MouseButton.LeftButton)
+    assert [(r["date"], r["amount"]) for r in plans.plan_of(win.ctx.store, pid)] == [
+        ("2011-06-30", 30000000000)]  # fmt: skip
+    assert grid.rowCount() == 1 and "300,000,000.00" in extras.plan.message.text()
+    win.actionUndo.trigger()
+    assert plans.plan_of(win.ctx.store, pid) == [] and grid.rowCount() == 0
+    win.actionRedo.trigger()
+    assert len(plans.plan_of(win.ctx.store, pid)) == 1 and grid.rowCount() == 1
+
+
+def test_changes_tab_and_put_back(qtbot, open_window, demo_path):
+    win = open_window(demo_path, view="projects")
+    rp = win.record_page()
+    pid = _pid(win, "BY-CN-013")
+    rp.select(pid)
+    old = rp.form.row["borrower"]
+    editor = rp.form.editors["borrower"]
+    editor.selectAll()
+    qtbot.keyClicks(editor, "New Borrower LLC")
+    qtbot.mouseClick(rp.form.save_button, Qt.MouseButton.LeftButton)
+    changes = rp.form.extras.changes
+    first = changes.table
+    assert first.item(0, 1).text() == "tester" and first.item(0, 2).text() == "Borrower"
+    assert first.item(0, 3).text() == f"{old} → New Borrower LLC"
+    first.selectRow(0)
+    assert changes.put_back_button.isEnabled()
+    qtbot.mouseClick(changes.put_back_button, Qt.MouseButton.LeftButton)
+    assert win.ctx.store.get("projects", pid)["borrower"] == old
+    assert rp.form.editors["borrower"].text() == old
+    assert first.item(0, 3).text() == f"New Borrower LLC → {old}"
+    win.actionUndo.trigger()
+    assert win.ctx.store.get("projects", pid)["borrower"] == "New Borrower LLC"
+
+
+def test_audit_view_filters_exports_and_opens(qtbot, open_window, demo_path, tmp_path):
+    win = open_window(demo_path, view="projects")
+    rp = win.record_page()
+    pid = _pid(win, "BY-CN-013")
+    rp.select(pid)
+    rp.form.editors["name"].selectAll()
+    qtbot.keyClicks(rp.form.editors["name"], "Renamed line")
+    qtbot.mouseClick(rp.form.save_button, Qt.MouseButton.LeftButton)
+    win.show_view("audit")
+    pane = win.page("audit")
+    pane.user.setCurrentIndex(pane.user.findData("tester"))
+    assert pane.table.rowCount() == 1
+    assert (
+        pane.table.item(0, 3).text() == "BY-CN-013"
+        and "Renamed line" in pane.table.item(0, 5).text()
+    )
+    out = tmp_path / "audit.csv"
+    assert pane.export(str(out)) == 1
+    with open(out, encoding="utf-8-sig") as fh:
+        assert [r["user"] for r in csv.DictReader(fh)] == ["tester"]
+    pane.table.selectRow(0)
+    pane.open_current()
+    assert win.current_view() == "projects" and win.record_page().form.pk == pid
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_brief_from_the_form(qtbot, open_window, demo_path, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(printing, "open_dialog", shown.append)
+    win = open_window(demo_path, view="projects")
+    rp = win.record_page()
+    rp.select(_pid(win, "BY-CN-020"))
+    extras = rp.form.extras
+    qtbot.mouseClick(extras.brief_button, Qt.MouseButton.LeftButton)
+    assert len(shown) == 1 and shown[0].objectName() == "briefPreview"
+    out = tmp_path / "preview.pdf"
+    p = QPrinter(QPrinter.PrinterMode.HighResolution)
+    p.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    p.setOutputFileName(str(out))
+    p.setPageLayout(page_layout("portrait"))
+    assert shown[0].paint_routine(p) == 1
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "BY-CN-020" in text and "Last updates" in text
+    shown[0].close()
+    saved = extras.save_brief_pdf(str(tmp_path / "b.pdf"))
+    text = subprocess.run(["pdftotext", saved, "-"], capture_output=True, text=True).stdout
+    assert "Sample City Housing Estate" in text
