@@ -44,7 +44,11 @@ def test_worklist_view_count_and_add_update_key(qtbot, open_window, demo_path):
     row = _row_of(pane, "BY-CN-014", "behind_plan")
     pane.table.selectRow(row)
     pane.table.setFocus()
-    qtbot.keyClick(pane.table, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    from tracker.ui import main_window
+    from tracker.ui.panes import attention_pane
+
+    assert attention_pane.ADD_UPDATE_KEY == main_window.ADD_UPDATE_KEY  # one key for Add update
+    qtbot.keyClick(pane.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert win.current_view() == "projects"
     rp = win.record_page()
     assert rp.form.pk == _pid(win, "BY-CN-014")

@@ -139,7 +139,7 @@
         <name>AttentionPane</name>
         <message>
             <source>Needs attention</source>
-            <extracomment>A change waits this long before the list is computed again (several edits, one read). (table, record id): the person asked to open this record. (project id): the person asked to add an update to this project. The worklist was computed (the navigation shows its count).</extracomment>
+            <extracomment>The window's Add update key (tracker.ui.main_window.ADD_UPDATE_KEY), here on a row. A change waits this long before the list is computed again (several edits, one read). (table, record id): the person asked to open this record. (project id): the person asked to add an update to this project. The worklist was computed (the navigation shows its count).</extracomment>
             <translation>Требует внимания</translation>
         </message>
         <message>
@@ -191,8 +191,8 @@
             <translation>Добавить обновление…</translation>
         </message>
         <message>
-            <source>Add an update to the selected project (Ctrl+U)</source>
-            <translation>Добавить обновление к выбранному проекту (Ctrl+U)</translation>
+            <source>Add an update to the selected project ({key})</source>
+            <translation>Добавить обновление к выбранному проекту ({key})</translation>
         </message>
         <message>
             <source>Open record</source>

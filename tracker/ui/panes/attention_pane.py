@@ -1,5 +1,5 @@
 """The "Needs attention" view: the worklist with its reason per row, the rules'
-settings, a jump to the record and one key (Ctrl+U) to add an update.
+settings, a jump to the record and one key (the window's Add update key) to add an update.
 
 The list is computed off the window's thread (a QueryOp on its own read-only
 connection) after every change, so a large file never stalls the window.
@@ -33,6 +33,8 @@ from tracker.ui.context import AppContext
 from tracker.ui.operations import QueryOp
 from tracker.ui.panes.record_extras import fill_table, warn
 
+#: The window's Add update key (tracker.ui.main_window.ADD_UPDATE_KEY), here on a row.
+ADD_UPDATE_KEY = "Ctrl+D"
 #: A change waits this long before the list is computed again (several edits, one read).
 REFRESH_DELAY_MS = 300
 
@@ -121,7 +123,9 @@ class AttentionPane(QWidget):
         foot.addWidget(self.summary, 1)
         self.update_button = QPushButton(self.tr("Add update…"), self)
         self.update_button.setObjectName("attentionAddUpdate")
-        self.update_button.setToolTip(self.tr("Add an update to the selected project (Ctrl+U)"))
+        self.update_button.setToolTip(
+            self.tr("Add an update to the selected project ({key})").format(key=ADD_UPDATE_KEY)
+        )
         self.update_button.clicked.connect(self.add_update_current)
         foot.addWidget(self.update_button)
         self.open_button = QPushButton(self.tr("Open record"), self)
@@ -129,7 +133,7 @@ class AttentionPane(QWidget):
         self.open_button.clicked.connect(self.open_current)
         foot.addWidget(self.open_button)
         lay.addLayout(foot)
-        shortcut = QShortcut(QKeySequence("Ctrl+U"), t)
+        shortcut = QShortcut(QKeySequence(ADD_UPDATE_KEY), t)
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         shortcut.activated.connect(self.add_update_current)
         t.itemSelectionChanged.connect(self._update_buttons)
