@@ -16,10 +16,16 @@ from tracker.store import Store, perf_ids
 N = 130
 
 
-@pytest.fixture
-def store(tmp_path, monkeypatch):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path, monkeypatch):
+    """The same view over a file and over a team server (the server sorts itself)."""
     monkeypatch.setattr(perf_ids, "SMALL", 0)  # the large-table paths at any size
-    s = Store.open(tmp_path / "v.sqlite3", create=True)
+    if request.param == "sqlite":
+        s = Store.open(tmp_path / "v.sqlite3", create=True)
+    else:
+        from tracker.store.postgres import PgStore
+
+        s = PgStore.create(request.getfixturevalue("pg_url"))
     bank = s.rows("banks")[0]["id"]
     rows = [{"code": f"P-{i:03d}", "name": f"Plant {i % 7}", "sector": "energy", "bank_id": bank,
              "amount": (i % 11) * 100, "currency": "USD", "disbursed": 0,

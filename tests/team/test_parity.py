@@ -212,3 +212,38 @@ def test_a_second_connection_a_stamp_and_an_interrupt(pg_demo):
         assert pg_demo.count("projects") == 34  # the connection still works
     finally:
         other.close()
+
+
+@pytest.mark.parametrize(("column", "grouped"), [("interest_rate", False), ("name", False),
+                                                 ("sector", True), ("region", True),
+                                                 ("bank_id", True)])  # fmt: skip
+def test_the_record_views_data_path_matches(twins_ro, column, grouped):
+    """Orders of the whole table (by column or by the names a linked column shows), pages by
+    offset and positions by rank: what the table view reads while an order fills."""
+    from tracker.store import perf_ids
+
+    f, p = twins_ro
+    groups = None
+    if grouped:
+        values = f.distinct_values("projects", column)
+        assert p.distinct_values("projects", column) == values
+        # Names that sort differently from the codes, two codes sharing one name.
+        groups = perf_ids.name_groups(values, lambda v: "same" if v == values[0] else str(v)[::-1])
+    for desc in (False, True):
+        for offset in (0, 5, 30):
+            assert list(f.head_ids("projects", column=column, descending=desc, limit=7,
+                                   offset=offset, groups=groups)) == list(  # fmt: skip
+                p.head_ids("projects", column=column, descending=desc, limit=7, offset=offset,
+                           groups=groups))  # fmt: skip
+    assert list(f.ascending_order("projects", column=column, groups=groups)) == list(
+        p.ascending_order("projects", column=column, groups=groups))  # fmt: skip
+    for key in (1, 7, 20, 34, 999):
+        assert f.rank_of("projects", column=column, key=key, groups=groups) == p.rank_of(
+            "projects", column=column, key=key, groups=groups), key  # fmt: skip
+    if groups:
+        for flt in (Filter(), Filter(status=("completed", "implementation"))):
+            for desc in (False, True):
+                assert list(f.ordered_ids_by_groups("projects", flt, column=column, groups=groups,
+                                                    descending=desc)) == list(  # fmt: skip
+                    p.ordered_ids_by_groups("projects", flt, column=column, groups=groups,
+                                            descending=desc))  # fmt: skip

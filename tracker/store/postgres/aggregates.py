@@ -138,7 +138,14 @@ class ServerAggregates:
         rows = self._all(f'SELECT "{column}" AS v, count(*) AS n FROM {table} GROUP BY 1')  # type: ignore[attr-defined]
         return {r["v"]: r["n"] for r in rows}
 
-    def distinct_values(self, tables: Sequence[str], column: str) -> set[Any]:
+    def distinct_values(self, tables: str | Sequence[str], column: str) -> Any:
+        """For one table, its non-NULL values of ``column`` ascending (a list, as the record
+        view asks); for several, the set of values any of them holds (key figures)."""
+        if isinstance(tables, str):
+            self._check_col(tables, column)  # type: ignore[attr-defined]
+            rows = self._all(f'SELECT DISTINCT "{column}" AS v FROM {tables} '  # type: ignore[attr-defined]
+                             f'WHERE "{column}" IS NOT NULL ORDER BY 1')  # fmt: skip
+            return [r["v"] for r in rows]
         for t in tables:
             self._check_col(t, column)  # type: ignore[attr-defined]
         sql = " UNION ".join(f'SELECT DISTINCT "{column}" AS v FROM {t}' for t in tables)

@@ -87,6 +87,7 @@ class PgStore(ServerAggregates):
         self._dial: tuple[str, str | None] = (url, None)
         self._ids_cache: OrderedDict[tuple[str, str], tuple[tuple[str, int], array]] = OrderedDict()
         self._writes = 0
+        self._orders: dict[tuple[Any, ...], tuple[tuple[int, int], Any]] = {}
         #: How many times the connection was made again after the server went away.
         self.reconnects = 0
 
@@ -558,6 +559,104 @@ class PgStore(ServerAggregates):
             if tail.strip():
                 out.extend(map(int, tail.split()))
         return out
+
+    # ------------------------------------------- ordered ids (the record view's data path)
+    # What tracker.services.record_view asks of a store. The server sorts; a whole
+    # table's order is read in the background on a second connection (open_again) and
+    # kept here while the server's snapshot shows no commit since it was read.
+    def order_stamp(self) -> tuple[int, int]:
+        """Equal stamps, equal data (no transaction began or ended in between)."""
+        snap = self._scalar("SELECT pg_current_snapshot()::text AS s")
+        return (hash(snap), self._writes)
+
+    def filters_rows(self, table: str, flt: Filter) -> bool:
+        return bool(self.where(table, flt)[0])
+
+    def _rank(self, column: str, groups: Any) -> tuple[str, list[Any]]:
+        """The sort key of a row: the column itself (NULLs first), or the index of the
+        group holding its value (-1 for NULL, after every group for a value in none)."""
+        self._check_col_any(column)
+        if groups is None:
+            return f'"{column}"', []
+        index = {str(v): i for i, g in enumerate(groups) for v in g}
+        return (f'CASE WHEN "{column}" IS NULL THEN -1 ELSE coalesce((%s::jsonb ->> '
+                f'"{column}"::text)::int, {len(groups)}) END', [json.dumps(index)])  # fmt: skip
+
+    def _check_col_any(self, column: str) -> None:
+        if not column.isidentifier():
+            raise ValueError(f"bad column name {column!r}")
+
+    def head_ids(self, table: str, *, column: str, descending: bool, limit: int,
+                 offset: int = 0, groups: Any = None) -> array:  # fmt: skip
+        """Ids at positions ``offset`` … ``offset + limit`` of the whole table's order."""
+        self._check_col(table, column)
+        key, args = self._rank(column, groups)
+        d = " DESC NULLS LAST" if descending else " NULLS FIRST"
+        pk = pk_of(table)
+        sql = (f"SELECT {pk} FROM {_t(table)} ORDER BY {key}{d}, {pk}{' DESC' if descending else ''} "
+               "LIMIT %s OFFSET %s")  # fmt: skip
+        return array("q", (r[pk] for r in self._all(sql, [*args, int(limit), int(offset)])))
+
+    def rank_of(self, table: str, *, column: str, key: Any, groups: Any = None) -> int | None:
+        """Ascending position of row ``key`` in the whole table's order: -1 if there is no
+        such row, None if its value is in no group."""
+        self._check_col(table, column)
+        pk = pk_of(table)
+        row = self._one(f'SELECT "{column}" AS v FROM {_t(table)} WHERE {pk} = %s', (key,))
+        if row is None:
+            return -1
+        value = row["v"]
+        if groups is not None and value is not None and not any(value in g for g in groups):
+            return None
+        rank, args = self._rank(column, groups)
+        if value is None:
+            return self._scalar(f'SELECT count(*) AS n FROM {_t(table)} WHERE "{column}" IS NULL '
+                                f"AND {pk} < %s", (key,))  # fmt: skip
+        mine = self._scalar(f"SELECT {rank} AS r FROM {_t(table)} WHERE {pk} = %s", [*args, key])
+        return self._scalar(
+            f'SELECT count(*) AS n FROM {_t(table)} WHERE "{column}" IS NULL OR ({rank}, {pk}) '
+            "< (%s, %s)", [*args, mine, key],
+        )  # fmt: skip
+
+    def ascending_order(self, table: str, *, column: str, groups: Any = None,
+                        stop: Any = None) -> Any:  # fmt: skip
+        """Every id of ``table`` ascending by (column, id) or by groups (numpy int64)."""
+        import numpy as np
+
+        self._check_col(table, column)
+        rank, args = self._rank(column, groups)
+        pk = pk_of(table)
+        ids = self._ids_from(f"SELECT {pk} FROM {_t(table)} ORDER BY {rank} NULLS FIRST, {pk}",
+                             args)  # fmt: skip
+        return np.frombuffer(ids.tobytes(), dtype=np.int64)
+
+    def kept_order(self, table: str, column: str, groups: Any = None) -> Any:
+        hit = self._orders.get((table, column, groups))
+        if hit is not None and hit[0] == self.order_stamp():
+            return hit[1]
+        return None
+
+    def keep_order(self, table: str, column: str, groups: Any, stamp: tuple[int, int],
+                   order: Any) -> bool:  # fmt: skip
+        if stamp != self.order_stamp():
+            return False
+        self._orders[(table, column, groups)] = (stamp, order)
+        while len(self._orders) > 4:
+            self._orders.pop(next(iter(self._orders)))
+        return True
+
+    def ordered_ids_by_groups(self, table: str, flt: Filter, *, column: str, groups: Any,
+                              descending: bool) -> array:  # fmt: skip
+        """Ids a filter selects, ordered by ``groups`` of ``column`` then id."""
+        self._check_col(table, column)
+        rank, args = self._rank(column, groups)
+        where, params = self.where(table, flt)
+        pk = pk_of(table)
+        d = " DESC" if descending else ""
+        return self._ids_from(
+            f"SELECT {pk} FROM {_t(table)}" + (f" WHERE {where}" if where else "")
+            + f" ORDER BY {rank}{d}, {pk}{d}", [*params, *args],
+        )  # fmt: skip
 
     def page(self, table: str, flt: Filter | None = None, *, sort: str | None = None,
              descending: bool = False, after: tuple[Any, Any] | None = None,
