@@ -168,3 +168,38 @@ def test_brief_from_the_form(qtbot, open_window, demo_path, tmp_path, monkeypatc
     saved = extras.save_brief_pdf(str(tmp_path / "b.pdf"))
     text = subprocess.run(["pdftotext", saved, "-"], capture_output=True, text=True).stdout
     assert "Sample City Housing Estate" in text
+
+
+def test_import_dialog_template_and_mapping_step(
+    qtbot, open_window, demo_path, tmp_path, monkeypatch
+):
+    from openpyxl import load_workbook
+
+    from tracker.ui.dialogs import import_extras
+    from tracker.ui.dialogs.import_dialog import ImportDialog
+
+    win = open_window(demo_path, view="projects")
+    dialog = ImportDialog(win.ctx, win)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("disbursement_plans"))
+    target = tmp_path / "plans-template.xlsx"
+    monkeypatch.setattr(import_extras, "save_name", lambda *a: str(target))
+    dialog.template_button.menu().actions()[0].trigger()
+    wb = load_workbook(target)
+    assert [c.value for c in wb.worksheets[0][1]][:3] == ["project", "date", "amount"]
+    assert wb.worksheets[1].max_column == 7
+    theirs = tmp_path / "theirs.csv"
+    theirs.write_text("Loan;When;How much\nBY-CN-013;2028-06-30;1.00\n", encoding="utf-8")
+    dialog.set_file(theirs, "disbursement_plans")
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
+    panel = dialog.mapping_panel
+    assert not panel.isHidden() and list(panel.combos) == ["Loan", "When", "How much"]
+    for col, field in (("Loan", "project_id"), ("When", "date"), ("How much", "amount")):
+        panel.combos[col].setCurrentIndex(panel.combos[col].findData(field))
+    qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.plan is not None and not dialog.busy(), timeout=10000)
+    assert dialog.plan.errors == [] and panel.isHidden()
+    assert dialog.import_button.isEnabled()
+    dialog.close()

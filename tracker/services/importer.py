@@ -551,17 +551,21 @@ def _no_cycle_collection():
             gc.enable()
 
 
-def plan_import(store: Store, *, kind: str, path: str | Path,
-                progress: Progress | None = None) -> ImportPlan:  # fmt: skip
+def plan_import(store: Store, *, kind: str, path: str | Path, progress: Progress | None = None,
+                columns_map: Mapping[str, str] | None = None) -> ImportPlan:  # fmt: skip
     """Read and check a file; nothing is written. ``plan.errors`` lists every problem.
 
     ``progress`` hears the steps (reading, checking rows) and may cancel between them.
+    ``columns_map`` maps the file's headers to fields ("" skips a column); without one,
+    the mapping remembered for a file with the same headers is used (services.templates).
     """
     with _no_cycle_collection():
-        return _plan_import(store, kind=kind, path=path, progress=progress or quiet())
+        return _plan_import(store, kind=kind, path=path, progress=progress or quiet(),
+                            columns_map=columns_map)  # fmt: skip
 
 
-def _plan_import(store: Store, *, kind: str, path: str | Path, progress: Progress) -> ImportPlan:
+def _plan_import(store: Store, *, kind: str, path: str | Path, progress: Progress,
+                 columns_map: Mapping[str, str] | None = None) -> ImportPlan:  # fmt: skip
     k = kind_of(kind)
     progress(0, 0, READING)
     try:
@@ -571,7 +575,8 @@ def _plan_import(store: Store, *, kind: str, path: str | Path, progress: Progres
         return ImportPlan(k.name, str(path), empty, errors=[ValidationError("file", str(exc))])
     n = len(source.rows)
     progress(0, n, CHECKING)
-    plan = plan_rows(store, kind=k.name, source=source, path=str(path), progress=progress)
+    plan = plan_rows(store, kind=k.name, source=source, path=str(path), progress=progress,
+                     columns_map=columns_map)  # fmt: skip
     progress(n, n, CHECKING)
     return plan
 
@@ -727,18 +732,31 @@ class _RowValidator:
 
 
 def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "",
-              progress: Progress | None = None) -> ImportPlan:  # fmt: skip
+              progress: Progress | None = None,
+              columns_map: Mapping[str, str] | None = None) -> ImportPlan:  # fmt: skip
+    from tracker.services.templates import header_aliases, remembered_mapping
+
     k = kind_of(kind)
     progress = progress or quiet()
     plan = ImportPlan(k.name, path, source)
-    # Columns: known, ignored, or refused.
+    if columns_map is None:  # the mapping chosen before for a file with these headers, if any
+        columns_map = remembered_mapping(store, kind=k.name, columns=source.columns)
+    # Columns: mapped by the person, known (in any of the window's languages), ignored, or refused.
     known = {_norm(f.column): f.name for f in k.fields} | {_norm(f.name): f.name for f in k.fields}
+    known = header_aliases(k.name) | known
+    chosen = columns_map or {}
     mapping: dict[str, str] = {}
     for col in source.columns:
         n = _norm(col)
         if not n:
             continue
-        if n in known:
+        if col in chosen:
+            if not chosen[col]:
+                continue  # skipped by the person
+            if chosen[col] in mapping.values():
+                plan.errors.append(ValidationError(col, "this column appears twice", 1))
+            mapping[col] = chosen[col]
+        elif n in known:
             if known[n] in mapping.values():
                 plan.errors.append(ValidationError(col, "this column appears twice", 1))
             mapping[col] = known[n]

@@ -32,3 +32,5 @@ ATTENTION_STRINGS = (
     QT_TRANSLATE_NOOP("Attention", "No exchange rate"),
     QT_TRANSLATE_NOOP("Attention", "Resident unchanged for a year"),
 )
+
+TEMPLATE_STRINGS = (QT_TRANSLATE_NOOP("Templates", "Codelists"),)

@@ -1471,6 +1471,10 @@ Reload it now (your edits are dropped)?</source>
             <translation>Обновления проектов</translation>
         </message>
         <message>
+            <source>Disbursement plans</source>
+            <translation>Планы освоения</translation>
+        </message>
+        <message>
             <source>Residents</source>
             <translation>Резиденты</translation>
         </message>
@@ -1889,6 +1893,29 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
             <source>{n} record(s) need attention</source>
             <extracomment>After the first paint, the worklist for the navigation's count waits this long (the first table page and charts come first).</extracomment>
             <translation>Записей, требующих внимания: {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MappingPanel</name>
+        <message>
+            <source>Columns this kind of record does not have: map each to a field</source>
+            <translation>Столбцы, которых нет у этого вида записей: сопоставьте каждый с полем</translation>
+        </message>
+        <message>
+            <source>The mapping is remembered for the next file with the same headers.</source>
+            <translation>Сопоставление запоминается для следующего файла с теми же заголовками.</translation>
+        </message>
+        <message>
+            <source>Use this mapping</source>
+            <translation>Применить сопоставление</translation>
+        </message>
+        <message>
+            <source>(skip this column)</source>
+            <translation>(пропустить столбец)</translation>
+        </message>
+        <message>
+            <source>Mapping not kept</source>
+            <translation>Сопоставление не сохранено</translation>
         </message>
     </context>
     <context>
@@ -2326,6 +2353,48 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         <message>
             <source>Totals could not be computed: {error}</source>
             <translation>Не удалось подсчитать итоги: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplateButton</name>
+        <message>
+            <source>Template…</source>
+            <translation>Шаблон…</translation>
+        </message>
+        <message>
+            <source>Write an empty file to fill in: headers in the window's language, one example row, the codelists on a second sheet</source>
+            <translation>Создать пустой файл для заполнения: заголовки на языке окна, одна строка-пример, справочники на втором листе</translation>
+        </message>
+        <message>
+            <source>Excel workbook (XLSX)…</source>
+            <translation>Книга Excel (XLSX)…</translation>
+        </message>
+        <message>
+            <source>CSV…</source>
+            <translation>CSV…</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Книга Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Save the template</source>
+            <translation>Сохранить шаблон</translation>
+        </message>
+        <message>
+            <source>Template not written</source>
+            <translation>Шаблон не сохранён</translation>
+        </message>
+    </context>
+    <context>
+        <name>Templates</name>
+        <message>
+            <source>Codelists</source>
+            <translation>Справочники</translation>
         </message>
     </context>
     <context>

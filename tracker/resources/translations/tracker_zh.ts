@@ -1471,6 +1471,10 @@ Reload it now (your edits are dropped)?</source>
             <translation>项目进展</translation>
         </message>
         <message>
+            <source>Disbursement plans</source>
+            <translation>拨付计划</translation>
+        </message>
+        <message>
             <source>Residents</source>
             <translation>入园企业</translation>
         </message>
@@ -1889,6 +1893,29 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
             <source>{n} record(s) need attention</source>
             <extracomment>After the first paint, the worklist for the navigation's count waits this long (the first table page and charts come first).</extracomment>
             <translation>{n} 条记录需要关注</translation>
+        </message>
+    </context>
+    <context>
+        <name>MappingPanel</name>
+        <message>
+            <source>Columns this kind of record does not have: map each to a field</source>
+            <translation>此类记录没有的列：请将每列对应到一个字段</translation>
+        </message>
+        <message>
+            <source>The mapping is remembered for the next file with the same headers.</source>
+            <translation>该对应关系会被记住，用于下一个具有相同表头的文件。</translation>
+        </message>
+        <message>
+            <source>Use this mapping</source>
+            <translation>使用此对应关系</translation>
+        </message>
+        <message>
+            <source>(skip this column)</source>
+            <translation>（跳过此列）</translation>
+        </message>
+        <message>
+            <source>Mapping not kept</source>
+            <translation>对应关系未保存</translation>
         </message>
     </context>
     <context>
@@ -2326,6 +2353,48 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         <message>
             <source>Totals could not be computed: {error}</source>
             <translation>无法计算合计：{error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplateButton</name>
+        <message>
+            <source>Template…</source>
+            <translation>模板…</translation>
+        </message>
+        <message>
+            <source>Write an empty file to fill in: headers in the window's language, one example row, the codelists on a second sheet</source>
+            <translation>生成待填写的空文件：表头使用窗口语言，含一行示例，第二个工作表为代码表</translation>
+        </message>
+        <message>
+            <source>Excel workbook (XLSX)…</source>
+            <translation>Excel 工作簿 (XLSX)…</translation>
+        </message>
+        <message>
+            <source>CSV…</source>
+            <translation>CSV…</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Save the template</source>
+            <translation>保存模板</translation>
+        </message>
+        <message>
+            <source>Template not written</source>
+            <translation>模板未写入</translation>
+        </message>
+    </context>
+    <context>
+        <name>Templates</name>
+        <message>
+            <source>Codelists</source>
+            <translation>代码表</translation>
         </message>
     </context>
     <context>

@@ -100,6 +100,7 @@ class ImportDialog(QDialog):
         for key, label in (
             ("projects", self.tr("Projects")),
             ("project_updates", self.tr("Project updates")),
+            ("disbursement_plans", self.tr("Disbursement plans")),
             ("residents", self.tr("Residents")),
             ("ventures", self.tr("Joint ventures")),
             ("banks", self.tr("Banks")),
@@ -110,6 +111,9 @@ class ImportDialog(QDialog):
         self.kind_combo.currentIndexChanged.connect(self.refresh)
         top.addWidget(self.kind_combo)
         lay.addLayout(top)
+        from tracker.ui.dialogs.import_extras import add_extras
+
+        add_extras(self, lay, top)  # template to fill in; the mapping step for unknown headers
 
         self.summary = QLabel(self.tr("Choose a file to see what it holds."), self)
         self.summary.setObjectName("importSummary")
@@ -220,6 +224,7 @@ class ImportDialog(QDialog):
 
     def _show_plan(self, plan: importer.ImportPlan) -> None:
         self.plan = plan
+        self.mapping_panel.show_plan(plan)
         self._fill_preview(plan)
         self._fill_problems(plan)
         self._update_state()
