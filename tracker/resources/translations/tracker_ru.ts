@@ -2370,8 +2370,8 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
             <translation>Книга Excel (XLSX)…</translation>
         </message>
         <message>
-            <source>CSV…</source>
-            <translation>CSV…</translation>
+            <source>CSV file…</source>
+            <translation>Файл CSV…</translation>
         </message>
         <message>
             <source>Excel workbook (*.xlsx)</source>

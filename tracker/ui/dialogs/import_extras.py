@@ -50,7 +50,7 @@ class TemplateButton(QToolButton):
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self)
         menu.addAction(self.tr("Excel workbook (XLSX)…"), lambda: self.write("xlsx"))
-        menu.addAction(self.tr("CSV…"), lambda: self.write("csv"))
+        menu.addAction(self.tr("CSV file…"), lambda: self.write("csv"))
         self.setMenu(menu)
         self.written: str | None = None
 
