@@ -203,3 +203,21 @@ def test_import_dialog_template_and_mapping_step(
     assert dialog.plan.errors == [] and panel.isHidden()
     assert dialog.import_button.isEnabled()
     dialog.close()
+
+
+def test_projects_view_needs_attention_filter(qtbot, open_window, demo_path):
+    win = open_window(demo_path, view="projects")
+    table = win.record_page().table
+    everything = table.model.rowCount()
+    toggle = table.attention_filter
+    qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
+    assert toggle.isChecked()
+    n = table.model.rowCount()
+    assert 0 < n < everything and n == len(toggle.reasons)
+    codes = {table.model.index(r, 0).data() for r in range(n)}
+    assert {"BY-CN-014", "BY-CN-032"} <= codes  # behind plan; overdue
+    from PySide6.QtWidgets import QToolButton
+
+    clear = win.record_page().table.findChild(QToolButton, "clearFilters")
+    qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
+    assert not toggle.isChecked() and table.model.rowCount() == everything

@@ -143,7 +143,10 @@ class RecordPage(QWidget):
             s.setValue(f"splitter/{self.kind}/left", self.left.saveState())
         if self.form.splitter is not None:
             s.setValue(f"splitter/{self.kind}/form", self.form.splitter.saveState())
-        s.setValue(f"filter/{self.kind}", self.table.model.flt.to_dict())
+        kept = {
+            k: v for k, v in self.table.model.flt.to_dict().items() if k != "ids"
+        }  # worklist: live
+        s.setValue(f"filter/{self.kind}", kept)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -136,6 +136,17 @@
         </message>
     </context>
     <context>
+        <name>AttentionFilter</name>
+        <message>
+            <source>Needs attention</source>
+            <translation>Требует внимания</translation>
+        </message>
+        <message>
+            <source>Show only the projects on the needs-attention worklist</source>
+            <translation>Показать только проекты из списка «Требует внимания»</translation>
+        </message>
+    </context>
+    <context>
         <name>AttentionPane</name>
         <message>
             <source>Needs attention</source>

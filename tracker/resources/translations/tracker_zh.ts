@@ -136,6 +136,17 @@
         </message>
     </context>
     <context>
+        <name>AttentionFilter</name>
+        <message>
+            <source>Needs attention</source>
+            <translation>需要关注</translation>
+        </message>
+        <message>
+            <source>Show only the projects on the needs-attention worklist</source>
+            <translation>仅显示需要关注清单中的项目</translation>
+        </message>
+    </context>
+    <context>
         <name>AttentionPane</name>
         <message>
             <source>Needs attention</source>

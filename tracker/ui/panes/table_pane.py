@@ -116,6 +116,13 @@ class TablePane(QWidget):
             clear.setToolTip(self.tr("Show all records again"))
             clear.clicked.connect(self.clear_filters)
             bar.addWidget(clear)
+        self.attention_filter = None
+        if self.kind.name == "projects":  # the projects on the needs-attention worklist
+            from tracker.ui.widgets.attention_filter import AttentionFilter
+
+            self.attention_filter = AttentionFilter(self.ctx, self)
+            self.attention_filter.toggled.connect(lambda _on: self.apply_filter())
+            bar.insertWidget(bar.count() - 1, self.attention_filter)
         lay.addLayout(bar)
 
         view = QTableView(self)
@@ -245,7 +252,8 @@ class TablePane(QWidget):
             values = combo.values()
             if values:
                 kw[name] = values
-        return Filter(**kw)
+        flt = Filter(**kw)
+        return self.attention_filter.narrow(flt) if self.attention_filter is not None else flt
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
@@ -259,6 +267,10 @@ class TablePane(QWidget):
         self.filterChanged.emit(flt)
 
     def clear_filters(self) -> None:
+        if self.attention_filter is not None:
+            self.attention_filter.blockSignals(True)
+            self.attention_filter.setChecked(False)
+            self.attention_filter.blockSignals(False)
         for combo in self._combos.values():
             combo.blockSignals(True)
             combo.set_values(())
