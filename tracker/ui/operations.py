@@ -60,6 +60,24 @@ _WRITE_LANE = threading.Lock()
 _READ_SLOTS = threading.BoundedSemaphore(3)
 _running: set[_Op[Any]] = set()
 _running_lock = threading.Lock()
+#: Idle read-only connections kept per open file (by the window's store and its path): the next
+#: query reuses one, with its caches (the footer's sums read the chart cube once).
+IDLE_READERS = 2
+_readers: dict[tuple[int, str], list[Store]] = {}
+_readers_lock = threading.Lock()
+
+
+def _pool_key(store: Store) -> tuple[int, str]:
+    return id(store), str(store.path)
+
+
+def _close(worker: Store) -> None:
+    try:
+        worker.close(backup=False)
+    except Exception:  # noqa: BLE001 - closing a finished worker's connection
+        log.exception("closing a worker connection failed")
+
+
 _superseded: dict[Any, _Op[Any]] = {}
 
 
@@ -227,8 +245,24 @@ class _Op(Generic[T]):
         return self._done.wait(timeout)
 
     def _open(self) -> Store:
+        """A read-only connection of the op's own: an idle one kept from an earlier
+        query of the same file (its caches warm), or a new one."""
         assert self.store is not None
+        with _readers_lock:
+            idle = _readers.get(_pool_key(self.store))
+            if idle and not self.store.closed:
+                return idle.pop()
         return self.store.open_again(read_only=True)
+
+    def _release(self, worker: Store, *, reuse: bool) -> None:
+        """Keep a finished query's connection for the next one, or close it."""
+        if reuse and self.store is not None and not self.store.closed:
+            with _readers_lock:
+                idle = _readers.setdefault(_pool_key(self.store), [])
+                if len(idle) < IDLE_READERS:
+                    idle.append(worker)
+                    return
+        _close(worker)
 
     def _work(self, relay: _Relay) -> None:
         lane: Any = _WRITE_LANE if self.writes else _READ_SLOTS
@@ -250,10 +284,7 @@ class _Op(Generic[T]):
             if worker is not None:
                 self.progress.on_cancel = None
                 self.changed = worker.changed
-                try:
-                    worker.close(backup=False)
-                except Exception:  # noqa: BLE001 - closing a finished worker's connection
-                    log.exception("closing a worker connection failed")
+                self._release(worker, reuse=error is None and not self.progress.cancelled)
         if self.progress.cancelled and not self.progress.committed and not self.changed:
             result = None
             error = error if isinstance(error, Cancelled) else Cancelled()
@@ -273,6 +304,7 @@ class _Op(Generic[T]):
         if self.error is None:
             self._succeeded(self.result)  # type: ignore[arg-type]  (also when parent is gone)
         if not _alive(self.parent):
+            self._let_go()
             return
         if self.error is None:
             if self._success is not None:
@@ -285,9 +317,23 @@ class _Op(Generic[T]):
         else:
             show_failure(self.parent if isinstance(self.parent, QWidget) else None, self.error,
                          self.title)  # fmt: skip
+        self._let_go()
+
+    def _let_go(self) -> None:
+        """Drop every reference to Qt objects and callbacks, here on the window's thread:
+        the op may be freed later on a worker thread (or by the cycle collector), and a
+        QObject must never be deleted there."""
+        self.parent = None
+        self._panel = None
+        self._success = self._failure = self._cancelled_cb = None
+        self._op = _spent
 
     def _succeeded(self, result: T) -> None:
         """What every successful operation of this kind does (a write: announce it)."""
+
+
+def _spent(*_args: Any) -> Any:
+    raise RuntimeError("this operation has run")
 
 
 class QueryOp(_Op[T]):
@@ -315,6 +361,9 @@ class CollectionOp(_Op[T]):
         assert self.store is not None
         return self.store.open_again()
 
+    def _release(self, worker: Store, *, reuse: bool) -> None:
+        _close(worker)  # a write's connection is never kept
+
     def _succeeded(self, result: T) -> None:
         if not _alive(self.ctx):
             return
@@ -326,6 +375,11 @@ class CollectionOp(_Op[T]):
         change = result if isinstance(result, Change) else getattr(result, "change", None)
         if isinstance(change, Change):
             self.ctx.changed.emit(change)
+
+    def _let_go(self) -> None:
+        super()._let_go()
+        self.ctx = None
+        self.before_announce = None
 
 
 def run_command(parent: QObject | None, ctx: Any, command: Any, *,
@@ -372,6 +426,11 @@ def stop_all(*, store: Store | None = None, wait_s: float = 10.0) -> None:
         op.cancel()
     for op in ops:
         op.wait(wait_s)
+    with _readers_lock:
+        keys = list(_readers) if store is None else [_pool_key(store)]
+        idle = [r for k in keys for r in _readers.pop(k, [])]
+    for reader in idle:
+        _close(reader)
 
 
 # ------------------------------------------------------------------ the panel

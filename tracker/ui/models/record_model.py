@@ -14,6 +14,7 @@ selected record keeps its row.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -131,9 +132,20 @@ class RecordTableModel(QAbstractTableModel):
         cols = [f.name for f in self.fields]
         if "currency" in self.store._columns(self.table) and "currency" not in cols:
             cols.append("currency")
+        # The view calls back through a weak reference: no cycle holds this QObject, so the
+        # cycle collector (which may run on a worker thread) never deletes it.
+        me = weakref.ref(self)
+
+        def call(name: str, default: Any = None) -> Callable[..., Any]:
+            def back(*args: Any) -> Any:
+                model = me()
+                return getattr(model, name)(*args) if model is not None else default
+
+            return back
+
         self.view = RecordView(store, self.kind, fields=self.fields, columns=cols,
-                               namer=self._namer, background=self._background,
-                               on_filled=self._on_filled, on_drop=self._forget_page)  # fmt: skip
+                               namer=call("_namer"), background=call("_background"),
+                               on_filled=call("_on_filled"), on_drop=call("_forget_page"))  # fmt: skip
         #: Bumped at every new order (a deferred re-layout for an older one is dropped).
         self._generation = 0
         self._pending_relayout: tuple[dict[int, Any], int, int] | None = None
