@@ -46,12 +46,7 @@ def _via_batches(store: Store, table: str, flt: Filter | None, size: int) -> tup
 
 @pytest.fixture
 def odd_store(demo_store: Store) -> Store:
-    _add(demo_store, "C-1", name="Comma, inside", description='say "hi"')
-    _add(demo_store, "C-2", name="Two\nlines", borrower="carriage\rreturn")
-    _add(demo_store, "C-3", name="'quoted but fine", borrower="''=twice quoted formula")
-    _add(demo_store, "C-4", name="=1+1", borrower="@at", description="-minus")
-    _add(demo_store, "C-5", name="+plus", borrower="\ttab", description="\rcr first")
-    _add(demo_store, "C-6", name="Плавный 中文", interest_rate="2.69", maturity_years="12")
+    _add_odd_text(demo_store)
     c = demo_store.conn
     # Stored values no validation would give, but the file must still be as csv.writer writes.
     c.execute("UPDATE projects SET interest_rate = 0.1 + 0.2, maturity_years = 1e-5, "
@@ -62,6 +57,15 @@ def odd_store(demo_store: Store) -> Store:
     c.execute("UPDATE projects SET disbursed = 5, progress_pct = 7 WHERE code = 'C-4'")
     c.execute("UPDATE projects SET start_date = 20250101 WHERE code = 'C-5'")
     return demo_store
+
+
+def _add_odd_text(demo_store: Store) -> None:
+    _add(demo_store, "C-1", name="Comma, inside", description='say "hi"')
+    _add(demo_store, "C-2", name="Two\nlines", borrower="carriage\rreturn")
+    _add(demo_store, "C-3", name="'quoted but fine", borrower="''=twice quoted formula")
+    _add(demo_store, "C-4", name="=1+1", borrower="@at", description="-minus")
+    _add(demo_store, "C-5", name="+plus", borrower="\ttab", description="\rcr first")
+    _add(demo_store, "C-6", name="Плавный 中文", interest_rate="2.69", maturity_years="12")
 
 
 @pytest.mark.parametrize("size", [1, 3, 2000])
@@ -103,7 +107,9 @@ def test_filtered_updates_and_residents_match_cells(odd_store):
     assert rows and {r[4] for r in rows} == {bank["name"]}
 
 
-def test_written_file_is_the_bom_header_and_lines(odd_store, tmp_path):
+def test_written_file_is_the_bom_header_and_lines(demo_store, tmp_path):
+    _add_odd_text(demo_store)
+    odd_store = demo_store
     export_snapshot(odd_store, fmt="csv", out=tmp_path / "c", kind="projects", user="tester")
     raw = (tmp_path / "c" / "projects.csv").read_bytes()
     want = _via_cells(odd_store, "projects", Filter())

@@ -218,6 +218,63 @@ def clean_value(
     raise AssertionError(f"unknown field type {t}")
 
 
+def stored_value_problem(f: Field, v: Any) -> str | None:
+    """Why a value read from the file breaks ``f``'s rule, or None. SQLite keeps what
+    another tool wrote ('abc' in an INTEGER column); nothing may compute with it."""
+    if v is None:
+        return "is empty but required" if f.required else None
+    t = f.type
+    if t in (TEXT, LONGTEXT, CODE):
+        if not isinstance(v, str):
+            return "is not text"
+        if f.max_length and len(v) > f.max_length:
+            return f"is longer than {f.max_length} characters"
+        return None
+    if t in (MONEY, INT, REF):
+        if not isinstance(v, int) or isinstance(v, bool):
+            return "is not a whole number" if t != MONEY else "is not an amount (whole minor units)"
+        if t == MONEY and not 0 <= v < MAX_MINOR:
+            return "is negative or too large"
+    elif t == REAL:
+        if not isinstance(v, (int, float)) or isinstance(v, bool) or v != v:
+            return "is not a number"
+    elif t == CURRENCY:
+        return (
+            None
+            if isinstance(v, str) and _CURRENCY.match(v)
+            else "is not a three-letter currency code"
+        )
+    elif t == DATE:
+        if not (isinstance(v, str) and _ISO_DATE.match(v)):
+            return "is not a date (YYYY-MM-DD)"
+        try:
+            dt.date.fromisoformat(v)
+        except ValueError:
+            return "is not a date (YYYY-MM-DD)"
+    elif t == ENUM:
+        return None if v in f.choices else f"is not one of {', '.join(f.choices)}"
+    elif t in (COUNTRY, SECTOR, REGION):
+        return None if isinstance(v, str) else "is not a code"
+    if t in (INT, REAL) and (
+        (f.minimum is not None and v < f.minimum) or (f.maximum is not None and v > f.maximum)
+    ):
+        lo = f"at least {_num(f.minimum)}" if f.minimum is not None else ""
+        hi = f"at most {_num(f.maximum)}" if f.maximum is not None else ""
+        return "must be " + " and ".join(x for x in (lo, hi) if x)
+    return None
+
+
+def stored_problems(kind: Kind, row: Mapping[str, Any]) -> dict[str, str]:
+    """Field -> why its stored value breaks the rule, for the fields ``row`` holds."""
+    out = {}
+    for f in kind.fields:
+        if f.name in row:
+            p = stored_value_problem(f, row[f.name])
+            if p:
+                out[f.name] = p
+    return out
+
+
 def _num(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 

@@ -61,7 +61,7 @@ from tracker.charts.data import (
 from tracker.domain.filters import Filter
 from tracker.domain.fx import Converter
 from tracker.domain.money import from_minor
-from tracker.services import portfolio
+from tracker.services import portfolio, row_check
 from tracker.store import Store, aggregates
 
 if TYPE_CHECKING:
@@ -289,6 +289,7 @@ def chart_to_file(
         )
     today = dt.date.today()
     with Store.open(db, read_only=True) as store:
+        row_check.refuse_if_broken(store, what=f"the chart {chart!r}")
         fig = build_figure(
             store, chart, flt=Filter(), currency=currency.upper(),
             as_of=as_of or today.isoformat(), today=today,

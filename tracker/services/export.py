@@ -48,7 +48,7 @@ from tracker.domain.filters import Filter
 from tracker.domain.money import from_minor
 from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.safe_files import database_clash, exclusive_part, write_atomic
-from tracker.services import portfolio
+from tracker.services import portfolio, row_check
 from tracker.services.changes import Change
 from tracker.services.progress import COPYING, WRITING, Progress, quiet
 from tracker.store import Store, StoreError
@@ -203,11 +203,18 @@ def _export(store: Store, *, fmt: str, out: Path, kind: str, flt: Filter | None,
     currency = (currency or "USD").upper()
     _refuse_database_files(store, out, fmt)
     _check_args(fmt, out, kind)
+    notes: list[str] = []
+    if fmt == "sqlite":  # a copy of the file as it is, for another tool to correct it
+        broken = row_check.broken_cells(store, limit=1000)
+        if broken:
+            notes.append(f"{len(broken)} stored value(s) break the program's rules and were "
+                         f"copied as stored: {row_check.describe(broken)}")  # fmt: skip
+    else:  # the others convert amounts, dates and codes ('abc' would become 0.00): refused
+        row_check.refuse_if_broken(store, what=f"the {fmt.upper()} export")
     t0 = time.perf_counter()
     tables = KIND_TABLES[kind]
     taken_at = now_iso()
     meta = _metadata(store, kind=kind, flt=flt, currency=currency, as_of=as_of, taken_at=taken_at)
-    notes: list[str] = []
     with contextlib.nullcontext() if fmt == "sqlite" else read_snapshot(store):
         if fmt in ("xlsx", "csv", "json"):
             tally.start(sum(count_rows(store, t, flt if t in MAIN_TABLES else None)

@@ -48,8 +48,12 @@ def check(path: str | os.PathLike[str]) -> CheckReport:
             "snapshots",
         ):
             report.counts[table] = store.count(table)
+        from tracker.services import row_check
+
+        report.problems += [f"row: {c.describe()}" for c in row_check.broken_cells(store)]
         bad = store.query(
-            "SELECT code FROM projects WHERE disbursed > amount ORDER BY code LIMIT 20"
+            "SELECT code FROM projects WHERE typeof(disbursed) = 'integer' AND "
+            "typeof(amount) = 'integer' AND disbursed > amount ORDER BY code LIMIT 20"
         )
         report.problems += [
             f"project {r['code']}: disbursed exceeds the committed amount" for r in bad

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tracker.domain.fields import PROJECT_UPDATES, RefIndex, validate
+from tracker.domain.fields import PROJECT_UPDATES, PROJECTS, RefIndex, stored_problems, validate
 from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.services.changes import Change
 from tracker.services.progress import CHECKING, WRITING, Progress, quiet
@@ -46,6 +46,12 @@ def _check(
     project = store.get("projects", pid) if pid is not None else None
     if project is None:
         raise ValidationErrors([ValidationError("project", f"no project with id {pid}", row)])
+    broken = stored_problems(PROJECTS, project)
+    if broken:  # written by another program: nothing may be computed from it
+        name, why = next(iter(broken.items()))
+        raise ValidationErrors([ValidationError("project", (
+            f"project {project['code']}: its stored {name} {project[name]!r} {why} (written by "
+            "another program); correct the project first, nothing was written"), row)])  # fmt: skip
     values = dict(raw)
     values.setdefault("as_of", dt.date.today().isoformat())
     for f in ("status", "progress_pct", "disbursed"):
@@ -53,7 +59,7 @@ def _check(
             values[f] = project[f] if f != "disbursed" else _decimal_text(project["disbursed"])
     refs = RefIndex(projects={project["code"].lower(): project["id"]})
     clean = validate(PROJECT_UPDATES, values, refs, row=row)
-    errors = []
+    errors = _date_slips(clean["as_of"], project, row)
     if clean["disbursed"] is not None and clean["disbursed"] > project["amount"]:
         errors.append(
             ValidationError("disbursed", "must not exceed the committed amount of the project", row)
@@ -65,6 +71,19 @@ def _check(
     if errors:
         raise ValidationErrors(errors)
     return clean, project
+
+
+def _date_slips(as_of: str, project: Mapping[str, Any], row: int | None) -> list[ValidationError]:
+    """A slip of the hand in the date: an update from the future, or from before the
+    project's agreement (nothing could be reported then)."""
+    today = dt.date.today().isoformat()
+    if as_of > today:
+        return [ValidationError("as_of", f"must not be in the future (today is {today})", row)]
+    agreed = project.get("agreement_date")
+    if agreed and as_of < agreed:
+        return [ValidationError("as_of", f"must not be before the project's agreement date "
+                                         f"({agreed})", row)]  # fmt: skip
+    return []
 
 
 def check_update(store: Store, *, project_id: int, values: Mapping[str, Any]) -> dict[str, Any]:

@@ -1116,6 +1116,12 @@ class Store:
         problems += [f"{r[0]} row {r[1]} points to a missing {r[2]} record" for r in fk]
         return problems
 
+    def broken_cells(self, kinds: Sequence[Any], *, limit: int = 10_000) -> list[Any]:
+        """Stored values that break their field's rule (tracker.store.row_rules)."""
+        from tracker.store import row_rules
+
+        return row_rules.broken_cells(self.conn, list(kinds), limit=limit)
+
     def backup_to(self, target: str | os.PathLike[str],
                   progress: Callable[[int, int], None] | None = None) -> Path:  # fmt: skip
         """A consistent copy made with SQLite's backup API (``progress``: see copy_database)."""

@@ -254,6 +254,8 @@ class MainWindow(QMainWindow):
         self.check_on_open = True
         self.integrity: Any = None
         self.integrity_problems: list[str] = []
+        #: Stored values breaking the rules, table -> pk -> column -> why (start-up check).
+        self.broken_values: dict[str, dict] = {}
         self.setWindowTitle(self._title())
         self.resize(1280, 800)
 
@@ -416,6 +418,10 @@ class MainWindow(QMainWindow):
         self.status_integrity.setObjectName("statusIntegrity")
         self.status_integrity.setStyleSheet("color: #B00020; font-weight: bold;")
         self.status_integrity.hide()
+        self.status_rules = QLabel(self)
+        self.status_rules.setObjectName("statusRules")
+        self.status_rules.setStyleSheet("color: #B00020; font-weight: bold;")
+        self.status_rules.hide()
         self.status_network = QLabel(self)
         self.status_network.setObjectName("statusNetwork")
         self.status_network.setStyleSheet("color: #8A5A00; font-weight: bold;")
@@ -423,6 +429,7 @@ class MainWindow(QMainWindow):
         sb.addWidget(self.status_file)
         sb.addWidget(self.status_read_only)
         sb.addWidget(self.status_integrity)
+        sb.addWidget(self.status_rules)
         sb.addWidget(self.status_network)
         sb.addWidget(self.status_fx, 1)
         # Background work started from the window itself (the integrity check), when it lasts.
@@ -458,6 +465,7 @@ class MainWindow(QMainWindow):
 
         self.stop_integrity_check()
         self.integrity = IntegrityCheck(self.ctx.store, self, panel=self.progress_panel)
+        self.integrity.brokenFound.connect(self._on_broken_values)
         self.integrity.finished.connect(self._on_integrity_checked)
         self.integrity.start()
 
@@ -487,6 +495,26 @@ class MainWindow(QMainWindow):
         ).format(name=self.ctx.store.name, detail=detail)
         if ask_damaged(self, self.tr("The database is damaged"), text):
             self.open_backups()
+
+    def _on_broken_values(self, cells: list) -> None:
+        """Values another program wrote that break the rules: said in the status bar,
+        marked ⚠ in the tables (services.row_check)."""
+        by_table: dict[str, dict] = {}
+        for c in cells:
+            by_table.setdefault(c.table, {}).setdefault(c.pk, {})[c.column] = c.rule
+        self.broken_values = by_table
+        for p in self.pages.values():
+            self._mark_broken(p)
+        self.status_rules.setText("⚠ " + self.tr(
+            "{n} stored values break the rules (marked ⚠ in the tables)").format(n=len(cells)))  # fmt: skip
+        self.status_rules.setToolTip("\n".join(c.describe() for c in cells[:20]))
+        self.status_rules.show()
+
+    def _mark_broken(self, page: QWidget) -> None:
+        pages = page.pages.values() if isinstance(page, ReferencePage) else [page]
+        for p in pages:
+            if isinstance(p, RecordPage) and self.broken_values.get(p.kind):
+                p.table.model.set_invalid(self.broken_values[p.kind])
 
     def set_fx_warning(self, warning: str | None) -> None:
         self.status_fx.setText(f"⚠ {warning}" if warning else "")
@@ -520,6 +548,8 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(old)
             old.deleteLater()
             self.pages[view] = p
+            if self.broken_values:
+                self._mark_broken(p)
         return self.pages[view]
 
     def current_view(self) -> str:
@@ -824,6 +854,8 @@ class MainWindow(QMainWindow):
         self.status_file.setToolTip(str(new.path))
         self.status_integrity.hide()
         self.integrity_problems = []
+        self.status_rules.hide()
+        self.broken_values = {}
         self.check_network_share()
         self.update_actions()
         self.statusBar().showMessage(
@@ -853,8 +885,14 @@ class MainWindow(QMainWindow):
         return print_chart(self.ctx, self, figure)
 
     def print_report(self) -> Any:
+        from tracker.services import row_check
         from tracker.ui.printing import print_report
 
+        try:  # the report sums and formats every value: refused while some break the rules
+            row_check.refuse_if_broken(self.ctx.store, what=self.tr("the report"))
+        except row_check.BrokenValues as exc:
+            warn(self, self.tr("Print report"), str(exc))
+            return None
         kind, flt = self.current_kind_and_filter()
         return print_report(self.ctx, self, kind=kind, flt=flt)
 

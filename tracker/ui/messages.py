@@ -118,6 +118,13 @@ def tr_message(message: str) -> str:
     return message
 
 
+def invalid_value_tip(value: str, why: str) -> str:
+    """The tooltip of a table cell holding a value another program wrote (row_check)."""
+    return QCoreApplication.translate(
+        "Validation", "Invalid stored value: {value} {why}. Another program wrote it; correct "
+        "it in the form.").format(value=value, why=tr_message(why))  # fmt: skip
+
+
 def tr_error(e: ValidationError, field_label: str | None = None) -> str:
     """One error as a line: "row 3, Amount: is not a number", translated."""
     t = QCoreApplication.translate

@@ -1330,6 +1330,10 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>Удалить</translation>
         </message>
         <message>
+            <source>Invalid stored value {value}: {why}. Enter a correct one.</source>
+            <translation>Недопустимое сохранённое значение {value}: {why}. Введите правильное.</translation>
+        </message>
+        <message>
             <source>New {what}</source>
             <translation>Новая запись: {what}</translation>
         </message>
@@ -1598,7 +1602,7 @@ Reload it now (your edits are dropped)?</source>
         <name>IntegrityCheck</name>
         <message>
             <source>Integrity check</source>
-            <extracomment>The problems found (an empty list: the file is healthy). The check finished: the problems (possibly none), or None if it could not run.</extracomment>
+            <extracomment>The problems found (an empty list: the file is healthy). The check finished: the problems (possibly none), or None if it could not run. Stored values that break the rules (services.row_check), said before ``finished``.</extracomment>
             <translation>Проверка целостности</translation>
         </message>
     </context>
@@ -1697,7 +1701,7 @@ Reload it now (your edits are dropped)?</source>
         <name>MainWindow</name>
         <message>
             <source>Views</source>
-            <extracomment>The window now works on another Store (the file was reopened after a restore). Set by the --smoke run, which must leave the person's settings alone. The background integrity check after the first paint (off for the --smoke run).</extracomment>
+            <extracomment>The window now works on another Store (the file was reopened after a restore). Set by the --smoke run, which must leave the person's settings alone. The background integrity check after the first paint (off for the --smoke run). Stored values breaking the rules, table -&gt; pk -&gt; column -&gt; why (start-up check).</extracomment>
             <translation>Разделы</translation>
         </message>
         <message>
@@ -1893,12 +1897,24 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
             <translation>База данных повреждена</translation>
         </message>
         <message>
+            <source>{n} stored values break the rules (marked ⚠ in the tables)</source>
+            <translation>Сохранённых значений, нарушающих правила: {n} (отмечены ⚠ в таблицах)</translation>
+        </message>
+        <message>
             <source>Cannot reopen the database</source>
             <translation>Не удалось заново открыть базу данных</translation>
         </message>
         <message>
             <source>{name} was reopened after the restore.</source>
             <translation>{name} открыт заново после восстановления.</translation>
+        </message>
+        <message>
+            <source>the report</source>
+            <translation>отчёт</translation>
+        </message>
+        <message>
+            <source>Print report</source>
+            <translation>Печать отчёта</translation>
         </message>
         <message>
             <source>{n} record(s) need attention</source>
@@ -1961,7 +1977,7 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         </message>
         <message>
             <source>Cancelled; nothing was changed.</source>
-            <extracomment>Background writes run one at a time. Background reads at once (more would only queue for the two cores and the GIL).</extracomment>
+            <extracomment>Background writes run one at a time. Background reads at once (more would only queue for the two cores and the GIL). Idle read-only connections kept per open file (by the window's store and its path): the next query reuses one, with its caches (the footer's sums read the chart cube once).</extracomment>
             <translation>Отменено; ничего не изменено.</translation>
         </message>
         <message>
@@ -2758,6 +2774,10 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         <message>
             <source>the snapshot could not be recorded: {error}</source>
             <translation>снимок не удалось записать: {error}</translation>
+        </message>
+        <message>
+            <source>Invalid stored value: {value} {why}. Another program wrote it; correct it in the form.</source>
+            <translation>Недопустимое сохранённое значение: {value} {why}. Его записала другая программа; исправьте его в форме.</translation>
         </message>
     </context>
     <context>

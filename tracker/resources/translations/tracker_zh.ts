@@ -1330,6 +1330,10 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>删除</translation>
         </message>
         <message>
+            <source>Invalid stored value {value}: {why}. Enter a correct one.</source>
+            <translation>无效的存储值 {value}：{why}。请输入正确的值。</translation>
+        </message>
+        <message>
             <source>New {what}</source>
             <translation>新建{what}</translation>
         </message>
@@ -1598,7 +1602,7 @@ Reload it now (your edits are dropped)?</source>
         <name>IntegrityCheck</name>
         <message>
             <source>Integrity check</source>
-            <extracomment>The problems found (an empty list: the file is healthy). The check finished: the problems (possibly none), or None if it could not run.</extracomment>
+            <extracomment>The problems found (an empty list: the file is healthy). The check finished: the problems (possibly none), or None if it could not run. Stored values that break the rules (services.row_check), said before ``finished``.</extracomment>
             <translation>完整性检查</translation>
         </message>
     </context>
@@ -1697,7 +1701,7 @@ Reload it now (your edits are dropped)?</source>
         <name>MainWindow</name>
         <message>
             <source>Views</source>
-            <extracomment>The window now works on another Store (the file was reopened after a restore). Set by the --smoke run, which must leave the person's settings alone. The background integrity check after the first paint (off for the --smoke run).</extracomment>
+            <extracomment>The window now works on another Store (the file was reopened after a restore). Set by the --smoke run, which must leave the person's settings alone. The background integrity check after the first paint (off for the --smoke run). Stored values breaking the rules, table -&gt; pk -&gt; column -&gt; why (start-up check).</extracomment>
             <translation>视图</translation>
         </message>
         <message>
@@ -1893,12 +1897,24 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
             <translation>数据库已损坏</translation>
         </message>
         <message>
+            <source>{n} stored values break the rules (marked ⚠ in the tables)</source>
+            <translation>{n} 个存储值违反规则（在表格中以 ⚠ 标出）</translation>
+        </message>
+        <message>
             <source>Cannot reopen the database</source>
             <translation>无法重新打开数据库</translation>
         </message>
         <message>
             <source>{name} was reopened after the restore.</source>
             <translation>恢复后已重新打开 {name}。</translation>
+        </message>
+        <message>
+            <source>the report</source>
+            <translation>报告</translation>
+        </message>
+        <message>
+            <source>Print report</source>
+            <translation>打印报告</translation>
         </message>
         <message>
             <source>{n} record(s) need attention</source>
@@ -1961,7 +1977,7 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         </message>
         <message>
             <source>Cancelled; nothing was changed.</source>
-            <extracomment>Background writes run one at a time. Background reads at once (more would only queue for the two cores and the GIL).</extracomment>
+            <extracomment>Background writes run one at a time. Background reads at once (more would only queue for the two cores and the GIL). Idle read-only connections kept per open file (by the window's store and its path): the next query reuses one, with its caches (the footer's sums read the chart cube once).</extracomment>
             <translation>已取消；未做任何更改。</translation>
         </message>
         <message>
@@ -2758,6 +2774,10 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         <message>
             <source>the snapshot could not be recorded: {error}</source>
             <translation>无法记录快照：{error}</translation>
+        </message>
+        <message>
+            <source>Invalid stored value: {value} {why}. Another program wrote it; correct it in the form.</source>
+            <translation>无效的存储值：{value} {why}。该值由其他程序写入；请在表单中更正。</translation>
         </message>
     </context>
     <context>

@@ -19,9 +19,14 @@ from tracker.store import CorruptDatabase, Store
 from tracker.ui.operations import ProgressPanel, QueryOp
 
 
-def _check(store: Store, progress: Progress) -> list[str]:
+def _check(store: Store, progress: Progress) -> tuple[list[str], list[Any]]:
+    """The file's integrity, then (when it is whole) the stored values that break the
+    rules (services.row_check: another program may have written 'abc' as an amount)."""
+    from tracker.services import row_check
+
     progress(0, 0, steps.VERIFYING)
-    return store.integrity_check(quick=True)
+    problems = store.integrity_check(quick=True)
+    return problems, ([] if problems else row_check.broken_cells(store))
 
 
 class IntegrityCheck(QObject):
@@ -29,6 +34,8 @@ class IntegrityCheck(QObject):
     problemsFound = Signal(list)
     #: The check finished: the problems (possibly none), or None if it could not run.
     finished = Signal(object)
+    #: Stored values that break the rules (services.row_check), said before ``finished``.
+    brokenFound = Signal(list)
 
     def __init__(self, store: Store, parent: QObject | None = None, *,
                  panel: ProgressPanel | None = None):  # fmt: skip
@@ -36,12 +43,13 @@ class IntegrityCheck(QObject):
         self.store = store
         self.panel = panel
         self.result: list[str] | None = None
+        self.broken: list[Any] = []
         self.done = False
-        self.op: QueryOp[list[str]] | None = None
+        self.op: QueryOp[tuple[list[str], list[Any]]] | None = None
 
     def start(self) -> None:
         self.op = QueryOp(self, self.store, _check, title=self.tr("Integrity check"))
-        self.op.success(self._finish).failure(self._failed).with_progress(self.panel)
+        self.op.success(self._checked).failure(self._failed).with_progress(self.panel)
         self.op.run_in_background()
 
     def _failed(self, exc: BaseException) -> None:
@@ -49,9 +57,15 @@ class IntegrityCheck(QObject):
         # unreadable is not damage: nothing to say.
         self._finish([str(exc)] if isinstance(exc, CorruptDatabase) else None)
 
+    def _checked(self, result: tuple[list[str], list[Any]]) -> None:
+        problems, self.broken = result
+        self._finish(problems)
+
     def _finish(self, problems: Any) -> None:
         self.result = problems
         self.done = True
+        if self.broken:
+            self.brokenFound.emit(list(self.broken))
         self.finished.emit(problems)
         if problems:
             self.problemsFound.emit(list(problems))

@@ -40,6 +40,7 @@ from tracker.domain.fields import (
     Field,
     Kind,
     kind_of,
+    stored_value_problem,
 )
 from tracker.domain.filters import Filter
 from tracker.domain.money import SCALE
@@ -47,6 +48,7 @@ from tracker.services.record_view import MAX_PAGES, PAGE_SIZE, Job, OrderFill, P
 from tracker.store import Store
 from tracker.store.sqlite_store import pk_of
 from tracker.ui.i18n import date_formatter
+from tracker.ui.messages import invalid_value_tip
 from tracker.ui.models.lookups import Lookups
 from tracker.ui.models.roles import CODE_ROLE, ID_ROLE
 from tracker.ui.operations import QueryOp
@@ -164,6 +166,10 @@ class RecordTableModel(QAbstractTableModel):
             _ALIGN_RIGHT if f.type in NUMERIC else _ALIGN_LEFT for f in self.fields
         )
         self._enum_columns = frozenset(i for i, f in enumerate(self.fields) if f.type == ENUM)
+        #: Stored values that break the rules (the start-up check, row_check): pk ->
+        #: {field: why}; such cells, and any a formatter cannot show, are marked ⚠.
+        self.invalid: dict[Any, dict[str, str]] = {}
+        self._tips: dict[tuple[Any, int], str] = {}
         self.requery()
 
     # ------------------------------------------------------ the view's state
@@ -397,9 +403,42 @@ class RecordTableModel(QAbstractTableModel):
             rec = page.records[offset]
             if rec is None:
                 return None
-            texts = page.texts[offset] = tuple(fmt(rec) for fmt in self._formatters)
+            try:
+                texts = tuple(fmt(rec) for fmt in self._formatters)
+            except Exception:  # noqa: BLE001 - a value another program wrote ('abc' as amount)
+                texts = self._marked_texts(rec)
+            else:
+                if self.invalid and rec.get(self.pk) in self.invalid:
+                    texts = self._marked_texts(rec)
+            page.texts[offset] = texts
             self._shown[row] = texts
         return texts
+
+    def _marked_texts(self, rec: dict[str, Any]) -> tuple[str, ...]:
+        """A row holding values that break the rules: each such cell shows the stored value
+        marked ⚠, its tooltip says why; the other cells as usual."""
+        pk = rec.get(self.pk)
+        known = self.invalid.get(pk, {})
+        out = []
+        for i, (f, fmt) in enumerate(zip(self.fields, self._formatters, strict=True)):
+            why = known.get(f.name) or stored_value_problem(f, rec.get(f.name))
+            if why is None:
+                try:
+                    out.append(fmt(rec))
+                    continue
+                except Exception:  # noqa: BLE001
+                    why = "cannot be shown"
+            value = rec.get(f.name)
+            shown = f"{len(value)} bytes" if isinstance(value, bytes) else str(value)
+            out.append(f"⚠ {shown[:60]}")
+            self._tips[(pk, i)] = invalid_value_tip(shown[:60], why)
+        return tuple(out)
+
+    def set_invalid(self, cells: dict[Any, dict[str, str]]) -> None:
+        """The start-up check's broken values of this table: mark them."""
+        self.invalid = cells
+        self._tips.clear()
+        self.refresh_all()
 
     def _formatter(self, f: Field) -> Callable[[dict[str, Any]], str]:
         """How a column's cell text is made from its record, decided once per column."""
@@ -471,6 +510,10 @@ class RecordTableModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         if not (0 <= row < self._n) or not 0 <= column < len(self.fields):
             return None
+        if role == _TOOLTIP_ROLE and self._tips:
+            tip = self._tips.get((self.id_at(row), column))
+            if tip is not None:
+                return tip
         if role in (_DISPLAY_ROLE, _TOOLTIP_ROLE):
             texts = self.texts(row)
             return texts[column] if texts is not None else None

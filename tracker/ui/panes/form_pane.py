@@ -38,6 +38,7 @@ from tracker.domain.fields import (
     SECTOR,
     Field,
     kind_of,
+    stored_value_problem,
 )
 from tracker.domain.money import format_amount, from_minor
 from tracker.domain.validation import ValidationError, ValidationErrors
@@ -362,9 +363,25 @@ class FormPane(QWidget):
 
     def _show(self, values: dict[str, Any]) -> None:
         self._loading = True
+        broken: dict[str, str] = {}
         try:
             for f in self.kind.fields:
-                self._set(f, values.get(f.name))
+                value = values.get(f.name)
+                why = stored_value_problem(f, value) if value is not None else None
+                if why is None:
+                    self._set(f, value)
+                    continue
+                # Another program wrote it ('abc' as an amount): shown as stored where the
+                # editor takes text, said beside the field, never computed with.
+                shown = str(value)[:60]
+                broken[f.name] = self.tr(
+                    "Invalid stored value {value}: {why}. Enter a correct one.").format(
+                    value=shown, why=tr_message(why))  # fmt: skip
+                w = self.editors[f.name]
+                if isinstance(w, (QSpinBox, ChoiceCombo, DateEdit, QPlainTextEdit)):
+                    self._set(f, None)
+                else:
+                    w.setText(shown)  # type: ignore[attr-defined]
             if not values and not self.is_new:
                 # No record: lists show nothing rather than a first choice that looks like data.
                 for w in self.editors.values():
@@ -377,6 +394,10 @@ class FormPane(QWidget):
             self._loading = False
         self._initial = self.values() if not self.is_new else {}
         self.clear_errors()
+        for name, text in broken.items():
+            if name in self.error_labels:
+                self.error_labels[name].setText("⚠ " + text)
+                self.error_labels[name].show()
         self._set_dirty(False)
         if self.is_new:
             self.title.setText(self.tr("New {what}").format(what=self._singular()))
