@@ -291,8 +291,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         import_store_lean()  # before tracker.store: start-up without pandas/numpy
     from tracker.domain.validation import ValidationErrors
-    from tracker.store import StoreError
+    from tracker.store import StoreError, backups
 
+    # A failed automatic backup is said, never silent (the command still does its work).
+    stop_listening = backups.on_failure(lambda msg: _err(f"warning: {msg}"))
     try:
         return int(_HANDLERS[args.command](args) or 0)
     except ValidationErrors as exc:
@@ -315,6 +317,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return 130
+    finally:
+        stop_listening()
 
 
 def _db_name(args: argparse.Namespace) -> str:
@@ -638,7 +642,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
                                "'tracker copy --from BACKUP --to URL'")  # fmt: skip
     if refused is not None:
         return refused
-    safety = maintenance.restore(args.db, source=args.source)
+    safety = maintenance.restore(args.db, source=args.source, user=_user(args))
     if safety:
         print(f"the previous file was kept as {safety}")
     print(f"{args.db}: restored from {args.source}")

@@ -129,8 +129,9 @@ def _counts(store: Store) -> dict[str, int]:
 good_cells = {
     "code": st.from_regex(r"Z-[A-Z0-9]{1,6}", fullmatch=True),
     # (control characters are refused in text: issue 13)
-    "name": st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1,
-                    max_size=30).filter(str.strip),  # fmt: skip
+    "name": st.text(
+        st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=30
+    ).filter(str.strip),  # fmt: skip
     "sector": st.sampled_from(["energy", "industry", "Energy", "Энергетика"]),
     "bank": st.sampled_from(["China Exim", "CDB", "1"]),
     "amount": st.sampled_from(["1000", "1 000,50", "2,500.75", "1000000"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import sqlite3
@@ -95,8 +96,11 @@ def list_backups(
 
 def restore(db_path: str | os.PathLike[str], *, source: str | os.PathLike[str],
             backup_dir: str | os.PathLike[str] | None = None,
-            progress: Progress | None = None) -> Path | None:  # fmt: skip
+            progress: Progress | None = None, user: str | None = None) -> Path | None:  # fmt: skip
     """Replace the database with a backup; the current file is backed up first.
+
+    The restored file's audit log says who restored it, when and from which backup
+    (``user``: the login name unless given), so its history never jumps back silently.
 
     The backup is checked before anything is touched; returns the safety copy
     of the file that was replaced (None if there was no usable file). ``progress``
@@ -155,7 +159,25 @@ def restore(db_path: str | os.PathLike[str], *, source: str | os.PathLike[str],
     finally:
         src_conn.close()
     check_header(dst)
+    _audit_restore(dst, src, safety, user)
     return safety
+
+
+def _audit_restore(dst: Path, src: Path, safety: Path | None, user: str | None) -> None:
+    from tracker.services.changes import current_user
+
+    try:
+        with Store.open(dst, backup=False) as s:
+            s.audit("database", "restore", {
+                "from": str(src), "backup": src.name,
+                "backup_modified": dt.datetime.fromtimestamp(src.stat().st_mtime, dt.UTC)
+                .isoformat(timespec="seconds").replace("+00:00", "Z"),
+                "previous_file_kept_as": str(safety) if safety else None,
+            }, user=user or current_user())  # fmt: skip
+            s.changed = False  # the restore is the copy; no backup of it on close
+    except (StoreError, sqlite3.Error, OSError) as exc:
+        raise StoreError(f"{dst.name} was restored from {src.name}, but the restore could not be "
+                         f"written to its audit log ({exc}).") from exc  # fmt: skip
 
 
 @dataclass

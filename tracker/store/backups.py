@@ -17,6 +17,28 @@ if TYPE_CHECKING:
     from tracker.store.sqlite_store import Store
 
 DEFAULT_KEEP = 10
+#: Who hears that an automatic backup failed (the CLI prints it on stderr, the window in
+#: its status bar): a failed copy is never silent (issue 13).
+_FAILURE_LISTENERS: list[Callable[[str], None]] = []
+
+
+def on_failure(listener: Callable[[str], None]) -> Callable[[], None]:
+    """Call ``listener(message)`` when an automatic backup fails; returns the undo."""
+    _FAILURE_LISTENERS.append(listener)
+    return lambda: _FAILURE_LISTENERS.remove(listener) if listener in _FAILURE_LISTENERS else None
+
+
+def failed(store: Store, folder: Path, exc: BaseException) -> str:
+    """Say that an automatic backup of ``store`` could not be made; returns the message."""
+    why = getattr(exc, "strerror", None) or str(exc)
+    msg = (f"the automatic backup of {store.path.name} could not be made in {folder} ({why}); "
+           "the file itself is unchanged, but there is no new copy of it")  # fmt: skip
+    store.backup_failure = msg
+    for listener in list(_FAILURE_LISTENERS):
+        listener(msg)
+    return msg
+
+
 #: Reasons of the copies made on open and close, which rotate (keep the newest N).
 AUTOMATIC = frozenset({"open", "close"})
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}(?:\d{6})?Z)-(?P<reason>[\w.-]+)\.sqlite3$")
@@ -143,5 +165,7 @@ def auto_backup(
             return None
     try:
         return make_backup(store, folder, keep=keep, reason=reason)
-    except (OSError, sqlite3.Error):
-        return None  # a backup folder we cannot write must not stop the user from working
+    except (OSError, sqlite3.Error) as exc:
+        # A backup folder we cannot write must not stop the person from working; said.
+        failed(store, Path(folder), exc)
+        return None

@@ -100,7 +100,12 @@ def _cell_exprs(store: Store, table: str, spec: list[tuple[str, str]]) -> list[s
                 f"THEN {_QUOTE} || {src} ELSE {src} END"
             )
         else:
-            exprs.append(src)
+            # Dates, numbers, timestamps: text there (from a file written elsewhere) is
+            # neutralised too, whatever the column's type (OWASP: every cell).
+            exprs.append(
+                f"CASE WHEN typeof({src}) = 'text' AND substr(ltrim({src}, {_QUOTE}), 1, 1) "
+                f"IN {_FORMULA_FIRST} THEN {_QUOTE} || {src} ELSE {src} END"
+            )
     return exprs
 
 
@@ -136,11 +141,14 @@ def _line_expr(src: str, how: str, declared: str | None = None) -> str:
     # plain integers and text as they are (csv.writer's str()); anything else via Python.
     if how == "plain" and declared == "pk":
         return src
+    # Text in any column that starts like a formula goes through Python's cells, which
+    # neutralise it (_cell_exprs): never written as it is (OWASP: every cell).
+    formula = f"unicode(ltrim({src}, {_QUOTE})) IN {_FORMULA_CODES}"
     if how == "plain" and declared == "TEXT":
-        return f"ifnull({src}, '')"
+        return f"CASE WHEN {formula} THEN {_ODD} ELSE ifnull({src}, '') END"
     return (
-        f"CASE typeof({src}) WHEN 'text' THEN {src} WHEN 'integer' THEN {src} "
-        f"WHEN 'null' THEN '' ELSE {_ODD} END"
+        f"CASE typeof({src}) WHEN 'text' THEN CASE WHEN {formula} THEN {_ODD} ELSE {src} END "
+        f"WHEN 'integer' THEN {src} WHEN 'null' THEN '' ELSE {_ODD} END"
     )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from tracker.domain.fields import KINDS, RefIndex
 from tracker.domain.filters import Filter
 from tracker.domain.fx import FxTable
-from tracker.store import backups, perf_ids
+from tracker.store import backups, media, perf_ids
 from tracker.store.errors import (
     CorruptDatabase,
     DiskFull,
@@ -133,6 +133,8 @@ class Store:
         self.created = False
         #: An existing file not yet in WAL mode: switched at its first write (see _prepare).
         self._wal_pending = False
+        #: Why the last automatic backup failed (said by backups.failed), or "".
+        self.backup_failure = ""
         #: What the file's schema has that the program did not make (schema_guard).
         self.schema_problems: list[Any] = []
         self._repairing = False
@@ -188,6 +190,8 @@ class Store:
         elif read_only:
             raise StoreError(f"{p} does not exist (cannot create a file read-only).")
         reason = ""
+        if existed and media.read_only_media(p):
+            read_only, reason = True, "it is on read-only media (a read-only mount, disc or share)"
         if existed and not read_only and not os.access(p, os.W_OK):
             read_only, reason = True, "the file is read-only (no write permission)"
         if existed and not read_only and not os.access(p.parent, os.W_OK):
@@ -341,10 +345,12 @@ class Store:
             return
         try:
             if backup and self.changed and not self.read_only:
-                with contextlib.suppress(StoreError, OSError, sqlite3.Error):
+                try:
                     backups.make_backup(
                         self, self.backup_dir, keep=self.keep_backups, reason="close"
                     )
+                except (StoreError, OSError, sqlite3.Error) as exc:
+                    backups.failed(self, self.backup_dir, exc)
             if self.changed and not self.read_only:
                 with contextlib.suppress(sqlite3.Error):
                     self.conn.execute("PRAGMA optimize")
@@ -1127,6 +1133,13 @@ class Store:
         """A consistent copy made with SQLite's backup API (``progress``: see copy_database)."""
         return backups.copy_database(self.conn, Path(target), progress)
 
+    def checkpoint(self) -> None:
+        """Copy the -wal back into the file without waiting for anyone (a window open for
+        days calls it now and then); journal_size_limit then keeps the -wal small."""
+        if not self.read_only and self.conn is not None and not self._depth:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
     def data_version(self) -> int:
         """Changes made by other connections since ours opened (cheap to poll)."""
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
@@ -1138,6 +1151,7 @@ def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
         uri = f"{path.resolve().as_uri()}?mode=ro"
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
                                timeout=BUSY_TIMEOUT_MS / 1000)  # fmt: skip
+        conn = media.readable(conn, path, uri)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
                                timeout=BUSY_TIMEOUT_MS / 1000)  # fmt: skip
@@ -1152,6 +1166,8 @@ def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     if read_only:
         conn.execute("PRAGMA query_only = ON")
+    else:  # the -wal is cut back to this after each checkpoint (a window open for days)
+        conn.execute(f"PRAGMA journal_size_limit = {media.WAL_LIMIT_BYTES}")
     return conn
 
 

@@ -34,6 +34,42 @@ def ask_restore(parent: QWidget | None, title: str, text: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
+def ask_foreign_schema(parent: QWidget | None, title: str, text: str) -> str | None:
+    """Seam for tests: a file holding objects the program did not make; "read_only",
+    "repair" or None (cancel)."""
+    tr = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    ro = box.addButton(tr("app", "Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+    fix = box.addButton(
+        tr("app", "Repair (after a backup)"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(ro)
+    box.exec()
+    return {id(ro): "read_only", id(fix): "repair"}.get(id(box.clickedButton()))
+
+
+def open_foreign(path: Path, exc: Exception, *, title: str,
+                 parent: QWidget | None = None) -> Store | None:  # fmt: skip
+    """Offer read-only or repair for a file with foreign schema objects; the store, or
+    None when the person cancelled (or the repair failed: said)."""
+    from tracker.services import maintenance
+    from tracker.services.changes import current_user
+    from tracker.store import Store, StoreError
+
+    answer = ask_foreign_schema(parent, title, str(exc))
+    if answer == "read_only":
+        return Store.open(path, read_only=True, backup=False)
+    if answer == "repair":
+        try:
+            maintenance.repair(path, user=current_user())
+        except (StoreError, OSError) as again:
+            error_box(title, str(again))
+            return None
+        return Store.open(path)
+    return None
+
+
 def target_path(*, db: str | None, demo: bool) -> Path:
     """The file open_store would open."""
     if db:
@@ -178,7 +214,7 @@ def run_gui(*, db: str | None, demo: bool, read_only: bool, smoke: bool) -> int:
     i18n.install(prefs.language, app)
     app.setWindowIcon(app_icon())
     title = QCoreApplication.translate("app", "Investment Tracker cannot open the database")
-    from tracker.store import CorruptDatabase, StoreError
+    from tracker.store import CorruptDatabase, ForeignSchema, StoreError
     from tracker.ui import shell
 
     choice = None
@@ -215,6 +251,20 @@ def run_gui(*, db: str | None, demo: bool, read_only: bool, smoke: bool) -> int:
         except (StoreError, OSError) as again:
             error_box(title, str(again))
             return 1
+    except ForeignSchema as exc:
+        if smoke:
+            print(f"tracker: {exc}", file=sys.stderr)
+            return 1
+        foreign = Path(choice.path) if choice is not None and choice.action != "demo" else (
+            target_path(db=db, demo=demo))  # fmt: skip
+        try:
+            opened = open_foreign(foreign, exc, title=title)
+        except (StoreError, OSError) as again:
+            error_box(title, str(again))
+            return 1
+        if opened is None:
+            return 1
+        store = opened
     except (StoreError, OSError) as exc:
         if smoke:
             print(f"tracker: {exc}", file=sys.stderr)

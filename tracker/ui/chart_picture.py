@@ -33,6 +33,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QPixmap
 
 from tracker import __version__, paths
+from tracker.safe_files import exclusive_part
 from tracker.services.progress import Progress
 from tracker.store import Store
 from tracker.store.fingerprint import data_stamp
@@ -109,12 +110,21 @@ class PictureCache:
         """Write ``target`` atomically through ``write(tmp)`` (a crash never leaves half a
         file under a good key), then keep only the newest files. Never raises."""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = self.folder / f".{target.stem}.{os.getpid()}.tmp"
-            if not write(tmp):
+            # Owner-only, like the database: the pictures show the portfolio. The part file
+            # is made exclusively (a planted link cannot redirect the write).
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            os.chmod(self.folder, 0o700)
+            if self.folder.parent == paths.cache_dir():
+                os.chmod(self.folder.parent, 0o700)
+            tmp = exclusive_part(target)
+            try:
+                if not write(tmp):
+                    tmp.unlink(missing_ok=True)
+                    return False
+                os.replace(tmp, target)
+            except BaseException:
                 tmp.unlink(missing_ok=True)
-                return False
-            os.replace(tmp, target)
+                raise
             self.prune()
         except OSError as exc:
             log.info("%s not kept: %s", target.name, exc)

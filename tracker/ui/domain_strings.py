@@ -153,6 +153,8 @@ DOMAIN_STRINGS = (
     QT_TRANSLATE_NOOP("UpdateRound", "as of"),
     QT_TRANSLATE_NOOP("Validation", "{field}: {message}"),
     QT_TRANSLATE_NOOP("Validation", "row {row}, {field}: {message}"),
+    QT_TRANSLATE_NOOP("app", "Open read-only"),
+    QT_TRANSLATE_NOOP("app", "Repair (after a backup)"),
     QT_TRANSLATE_NOOP("app", "Investment Tracker cannot open the database"),
     QT_TRANSLATE_NOOP(
         "app",

@@ -26,6 +26,7 @@ from tracker.domain.fields import MAIN_KINDS, REFERENCE_KINDS, kind_of
 from tracker.domain.filters import Filter
 from tracker.services import maintenance
 from tracker.services.changes import Change
+from tracker.store import StoreError, backups, media
 from tracker.ui import operations, resources
 from tracker.ui.context import AppContext
 from tracker.ui.models.lookups import Lookups
@@ -351,6 +352,8 @@ class MainWindow(QMainWindow):
         self.actionPrintReport = self._action("actionPrintReport", self.tr("Print re&port…"),
                                               self.print_report, "Ctrl+Shift+P")  # fmt: skip
         self.actionBackups = self._action("actionBackups", self.tr("&Backups…"), self.open_backups)
+        self.actionRepair = self._action("actionRepair", self.tr("&Repair database…"),
+                                         self.repair_database)  # fmt: skip
         self.actionSettings = self._action("actionSettings", self.tr("Se&ttings…"),
                                            self.open_settings, K.Preferences, icon="settings")  # fmt: skip
         self.actionQuit = self._action("actionQuit", self.tr("&Quit"), self.close, K.Quit)
@@ -385,7 +388,8 @@ class MainWindow(QMainWindow):
         file = mb.addMenu(self.tr("&File"))
         for a in (self.actionNew, self.actionSave, self.actionRevert, None, self.actionImport,
                   self.actionExport, self.actionCompare, None, self.actionPrintChart,
-                  self.actionPrintReport, None, self.actionBackups, self.actionSettings, None,
+                  self.actionPrintReport, None, self.actionBackups, self.actionRepair,
+                  self.actionSettings, None,
                   self.actionQuit):  # fmt: skip
             file.addAction(a) if a is not None else file.addSeparator()
         edit = mb.addMenu(self.tr("&Edit"))
@@ -418,6 +422,10 @@ class MainWindow(QMainWindow):
         self.status_integrity.setObjectName("statusIntegrity")
         self.status_integrity.setStyleSheet("color: #B00020; font-weight: bold;")
         self.status_integrity.hide()
+        self.status_backup = QLabel(self)
+        self.status_backup.setObjectName("statusBackup")
+        self.status_backup.setStyleSheet("color: #B00020; font-weight: bold;")
+        self.status_backup.hide()
         self.status_rules = QLabel(self)
         self.status_rules.setObjectName("statusRules")
         self.status_rules.setStyleSheet("color: #B00020; font-weight: bold;")
@@ -430,6 +438,7 @@ class MainWindow(QMainWindow):
         sb.addWidget(self.status_read_only)
         sb.addWidget(self.status_integrity)
         sb.addWidget(self.status_rules)
+        sb.addWidget(self.status_backup)
         sb.addWidget(self.status_network)
         sb.addWidget(self.status_fx, 1)
         # Background work started from the window itself (the integrity check), when it lasts.
@@ -660,6 +669,30 @@ class MainWindow(QMainWindow):
         keeping_views.start(self)
         if self.check_on_open:
             QTimer.singleShot(INTEGRITY_DELAY_MS, self, self._check_if_shown)
+        # A window open for days: the -wal is copied back now and then (store.media).
+        self._checkpoints = QTimer(self)
+        self._checkpoints.setInterval(media.CHECKPOINT_EVERY_MS)
+        self._checkpoints.timeout.connect(self.checkpoint)
+        self._checkpoints.start()
+        if getattr(self.ctx.store, "backup_failure", ""):
+            self.backup_failed(self.ctx.store.backup_failure)
+
+        def news(message: str) -> None:
+            with contextlib.suppress(RuntimeError):  # the window may be gone already
+                self.backup_failed(message)
+
+        self._stop_backup_news = backups.on_failure(news)
+
+    def checkpoint(self) -> None:
+        checkpoint = getattr(self.ctx.store, "checkpoint", None)
+        if checkpoint is not None:
+            checkpoint()
+
+    def backup_failed(self, message: str) -> None:
+        """A failed automatic backup is said, never silent (store.backups.failed)."""
+        self.status_backup.setText("⚠ " + self.tr("Automatic backup failed"))
+        self.status_backup.setToolTip(message)
+        self.status_backup.show()
 
     def _check_if_shown(self) -> None:
         if self.isVisible() and self.integrity is None:
@@ -679,6 +712,8 @@ class MainWindow(QMainWindow):
         if dashboard is not None:
             dashboard.save_pictures()
         self.stop_integrity_check()
+        if getattr(self, "_stop_backup_news", None) is not None:
+            self._stop_backup_news()
         for p in self._all_record_pages():
             p.table.shutdown()
         operations.stop_all(store=self.ctx.store)
@@ -790,6 +825,40 @@ class MainWindow(QMainWindow):
         from tracker.ui.dialogs.update_round_dialog import UpdateRoundDialog
 
         return self._keep("update_round", UpdateRoundDialog(self.ctx, self))
+
+    def repair_database(self) -> bool:
+        """Remove what another program put into the file's schema (after a backup), then
+        work on it afresh; the window was opened read-only because of them."""
+        store = self.ctx.store
+        found = getattr(store, "schema_problems", [])
+        if not found:
+            warn(self, self.tr("Repair database"), self.tr(
+                "{name} holds only what this program makes: there is nothing to repair."
+            ).format(name=store.name))  # fmt: skip
+            return False
+        listed = "\n".join("• " + d.describe() for d in found[:12])
+        text = self.tr(
+            "{name} holds database objects this program did not make:\n\n{listed}\n\n"
+            "Remove them? A backup of the file as it is is made first; the records are kept."
+        ).format(name=store.name, listed=listed)
+        if not ask_damaged(self, self.tr("Repair database"), text):
+            return False
+        try:
+            report = maintenance.repair(store.path, user=self.ctx.user,
+                                        backup_dir=getattr(store, "backup_dir", None))  # fmt: skip
+        except (StoreError, OSError) as exc:
+            warn(self, self.tr("Repair database"), str(exc))
+            return False
+        old_ro = store.read_only
+        store.read_only = False  # reopen for writing: the schema is the program's own now
+        if not self.reopen():
+            store.read_only = old_ro
+            return False
+        self.status_read_only.setVisible(self.ctx.read_only)
+        self.statusBar().showMessage(self.tr("{name} was repaired; the file as it was is kept "
+                                             "as {backup}.").format(
+            name=store.name, backup=report.backup.name if report.backup else "?"), 10000)  # fmt: skip
+        return True
 
     def open_backups(self) -> Any:
         from tracker.ui.dialogs.backups_dialog import BackupsDialog

@@ -13,6 +13,7 @@ file through :meth:`Settings.qsettings`.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -42,6 +43,15 @@ def settings_path() -> Path:
     from platformdirs import user_config_dir
 
     return Path(user_config_dir(APP_DIR_NAME, appauthor=False)) / "settings.ini"
+
+
+def private_file(path: Path) -> None:
+    """The file readable by its owner only, in a folder only the owner may open (0600/0700,
+    like the database): it names the person, their files and folders. Nothing is made."""
+    for p, mode in ((path.parent, 0o700), (path, 0o600)):
+        with contextlib.suppress(OSError):
+            if p.exists() and p.stat().st_mode & 0o777 != mode:
+                os.chmod(p, mode)
 
 
 def check_language(value: str) -> str:
@@ -93,6 +103,7 @@ class Settings:
 
     def __init__(self, path: str | os.PathLike[str] | None = None):
         self.path = Path(path) if path is not None else settings_path()
+        private_file(self.path)
         self._q = QSettings(str(self.path), QSettings.Format.IniFormat)
 
     def qsettings(self) -> QSettings:
@@ -101,6 +112,7 @@ class Settings:
 
     def sync(self) -> None:
         self._q.sync()
+        private_file(self.path)
 
     def _str(self, key: str, default: str = "") -> str:
         value = self._q.value(key, default)
@@ -108,7 +120,7 @@ class Settings:
 
     def _set(self, key: str, value: object) -> None:
         self._q.setValue(key, value)
-        self._q.sync()
+        self.sync()
 
     def update(
         self,

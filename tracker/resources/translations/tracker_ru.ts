@@ -1789,6 +1789,10 @@ Reload it now (your edits are dropped)?</source>
             <translation>&amp;Резервные копии…</translation>
         </message>
         <message>
+            <source>&amp;Repair database…</source>
+            <translation>&amp;Восстановить схему базы…</translation>
+        </message>
+        <message>
             <source>Se&amp;ttings…</source>
             <translation>&amp;Настройки…</translation>
         </message>
@@ -1899,6 +1903,34 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         <message>
             <source>{n} stored values break the rules (marked ⚠ in the tables)</source>
             <translation>Сохранённых значений, нарушающих правила: {n} (отмечены ⚠ в таблицах)</translation>
+        </message>
+        <message>
+            <source>Automatic backup failed</source>
+            <translation>Автоматическая резервная копия не создана</translation>
+        </message>
+        <message>
+            <source>Repair database</source>
+            <translation>Восстановление базы данных</translation>
+        </message>
+        <message>
+            <source>{name} holds only what this program makes: there is nothing to repair.</source>
+            <translation>{name} содержит только то, что создаёт эта программа: восстанавливать нечего.</translation>
+        </message>
+        <message>
+            <source>{name} holds database objects this program did not make:
+
+{listed}
+
+Remove them? A backup of the file as it is is made first; the records are kept.</source>
+            <translation>{name} содержит объекты базы данных, которые не создавала эта программа:
+
+{listed}
+
+Удалить их? Сначала будет сделана резервная копия файла в нынешнем виде; записи сохранятся.</translation>
+        </message>
+        <message>
+            <source>{name} was repaired; the file as it was is kept as {backup}.</source>
+            <translation>{name} восстановлен; файл в прежнем виде сохранён как {backup}.</translation>
         </message>
         <message>
             <source>Cannot reopen the database</source>
@@ -2848,6 +2880,14 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         <message>
             <source>Investment Tracker cannot open the database</source>
             <translation>«Мониторинг инвестиций» не может открыть базу данных</translation>
+        </message>
+        <message>
+            <source>Open read-only</source>
+            <translation>Открыть только для чтения</translation>
+        </message>
+        <message>
+            <source>Repair (after a backup)</source>
+            <translation>Восстановить (после резервной копии)</translation>
         </message>
         <message>
             <source>{error}

@@ -1789,6 +1789,10 @@ Reload it now (your edits are dropped)?</source>
             <translation>备份(&amp;B)…</translation>
         </message>
         <message>
+            <source>&amp;Repair database…</source>
+            <translation>修复数据库(&amp;R)…</translation>
+        </message>
+        <message>
             <source>Se&amp;ttings…</source>
             <translation>设置(&amp;T)…</translation>
         </message>
@@ -1899,6 +1903,34 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         <message>
             <source>{n} stored values break the rules (marked ⚠ in the tables)</source>
             <translation>{n} 个存储值违反规则（在表格中以 ⚠ 标出）</translation>
+        </message>
+        <message>
+            <source>Automatic backup failed</source>
+            <translation>自动备份失败</translation>
+        </message>
+        <message>
+            <source>Repair database</source>
+            <translation>修复数据库</translation>
+        </message>
+        <message>
+            <source>{name} holds only what this program makes: there is nothing to repair.</source>
+            <translation>{name} 只包含本程序创建的内容：无需修复。</translation>
+        </message>
+        <message>
+            <source>{name} holds database objects this program did not make:
+
+{listed}
+
+Remove them? A backup of the file as it is is made first; the records are kept.</source>
+            <translation>{name} 包含不是本程序创建的数据库对象：
+
+{listed}
+
+要删除它们吗？会先备份当前文件；记录将保留。</translation>
+        </message>
+        <message>
+            <source>{name} was repaired; the file as it was is kept as {backup}.</source>
+            <translation>{name} 已修复；原文件保存为 {backup}。</translation>
         </message>
         <message>
             <source>Cannot reopen the database</source>
@@ -2848,6 +2880,14 @@ Edits may be lost or refused. Open Backups… to restore a copy now?</source>
         <message>
             <source>Investment Tracker cannot open the database</source>
             <translation>投资项目跟踪无法打开数据库</translation>
+        </message>
+        <message>
+            <source>Open read-only</source>
+            <translation>以只读方式打开</translation>
+        </message>
+        <message>
+            <source>Repair (after a backup)</source>
+            <translation>修复（先备份）</translation>
         </message>
         <message>
             <source>{error}

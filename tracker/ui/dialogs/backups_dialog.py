@@ -233,10 +233,11 @@ class BackupsDialog(QDialog):
         ).format(name=self.ctx.store.path.name, when=when)
         if not ask(self, self.tr("Restore backup"), text):
             return None
-        db, folder = self.ctx.store.path, self.folder
+        db, folder, user = self.ctx.store.path, self.folder, self.ctx.user
 
         def work(progress: Progress) -> Path | None:
-            return maintenance.restore(db, source=source, backup_dir=folder, progress=progress)
+            return maintenance.restore(db, source=source, backup_dir=folder, progress=progress,
+                                       user=user)  # fmt: skip
 
         self.last_safety = None
         op = CollectionOp(self, self.ctx, work, title=self.tr("Restore"), store=False)
