@@ -253,6 +253,7 @@ def test_new_record_and_delete_with_undo(qtbot, open_window, demo_path, monkeypa
     win.actionNew.trigger()
     f = page.form
     qtbot.keyClicks(f.editors["name"], "Sample Optics Works (sample)")
+    f.editors["zone_id"].setCurrentIndex(0)  # required lists start empty: chosen here
     f.editors["country"].set_value("DE")
     f.editors["sector"].set_value("industry")
     set_text(qtbot, f.editors["declared_investment"], "12 500 000,50")

@@ -39,6 +39,8 @@ class Field:
     #: Money fields: the field holding their currency.
     currency_field: str | None = None
     help: str = ""
+    #: REAL fields: decimals shown and edited (a rate keeps the six it is stored with).
+    decimals: int = 2
 
     @property
     def column(self) -> str:
@@ -308,8 +310,11 @@ def validate(
             out[f.name] = clean_value(f, raw, refs, decimal_comma=decimal_comma)
         except ValueError as exc:
             errors.append(ValidationError(f.column if f.type == REF else f.name, str(exc), row))
-    if not errors:
-        errors.extend(ValidationError(fld, msg, row) for fld, msg in cross_checks(kind.name, out))
+    # Rules between fields run on the fields that are good, so one save names every
+    # problem (a field already wrong is not blamed twice).
+    bad = {e.field for e in errors}
+    errors.extend(ValidationError(fld, msg, row) for fld, msg in cross_checks(kind.name, out)
+                  if fld not in bad)  # fmt: skip
     if errors:
         raise ValidationErrors(errors)
     return out
@@ -528,7 +533,7 @@ FX_RATES = Kind(
     fields=(
         _f("currency", "Currency", CURRENCY, required=True),
         _f("date", "Date", DATE, required=True),
-        _f("per_usd", "Units per USD", REAL, required=True, minimum=0),
+        _f("per_usd", "Units per USD", REAL, required=True, minimum=0, decimals=6),
     ),
 )  # fmt: skip
 

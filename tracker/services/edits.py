@@ -50,12 +50,35 @@ def _unique_error(
     return ValidationErrors([ValidationError("record", msg)])
 
 
+def _checked(store: Store, k: Any, values: Mapping[str, Any], refs: RefIndex,
+             pk: Any = None) -> dict[str, Any]:  # fmt: skip
+    """``validate``, and a key another record holds named in the same go (not after a
+    second save that reaches the database's UNIQUE constraint)."""
+    errors: list[ValidationError] = []
+    clean: dict[str, Any] = {}
+    try:
+        clean = validate(k, values, refs)
+    except ValidationErrors as exc:
+        errors = list(exc.errors)
+    key = k.key
+    if key != "id" and key in {f.name for f in k.fields} and key not in {e.field for e in errors}:
+        value = clean.get(key) if clean else values.get(key)
+        if isinstance(value, str):
+            value = value.strip()
+        other = store.get_by(k.name, key, value) if value not in (None, "") else None
+        if other is not None and other.get(pk_of(k.name)) != pk:
+            errors.append(ValidationError(key, f"'{value}' is already used by another record"))
+    if errors:
+        raise ValidationErrors(errors)
+    return clean
+
+
 def create_record(store: Store, *, kind: str, values: Mapping[str, Any], user: str,
                   refs: RefIndex | None = None) -> tuple[Change, Any]:  # fmt: skip
     """Validate and insert a record; returns the Change and the new primary key."""
     k = kind_of(kind)
     refs = refs or store.ref_index()
-    clean = validate(k, _with_defaults(k.name, values), refs)
+    clean = _checked(store, k, _with_defaults(k.name, values), refs)
     if k.name == "project_updates":
         raise ValueError("use services.updates.add_update for project updates")
     try:
@@ -86,7 +109,7 @@ def edit_record(store: Store, *, kind: str, pk: Any, values: Mapping[str, Any], 
         f = k.field(name)
         given[f.name] = v
     merged.update(given)
-    clean = validate(k, merged, refs)
+    clean = _checked(store, k, merged, refs, pk)
     changed = {name: clean[name] for name in given}
     try:
         after = store.update(k.name, pk, changed, expected_version=expected_version, user=user)

@@ -93,6 +93,46 @@ def check_update(store: Store, *, project_id: int, values: Mapping[str, Any]) ->
     return clean
 
 
+#: An update whose progress moves more than this many points at once is asked about.
+PROGRESS_JUMP = 50
+
+
+@dataclass(frozen=True)
+class Oddity:
+    """Something allowed but unusual in an update, asked about before it is kept.
+
+    ``kind`` is one of disbursed_down, completed_below_100, same_date, progress_jump;
+    ``before``/``after`` are the values compared (minor units for money).
+    """
+
+    kind: str
+    field: str
+    before: Any = None
+    after: Any = None
+
+
+def oddities(store: Store, *, project_id: int, values: Mapping[str, Any]) -> list[Oddity]:
+    """The unusual in an update against its project (none for an update that is invalid:
+    its errors are said when it is saved). Hard rules stay in ``_check``."""
+    try:
+        clean, project = _check(store, {**values, "project_id": project_id})
+    except ValidationErrors:
+        return []
+    out: list[Oddity] = []
+    before, after = project.get("disbursed"), clean.get("disbursed")
+    if before is not None and after is not None and after < before:
+        out.append(Oddity("disbursed_down", "disbursed", before, after))
+    progress = clean.get("progress_pct")
+    if clean.get("status") == "completed" and progress is not None and progress < 100:
+        out.append(Oddity("completed_below_100", "progress_pct", 100, progress))
+    was = project.get("progress_pct")
+    if was is not None and progress is not None and progress - was > PROGRESS_JUMP:
+        out.append(Oddity("progress_jump", "progress_pct", was, progress))
+    if any(h["as_of"] == clean["as_of"] for h in history(store, project_id)):
+        out.append(Oddity("same_date", "as_of", clean["as_of"], clean["as_of"]))
+    return out
+
+
 def _decimal_text(minor: int | None) -> str | None:
     from tracker.domain.money import from_minor
 

@@ -109,6 +109,21 @@ DOMAIN_STRINGS = (
     QT_TRANSLATE_NOOP("codelists", "Private Sector in Third Country"),
     QT_TRANSLATE_NOOP("codelists", "Academic, Training and Research"),
     QT_TRANSLATE_NOOP("codelists", "Other"),
+    QT_TRANSLATE_NOOP(
+        "AddUpdateDialog",
+        "Disbursed goes down from {before} to {after} {currency}, though it is cumulative.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "AddUpdateDialog", "The status is “{status}” but the progress is {progress} %, below 100 %."
+    ),
+    QT_TRANSLATE_NOOP(
+        "AddUpdateDialog",
+        "Progress jumps from {before} % to {after} %, more than {n} points at once.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "AddUpdateDialog",
+        "There is an update on {date} already; this adds a second one for the same day.",
+    ),
     QT_TRANSLATE_NOOP("BackupsDialog", "On open"),
     QT_TRANSLATE_NOOP("BackupsDialog", "On close"),
     QT_TRANSLATE_NOOP("BackupsDialog", "Made by hand"),

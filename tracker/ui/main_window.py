@@ -298,6 +298,8 @@ class MainWindow(QMainWindow):
         self._make_status_bar()
         ctx.undo_stack.cleanChanged.connect(lambda _c: self.update_actions())
         ctx.undo_stack.indexChanged.connect(lambda _i: self.update_actions())
+        self._undo_index = ctx.undo_stack.index()
+        ctx.undo_stack.indexChanged.connect(self._say_what_was_done)
         ctx.changed.connect(self._on_changed)
         self.navigation.currentRowChanged.connect(self._on_navigation)
         self._restore(view)
@@ -445,6 +447,27 @@ class MainWindow(QMainWindow):
         self.progress_panel = operations.ProgressPanel(self, delay_ms=400)
         sb.addPermanentWidget(self.progress_panel)
         self.check_network_share()
+
+    def _say_what_was_done(self, index: int) -> None:
+        """Each save, update, round, import, undo and redo says in the status bar what it did
+        and how to take it back ("Saved: Update of BY-CN-014 · Undo: Ctrl+Z")."""
+        stack = self.ctx.undo_stack
+        before, self._undo_index = self._undo_index, index
+        key = QKeySequence.SequenceFormat.NativeText
+        undo = self.actionUndo.shortcut().toString(key)
+        redo = self.actionRedo.shortcut().toString(key)
+        cmd = stack.command(index if index < before else index - 1)
+        if cmd is None or index == before:
+            return  # the history was cleared (a file reopened after a restore)
+        if index < before:
+            text = self.tr("Undone: {what} · Redo: {key}").format(what=cmd.text(), key=redo)
+        else:
+            if getattr(cmd, "announced", False):
+                text = self.tr("Redone: {what} · Undo: {key}").format(what=cmd.text(), key=undo)
+            else:
+                text = self.tr("Saved: {what} · Undo: {key}").format(what=cmd.text(), key=undo)
+        cmd.announced = True
+        self.statusBar().showMessage(text, 15000)
 
     def check_network_share(self) -> bool:
         """PRODUCT §7: SQLite's WAL needs one host, so a file on a network share is warned about."""

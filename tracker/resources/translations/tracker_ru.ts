@@ -72,6 +72,26 @@
     <context>
         <name>AddUpdateDialog</name>
         <message>
+            <source>Keep it</source>
+            <translation>Оставить</translation>
+        </message>
+        <message>
+            <source>Go back</source>
+            <translation>Вернуться</translation>
+        </message>
+        <message>
+            <source>{what} looks unusual:
+
+{found}
+
+Keep it as typed?</source>
+            <translation>{what} выглядит необычно:
+
+{found}
+
+Оставить как введено?</translation>
+        </message>
+        <message>
             <source>Add update — {code}</source>
             <translation>Новое обновление — {code}</translation>
         </message>
@@ -100,12 +120,36 @@
             <translation>Добавить обновление</translation>
         </message>
         <message>
+            <source>Unusual update</source>
+            <translation>Необычное обновление</translation>
+        </message>
+        <message>
+            <source>The update of {code}</source>
+            <translation>Обновление {code}</translation>
+        </message>
+        <message>
             <source>Update of {code}</source>
             <translation>Обновление {code}</translation>
         </message>
         <message>
             <source>The project was changed by someone else since this dialog opened; nothing was saved. Close and reopen it.</source>
             <translation>Пока окно было открыто, проект изменил другой пользователь; ничего не сохранено. Закройте окно и откройте его снова.</translation>
+        </message>
+        <message>
+            <source>Disbursed goes down from {before} to {after} {currency}, though it is cumulative.</source>
+            <translation>Освоено уменьшается с {before} до {after} {currency}, хотя это нарастающий итог.</translation>
+        </message>
+        <message>
+            <source>The status is “{status}” but the progress is {progress} %, below 100 %.</source>
+            <translation>Статус «{status}», но готовность {progress} % — меньше 100 %.</translation>
+        </message>
+        <message>
+            <source>Progress jumps from {before} % to {after} %, more than {n} points at once.</source>
+            <translation>Готовность скачком растёт с {before} % до {after} % — больше чем на {n} пунктов сразу.</translation>
+        </message>
+        <message>
+            <source>There is an update on {date} already; this adds a second one for the same day.</source>
+            <translation>На {date} уже есть обновление; это будет второе за тот же день.</translation>
         </message>
     </context>
     <context>
@@ -721,6 +765,13 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>billion</source>
             <translation>млрд</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChoiceCombo</name>
+        <message>
+            <source>Choose…</source>
+            <translation>Выберите…</translation>
         </message>
     </context>
     <context>
@@ -1869,6 +1920,18 @@ Reload it now (your edits are dropped)?</source>
             <translation>Только чтение: {reason}</translation>
         </message>
         <message>
+            <source>Undone: {what} · Redo: {key}</source>
+            <translation>Отменено: {what} · Повторить: {key}</translation>
+        </message>
+        <message>
+            <source>Redone: {what} · Undo: {key}</source>
+            <translation>Повторено: {what} · Отменить: {key}</translation>
+        </message>
+        <message>
+            <source>Saved: {what} · Undo: {key}</source>
+            <translation>Сохранено: {what} · Отменить: {key}</translation>
+        </message>
+        <message>
             <source>On a network share: keep the file on this computer</source>
             <translation>Файл в сетевой папке: храните его на этом компьютере</translation>
         </message>
@@ -2582,6 +2645,14 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
         <message>
             <source>Update round {as_of} ({n} projects)</source>
             <translation>Сбор обновлений на {as_of} (проектов: {n})</translation>
+        </message>
+        <message>
+            <source>Unusual updates</source>
+            <translation>Необычные обновления</translation>
+        </message>
+        <message>
+            <source>This round</source>
+            <translation>Этот сбор обновлений</translation>
         </message>
         <message>
             <source>Not saved: {error}</source>

@@ -72,6 +72,26 @@
     <context>
         <name>AddUpdateDialog</name>
         <message>
+            <source>Keep it</source>
+            <translation>保留</translation>
+        </message>
+        <message>
+            <source>Go back</source>
+            <translation>返回修改</translation>
+        </message>
+        <message>
+            <source>{what} looks unusual:
+
+{found}
+
+Keep it as typed?</source>
+            <translation>{what}看起来不寻常：
+
+{found}
+
+按输入内容保留吗？</translation>
+        </message>
+        <message>
             <source>Add update — {code}</source>
             <translation>添加进展 — {code}</translation>
         </message>
@@ -100,12 +120,36 @@
             <translation>添加进展</translation>
         </message>
         <message>
+            <source>Unusual update</source>
+            <translation>不寻常的更新</translation>
+        </message>
+        <message>
+            <source>The update of {code}</source>
+            <translation>{code} 的更新</translation>
+        </message>
+        <message>
             <source>Update of {code}</source>
             <translation>{code} 的进展</translation>
         </message>
         <message>
             <source>The project was changed by someone else since this dialog opened; nothing was saved. Close and reopen it.</source>
             <translation>此对话框打开后，该项目已被他人修改；未保存任何内容。请关闭后重新打开。</translation>
+        </message>
+        <message>
+            <source>Disbursed goes down from {before} to {after} {currency}, though it is cumulative.</source>
+            <translation>已拨付金额从 {before} 降至 {after} {currency}，但它是累计值。</translation>
+        </message>
+        <message>
+            <source>The status is “{status}” but the progress is {progress} %, below 100 %.</source>
+            <translation>状态为“{status}”，但进度为 {progress} %，低于 100 %。</translation>
+        </message>
+        <message>
+            <source>Progress jumps from {before} % to {after} %, more than {n} points at once.</source>
+            <translation>进度从 {before} % 跃升至 {after} %，一次超过 {n} 个百分点。</translation>
+        </message>
+        <message>
+            <source>There is an update on {date} already; this adds a second one for the same day.</source>
+            <translation>{date} 已有一条更新；这将为同一天添加第二条。</translation>
         </message>
     </context>
     <context>
@@ -721,6 +765,13 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>billion</source>
             <translation>十亿</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChoiceCombo</name>
+        <message>
+            <source>Choose…</source>
+            <translation>请选择…</translation>
         </message>
     </context>
     <context>
@@ -1869,6 +1920,18 @@ Reload it now (your edits are dropped)?</source>
             <translation>只读：{reason}</translation>
         </message>
         <message>
+            <source>Undone: {what} · Redo: {key}</source>
+            <translation>已撤销：{what} · 重做：{key}</translation>
+        </message>
+        <message>
+            <source>Redone: {what} · Undo: {key}</source>
+            <translation>已重做：{what} · 撤销：{key}</translation>
+        </message>
+        <message>
+            <source>Saved: {what} · Undo: {key}</source>
+            <translation>已保存：{what} · 撤销：{key}</translation>
+        </message>
+        <message>
             <source>On a network share: keep the file on this computer</source>
             <translation>文件位于网络共享：请将其保存在本机</translation>
         </message>
@@ -2582,6 +2645,14 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
         <message>
             <source>Update round {as_of} ({n} projects)</source>
             <translation>{as_of} 批量更新（{n} 个项目）</translation>
+        </message>
+        <message>
+            <source>Unusual updates</source>
+            <translation>不寻常的更新</translation>
+        </message>
+        <message>
+            <source>This round</source>
+            <translation>本轮更新</translation>
         </message>
         <message>
             <source>Not saved: {error}</source>

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -20,12 +21,52 @@ from PySide6.QtWidgets import (
 from tracker.domain.fields import PROJECTS
 from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.services.undo import AddUpdateCommand
+from tracker.services.updates import PROGRESS_JUMP, Oddity, oddities
 from tracker.store import StaleWrite, StoreError
 from tracker.ui.context import AppContext
+from tracker.ui.i18n import format_date
 from tracker.ui.messages import tr_error, tr_message
 from tracker.ui.models.lookups import status_label
 from tracker.ui.panes.form_pane import ERROR_STYLE, money_text
 from tracker.ui.widgets import ChoiceCombo, DateEdit, MoneyEdit
+
+
+def confirm_odd(parent: QWidget | None, title: str, text: str) -> bool:
+    """Seam: keep an unusual update? (tests monkeypatch this instead of clicking a box)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)  # fmt: skip
+    keep = box.addButton(QCoreApplication.translate("AddUpdateDialog", "Keep it"),
+                         QMessageBox.ButtonRole.AcceptRole)  # fmt: skip
+    back = box.addButton(QCoreApplication.translate("AddUpdateDialog", "Go back"),
+                         QMessageBox.ButtonRole.RejectRole)  # fmt: skip
+    box.setDefaultButton(back)
+    box.exec()
+    return box.clickedButton() is keep
+
+
+def describe_oddity(o: Oddity, *, currency: str) -> str:
+    """One unusual thing in an update, in the window's language."""
+    t = QCoreApplication.translate
+    if o.kind == "disbursed_down":
+        return t("AddUpdateDialog", "Disbursed goes down from {before} to {after} {currency}, "
+                 "though it is cumulative.").format(before=money_text(o.before),
+                                                    after=money_text(o.after), currency=currency)  # fmt: skip
+    if o.kind == "completed_below_100":
+        return t("AddUpdateDialog", "The status is “{status}” but the progress is {progress} %, "
+                 "below 100 %.").format(status=status_label("completed"), progress=o.after)  # fmt: skip
+    if o.kind == "progress_jump":
+        return t("AddUpdateDialog", "Progress jumps from {before} % to {after} %, more than "
+                 "{n} points at once.").format(before=o.before, after=o.after, n=PROGRESS_JUMP)  # fmt: skip
+    if o.kind == "same_date":
+        return t("AddUpdateDialog", "There is an update on {date} already; this adds a second "
+                 "one for the same day.").format(date=format_date(o.before))  # fmt: skip
+    return o.kind
+
+
+def odd_question(what: str, found: list[str]) -> str:
+    return QCoreApplication.translate(
+        "AddUpdateDialog", "{what} looks unusual:\n\n{found}\n\nKeep it as typed?"
+    ).format(what=what, found="\n".join(f"• {line}" for line in found))
 
 
 class AddUpdateDialog(QDialog):
@@ -112,6 +153,20 @@ class AddUpdateDialog(QDialog):
         """Enter the update; on a bad value show it beside its field and stay open."""
         for lbl in (*self.errors.values(), self.general_error):
             lbl.hide()
+        odd = oddities(self.ctx.store, project_id=self.project["id"], values=self.values())
+        if odd and not confirm_odd(
+            self,
+            self.tr("Unusual update"),
+            odd_question(
+                self.tr("The update of {code}").format(code=self.project["code"]),
+                [describe_oddity(o, currency=self.project["currency"]) for o in odd],
+            ),
+        ):
+            focus = {"disbursed": self.disbursed, "progress_pct": self.progress,
+                     "as_of": self.as_of}.get(odd[0].field)  # fmt: skip
+            if focus is not None:
+                focus.setFocus()
+            return False
         cmd = AddUpdateCommand(self.project["id"], self.values(), self.ctx.user,
                                expected_version=self.project["version"],
                                text=self.tr("Update of {code}").format(code=self.project["code"]))  # fmt: skip

@@ -438,6 +438,9 @@ class UpdateRoundDialog(QDialog):
             self.saved = False
             return False
         as_of = self.as_of()
+        if not self._odd_ones_kept(entries, as_of):
+            self.saved = False
+            return False
         command = RoundCommand(
             as_of=as_of, entries=entries, user=self.ctx.user,
             text=self.tr("Update round {as_of} ({n} projects)").format(as_of=as_of, n=len(entries)),
@@ -448,6 +451,22 @@ class UpdateRoundDialog(QDialog):
         self.op = op.run_in_background()
         self.save_button.setEnabled(False)
         return True
+
+    def _odd_ones_kept(self, entries: list[dict[str, Any]], as_of: str) -> bool:
+        """Ask before a round with unusual rows is kept (disbursed going down, …)."""
+        from tracker.services.updates import oddities
+        from tracker.ui.dialogs.add_update_dialog import confirm_odd, describe_oddity, odd_question
+
+        by_id = {p["id"]: p for p in self.projects}
+        found = []
+        for e in entries:
+            p = by_id[e["project_id"]]
+            for o in oddities(self.ctx.store, project_id=p["id"], values={**e, "as_of": as_of}):
+                found.append(f"{p['code']}: {describe_oddity(o, currency=p['currency'])}")
+        if not found:
+            return True
+        return confirm_odd(self, self.tr("Unusual updates"),
+                           odd_question(self.tr("This round"), found))  # fmt: skip
 
     def busy(self) -> bool:
         """Whether the round is still being saved."""

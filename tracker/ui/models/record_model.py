@@ -117,7 +117,7 @@ def format_number(value: Any, f: Field, locale: QLocale | None = None) -> str:
     loc = locale or QLocale()
     if f.type == INT:
         return format_count(value, loc)
-    text = loc.toString(float(value), "f", 2)
+    text = loc.toString(float(value), "f", f.decimals)  # up to the decimals it is stored with
     return text.rstrip("0").rstrip(loc.decimalPoint()) if loc.decimalPoint() in text else text
 
 

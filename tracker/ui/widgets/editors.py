@@ -108,6 +108,9 @@ class ChoiceCombo(QComboBox):
         self.currentIndexChanged.connect(self.valueChanged)
         if editable:
             self.editTextChanged.connect(self.valueChanged)
+            self.lineEdit().setPlaceholderText(self.tr("Choose…"))
+        else:
+            self.setPlaceholderText(self.tr("Choose…"))  # shown while nothing is chosen
 
     def set_choices(self, choices: Iterable[tuple[Any, str]], *, empty: str | None = None) -> None:
         """Replace the items, keeping the current value when it is still there."""
@@ -137,7 +140,6 @@ class ChoiceCombo(QComboBox):
             i = self.count() - 1
         if self.isEditable():
             self.setEditText(self.itemText(i) if i >= 0 else "")
-        if i >= 0:
-            self.setCurrentIndex(i)
-        elif self.count():
-            self.setCurrentIndex(0)
+        # Nothing chosen stays empty ("Choose…"), never the first entry: a new record saved
+        # with only a name must not get Afghanistan as its country.
+        self.setCurrentIndex(i)
