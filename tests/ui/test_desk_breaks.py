@@ -249,6 +249,7 @@ def test_update_history_keeps_its_columns_after_an_undo_elsewhere(qtbot, open_wi
     QTest.keyClick(page.table.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert win.ctx.undo_stack.index() == 0
     after = history_widths(history)
-    assert after[0] == before[0] and after[2:] == before[2:]  # the status column stretches
+    assert after[:3] == before[:3]
     assert after[0] < date_width * 2  # the date column is not as wide as a note
-    assert after[1] >= 60  # the status column keeps its room (it had 26 px)
+    status = history.table.item(0, 1).text()
+    assert after[1] >= history.table.fontMetrics().horizontalAdvance(status)  # not cut

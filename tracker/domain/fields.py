@@ -310,11 +310,8 @@ def validate(
             out[f.name] = clean_value(f, raw, refs, decimal_comma=decimal_comma)
         except ValueError as exc:
             errors.append(ValidationError(f.column if f.type == REF else f.name, str(exc), row))
-    # Rules between fields run on the fields that are good, so one save names every
-    # problem (a field already wrong is not blamed twice).
-    bad = {e.field for e in errors}
-    errors.extend(ValidationError(fld, msg, row) for fld, msg in cross_checks(kind.name, out)
-                  if fld not in bad)  # fmt: skip
+    if not errors:
+        errors.extend(ValidationError(fld, msg, row) for fld, msg in cross_checks(kind.name, out))
     if errors:
         raise ValidationErrors(errors)
     return out

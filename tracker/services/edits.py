@@ -6,7 +6,15 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
-from tracker.domain.fields import MONEY, PROJECTS, RefIndex, kind_of, validate
+from tracker.domain.fields import (
+    MONEY,
+    PROJECTS,
+    RefIndex,
+    clean_value,
+    cross_checks,
+    kind_of,
+    validate,
+)
 from tracker.domain.money import from_minor
 from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.services.changes import Change
@@ -60,6 +68,17 @@ def _checked(store: Store, k: Any, values: Mapping[str, Any], refs: RefIndex,
         clean = validate(k, values, refs)
     except ValidationErrors as exc:
         errors = list(exc.errors)
+        # Rules between fields on the fields that are good, so one save names every problem
+        # (a field already wrong is not blamed twice).
+        bad = {e.field for e in errors}
+        good = {}
+        for f in k.fields:
+            try:
+                good[f.name] = clean_value(f, values.get(f.name), refs)
+            except ValueError:
+                continue
+        errors += [ValidationError(fld, msg) for fld, msg in cross_checks(k.name, good)
+                   if fld not in bad]  # fmt: skip
     key = k.key
     if key != "id" and key in {f.name for f in k.fields} and key not in {e.field for e in errors}:
         value = clean.get(key) if clean else values.get(key)

@@ -64,9 +64,9 @@ class HistoryPane(QWidget):
         hh = t.horizontalHeader()
         # Widths are fitted to the update cells by _fit_columns, not by Qt's ResizeToContents:
         # that counted the notes (spanned across the row, in column 0) after a refresh and
-        # made the date column as wide as the longest note. The status takes the spare room.
+        # made the date column as wide as the longest note.
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        hh.setStretchLastSection(True)  # spare room to the money; a narrow pane scrolls
         self.table = t
         lay.addWidget(t, 1)
         self.ctx.changed.connect(self._on_changed)
@@ -120,11 +120,11 @@ class HistoryPane(QWidget):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """Date, progress and money fit their widest cell or header (notes excluded)."""
+        """Each column fits its widest cell or header (notes excluded): nothing is cut."""
         t = self.table
         fm = t.fontMetrics()
         hfm = t.horizontalHeader().fontMetrics()
-        for col in (0, 2, 3):
+        for col in range(t.columnCount()):
             header = t.horizontalHeaderItem(col)
             width = hfm.horizontalAdvance(header.text() if header else "") + 24
             for row in range(t.rowCount()):
