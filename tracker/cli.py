@@ -795,13 +795,12 @@ def cmd_attention(args: argparse.Namespace) -> int:
 
 def cmd_brief(args: argparse.Namespace) -> int:
     from tracker.services import brief
-    from tracker.store import Store
 
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
         _err(f"{out.name}: the brief is written as PDF; give a .pdf name. Nothing was written.")
         return EXIT_REFUSED
-    with Store.open(args.db, read_only=True, backup=False) as store:
+    with _open(args.db, read_only=True, backup=False) as store:  # a file or the team server
         ids = []
         for code in args.project:
             project = _project_by_code(store, code)

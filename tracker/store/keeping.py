@@ -14,6 +14,21 @@ from typing import Any
 from tracker.domain.filters import Filter
 from tracker.store.sqlite_store import Store
 
+
+def _q(store: Store, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    """Rows of a query on the file or the team server (``?`` placeholders; both stores'
+    ``query`` take them), as dicts."""
+    return store.query(sql, list(params))
+
+
+def _in(column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+    """``column IN (?, ?, …)`` for a list of values (never empty: a false condition then)."""
+    values = list(values)
+    if not values:
+        return "1 = 0", []
+    return f"{column} IN ({', '.join('?' * len(values))})", values
+
+
 #: Tables whose rows carry an amount and a currency (the "currencies in use").
 _MONEY_TABLES = ("projects", "residents", "ventures", "disbursement_plans")
 
@@ -23,17 +38,17 @@ def latest_updates(store: Store, *, project_ids: Sequence[int] | None = None) ->
     disbursed amount of the update before it (None when there is none)."""
     where, params = "", []
     if project_ids is not None:
-        where = "WHERE project_id IN (SELECT value FROM json_each(?))"
-        params.append(json.dumps(list(project_ids)))
+        cond, params = _in("project_id", project_ids)
+        where = f"WHERE {cond}"
     sql = f"""
         SELECT project_id, as_of, disbursed, note, prev_disbursed, prev_as_of FROM (
             SELECT project_id, as_of, disbursed, note,
                    lag(disbursed) OVER w AS prev_disbursed, lag(as_of) OVER w AS prev_as_of,
                    row_number() OVER (PARTITION BY project_id ORDER BY as_of DESC, id DESC) AS rn
             FROM project_updates {where}
-            WINDOW w AS (PARTITION BY project_id ORDER BY as_of, id))
+            WINDOW w AS (PARTITION BY project_id ORDER BY as_of, id)) AS latest
         WHERE rn = 1"""
-    return {r["project_id"]: dict(r) for r in store.conn.execute(sql, params)}
+    return {r["project_id"]: r for r in _q(store, sql, params)}
 
 
 def projects_for_attention(store: Store, flt: Filter | None = None) -> list[dict[str, Any]]:
@@ -45,7 +60,7 @@ def projects_for_attention(store: Store, flt: Filter | None = None) -> list[dict
         + (f" WHERE {where}" if where else "")
         + " ORDER BY code"
     )
-    return [dict(r) for r in store.conn.execute(sql, params)]
+    return _q(store, sql, params)
 
 
 def idle_residents(store: Store, *, changed_before: str) -> list[dict[str, Any]]:
@@ -54,7 +69,7 @@ def idle_residents(store: Store, *, changed_before: str) -> list[dict[str, Any]]
         "SELECT id, name, status, updated_at FROM residents "
         "WHERE status != 'withdrawn' AND substr(updated_at, 1, 10) < ? ORDER BY updated_at, name"
     )
-    return [dict(r) for r in store.conn.execute(sql, (changed_before,))]
+    return _q(store, sql, (changed_before,))
 
 
 def currencies_in_use(store: Store) -> dict[str, int]:
@@ -63,15 +78,15 @@ def currencies_in_use(store: Store) -> dict[str, int]:
         f"SELECT upper(currency) AS c, count(*) AS n FROM {t} GROUP BY upper(currency)"
         for t in _MONEY_TABLES
     )
-    sql = f"SELECT c, sum(n) FROM ({parts}) GROUP BY c ORDER BY c"
-    return {c: n for c, n in store.conn.execute(sql) if c}
+    sql = f"SELECT c, sum(n) AS n FROM ({parts}) AS u GROUP BY c ORDER BY c"
+    return {r["c"]: int(r["n"]) for r in _q(store, sql) if r["c"]}
 
 
 # ------------------------------------------------------------------- plans
 def plan_rows(store: Store, project_id: int) -> list[dict[str, Any]]:
     """One project's planned disbursements, by date."""
     sql = "SELECT * FROM disbursement_plans WHERE project_id = ? ORDER BY date, id"
-    return [dict(r) for r in store.conn.execute(sql, (project_id,))]
+    return _q(store, sql, (project_id,))
 
 
 def plans_for(store: Store, project_ids: Iterable[int] | None = None) -> dict[int, list[dict]]:
@@ -79,21 +94,21 @@ def plans_for(store: Store, project_ids: Iterable[int] | None = None) -> dict[in
     sql = "SELECT project_id, date, amount, currency FROM disbursement_plans"
     params: list[Any] = []
     if project_ids is not None:
-        sql += " WHERE project_id IN (SELECT value FROM json_each(?))"
-        params.append(json.dumps(list(project_ids)))
+        cond, params = _in("project_id", list(project_ids))
+        sql += f" WHERE {cond}"
     out: dict[int, list[dict]] = {}
-    for r in store.conn.execute(sql + " ORDER BY project_id, date", params):
-        out.setdefault(r["project_id"], []).append(dict(r))
+    for r in _q(store, sql + " ORDER BY project_id, date", params):
+        out.setdefault(r["project_id"], []).append(r)
     return out
 
 
 def planned_to_date(store: Store, *, as_of: str) -> dict[int, int]:
     """Per project with a plan: the amount planned on or before ``as_of`` (minor units)."""
     sql = (
-        "SELECT project_id, coalesce(sum(CASE WHEN date <= ? THEN amount END), 0) "
+        "SELECT project_id, coalesce(sum(CASE WHEN date <= ? THEN amount END), 0) AS due "
         "FROM disbursement_plans GROUP BY project_id"
     )
-    return dict(store.conn.execute(sql, (as_of,)).fetchall())
+    return {r["project_id"]: int(r["due"]) for r in _q(store, sql, (as_of,))}
 
 
 def update_series(store: Store, project_ids: Iterable[int] | None = None) -> dict[int, list]:
@@ -101,17 +116,17 @@ def update_series(store: Store, project_ids: Iterable[int] | None = None) -> dic
     sql = "SELECT project_id, as_of, disbursed FROM project_updates WHERE disbursed IS NOT NULL"
     params: list[Any] = []
     if project_ids is not None:
-        sql += " AND project_id IN (SELECT value FROM json_each(?))"
-        params.append(json.dumps(list(project_ids)))
+        cond, params = _in("project_id", list(project_ids))
+        sql += f" AND {cond}"
     out: dict[int, list] = {}
-    for pid, as_of, d in store.conn.execute(sql + " ORDER BY project_id, as_of, id", params):
-        out.setdefault(pid, []).append((as_of, d))
+    for r in _q(store, sql + " ORDER BY project_id, as_of, id", params):
+        out.setdefault(r["project_id"], []).append((r["as_of"], r["disbursed"]))
     return out
 
 
 def recent_updates(store: Store, project_id: int, *, limit: int = 5) -> list[dict[str, Any]]:
     sql = "SELECT * FROM project_updates WHERE project_id = ? ORDER BY as_of DESC, id DESC LIMIT ?"
-    return [dict(r) for r in store.conn.execute(sql, (project_id, limit))]
+    return _q(store, sql, (project_id, limit))
 
 
 # ------------------------------------------------------------- audit log
@@ -136,11 +151,11 @@ def audit_entries(
     if tables:
         parts.append(f"table_name IN ({', '.join('?' * len(tables))})")
         params.extend(tables)
-    if row_id is not None:
-        parts.append("row_id = ?")
-        params.append(row_id)
+    if row_id is not None:  # text on the server, a number or text in a file
+        parts.append("CAST(row_id AS TEXT) = ?")
+        params.append(str(row_id))
     if user:
-        parts.append("user = ?")
+        parts.append('"user" = ?')
         params.append(user)
     if since:
         parts.append("substr(at, 1, 10) >= ?")
@@ -153,23 +168,31 @@ def audit_entries(
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))
-    return [dict(r) for r in store.conn.execute(sql, params)]
+    return _q(store, sql, params)
 
 
 def audit_users(store: Store) -> list[str]:
-    return [r[0] for r in store.conn.execute("SELECT DISTINCT user FROM audit_log ORDER BY user")]
+    return [r["u"] for r in _q(store, 'SELECT DISTINCT "user" AS u FROM audit_log ORDER BY u')]
 
 
 def audit_tables(store: Store) -> list[str]:
     sql = "SELECT DISTINCT table_name FROM audit_log ORDER BY table_name"
-    return [r[0] for r in store.conn.execute(sql)]
+    return [r["table_name"] for r in _q(store, sql)]
 
 
-def plan_history_ids(store: Store, project_id: int) -> list[int]:
-    """Ids (current and deleted) of plan rows that ever belonged to a project, from the audit log."""
+def plan_history_ids(store: Store, project_id: int) -> list[Any]:
+    """Ids (current and deleted) of plan rows that ever belonged to a project, from the audit
+    log (the rows that made or removed them name their project)."""
     sql = (
-        "SELECT DISTINCT row_id FROM audit_log WHERE table_name = 'disbursement_plans' "
-        "AND json_valid(changes) AND (json_extract(changes, '$.project_id[0]') = ? "
-        "OR json_extract(changes, '$.project_id[1]') = ?)"
+        "SELECT DISTINCT row_id, changes FROM audit_log WHERE table_name = 'disbursement_plans' "
+        "AND action IN ('insert', 'import', 'restore', 'delete')"
     )
-    return [r[0] for r in store.conn.execute(sql, (project_id, project_id))]
+    ids = []
+    for r in _q(store, sql):
+        try:
+            pair = json.loads(r["changes"]).get("project_id")
+        except (ValueError, AttributeError):
+            continue
+        if isinstance(pair, list) and project_id in pair and r["row_id"] not in ids:
+            ids.append(r["row_id"])
+    return ids
