@@ -380,6 +380,7 @@ class ExtrasTabs(QTabWidget):
     ):
         super().__init__(parent)
         self.setObjectName("recordExtras")
+        self.setDocumentMode(True)  # no frame: the tables keep the form's whole width
         self.ctx = ctx
         self.kind = kind
         self.pk: Any = None

@@ -116,13 +116,6 @@ class TablePane(QWidget):
             clear.setToolTip(self.tr("Show all records again"))
             clear.clicked.connect(self.clear_filters)
             bar.addWidget(clear)
-        self.attention_filter = None
-        if self.kind.name == "projects":  # the projects on the needs-attention worklist
-            from tracker.ui.widgets.attention_filter import AttentionFilter
-
-            self.attention_filter = AttentionFilter(self.ctx, self)
-            self.attention_filter.toggled.connect(lambda _on: self.apply_filter())
-            bar.insertWidget(bar.count() - 1, self.attention_filter)
         lay.addLayout(bar)
 
         view = QTableView(self)
@@ -162,6 +155,13 @@ class TablePane(QWidget):
         self.fx_warning.setStyleSheet("color: #B35900; font-weight: bold;")
         self.fx_warning.setWordWrap(True)
         self.fx_warning.hide()
+        self.attention_filter = None
+        if self.kind.name == "projects":  # the projects on the needs-attention worklist
+            from tracker.ui.widgets.attention_filter import AttentionFilter
+
+            self.attention_filter = AttentionFilter(self.ctx, self)
+            self.attention_filter.toggled.connect(lambda _on: self.apply_filter())
+            foot.addWidget(self.attention_filter, 0)
         foot.addWidget(self.footer, 0)
         foot.addWidget(self.fx_warning, 1)
         lay.addLayout(foot)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from tracker.domain.filters import Filter
@@ -18,7 +19,13 @@ class AttentionFilter(QToolButton):
         super().__init__(parent)
         self.setObjectName("attentionFilter")
         self.ctx = ctx
-        self.setText(self.tr("Needs attention"))
+        self.setText(self.tr("Needs attention"))  # shown as its icon; the text for screen readers
+        self.setAccessibleName(self.text())
+        from tracker.ui import resources
+
+        self.setIcon(resources.icon("attention"))
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.setAutoRaise(True)
         self.setToolTip(self.tr("Show only the projects on the needs-attention worklist"))
         self.setCheckable(True)
         self._ids: tuple[int, ...] | None = None
