@@ -35,6 +35,8 @@ def readable(conn: sqlite3.Connection, path: Path, uri: str) -> sqlite3.Connecti
     except sqlite3.OperationalError:
         if not (read_only_media(path) or not os.access(path.parent, os.W_OK)):
             return conn  # a real error: the caller's first query says which
+    except sqlite3.DatabaseError:
+        return conn  # damage: the caller's first query says so, in its own words
     conn.close()
     return sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None,
                            check_same_thread=False)  # fmt: skip
