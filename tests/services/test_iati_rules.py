@@ -208,3 +208,18 @@ def test_the_engine_catches_what_the_export_used_to_write(tmp_path, rule):
     assert iati_rules.check_file(path) == []
     path.write_text(xml.replace(ORG, "BY-MOF-1"), "utf-8")
     assert "1.14.8" in {f.rule for f in iati_rules.check_file(path)}
+
+
+def test_a_sector_without_a_crs_code_is_named_and_a_withdrawn_one_refused(store, tmp_path):
+    edits.create_record(store, kind="sectors", user="tester",
+                        values={"code": "mining", "name_en": "Mining"})  # fmt: skip
+    with pytest.raises(ValidationErrors, match="crs_code: 23010 .* was withdrawn"):
+        edits.create_record(store, kind="sectors", user="tester",
+                            values={"code": "power", "name_en": "Power", "crs_code": "23010"})  # fmt: skip
+    assert store.get_by("sectors", "code", "energy")["crs_code"] == "23310"  # migration 5
+    iati.set_reporting_org(store, ref=ORG, name="M", org_type="10")
+    _project(store, sector="mining")
+    out = tmp_path / "mining.xml"
+    r = export_snapshot(store, fmt="iati", out=out, user="tester")
+    assert {f.rule for f in iati_rules.check_file(out)} == {"102.1.1"}
+    assert any("without a usable DAC 5-digit code" in n and "mining" in n for n in r.notes)

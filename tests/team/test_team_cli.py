@@ -14,6 +14,7 @@ import pytest
 from tests.pg_cluster import SUPERUSER_PASSWORD
 from tracker import cli
 from tracker.store import Store
+from tracker.store.migrations import SCHEMA_VERSION
 from tracker.store.postgres import PgStore
 from tracker.store.postgres.copying import copy_portfolio
 
@@ -43,7 +44,7 @@ def _dump(path: Path) -> dict[str, list[tuple]]:
 
 def test_init_on_a_server_then_refuses_a_second_time(capsys, pg_url):
     code, out, _ = main(capsys, "init", "--db", pg_url)
-    assert code == 0 and "created (schema 4)" in out
+    assert code == 0 and f"created (schema {SCHEMA_VERSION})" in out
     code, _, err = main(capsys, "init", "--db", pg_url, "--demo")
     assert code == 1 and "already holds a portfolio" in err
 

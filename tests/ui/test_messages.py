@@ -41,7 +41,11 @@ def domain_messages() -> set[str]:
         "fx_rates": {"per_usd": 0},
         "ventures": {"foreign_share_pct": 0},
     }  # fmt: skip
-    for kind, rec in bad_records.items():
+    future = "2999-01-01"
+    more = [("projects", {"status": "implementation", "start_date": future, "actual_end": future}),
+            ("sectors", {"crs_code": "23010"}), ("sectors", {"crs_code": "2301"}),
+            ("sectors", {"crs_code": "00000"})]  # fmt: skip
+    for kind, rec in [*bad_records.items(), *more]:
         out.update(msg for _field, msg in cross_checks(kind, rec))
     return out
 

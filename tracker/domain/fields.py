@@ -13,6 +13,7 @@ from operator import mul
 from typing import Any
 
 from tracker.domain import codelists
+from tracker.domain.iati_codes import dac5_problem
 from tracker.domain.money import MAX_MINOR, parse_decimal, parse_money
 from tracker.domain.validation import ValidationError, ValidationErrors
 
@@ -351,6 +352,9 @@ def cross_checks(kind: str, v: Mapping[str, Any]) -> list[tuple[str, str]]:
     elif kind == "project_updates":
         if v.get("status") == "pipeline" and v.get("disbursed"):
             problems.append(("disbursed", "must be 0 for a project still in the pipeline"))
+    elif kind == "sectors":
+        if v.get("crs_code") and (problem := dac5_problem(v["crs_code"])) is not None:
+            problems.append(("crs_code", problem))
     elif kind == "countries":
         code = v.get("code")
         if code and not re.fullmatch(r"[A-Z]{2}", code):
@@ -512,7 +516,10 @@ COUNTRIES = Kind(
 )  # fmt: skip
 SECTORS = Kind(
     name="sectors", label="Sectors", singular="Sector", key="code",
-    fields=COUNTRIES.fields,
+    fields=(*COUNTRIES.fields,
+            _f("crs_code", "DAC 5-digit CRS code", TEXT, max_length=5,
+               help="OECD DAC CRS purpose code of the sector (IATI sector vocabulary 1), "
+                    "like 23310; the IATI export writes it")),
 )  # fmt: skip
 REGIONS = Kind(
     name="regions", label="Regions", singular="Region", key="code",
@@ -701,6 +708,10 @@ def cross_check_rows(kind: str, cols: Mapping[str, Sequence[Any]]) -> list[int] 
         return [i for i, p in enumerate(cols["per_usd"]) if p is not None and p <= 0]
     if kind == "ventures":
         return [i for i, s in enumerate(cols["foreign_share_pct"]) if s is not None and s <= 0]
-    if kind in ("residents", "banks", "sectors", "regions", "zones", "disbursement_plans"):
+    if kind == "sectors":
+        return [
+            i for i, c in enumerate(cols.get("crs_code") or ()) if c and dac5_problem(c) is not None
+        ]
+    if kind in ("residents", "banks", "regions", "zones", "disbursement_plans"):
         return []
     return None

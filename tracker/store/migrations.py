@@ -229,10 +229,21 @@ def _v4_disbursement_plans(db: sqlite_utils.Database) -> None:
     db.conn.execute(_V4_PLANS)
 
 
+def _v5_sector_crs_codes(db: sqlite_utils.Database) -> None:
+    """Each sector's DAC 5-digit CRS purpose code (IATI sector vocabulary 1), filled in for
+    the default sectors; a sector added by hand gets one in Reference data."""
+    db.conn.execute("ALTER TABLE sectors ADD COLUMN crs_code TEXT")
+    db.conn.executemany(
+        "UPDATE sectors SET crs_code = ? WHERE code = ?",
+        [(crs, code) for code, crs in codelists.DEFAULT_SECTOR_CRS.items()],
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2_cube_index,
     _v3_fts_without_column_sizes,
     _v4_disbursement_plans,
+    _v5_sector_crs_codes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

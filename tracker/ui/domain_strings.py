@@ -73,6 +73,11 @@ DOMAIN_STRINGS = (
     QT_TRANSLATE_NOOP("Field", "Name (English)"),
     QT_TRANSLATE_NOOP("Field", "Name (Russian)"),
     QT_TRANSLATE_NOOP("Field", "Name (Chinese)"),
+    QT_TRANSLATE_NOOP("Field", "DAC 5-digit CRS code"),
+    QT_TRANSLATE_NOOP(
+        "Field",
+        "OECD DAC CRS purpose code of the sector (IATI sector vocabulary 1), like 23310; the IATI export writes it",
+    ),
     QT_TRANSLATE_NOOP("Field", "Kind"),
     QT_TRANSLATE_NOOP("Field", "Date"),
     QT_TRANSLATE_NOOP("Field", "Units per USD"),

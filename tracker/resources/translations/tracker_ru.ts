@@ -1344,6 +1344,14 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>Название (кит.)</translation>
         </message>
         <message>
+            <source>DAC 5-digit CRS code</source>
+            <translation>Код CRS ОЭСР (5 цифр)</translation>
+        </message>
+        <message>
+            <source>OECD DAC CRS purpose code of the sector (IATI sector vocabulary 1), like 23310; the IATI export writes it</source>
+            <translation>Код назначения CRS ОЭСР для отрасли (словарь отраслей IATI 1), например 23310; его записывает выгрузка IATI</translation>
+        </message>
+        <message>
             <source>Kind</source>
             <translation>Вид</translation>
         </message>
@@ -2817,6 +2825,30 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
         <message>
             <source>must not exceed the maturity</source>
             <translation>не может превышать срок погашения</translation>
+        </message>
+        <message>
+            <source>must not be after today for a project whose works have started (it is the actual start); a later start is planned</source>
+            <translation>не может быть позже сегодняшнего дня у проекта, работы по которому начаты (это фактическое начало); более позднее начало — плановое</translation>
+        </message>
+        <message>
+            <source>must not be after today (an end still to come is the planned end)</source>
+            <translation>не может быть позже сегодняшнего дня (окончание в будущем — это плановое окончание)</translation>
+        </message>
+        <message>
+            <source>must be a DAC 5-digit CRS purpose code (five digits, like 23210)</source>
+            <translation>должен быть пятизначным кодом назначения CRS ОЭСР (пять цифр, например 23210)</translation>
+        </message>
+        <message>
+            <source>{code} is not in IATI's Sector codelist ({version})</source>
+            <translation>{code} нет в кодификаторе отраслей IATI ({version})</translation>
+        </message>
+        <message>
+            <source>{code} ({name}) was withdrawn from IATI's Sector codelist; use a current code</source>
+            <translation>{code} ({name}) исключён из кодификатора отраслей IATI; укажите действующий код</translation>
+        </message>
+        <message>
+            <source>{code}: its DAC 3-digit category {category} was withdrawn; use a current code</source>
+            <translation>{code}: его трёхзначная категория DAC {category} исключена; укажите действующий код</translation>
         </message>
         <message>
             <source>must be two capital letters (ISO 3166-1 alpha-2, like CN)</source>

@@ -1344,6 +1344,14 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>名称（中文）</translation>
         </message>
         <message>
+            <source>DAC 5-digit CRS code</source>
+            <translation>DAC 五位 CRS 代码</translation>
+        </message>
+        <message>
+            <source>OECD DAC CRS purpose code of the sector (IATI sector vocabulary 1), like 23310; the IATI export writes it</source>
+            <translation>该行业的经合组织 DAC CRS 用途代码（IATI 行业词表 1），如 23310；IATI 导出会写入此代码</translation>
+        </message>
+        <message>
             <source>Kind</source>
             <translation>类型</translation>
         </message>
@@ -2817,6 +2825,30 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
         <message>
             <source>must not exceed the maturity</source>
             <translation>不能超过贷款期限</translation>
+        </message>
+        <message>
+            <source>must not be after today for a project whose works have started (it is the actual start); a later start is planned</source>
+            <translation>对于已开工的项目不能晚于今天（这是实际开始日期）；更晚的开始日期属于计划日期</translation>
+        </message>
+        <message>
+            <source>must not be after today (an end still to come is the planned end)</source>
+            <translation>不能晚于今天（尚未到来的结束日期属于计划结束日期）</translation>
+        </message>
+        <message>
+            <source>must be a DAC 5-digit CRS purpose code (five digits, like 23210)</source>
+            <translation>必须是 DAC 五位 CRS 用途代码（五位数字，如 23210）</translation>
+        </message>
+        <message>
+            <source>{code} is not in IATI's Sector codelist ({version})</source>
+            <translation>{code} 不在 IATI 行业代码表中（{version}）</translation>
+        </message>
+        <message>
+            <source>{code} ({name}) was withdrawn from IATI's Sector codelist; use a current code</source>
+            <translation>{code}（{name}）已从 IATI 行业代码表中撤销；请使用现行代码</translation>
+        </message>
+        <message>
+            <source>{code}: its DAC 3-digit category {category} was withdrawn; use a current code</source>
+            <translation>{code}：其 DAC 三位类别 {category} 已撤销；请使用现行代码</translation>
         </message>
         <message>
             <source>must be two capital letters (ISO 3166-1 alpha-2, like CN)</source>

@@ -327,12 +327,22 @@ def _v4_disbursement_plans(cur: Any) -> None:
     cur.execute(_V4_PLANS)
 
 
+def _v5_sector_crs_codes(cur: Any) -> None:
+    """The file's migration 5: each sector's DAC 5-digit CRS purpose code."""
+    cur.execute('ALTER TABLE sectors ADD COLUMN crs_code text COLLATE "C"')
+    cur.executemany(
+        "UPDATE sectors SET crs_code = %s WHERE code = %s",
+        [(crs, code) for code, crs in codelists.DEFAULT_SECTOR_CRS.items()],
+    )
+
+
 #: One PostgreSQL migration per SQLite migration, same numbers (a test holds them equal).
 MIGRATIONS: list[Callable[[Any], None]] = [
     _v1,
     _v2_cube_index,
     _v3_search_index,
     _v4_disbursement_plans,
+    _v5_sector_crs_codes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
