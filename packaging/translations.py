@@ -84,6 +84,36 @@ def alias_calls() -> dict[str, list[str]]:
     return {ctx: list(texts) for ctx, texts in sorted(out.items())}
 
 
+#: Services whose words a front end translates through a language object: file -> context.
+#: Every ``lang.tr("text")`` (or ``t("text")`` with ``t = lang.tr``) and the values of a
+#: ``TITLE_OVERRIDES`` dict there are extracted in that context.
+SERVICE_TEXTS = {"tracker/services/report_document.py": "Report"}
+
+
+def service_texts() -> dict[str, list[str]]:
+    out: dict[str, dict[str, None]] = {}
+    for rel, ctx in SERVICE_TEXTS.items():
+        tree = ast.parse((ROOT / rel).read_text(encoding="utf-8"))
+        aliases = {t.id for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                   and isinstance(node.value, ast.Attribute) and node.value.attr == "tr"
+                   for t in node.targets if isinstance(t, ast.Name)}  # fmt: skip
+        texts = out.setdefault(ctx, {})
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant) \
+                    and isinstance(node.args[0].value, str) and (
+                    (isinstance(node.func, ast.Attribute) and node.func.attr == "tr")
+                    or (isinstance(node.func, ast.Name) and node.func.id in aliases)):  # fmt: skip
+                texts[node.args[0].value] = None
+            elif (isinstance(node, ast.AnnAssign) and isinstance(node.value, ast.Dict)
+                  and getattr(node.target, "id", "") == "TITLE_OVERRIDES") or (
+                    isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict)
+                    and any(getattr(t, "id", "") == "TITLE_OVERRIDES" for t in node.targets)):  # fmt: skip
+                for v in node.value.values:
+                    if isinstance(v, ast.Constant) and isinstance(v.value, str):
+                        texts[v.value] = None
+    return {ctx: list(texts) for ctx, texts in out.items()}
+
+
 def _wrappers(tree: ast.AST):  # noqa: ANN202
     """(function name, context) of one-line wrappers around QCoreApplication.translate."""
     for node in ast.walk(tree):
@@ -118,7 +148,7 @@ def domain_strings_source() -> str:
         "",
         "DOMAIN_STRINGS = (",
     ]
-    for ctx, labels in (*domain_labels().items(), *alias_calls().items()):
+    for ctx, labels in (*domain_labels().items(), *alias_calls().items(), *service_texts().items()):
         for s in labels:
             lines.append(f"    QT_TRANSLATE_NOOP({ctx!r}, {s!r}),".replace("'", '"'))
     lines.append(")")

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF, QPdfWriter
 
 from tracker.cli import main
@@ -166,7 +165,9 @@ def test_empty_database_report(store, tmp_path, qapp):
 
 
 def test_long_tables_are_capped_with_a_note(demo_store, tmp_path, qapp, monkeypatch):
-    monkeypatch.setattr(report, "MAX_TABLE_ROWS", 5)
+    from tracker.services import report_document
+
+    monkeypatch.setattr(report_document, "MAX_TABLE_ROWS", 5)
     out = tmp_path / "capped.pdf"
     write_report_pdf(store=demo_store, out=out, flt=Filter(), currency="USD", as_of=AS_OF,
                      charts=())  # fmt: skip
@@ -191,7 +192,7 @@ def test_tables_fit_the_page_width(demo_store, tmp_path, qapp):
     writer.setPageLayout(page_layout("portrait"))
     rep = Report(demo_store, charts=(), as_of=AS_OF)
     lay = report._Layout(rep, writer, float(writer.logicalDpiY()), 1000.0, 1400.0)
-    right = Qt.AlignmentFlag.AlignRight
+    right = "right"
     cols = [Column("Name", wrap=True), Column("Other name", wrap=True)] + [
         Column(f"Amount {i}", right) for i in range(6)
     ]

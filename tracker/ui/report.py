@@ -1,6 +1,10 @@
 """The portfolio report, painted with QPainter on any paged device.
 
-One paint routine (:meth:`Report.paint`) serves the print preview, the
+What the report says is a plain document built in the services
+(:func:`tracker.services.report_document.build_document`: title, facts, key
+figures, charts, tables whose columns come from each kind's field list); this
+module only lays it out and paints it. One paint routine
+(:meth:`Report.paint`) serves the print preview, the
 printer and PDF files (``QPdfWriter``), so what is previewed is what is
 printed and exported. It lays the whole report out first (so every page
 knows the page count for "Page N of M"), then paints page by page:
@@ -52,19 +56,16 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from tracker.domain.filters import Filter
-from tracker.domain.money import from_minor
-from tracker.services import chart_data, portfolio
+from tracker.services import chart_data, report_document
 from tracker.services.changes import current_user
 from tracker.services.pdf_text import finish_pdf
+from tracker.services.report_document import Column, Table
 
 if TYPE_CHECKING:
     from tracker.store import Store
 
 #: The charts a report shows, in this order (all of them).
 REPORT_CHARTS: tuple[str, ...] = chart_data.CHART_NAMES
-
-#: Most rows a table prints; a longer one ends with a note pointing to XLSX/CSV export.
-MAX_TABLE_ROWS = 1000
 
 #: Fonts in order of preference; Qt falls back through fontconfig for other scripts.
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Noto Sans CJK SC", "Arial", "Microsoft YaHei"]
@@ -179,25 +180,6 @@ def font(size_pt: float, *, bold: bool = False) -> QFont:
 
 
 @dataclass
-class Column:
-    """One table column: its header, alignment and whether long text wraps."""
-
-    title: str
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
-    wrap: bool = False
-
-
-@dataclass
-class Table:
-    """A titled table of text cells (already formatted)."""
-
-    title: str
-    columns: list[Column]
-    rows: list[list[str]]
-    note: str = ""
-
-
-@dataclass
 class _Page:
     ops: list[Op] = field(default_factory=list)
 
@@ -234,24 +216,6 @@ class _Flow:
         self.y = min(self.y + height, self.bottom)
 
 
-@dataclass
-class ReportContent:
-    """Everything the report shows, gathered once from the database."""
-
-    db_name: str
-    as_of: str
-    currency: str
-    kind: str
-    flt: Filter
-    filter_text: str
-    user: str
-    generated_at: dt.datetime
-    figures: list[tuple[str, str]]
-    warnings: list[str]
-    tables: list[Table]
-    charts: list[tuple[str, Filter]]
-
-
 class Report:
     """The report of one database, filter and reporting currency, for any paged device."""
 
@@ -270,7 +234,7 @@ class Report:
     ):
         self.store = store
         self.today = today or dt.date.today()
-        self.content = gather(
+        self.content = report_document.build_document(
             store,
             kind=kind,
             flt=flt or Filter(),
@@ -278,6 +242,7 @@ class Report:
             as_of=as_of or self.today.isoformat(),
             user=user or current_user(),
             generated_at=generated_at or dt.datetime.now().astimezone(),
+            lang=QtLanguage(),
             charts=charts,
         )
         self._svg: dict[tuple[str, int, int], bytes] = {}
@@ -316,9 +281,7 @@ class Report:
 
     def title(self) -> str:
         """The document's title (PDF metadata, print job name)."""
-        return QCoreApplication.translate("Report", "Portfolio report — {db}").format(
-            db=self.content.db_name
-        )
+        return self.content.title
 
     def layout(self, device: QPagedPaintDevice) -> tuple[list[_Page], float, float]:
         """The pages (lists of drawing steps) for this device's page size and resolution."""
@@ -347,7 +310,7 @@ class Report:
         painter.setFont(small)
         painter.setPen(MUTED)
         head = QRectF(0, 0, width, line)
-        left = QCoreApplication.translate("Report", "Portfolio report — {db}").format(db=c.db_name)
+        left = c.title
         right = QCoreApplication.translate("Report", "as of {date}").format(date=c.as_of)
         painter.drawText(head, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                          fm.elidedText(left, Qt.TextElideMode.ElideMiddle, width * 0.7))  # fmt: skip
@@ -466,21 +429,9 @@ class _Layout:
             bold=True,
             gap_after=6,
         )
-        self.text(QCoreApplication.translate("Report", "Foreign investment portfolio as of {date}").format(date=c.as_of),
-                  HEADING_PT, color=MUTED, gap_after=14)  # fmt: skip
+        self.text(c.subtitle, HEADING_PT, color=MUTED, gap_after=14)
         self.rule(10)
-        facts = [
-            (QCoreApplication.translate("Report", "Database"), c.db_name),
-            (QCoreApplication.translate("Report", "As of"), c.as_of),
-            (QCoreApplication.translate("Report", "Filter used"), c.filter_text),
-            (QCoreApplication.translate("Report", "Reporting currency"), c.currency),
-            (
-                QCoreApplication.translate("Report", "Generated"),
-                c.generated_at.strftime("%Y-%m-%d %H:%M %Z").strip(),
-            ),
-            (QCoreApplication.translate("Report", "Generated by"), c.user),
-        ]
-        self.pairs(facts, BODY_PT)
+        self.pairs(c.facts, BODY_PT)
         self.flow.skip(self.pt(14))
         self.text(
             QCoreApplication.translate("Report", "Key figures"), HEADING_PT, bold=True, gap_after=6
@@ -583,7 +534,9 @@ class _Layout:
                 p.setFont(hf)
                 p.setPen(INK)
                 for col, x, w in zip(table.columns, xs[:-1], widths, strict=True):
-                    flags = int(col.align | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap)
+                    flags = int(
+                        _align(col) | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap
+                    )
                     p.drawText(QRectF(x + pad, y + pad, w - 2 * pad, header_h - 2 * pad), flags,
                                col.title)  # fmt: skip
 
@@ -605,7 +558,7 @@ class _Layout:
                 p.setFont(f)
                 p.setPen(INK)
                 for col, x, w, t in zip(table.columns, xs[:-1], widths, texts, strict=True):
-                    flags = int(col.align | Qt.AlignmentFlag.AlignTop)
+                    flags = int(_align(col) | Qt.AlignmentFlag.AlignTop)
                     if col.wrap:
                         flags |= int(Qt.TextFlag.TextWordWrap)
                     p.drawText(QRectF(x + pad, y + pad, w - 2 * pad, h - 2 * pad + 1), flags, t)
@@ -697,214 +650,45 @@ def format_number(value: Decimal | int | float, places: int = 0) -> str:
     return text.replace(",", "\0").replace(".", point).replace("\0", group)
 
 
-def _money(minor: int | None, places: int = 2) -> str:
-    value = from_minor(minor)
-    return "" if value is None else format_number(value, places)
+def _align(col: Column) -> Qt.AlignmentFlag:
+    return Qt.AlignmentFlag.AlignRight if col.align == "right" else Qt.AlignmentFlag.AlignLeft
 
 
-def _pct(value: Any) -> str:
-    if value is None:
-        return ""
-    return f"{format_number(Decimal(str(value)), 0 if float(value).is_integer() else 1)} %"
+class QtLanguage:
+    """The report's words in the interface language (context "Report", the window's labels
+    and the locale's number separators)."""
 
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("Report", text)
 
-def _names(store: Store, table: str, key: str) -> dict[Any, str]:
-    from tracker.ui.i18n import label_for
+    def kind_label(self, kind: str) -> str:
+        from tracker.ui.i18n import kind_label
 
-    return {r[key]: label_for(r) for r in store.rows(table)}
+        return kind_label(kind)
+
+    def field_label(self, kind: str, field: str) -> str:
+        from tracker.ui.i18n import field_label
+
+        return field_label(kind, field)
+
+    def code_label(self, code: str) -> str:
+        from tracker.ui.i18n import code_label
+
+        return code_label(code)
+
+    def name(self, row: Any) -> str:
+        from tracker.ui.i18n import label_for
+
+        return label_for(row)
+
+    def number(self, value: Decimal | int | float, places: int = 0) -> str:
+        return format_number(value, places)
 
 
 def describe_filter(store: Store, kind: str, flt: Filter, *, with_kind: bool = True) -> str:
-    """The filter in words, with names instead of codes and ids ("Projects: Status: …")."""
-    from tracker.ui.i18n import code_label, field_label, kind_label
-
-    if flt.is_empty():
-        return QCoreApplication.translate("Report", "All records")
-    lookups: dict[str, Callable[[Any], str]] = {
-        "status": code_label,
-        "kind": code_label,
-        "sector": _names(store, "sectors", "code").get,
-        "bank_id": _names(store, "banks", "id").get,
-        "zone_id": _names(store, "zones", "id").get,
-        "country": _names(store, "countries", "code").get,
-        "region": _names(store, "regions", "code").get,
-    }
-    columns = {"country": "partner_country"} if kind == "ventures" else {}
-    parts = []
-    for name, values in flt.to_dict().items():
-        if name == "text":
-            parts.append(
-                QCoreApplication.translate("Report", "search “{text}”").format(text=values)
-            )
-        elif name == "ids":
-            parts.append(
-                QCoreApplication.translate("Report", "{n} selected records").format(n=len(values))
-            )
-        else:
-            try:
-                label = field_label(kind, columns.get(name, name))
-            except (KeyError, AttributeError, ValueError):
-                label = name.replace("_id", "")
-            shown = ", ".join(lookups.get(name, str)(v) or str(v) for v in values)
-            parts.append(f"{label}: {shown}")
-    if not with_kind:
-        return "; ".join(parts)
-    return QCoreApplication.translate("Report", "{kind}: {conditions}").format(
-        kind=kind_label(kind), conditions="; ".join(parts)
-    )
-
-
-def _key_figures(store: Store, *, kind: str, flt: Filter, currency: str,
-                 as_of: str) -> tuple[list[tuple[str, str]], list[str]]:  # fmt: skip
-    k = portfolio.key_figures(store, currency=currency, as_of=as_of,
-                              flt=flt if kind == "projects" else None)  # fmt: skip
-    money = lambda v: f"{format_number(v, 2)} {k.currency}"  # noqa: E731
-    figures = [
-        (QCoreApplication.translate("Report", "Projects"), format_number(k.projects)),
-        (QCoreApplication.translate("Report", "Total financing (committed)"), money(k.financing)),
-        (QCoreApplication.translate("Report", "Disbursed"), QCoreApplication.translate("Report", "{amount} ({pct} % of financing)").format(
-            amount=money(k.disbursed), pct=format_number(k.disbursed_pct, 1))),
-        (QCoreApplication.translate("Report", "Residents of industrial parks"), QCoreApplication.translate("Report", "{n} from {countries} countries").format(
-            n=format_number(k.residents), countries=format_number(k.resident_countries))),
-        (QCoreApplication.translate("Report", "Ventures with foreign capital"),
-         QCoreApplication.translate("Report", "{n}: {jv} joint ventures, {fo} foreign-owned").format(
-             n=format_number(k.ventures), jv=format_number(k.joint_ventures),
-             fo=format_number(k.foreign_owned))),
-    ]  # fmt: skip
-    for zone, n in k.residents_by_zone.items():
-        figures.append((QCoreApplication.translate("Report", "Residents in {zone}").format(zone=zone),
-                        QCoreApplication.translate("Report", "{n} from {countries} countries").format(
-                            n=format_number(n),
-                            countries=format_number(k.resident_countries_by_zone[zone]))))  # fmt: skip
-    return figures, list(k.warnings)
-
-
-def _limited(store: Store, table: str, flt: Filter) -> tuple[Iterator[dict[str, Any]], str]:
-    total = store.count(table, flt)
-    note = ""
-    if total > MAX_TABLE_ROWS:
-        note = QCoreApplication.translate(
-            "Report",
-            "The first {n} of {total} records are shown; export to XLSX or CSV for all of them.",
-        ).format(n=MAX_TABLE_ROWS, total=total)
-    return itertools.islice(store.iter_rows(table, flt), MAX_TABLE_ROWS), note
-
-
-def _tables(store: Store, *, kind: str, flt: Filter) -> list[Table]:
-    from tracker.ui.i18n import code_label, field_label, kind_label
-
-    right = Qt.AlignmentFlag.AlignRight
-    banks = _names(store, "banks", "id")
-    sectors = _names(store, "sectors", "code")
-    countries = _names(store, "countries", "code")
-    zones = _names(store, "zones", "id")
-    own = lambda k: flt if kind == k else Filter()  # noqa: E731
-
-    rows, note = _limited(store, "projects", own("projects"))
-    projects = Table(
-        kind_label("projects"),
-        [
-            Column(field_label("projects", "code")),
-            Column(field_label("projects", "name"), wrap=True),
-            Column(field_label("projects", "status")),
-            Column(field_label("projects", "bank_id"), wrap=True),
-            Column(field_label("projects", "currency")),
-            Column(field_label("projects", "amount"), right),
-            Column(field_label("projects", "disbursed"), right),
-            Column(field_label("projects", "progress_pct"), right),
-        ],
-        [
-            [
-                r["code"],
-                r["name"],
-                code_label(r["status"]),
-                banks.get(r["bank_id"], ""),
-                r["currency"],
-                _money(r["amount"]),
-                _money(r["disbursed"]),
-                _pct(r["progress_pct"]),
-            ]
-            for r in rows
-        ],  # fmt: skip
-        note,
-    )
-    rows, note = _limited(store, "residents", own("residents"))
-    residents = Table(
-        kind_label("residents"),
-        [
-            Column(field_label("residents", "name"), wrap=True),
-            Column(field_label("residents", "zone_id"), wrap=True),
-            Column(field_label("residents", "country"), wrap=True),
-            Column(field_label("residents", "sector"), wrap=True),
-            Column(field_label("residents", "status")),
-            Column(field_label("residents", "currency")),
-            Column(field_label("residents", "declared_investment"), right),
-        ],
-        [
-            [
-                r["name"],
-                zones.get(r["zone_id"], ""),
-                countries.get(r["country"], r["country"]),
-                sectors.get(r["sector"], r["sector"]),
-                code_label(r["status"]),
-                r["currency"],
-                _money(r["declared_investment"]),
-            ]
-            for r in rows
-        ],  # fmt: skip
-        note,
-    )
-    rows, note = _limited(store, "ventures", own("ventures"))
-    ventures = Table(
-        kind_label("ventures"),
-        [
-            Column(field_label("ventures", "name"), wrap=True),
-            Column(field_label("ventures", "partner_country"), wrap=True),
-            Column(field_label("ventures", "foreign_share_pct"), right),
-            Column(QCoreApplication.translate("Report", "Kind of venture")),
-            Column(field_label("ventures", "sector"), wrap=True),
-            Column(field_label("ventures", "status")),
-            Column(field_label("ventures", "currency")),
-            Column(field_label("ventures", "charter_capital"), right),
-        ],
-        [
-            [
-                r["name"],
-                countries.get(r["partner_country"], r["partner_country"]),
-                _pct(r["foreign_share_pct"]),
-                code_label(r["kind"]),
-                sectors.get(r["sector"], r["sector"]),
-                code_label(r["status"]),
-                r["currency"],
-                _money(r["charter_capital"]),
-            ]
-            for r in rows
-        ],  # fmt: skip
-        note,
-    )
-    return [projects, residents, ventures]
-
-
-def gather(store: Store, *, kind: str, flt: Filter, currency: str, as_of: str, user: str,
-           generated_at: dt.datetime, charts: Sequence[str] | None = None) -> ReportContent:  # fmt: skip
-    """Read what the report shows (aggregates and at most ``MAX_TABLE_ROWS`` rows per table)."""
-    figures, warnings = _key_figures(store, kind=kind, flt=flt, currency=currency, as_of=as_of)
-    wanted = REPORT_CHARTS if charts is None else tuple(charts)
-    chosen = [(c, flt if chart_data.KIND_OF_CHART[c] == kind else Filter()) for c in wanted]
-    return ReportContent(
-        db_name=store.name,
-        as_of=as_of,
-        currency=currency,
-        kind=kind,
-        flt=flt,
-        filter_text=describe_filter(store, kind, flt),
-        user=user,
-        generated_at=generated_at,
-        figures=figures,
-        warnings=warnings,
-        tables=_tables(store, kind=kind, flt=flt),
-        charts=chosen,
-    )
+    """The filter in words in the interface language ("Projects: Status: …")."""
+    return report_document.describe_filter(store, kind, flt, lang=QtLanguage(),
+                                           with_kind=with_kind)  # fmt: skip
 
 
 # --- PDF ----------------------------------------------------------------------------------

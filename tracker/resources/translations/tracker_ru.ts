@@ -2226,7 +2226,7 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
         </message>
         <message>
             <source>The printer or PDF file could not be opened for painting.</source>
-            <extracomment>The charts a report shows, in this order (all of them). Most rows a table prints; a longer one ends with a note pointing to XLSX/CSV export. Fonts in order of preference; Qt falls back through fontconfig for other scripts. What a line never breaks inside: a run of non-space text, except that CJK breaks anywhere. The one family a chart's SVG text asks for: an alias of :data:`FONT_FAMILIES` (QtSvg takes a single family name, and Qt's own fallback would pick the JP face for Chinese).</extracomment>
+            <extracomment>The charts a report shows, in this order (all of them). Fonts in order of preference; Qt falls back through fontconfig for other scripts. What a line never breaks inside: a run of non-space text, except that CJK breaks anywhere. The one family a chart's SVG text asks for: an alias of :data:`FONT_FAMILIES` (QtSvg takes a single family name, and Qt's own fallback would pick the JP face for Chinese).</extracomment>
             <translation>Не удалось открыть принтер или файл PDF для печати.</translation>
         </message>
         <message>
