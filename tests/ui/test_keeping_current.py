@@ -221,3 +221,17 @@ def test_projects_view_needs_attention_filter(qtbot, open_window, demo_path):
     clear = win.record_page().table.findChild(QToolButton, "clearFilters")
     qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
     assert not toggle.isChecked() and table.model.rowCount() == everything
+
+
+def test_worklist_table_lists_at_most_max_shown_and_says_so(qtbot, open_window, demo_path,
+                                                            monkeypatch):  # fmt: skip
+    """A file where most records need attention must not fill a table with all of them."""
+    from tracker.ui.panes import attention_pane
+
+    monkeypatch.setattr(attention_pane, "MAX_SHOWN", 5)
+    win = open_window(demo_path, view="projects")
+    pane = win.page("attention")
+    pane.refresh(wait=True)
+    assert len(pane.worklist.items) > 5
+    assert pane.table.rowCount() == 5 and len(pane.items) == 5
+    assert f"the first 5 of {len(pane.worklist.items)} are listed" in pane.summary.text()

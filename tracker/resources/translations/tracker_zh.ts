@@ -194,7 +194,7 @@ Keep it as typed?</source>
         <name>AttentionPane</name>
         <message>
             <source>Needs attention</source>
-            <extracomment>The window's Add update key (tracker.ui.main_window.ADD_UPDATE_KEY), here on a row. A change waits this long before the list is computed again (several edits, one read). (table, record id): the person asked to open this record. (project id): the person asked to add an update to this project. The worklist was computed (the navigation shows its count).</extracomment>
+            <extracomment>The window's Add update key (tracker.ui.main_window.ADD_UPDATE_KEY), here on a row. A change waits this long before the list is computed again (several edits, one read). At most this many worklist rows are put in the table (see _fill). (table, record id): the person asked to open this record. (project id): the person asked to add an update to this project. The worklist was computed (the navigation shows its count).</extracomment>
             <translation>需要关注</translation>
         </message>
         <message>
@@ -260,6 +260,10 @@ Keep it as typed?</source>
         <message>
             <source>{n} item(s) for {records} record(s) as of {date}</source>
             <translation>截至 {date}：{records} 条记录共 {n} 项</translation>
+        </message>
+        <message>
+            <source>the first {shown} of {n} are listed</source>
+            <translation>仅列出 {n} 项中的前 {shown} 项</translation>
         </message>
     </context>
     <context>

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,10 @@ from tracker.ui.panes.record_extras import fill_table, warn
 ADD_UPDATE_KEY = "Ctrl+D"
 #: A change waits this long before the list is computed again (several edits, one read).
 REFRESH_DELAY_MS = 300
+
+
+#: At most this many worklist rows are put in the table (see _fill).
+MAX_SHOWN = 2000
 
 
 def reason_label(reason: str) -> str:
@@ -198,13 +202,22 @@ class AttentionPane(QWidget):
     def _fill(self) -> None:
         wl = self.worklist
         wanted = self.reason.currentData() or ""
-        self.items = [i for i in (wl.items if wl else []) if not wanted or i.reason == wanted]
+        matching = [i for i in (wl.items if wl else []) if not wanted or i.reason == wanted]
+        # A table widget holds every row it shows: a file where most records need attention
+        # (a million never updated) would freeze the window while it filled. The first
+        # MAX_SHOWN are listed; the summary says so, and `tracker attention` lists them all.
+        self.items = matching[:MAX_SHOWN]
         fill_table(
             self.table, [(reason_label(i.reason), i.code, i.name, i.detail) for i in self.items]
         )
         if wl is not None:
-            self.summary.setText(self.tr("{n} item(s) for {records} record(s) as of {date}").format(
-                n=len(wl.items), records=wl.records(), date=wl.as_of))  # fmt: skip
+            text = self.tr("{n} item(s) for {records} record(s) as of {date}").format(
+                n=len(wl.items), records=wl.records(), date=wl.as_of)  # fmt: skip
+            if len(matching) > MAX_SHOWN:
+                loc = QLocale()
+                text += " · " + self.tr("the first {shown} of {n} are listed").format(
+                    shown=loc.toString(MAX_SHOWN), n=loc.toString(len(matching)))  # fmt: skip
+            self.summary.setText(text)
         self._update_buttons()
 
     # -------------------------------------------------------------- actions
