@@ -148,6 +148,8 @@ class RecordPage(QWidget):
             k: v for k, v in self.table.model.flt.to_dict().items() if k != "ids"
         }  # worklist: live
         s.setValue(f"filter/{self.kind}", kept)
+        if self.chart is not None and self.chart.current_chart():
+            s.setValue(f"chart/{self.kind}", self.chart.current_chart())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -164,6 +166,9 @@ class RecordPage(QWidget):
 
     def restore_state(self, s: QSettings) -> None:
         """The saved filter (splitters follow when the page is first shown)."""
+        chart = s.value(f"chart/{self.kind}")
+        if self.chart is not None and isinstance(chart, str) and chart:
+            self.chart.remember(self.kind, chart)  # the chart chosen last time for this view
         saved = s.value(f"filter/{self.kind}")
         if isinstance(saved, dict) and saved:
             with contextlib.suppress(TypeError, ValueError):

@@ -977,8 +977,16 @@ The current file is backed up first, so this can be taken back by restoring that
     <context>
         <name>ExportDialog</name>
         <message>
-            <source>Export snapshot</source>
+            <source>Replace the file?</source>
             <extracomment>format key -&gt; (file suffix or '' for a folder)</extracomment>
+            <translation>Заменить файл?</translation>
+        </message>
+        <message>
+            <source>{path} exists already. Replace it with this snapshot?</source>
+            <translation>{path} уже существует. Заменить его этим снимком?</translation>
+        </message>
+        <message>
+            <source>Export snapshot</source>
             <translation>Экспорт среза</translation>
         </message>
         <message>

@@ -977,8 +977,16 @@ The current file is backed up first, so this can be taken back by restoring that
     <context>
         <name>ExportDialog</name>
         <message>
-            <source>Export snapshot</source>
+            <source>Replace the file?</source>
             <extracomment>format key -&gt; (file suffix or '' for a folder)</extracomment>
+            <translation>替换该文件？</translation>
+        </message>
+        <message>
+            <source>{path} exists already. Replace it with this snapshot?</source>
+            <translation>{path} 已存在。要用此快照替换它吗？</translation>
+        </message>
+        <message>
+            <source>Export snapshot</source>
             <translation>导出快照</translation>
         </message>
         <message>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -53,6 +54,30 @@ FORMATS = (
 def choose_save_path(parent: QWidget | None, caption: str, suggested: str, filters: str) -> str:
     """Seam for tests: where to write ('' when cancelled)."""
     path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+    return path
+
+
+def ask_overwrite(parent: QWidget | None, path: str) -> bool:
+    """Seam for tests: replace a file that is there already? (No by default.)"""
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("ExportDialog", "Replace the file?"),
+        QCoreApplication.translate(
+            "ExportDialog", "{path} exists already. Replace it with this snapshot?"
+        ).format(path=path),  # fmt: skip
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def unique_path(folder: Path, stem: str, suffix: str) -> Path:
+    """``stem-2``, ``stem-3``, … where the plain name is taken: a second export of the
+    day never lands on the first one."""
+    path, n = folder / f"{stem}{suffix}", 1
+    while path.exists():
+        n += 1
+        path = folder / f"{stem}-{n}{suffix}"
     return path
 
 
@@ -245,7 +270,7 @@ class ExportDialog(QDialog):
         stem = (
             f"{self.ctx.store.path.stem}-{kind if kind != 'all' else 'snapshot'}-{self.ctx.as_of}"
         )
-        self.path_edit.setText(str(folder / f"{stem}{suffix}"))
+        self.path_edit.setText(str(unique_path(folder, stem, suffix)))
 
     def choose_path(self) -> None:
         current = self.path_edit.text()
@@ -273,6 +298,8 @@ class ExportDialog(QDialog):
             self._show_error(self.tr("Choose where to save the snapshot."))
             return None
         if self.busy():
+            return None
+        if Path(text).is_file() and not ask_overwrite(self, text):
             return None
         fmt = "csv" if self.fmt == "csv-folder" else self.fmt
         renderer = _pdf_renderer() if fmt == "pdf" else None
@@ -310,6 +337,7 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         self.result_label.setStyleSheet("")
         self.result_label.setText(self.describe(result))
+        self._suggest_path()  # the next export of the day gets a name of its own
 
     def _failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)

@@ -172,6 +172,14 @@ class ChartPane(QWidget):
             return False
         return self.pictures.touch(key) or self.pictures.save(key, canvas.grab())
 
+    def remember(self, kind: str, chart: str) -> None:
+        """Show ``chart`` whenever ``kind`` is shown (a chart no longer offered is ignored)."""
+        if chart in charts_for_kind(kind):
+            self._chart_by_kind[kind] = chart
+            if kind == self._kind:
+                self._fill_combo()
+                self._update()
+
     def set_chart(self, name: str) -> None:
         """Choose a chart by name (as the combo does)."""
         i = self.combo.findData(name)
