@@ -231,8 +231,14 @@ def test_the_result_line_is_in_the_users_language(ctx, qtbot, tmp_path):  # noqa
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "sqlite", "csv", "json", "iati"])
-def test_export_onto_the_open_database_is_refused(ctx, make, qtbot, fmt):
-    """Pointed at the database file itself, the dialog says why and the file is untouched."""
+def test_export_onto_the_open_database_is_refused(ctx, make, qtbot, monkeypatch, fmt):
+    """Pointed at the database file itself, the dialog says why (never offering to replace
+    it) and the file is untouched."""
+
+    def no_question(*_a):
+        raise AssertionError("the database was offered for replacing")
+
+    monkeypatch.setattr(export_dialog, "ask_overwrite", no_question)
     db = ctx.store.path
     before = sha256_file(db)
     d = make()

@@ -201,7 +201,7 @@ def _export(store: Store, *, fmt: str, out: Path, kind: str, flt: Filter | None,
     flt = flt or Filter()
     as_of = as_of or dt.date.today().isoformat()
     currency = (currency or "USD").upper()
-    _refuse_database_files(store, out, fmt)
+    refuse_database_files(store, out, fmt)
     _check_args(fmt, out, kind)
     notes: list[str] = []
     if fmt == "sqlite":  # a copy of the file as it is, for another tool to correct it
@@ -334,7 +334,7 @@ def _running_tally() -> _Tally:
     return _TALLY.get() or _Tally(quiet())
 
 
-def _refuse_database_files(store: Store, out: Path, fmt: str) -> None:
+def refuse_database_files(store: Store, out: Path, fmt: str) -> None:
     """An export must never replace the open database, its journal files or a backup."""
     folders = {store.backup_dir, default_backup_dir(store.path)}
     targets = [out]
@@ -738,6 +738,7 @@ __all__ = [
     "columns",
     "export_snapshot",
     "neutralise",
+    "refuse_database_files",
     "sha256_file",
     "summary_figures",
 ]

@@ -30,7 +30,7 @@ from tracker.domain.fields import KINDS
 from tracker.domain.filters import Filter
 from tracker.domain.validation import ValidationErrors
 from tracker.services import iati
-from tracker.services.export import KIND_TABLES, export_snapshot
+from tracker.services.export import KIND_TABLES, export_snapshot, refuse_database_files
 from tracker.services.progress import Progress
 from tracker.store import Store
 from tracker.ui.context import AppContext
@@ -299,9 +299,14 @@ class ExportDialog(QDialog):
             return None
         if self.busy():
             return None
+        fmt = "csv" if self.fmt == "csv-folder" else self.fmt
+        try:  # the database itself is refused outright, never offered for replacing
+            refuse_database_files(self.ctx.store, Path(text), fmt)
+        except ValidationErrors as exc:
+            self._failed(exc)
+            return None
         if Path(text).is_file() and not ask_overwrite(self, text):
             return None
-        fmt = "csv" if self.fmt == "csv-folder" else self.fmt
         renderer = _pdf_renderer() if fmt == "pdf" else None
         if fmt == "pdf" and renderer is None:
             self._show_error(
