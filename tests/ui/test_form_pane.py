@@ -239,3 +239,19 @@ def test_an_old_date_is_shown_not_taken_for_empty(make_form):
     assert not form.changed_values()  # nothing to save: the date was not lost
     form.editors["date"].set_value(None)
     assert form.editors["date"].value() is None and form.editors["date"].text() == "—"
+
+
+def test_a_project_code_with_a_slash_is_said_while_typed(qtbot, make_form):
+    """The IATI export maps / in a code: the form says so beside the code as it is typed,
+    as a note (the record still saves), and the note goes when the slash does."""
+    form = make_form("projects")
+    form.new_record()
+    code = form.editors["code"]
+    code.setFocus()
+    qtbot.keyClicks(code, "BY/CN/77")
+    note = form.error_labels["code"]
+    assert note.isVisible()
+    assert note.text().startswith(form_pane.CODE_HINT_MARK) and "BY-CN-77" in note.text()
+    code.selectAll()
+    qtbot.keyClicks(code, "BY-CN-77")
+    assert not note.isVisible() and note.text() == ""

@@ -101,6 +101,9 @@ _FORMS: tuple[tuple[str, str], ...] = (
     (r"this column appears twice", QT_TRANSLATE_NOOP("Validation", "this column appears twice")),
     (r"has more cells than the header has columns",
      QT_TRANSLATE_NOOP("Validation", "has more cells than the header has columns")),
+    # tracker.services.iati: a project code the export must map
+    (r"IATI identifiers may not contain / & \| or \?: the IATI export writes this code as (?P<mapped>.+)",
+     QT_TRANSLATE_NOOP("Validation", "IATI identifiers may not contain / & | or ?: the IATI export writes this code as {mapped}")),
     # tracker.services.export: a target that would harm the database
     (r"(?P<path>.+) is the open database (?P<name>.+); choose another file name",
      QT_TRANSLATE_NOOP("Validation", "{path} is the open database {name}; choose another file name")),

@@ -2899,6 +2899,10 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
             <translation>ячеек больше, чем столбцов в заголовке</translation>
         </message>
         <message>
+            <source>IATI identifiers may not contain / &amp; | or ?: the IATI export writes this code as {mapped}</source>
+            <translation>идентификаторы IATI не могут содержать / &amp; | или ?: экспорт IATI запишет этот код как {mapped}</translation>
+        </message>
+        <message>
             <source>{path} is the open database {name}; choose another file name</source>
             <translation>{path} — это открытая база данных {name}; выберите другое имя файла</translation>
         </message>

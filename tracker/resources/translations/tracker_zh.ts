@@ -2899,6 +2899,10 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
             <translation>单元格数多于表头的列数</translation>
         </message>
         <message>
+            <source>IATI identifiers may not contain / &amp; | or ?: the IATI export writes this code as {mapped}</source>
+            <translation>IATI 标识符不能包含 / &amp; | 或 ?：IATI 导出会将此代码写为 {mapped}</translation>
+        </message>
+        <message>
             <source>{path} is the open database {name}; choose another file name</source>
             <translation>{path} 是已打开的数据库 {name}；请选择其他文件名</translation>
         </message>

@@ -53,6 +53,9 @@ from tracker.ui.models.lookups import Lookups
 from tracker.ui.models.record_model import format_number
 from tracker.ui.widgets import ChoiceCombo, DateEdit, MoneyEdit
 
+# Starts a note beside a field that is no error (the value may be saved as it is).
+CODE_HINT_MARK = "ℹ "
+
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 ERROR_STYLE = "color: #C00000;"
 #: Labels wider than this many average characters wrap onto a second line.
@@ -192,6 +195,8 @@ class FormPane(QWidget):
             if fld.help:
                 lbl.setToolTip(fld.help)
             form.addRow(lbl, cell)
+        if self.kind.name == "projects" and "code" in self.editors:
+            self.editors["code"].textEdited.connect(self._code_hint)  # type: ignore[attr-defined]
         scroll = QScrollArea(self)
         scroll.setObjectName("formScroll")
         scroll.setWidgetResizable(True)
@@ -337,6 +342,19 @@ class FormPane(QWidget):
         if self._loading:
             return
         self._set_dirty(self.is_new or bool(self.changed_values()))
+
+    def _code_hint(self, text: str) -> None:
+        """A project code the IATI export must map (a / in it) is said while it is typed."""
+        from tracker.services.iati import code_warning
+
+        note = code_warning(text.strip())
+        label = self.error_labels["code"]
+        if note:
+            label.setText(CODE_HINT_MARK + tr_message(note))
+            label.show()
+        elif label.text().startswith(CODE_HINT_MARK):
+            label.clear()
+            label.hide()
 
     def _currency_changed(self) -> None:
         cur = self.editors["currency"].value() if "currency" in self.editors else None  # type: ignore[attr-defined]
