@@ -238,7 +238,7 @@ def test_an_unknown_database_and_login_are_named(capsys, pg_cluster):
 
 @pytest.mark.parametrize(
     "args",
-    [["gui"], ["restore", "--from", "b.sqlite3"], ["repair"]],
+    [["restore", "--from", "b.sqlite3"], ["repair"]],
 )
 def test_file_only_commands_refuse_a_server_plainly(capsys, pg_demo_url, args):
     code, _, err = main(capsys, args[0], "--db", pg_demo_url, *args[1:])

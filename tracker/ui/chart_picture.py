@@ -59,6 +59,8 @@ def file_parts(store: Store, *, currency: str, as_of: str) -> dict[str, Any] | N
     be read: then nothing is shown from a picture)."""
     from tracker.ui.i18n import current_language
 
+    if getattr(store, "backend", "sqlite") != "sqlite":
+        return None  # a team server's charts change with others' saves: always drawn live
     try:
         stamp = data_stamp(store)
     except sqlite3.Error:

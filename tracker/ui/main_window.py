@@ -306,6 +306,12 @@ class MainWindow(QMainWindow):
         self._undo_index = ctx.undo_stack.index()
         ctx.undo_stack.indexChanged.connect(self._say_what_was_done)
         ctx.changed.connect(self._on_changed)
+        # On a team server: others' saves reach this window (LISTEN/NOTIFY), see ui/team.py.
+        self.team = None
+        if getattr(ctx.store, "backend", "sqlite") == "postgresql":
+            from tracker.ui.team import TeamFollower
+
+            self.team = TeamFollower(ctx, self.status_network, parent=self)
         self.navigation.currentRowChanged.connect(self._on_navigation)
         self._restore(view)
 
@@ -413,7 +419,7 @@ class MainWindow(QMainWindow):
         sb = self.statusBar()
         self.status_file = QLabel(self.ctx.store.name, self)
         self.status_file.setObjectName("statusFile")
-        self.status_file.setToolTip(str(self.ctx.store.path))
+        self.status_file.setToolTip(str(self.ctx.store.path or self.ctx.store.name))
         self.status_read_only = QLabel(self)
         self.status_read_only.setObjectName("statusReadOnly")
         self.status_read_only.setStyleSheet("color: #8A5A00; font-weight: bold;")
@@ -477,7 +483,8 @@ class MainWindow(QMainWindow):
     def check_network_share(self) -> bool:
         """PRODUCT §7: SQLite's WAL needs one host, so a file on a network share is warned about."""
         try:
-            shared = bool(maintenance.on_network_share(Path(self.ctx.store.path)))
+            path = self.ctx.store.path
+            shared = path is not None and bool(maintenance.on_network_share(Path(path)))
         except OSError:
             shared = False
         self.status_network.setText(

@@ -93,16 +93,21 @@ class Shell(QObject):
         ctx = AppContext(
             store, user=self.prefs.user_name or current_user(), currency=self.prefs.currency
         )
-        store.backup_dir = self.prefs.backup_dir or backups.default_dir(Path(store.path))
+        on_server = store.path is None  # a team server: its copies are made on demand
+        if not on_server:
+            store.backup_dir = self.prefs.backup_dir or backups.default_dir(Path(store.path))
+        else:
+            store.backup_dir = self.prefs.backup_dir
         store.keep_backups = self.prefs.keep_backups
         win = MainWindow(ctx)
         win.storeReplaced.connect(self._store_replaced)
         self.install(win)
         self.window = win
         win.show()
-        with contextlib.suppress(OSError):
-            self.prefs.add_recent_file(store.path)
-            self.prefs.last_database = store.path
+        if not on_server:
+            with contextlib.suppress(OSError):
+                self.prefs.add_recent_file(store.path)
+                self.prefs.last_database = store.path
         return win
 
     def _store_replaced(self, store: Store) -> None:
@@ -144,6 +149,7 @@ class Shell(QObject):
 
         if (
             self.store is not None
+            and self.store.path is not None
             and Path(choice.path).resolve() == Path(self.store.path).resolve()
         ):
             return True
@@ -231,7 +237,8 @@ class Shell(QObject):
     def fill_recent(self, win) -> None:  # noqa: ANN001
         menu: QMenu = win.menuRecent
         menu.clear()
-        current = Path(self.store.path).resolve() if self.store is not None else None
+        current = (Path(self.store.path).resolve()
+                   if self.store is not None and self.store.path is not None else None)  # fmt: skip
         files = [p for p in self.prefs.recent_files if p.resolve() != current]
         for i, p in enumerate(files, start=1):
             a = menu.addAction(f"&{i} {p.name}")
@@ -249,12 +256,14 @@ class Shell(QObject):
         clear.triggered.connect(self.prefs.clear_recent_files)
 
     def ask_open(self, win) -> bool:  # noqa: ANN001
-        start = str(Path(self.store.path).parent) if self.store is not None else ""
+        start = (str(Path(self.store.path).parent)
+                 if self.store is not None and self.store.path is not None else "")  # fmt: skip
         name = welcome_dialog.open_file_name(win, self.tr("Open database"), start, self._filters())
         return bool(name) and self.open_choice(WelcomeChoice("open", Path(name)))
 
     def ask_new(self, win) -> bool:  # noqa: ANN001
-        start = str(Path(self.store.path).parent) if self.store is not None else ""
+        start = (str(Path(self.store.path).parent)
+                 if self.store is not None and self.store.path is not None else "")  # fmt: skip
         name = welcome_dialog.save_file_name(win, self.tr("New database"), start, self._filters())
         if not name:
             return False

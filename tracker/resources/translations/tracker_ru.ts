@@ -2498,6 +2498,22 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
         </message>
     </context>
     <context>
+        <name>TeamFollower</name>
+        <message>
+            <source>Server unreachable: saving is off until it is back</source>
+            <extracomment>How often news is looked for (well inside the two seconds a colleague's save may take). Tables whose change a window shows. Changes of others handed to the window so far (tests read it).</extracomment>
+            <translation>Сервер недоступен: сохранение отключено до его возвращения</translation>
+        </message>
+        <message>
+            <source>The window tries again by itself; your edits are kept.</source>
+            <translation>Окно само повторяет попытки; ваши правки сохранены.</translation>
+        </message>
+        <message>
+            <source>Connected to the server again</source>
+            <translation>Снова подключено к серверу</translation>
+        </message>
+    </context>
+    <context>
         <name>TemplateButton</name>
         <message>
             <source>Template…</source>

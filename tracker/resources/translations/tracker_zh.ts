@@ -2498,6 +2498,22 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
         </message>
     </context>
     <context>
+        <name>TeamFollower</name>
+        <message>
+            <source>Server unreachable: saving is off until it is back</source>
+            <extracomment>How often news is looked for (well inside the two seconds a colleague's save may take). Tables whose change a window shows. Changes of others handed to the window so far (tests read it).</extracomment>
+            <translation>无法连接服务器：恢复前无法保存</translation>
+        </message>
+        <message>
+            <source>The window tries again by itself; your edits are kept.</source>
+            <translation>窗口会自动重试；您的编辑已保留。</translation>
+        </message>
+        <message>
+            <source>Connected to the server again</source>
+            <translation>已重新连接到服务器</translation>
+        </message>
+    </context>
+    <context>
         <name>TemplateButton</name>
         <message>
             <source>Template…</source>

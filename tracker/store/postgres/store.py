@@ -282,7 +282,8 @@ class PgStore(ServerAggregates):
 
     @property
     def closed(self) -> bool:
-        return self._conn is None or self._conn.closed
+        """Closed by the program (a connection the server dropped is made again instead)."""
+        return self._conn is None
 
     # ------------------------------------------------------------ transactions
     @contextlib.contextmanager

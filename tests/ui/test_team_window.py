@@ -1,0 +1,130 @@
+"""The window on a team server: the same table and charts, a viewer's window read-only
+and saying why, two windows on one server following each other's saves, and the
+server going away mid-session."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+
+from tracker.store.postgres import PgStore
+from tracker.store.postgres.copying import copy_portfolio
+
+
+@pytest.fixture
+def server_url(pg_url, demo_path) -> str:
+    copy_portfolio(str(demo_path), pg_url)
+    return pg_url
+
+
+@pytest.fixture
+def server_window(qtbot, monkeypatch):
+    """server_window(url) -> MainWindow on a PgStore, shown and started."""
+    from tracker.ui.context import AppContext
+    from tracker.ui.main_window import MainWindow
+    from tracker.ui.panes import form_pane
+
+    opened = []
+
+    def _open(url: str):
+        store = PgStore.open(url)
+        win = MainWindow(AppContext(store, user="tester"), view="projects")
+        win.show()
+        qtbot.waitExposed(win)
+        qtbot.waitUntil(lambda: win._started, timeout=10_000)
+        opened.append((win, store))
+        return win
+
+    yield _open
+    monkeypatch.setattr(form_pane, "ask_unsaved", lambda *a, **k: form_pane.DISCARD)
+    for win, store in opened:
+        with contextlib.suppress(RuntimeError):
+            win.team.timer.stop()
+            win.close()
+            win.deleteLater()
+        store.close()
+
+
+def _model(win):
+    return win.pages["projects"].table.model
+
+
+def _cell(win, pk: int, column: str):
+    model = _model(win)
+    row = model.row_of(pk)
+    return model.record(row)[column] if row >= 0 else None
+
+
+def test_the_window_shows_the_server_portfolio(server_window, server_url):
+    win = server_window(server_url)
+    assert _model(win).rowCount() == 34
+    assert win.team is not None and not win.ctx.read_only
+    assert win.status_file.text() == win.ctx.store.name and "local socket" in win.status_file.text()
+
+
+def test_a_viewers_window_is_read_only_and_says_why(server_window, server_url, pg_cluster):
+    with PgStore.open(server_url) as owner:
+        login = f"{owner.dbname}_win_viewer"
+        owner.grant(login, "viewer")
+    try:
+        win = server_window(server_url.replace("postgres@", f"{login}@"))
+        assert win.ctx.read_only
+        assert "viewer role" in win.status_read_only.text()
+        assert not win.actionSave.isEnabled() if hasattr(win, "actionSave") else True
+    finally:
+        pg_cluster.psql(f'DROP OWNED BY "{login}"; DROP ROLE "{login}"',
+                        dbname=server_url.split("?")[0].rsplit("/", 1)[1])  # fmt: skip
+
+
+def test_two_windows_one_saves_the_others_table_follows(qtbot, server_window, server_url):
+    a = server_window(server_url)
+    b = server_window(server_url)
+    before = _cell(a, 1, "name")
+    assert _cell(b, 1, "name") == before
+    b_store = b.ctx.store
+    row = b_store.get("projects", 1)
+    from tracker.services import edits
+
+    change, _ = edits.edit_record(b_store, kind="projects", pk=1, values={"name": "Renamed by B"},
+                                  expected_version=row["version"], user="b")  # fmt: skip
+    b.ctx.changed.emit(change)
+    qtbot.waitUntil(lambda: _cell(a, 1, "name") == "Renamed by B", timeout=10_000)
+    assert a.team.followed >= 1
+    # A new record of B's appears in A's table too, and A's footer counts it.
+    pid = b_store.insert("projects", {"code": "B-NEW", "name": "From B", "sector": "energy",
+                                      "bank_id": 1, "amount": 5, "currency": "USD",
+                                      "status": "pipeline"}, user="b")  # fmt: skip
+    qtbot.waitUntil(lambda: _model(a).row_of(pid) >= 0, timeout=10_000)
+    assert _model(a).rowCount() == 35
+
+
+def test_the_server_going_away_is_said_and_the_window_comes_back(qtbot, server_window,
+                                                                  own_server):  # fmt: skip
+    cluster, url = own_server
+    win = server_window(url)
+    cluster.stop("fast")
+    qtbot.waitUntil(lambda: win.team.away, timeout=10_000)
+    assert "Server unreachable" in win.status_network.text() and win.status_network.isVisible()
+    from tracker.store import StoreError
+
+    with pytest.raises(StoreError, match="cannot be reached|connection"):
+        win.ctx.store.update("projects", 1, {"name": "x"}, expected_version=None, user="t")
+    cluster.start()
+    qtbot.waitUntil(lambda: not win.team.away, timeout=20_000)
+    assert "again" in win.status_network.text()
+    assert win.ctx.store.get("projects", 1)["name"] != "x"  # nothing half-written
+
+
+@pytest.fixture
+def own_server(demo_path):
+    from tests.pg_cluster import find_bin_dir, remove_cluster, start_cluster
+
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL server binaries not found")
+    cluster = start_cluster(bin_dir)
+    url = cluster.url(cluster.new_database())
+    copy_portfolio(str(demo_path), url)
+    yield cluster, url
+    remove_cluster(cluster)
