@@ -380,7 +380,6 @@ def _not_on_a_server(args: argparse.Namespace, what: str, instead: str) -> int |
 def cmd_gui(args: argparse.Namespace) -> int:
     from tracker.ui.app import run_gui
 
-
     return run_gui(db=args.db, demo=args.demo, read_only=args.read_only, smoke=args.smoke)
 
 

@@ -84,8 +84,12 @@ class TeamFollower(QObject):
     def _gone(self) -> None:
         if not self.away:
             self.away = True
-            self.status.setText("⚠ " + self.tr("Server unreachable: saving is off until it is back"))
-            self.status.setToolTip(self.tr("The window tries again by itself; your edits are kept."))
+            self.status.setText(
+                "⚠ " + self.tr("Server unreachable: saving is off until it is back")
+            )
+            self.status.setToolTip(
+                self.tr("The window tries again by itself; your edits are kept.")
+            )
             self.status.show()
 
     def _back(self) -> None:
