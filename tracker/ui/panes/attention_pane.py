@@ -13,14 +13,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +28,7 @@ from tracker.services.changes import Change
 from tracker.store import StoreError
 from tracker.ui.context import AppContext
 from tracker.ui.operations import QueryOp
-from tracker.ui.panes.record_extras import fill_table, warn
+from tracker.ui.panes.record_extras import fill_table, list_table, warn
 
 #: The window's Add update key (tracker.ui.main_window.ADD_UPDATE_KEY), here on a row.
 ADD_UPDATE_KEY = "Ctrl+D"
@@ -105,20 +102,7 @@ class AttentionPane(QWidget):
         lay.addLayout(rules)
 
         headers = [self.tr("Reason"), self.tr("Code"), self.tr("Name"), self.tr("Details")]
-        t = QTableWidget(0, len(headers), self)
-        t.setObjectName("attentionTable")
-        t.setHorizontalHeaderLabels(headers)
-        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        t.verticalHeader().setVisible(False)
-        t.setAlternatingRowColors(True)
-        t.setSortingEnabled(False)
-        hh = t.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        hh.setStretchLastSection(True)
-        t.itemActivated.connect(lambda _i: self.open_current())
-        t.itemDoubleClicked.connect(lambda _i: self.open_current())
+        t = list_table(self, "attentionTable", headers, self.open_current)
         self.table = t
         lay.addWidget(t, 1)
         foot = QHBoxLayout()

@@ -8,17 +8,14 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +26,7 @@ from tracker.services import history
 from tracker.services.changes import Change
 from tracker.ui.context import AppContext
 from tracker.ui.i18n import kind_label
-from tracker.ui.panes.record_extras import action_label, fill_table, warn, when_text
+from tracker.ui.panes.record_extras import action_label, fill_table, list_table, warn, when_text
 
 #: Most entries the view lists at once (the export takes them all).
 SHOWN = 1000
@@ -98,20 +95,7 @@ class AuditPane(QWidget):
 
         headers = [self.tr("When"), self.tr("User"), self.tr("Kind"), self.tr("Record"),
                    self.tr("Action"), self.tr("Changes")]  # fmt: skip
-        t = QTableWidget(0, len(headers), self)
-        t.setObjectName("auditTable")
-        t.setHorizontalHeaderLabels(headers)
-        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        t.verticalHeader().setVisible(False)
-        t.setAlternatingRowColors(True)
-        t.setWordWrap(False)
-        hh = t.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        hh.setStretchLastSection(True)
-        t.itemActivated.connect(lambda _i: self.open_current())
-        t.itemDoubleClicked.connect(lambda _i: self.open_current())
+        t = list_table(self, "auditTable", headers, self.open_current, word_wrap=False)
         self.table = t
         lay.addWidget(t, 1)
         self.summary = QLabel(self)

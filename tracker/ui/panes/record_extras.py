@@ -57,6 +57,28 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     return t
 
 
+def list_table(
+    parent: QWidget, name: str, headers: list[str], on_open: Any, *, word_wrap: bool = True
+) -> QTableWidget:
+    """A read-only list of whole rows (one selected at a time); Enter or a double click
+    calls ``on_open``. Filled with :func:`fill_table`."""
+    t = QTableWidget(0, len(headers), parent)
+    t.setObjectName(name)
+    t.setHorizontalHeaderLabels(headers)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.verticalHeader().setVisible(False)
+    t.setAlternatingRowColors(True)
+    t.setWordWrap(word_wrap)
+    hh = t.horizontalHeader()
+    hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    hh.setStretchLastSection(True)
+    t.itemActivated.connect(lambda _i: on_open())
+    t.itemDoubleClicked.connect(lambda _i: on_open())
+    return t
+
+
 def fill_table(
     t: QTableWidget, rows: list[tuple[str, ...]], *, fixed: tuple[int, ...] = ()
 ) -> None:
