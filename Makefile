@@ -16,12 +16,14 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## open the window on the demo portfolio (created on first use)
 	$(BIN)/tracker gui --demo
 
-test: $(STAMP)  ## run the whole test suite offscreen
+test: $(STAMP)  ## check the architecture (import-linter), then run the whole test suite offscreen
+	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(STAMP)
 	$(BIN)/ruff format .

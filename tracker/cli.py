@@ -7,7 +7,6 @@ import contextlib
 import datetime as dt
 import io
 import json
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -286,10 +285,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    if args.command == "gui":
-        from tracker.ui.app import import_store_lean
-
-        import_store_lean()  # before tracker.store: start-up without pandas/numpy
     from tracker.domain.validation import ValidationErrors
     from tracker.store import StoreError, backups
 
@@ -303,14 +298,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
     except StoreError as exc:
         _err(str(exc))
-        return EXIT_REFUSED
-    except sqlite3.IntegrityError as exc:  # a rule the database keeps and validation missed
-        _err(
-            f"{_db_name(args)}: the change breaks a rule of the database ({exc}); nothing was written."
-        )
-        return EXIT_REFUSED
-    except sqlite3.Error as exc:
-        _err(f"{_db_name(args)}: the database could not be used ({exc}); nothing was written.")
         return EXIT_REFUSED
     except OSError as exc:
         _err(f"{exc.filename or _db_name(args)}: {exc.strerror or exc}.")

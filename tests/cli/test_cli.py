@@ -100,7 +100,9 @@ def test_init_cleans_up_after_failure(tmp_path, capsys, monkeypatch):
     from tracker.services import demo
 
     def broken(store, **kw):
-        raise sqlite3.OperationalError("disk I/O error")
+        from tracker.store import DiskFull
+
+        raise DiskFull("The disk is full; nothing was written.")
 
     monkeypatch.setattr(demo, "load_demo", broken)
     db = tmp_path / "half.sqlite3"
@@ -190,9 +192,7 @@ def test_update_moves_project(demo_path, capsys):
     with Store.open(demo_path, read_only=True) as s:
         after = s.get("projects", p["id"])
         assert after["progress_pct"] == 99 and after["status"] == p["status"]
-        last = s.rows(
-            "project_updates", where="project_id = ?", params=(p["id"],), order="id DESC"
-        )[0]
+        last = s.rows("project_updates", where={"project_id": p["id"]}, order="id DESC")[0]
         assert last["author"] == "ann" and last["note"] == "late" and last["as_of"] == today
     code, out, _ = main(capsys, "update", "--db", demo_path, "--project", p["code"], "--as-of", first,
                         "--progress", "1")  # fmt: skip
@@ -239,7 +239,7 @@ def test_check_backup_restore(demo_path, tmp_path, capsys):
     code, out, _ = main(capsys, "restore", "--db", demo_path, "--from", backup)
     assert code == 0 and "restored from" in out
     with Store.open(demo_path, read_only=True) as s:
-        assert not s.rows("project_updates", where="note = 'after backup'")
+        assert not s.rows("project_updates", where={"note": "after backup"})
 
 
 def test_check_reports_problems_exit_1(demo_path, capsys):

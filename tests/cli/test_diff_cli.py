@@ -13,7 +13,7 @@ def make_pair(demo_path, tmp_path):
     old = tmp_path / "old.sqlite3"
     assert main(["export", "--db", str(demo_path), "--format", "sqlite", "--out", str(old)]) == 0
     with Store.open(demo_path, backup=False) as s:
-        p = s.rows("projects", where="status = 'implementation'")[0]
+        p = s.rows("projects", where={"status": "implementation"})[0]
         updates.add_update(s, project_id=p["id"], values={"as_of": "2026-11-20", "progress_pct": "88"},
                            user="tester")  # fmt: skip
     return old, p

@@ -14,8 +14,8 @@ import pytest
 from tracker import cli
 from tracker.services import edits, maintenance
 from tracker.store import Store, StoreError, backups
+from tracker.store import connection as ss
 from tracker.store import migrations as mig
-from tracker.store import sqlite_store as ss
 
 from .helpers import sha256
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from tracker import cli
-from tracker.store import SCHEMA_VERSION, Store, StoreError
-from tracker.store import sqlite_store as ss
+from tracker.store import SCHEMA_VERSION, Store, StoreError, connection
+from tracker.store import sqlite_file as ss
 
 from .helpers import make_small_db, sha256
 
@@ -239,7 +239,7 @@ def test_read_only_file(small_db, tmp_path, capsys) -> None:  # noqa: ANN001
 
 def _limit_pages(monkeypatch, extra: int = 0) -> None:  # noqa: ANN001
     """A full disk: every connection the program opens may grow the file by ``extra`` pages."""
-    real = ss._connect
+    real = connection._connect
 
     def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
         conn = real(path, read_only=read_only)
@@ -247,7 +247,7 @@ def _limit_pages(monkeypatch, extra: int = 0) -> None:  # noqa: ANN001
         conn.execute(f"PRAGMA max_page_count = {n + extra}")
         return conn
 
-    monkeypatch.setattr(ss, "_connect", connect)
+    monkeypatch.setattr(connection, "_connect", connect)
 
 
 def test_full_disk(small_db, tmp_path, capsys, monkeypatch) -> None:  # noqa: ANN001

@@ -150,7 +150,7 @@ def test_durability_settings_of_every_writable_connection(small_db: Path) -> Non
     """SIGKILL cannot show a power cut (the OS still flushes its cache); what makes a
     reported write survive one is WAL with synchronous=FULL on every connection that writes."""
     with Store.open(small_db, backup=False) as s:
-        c = s.conn
+        c = s._conn
         assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert c.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert c.execute("PRAGMA foreign_keys").fetchone()[0] == 1

@@ -34,7 +34,7 @@ TABLES = ("projects", "residents", "ventures")
 
 
 def _schema(store: Store) -> list[tuple]:
-    return store.conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+    return store._conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
 
 
 @pytest.fixture
@@ -144,9 +144,9 @@ def test_audit_log_cannot_be_changed_or_deleted(evil_db: Path) -> None:
         with pytest.raises((StoreError, sqlite3.DatabaseError), match="append-only"):
             s.delete("audit_log", first["id"], expected_version=None, user="x")
         with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-            s.conn.execute("DELETE FROM audit_log")
+            s._conn.execute("DELETE FROM audit_log")
         with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-            s.conn.execute("UPDATE audit_log SET changes = '{}'")
+            s._conn.execute("UPDATE audit_log SET changes = '{}'")
         for kind in ("audit_log", "snapshots", "meta"):
             with pytest.raises((KeyError, ValueError)):
                 edits.edit_record(s, kind=kind, pk=first["id"], values={"user": "x"},
@@ -159,7 +159,7 @@ def test_audit_log_cannot_be_changed_or_deleted(evil_db: Path) -> None:
         edits.restore_deleted(s, kind="projects", removed=removed, user="x")
         assert s.count("audit_log") == n + 2
         triggers = {
-            r[0] for r in s.conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")
+            r[0] for r in s._conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")
         }
         assert {"audit_log_no_update", "audit_log_no_delete"} <= triggers
         s.changed = False

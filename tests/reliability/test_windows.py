@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from tracker.store import Store
-from tracker.store import sqlite_store as ss
+from tracker.store import sqlite_file as ss
 
 from .helpers import sha256
 from .test_bad_files import BAD_FILES, _template
@@ -80,14 +80,14 @@ def _type(qtbot, editor, text: str) -> None:  # noqa: ANN001
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
 def test_bad_file_gives_a_message_box_and_is_not_written(name, tmp_path, tmp_path_factory, qtbot,
                                                          monkeypatch) -> None:  # noqa: ANN001  # fmt: skip
-    from tracker.ui import app
+    from tracker.ui import app, opening
 
     maker, words = BAD_FILES[name]
     path = tmp_path / f"{name}.sqlite3"
     maker(path, _template(tmp_path_factory))
     before = sha256(path)
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(app, "error_box", lambda title, text: shown.append((title, text)))
+    monkeypatch.setattr(opening, "error_box", lambda title, text: shown.append((title, text)))
     for read_only in (False, True):
         assert app.run_gui(db=str(path), demo=False, read_only=read_only, smoke=False) == 1
     assert len(shown) == 2
@@ -99,11 +99,11 @@ def test_bad_file_gives_a_message_box_and_is_not_written(name, tmp_path, tmp_pat
 
 
 def test_locked_file_in_the_window(small_db, qtbot, monkeypatch) -> None:  # noqa: ANN001
-    from tracker.ui import app
+    from tracker.ui import app, opening
 
     monkeypatch.setattr(ss, "BUSY_TIMEOUT_MS", 1000)
     shown: list[str] = []
-    monkeypatch.setattr(app, "error_box", lambda title, text: shown.append(text))
+    monkeypatch.setattr(opening, "error_box", lambda title, text: shown.append(text))
     holder = sqlite3.connect(small_db, isolation_level=None)
     holder.execute("PRAGMA locking_mode=EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")

@@ -21,7 +21,7 @@ def two_snapshots(demo_store, tmp_path) -> tuple[Path, Path, dict]:
     old = tmp_path / "old.sqlite3"
     export_snapshot(demo_store, fmt="sqlite", out=old, user="tester")
     s = demo_store
-    p = s.rows("projects", where="status = 'implementation'")[0]
+    p = s.rows("projects", where={"status": "implementation"})[0]
     edits.edit_record(s, kind="projects", pk=p["id"], values={"name": "Renamed plant", "interest_rate": "7.25"},
                       expected_version=p["version"], user="tester")  # fmt: skip
     updates.add_update(s, project_id=p["id"], values={"as_of": "2026-11-01", "progress_pct": "77",

@@ -31,8 +31,10 @@ GOOD = {
 
 
 def audit(store, table):
-    return [(r["action"], json.loads(r["changes"])) for r in store.rows("audit_log", where="table_name = ?",
-                                                                        params=(table,))]  # fmt: skip
+    return [
+        (r["action"], json.loads(r["changes"]))
+        for r in store.rows("audit_log", where={"table_name": table})
+    ]
 
 
 @pytest.mark.parametrize("kind", list(GOOD))

@@ -202,7 +202,7 @@ def test_json_document_has_metadata_and_exact_money(demo_store, tmp_path):
         "sectors",
         "regions",
     }
-    completed = demo_store.rows("projects", where="status = 'completed'")
+    completed = demo_store.rows("projects", where={"status": "completed"})
     assert [p["code"] for p in doc["projects"]] == [p["code"] for p in completed]
     assert {u["project"] for u in doc["project_updates"]} <= {p["code"] for p in completed}
     first = doc["projects"][0]
@@ -297,7 +297,7 @@ def test_csv_cells_formatted_by_sqlite_equal_the_python_rule(demo_store, tmp_pat
     from tracker.services.export import MAIN_TABLES, REFERENCE_TABLES, records
 
     add_project(demo_store, code="Q-1", name="'=already", borrower="-minus", description="\tTab")
-    demo_store.conn.execute("UPDATE projects SET amount = 5 WHERE code = 'Q-1'")  # 0.05
+    demo_store._conn.execute("UPDATE projects SET amount = 5 WHERE code = 'Q-1'")  # 0.05
     out = tmp_path / "all.zip"
     export_snapshot(demo_store, fmt="csv", out=out, user="tester")
     with zipfile.ZipFile(out) as zf:

@@ -12,7 +12,7 @@ from tracker.domain.filters import Filter
 from tracker.services import edits
 from tracker.services.export import MAIN_TABLES, REFERENCE_TABLES, _csv_spec, export_snapshot
 from tracker.store import Store
-from tracker.store.snapshot_reads import export_csv_batches, export_text_rows
+from tracker.store.export_reads import export_csv_batches, export_text_rows
 
 
 def _add(store: Store, code: str, **kw) -> int:
@@ -47,7 +47,7 @@ def _via_batches(store: Store, table: str, flt: Filter | None, size: int) -> tup
 @pytest.fixture
 def odd_store(demo_store: Store) -> Store:
     _add_odd_text(demo_store)
-    c = demo_store.conn
+    c = demo_store._conn
     # Stored values no validation would give, but the file must still be as csv.writer writes.
     c.execute("UPDATE projects SET interest_rate = 0.1 + 0.2, maturity_years = 1e-5, "
               "grace_years = 1e15 WHERE code = 'C-1'")  # fmt: skip

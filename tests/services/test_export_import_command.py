@@ -46,7 +46,7 @@ def test_apply_and_revert_projects_insert_and_update(demo_store, tmp_path):
 
 
 def test_revert_of_project_updates_puts_projects_back(demo_store, tmp_path):
-    p = demo_store.rows("projects", where="status = 'implementation'")[0]
+    p = demo_store.rows("projects", where={"status": "implementation"})[0]
     src = tmp_path / "u.csv"
     src.write_text(f"project,as_of,status,progress_pct,disbursed,note\n{p['code']},2026-11-25,implementation,"
                    f"{p['progress_pct'] + 1},,Imported round\n", encoding="utf-8")  # fmt: skip

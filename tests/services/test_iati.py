@@ -80,7 +80,7 @@ def test_no_projects_is_refused_and_nothing_written(store, tmp_path):
 
 
 def test_filter_and_odd_text_still_validate(demo_store, tmp_path):
-    p = demo_store.rows("projects", where="status = 'pipeline'")[0]
+    p = demo_store.rows("projects", where={"status": "pipeline"})[0]
     demo_store.update("projects", p["id"], {"name": "Name with <tags> & \x07bell", "start_date": None,
                       "planned_end": None, "borrower": None}, expected_version=None, user="t")  # fmt: skip
     out = tmp_path / "pipeline.xml"

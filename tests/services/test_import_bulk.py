@@ -10,7 +10,7 @@ from tracker.domain.fields import PROJECTS, validate
 from tracker.domain.filters import Filter
 from tracker.domain.validation import ValidationErrors
 from tracker.services import importer
-from tracker.store import perf_bulk
+from tracker.store import bulk_insert
 
 
 def _project(i: int, **over):
@@ -69,7 +69,7 @@ def test_bulk_audit_entries_match_single_inserts(store):
     refs = store.ref_index()
     rows = [validate(PROJECTS, _project(i), refs) for i in range(3)]
     single = store.insert("projects", rows[0], user="u", action="import")
-    ids = perf_bulk.insert_audited(store, "projects", rows[1:], user="u", action="import")
+    ids = bulk_insert.insert_audited(store, "projects", rows[1:], user="u", action="import")
     assert ids == [single + 1, single + 2]
     entries = {
         r["row_id"]: r for r in store.query("SELECT * FROM audit_log WHERE table_name = 'projects'")
@@ -85,11 +85,11 @@ def test_bulk_audit_entries_match_single_inserts(store):
 
 @pytest.mark.parametrize("rebuild_min", [1, 10**9], ids=["rebuild-indexes", "keep-indexes"])
 def test_bulk_insert_keeps_search_triggers_and_indexes(store, monkeypatch, rebuild_min):
-    monkeypatch.setattr(perf_bulk, "REBUILD_MIN", rebuild_min)
+    monkeypatch.setattr(bulk_insert, "REBUILD_MIN", rebuild_min)
     schema = "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('projects', 'projects_fts') ORDER BY name"
     before = store.query(schema)
     refs = store.ref_index()
-    ids = perf_bulk.insert_audited(store, "projects", [validate(PROJECTS, _project(i), refs) for i in range(20)],
+    ids = bulk_insert.insert_audited(store, "projects", [validate(PROJECTS, _project(i), refs) for i in range(20)],
                                    user="u")  # fmt: skip
     assert store.query(schema) == before
     assert sorted(store.query_ids("projects", Filter(text="potash"))) == ids
@@ -102,12 +102,12 @@ def test_bulk_insert_keeps_search_triggers_and_indexes(store, monkeypatch, rebui
 
 
 def test_failure_after_bulk_insert_leaves_nothing(store, monkeypatch):
-    monkeypatch.setattr(perf_bulk, "REBUILD_MIN", 1)
+    monkeypatch.setattr(bulk_insert, "REBUILD_MIN", 1)
     schema = store.query("SELECT name, sql FROM sqlite_master ORDER BY name")
     audits = store.query("SELECT count(*) AS n FROM audit_log")[0]["n"]
     refs = store.ref_index()
     with pytest.raises(RuntimeError), store.write():
-        perf_bulk.insert_audited(store, "projects", [validate(PROJECTS, _project(i), refs) for i in range(5)],
+        bulk_insert.insert_audited(store, "projects", [validate(PROJECTS, _project(i), refs) for i in range(5)],
                                  user="u")  # fmt: skip
         raise RuntimeError("later step fails")
     assert store.query("SELECT count(*) AS n FROM projects")[0]["n"] == 0

@@ -23,7 +23,7 @@ from tracker.domain.fields import (
 from tracker.domain.validation import ValidationErrors
 from tracker.services import importer
 from tracker.services.import_command import ImportCommand
-from tracker.store import perf_bulk
+from tracker.store import ConstraintViolation, bulk_insert
 
 # ------------------------------------------------------------------ reading
 
@@ -274,7 +274,7 @@ BAD_ROWS = [
 @pytest.mark.parametrize(("over", "field", "message"), BAD_ROWS, ids=lambda v: str(v)[:30])
 def test_one_bad_row_anywhere_refuses_the_whole_file(store, tmp_path, monkeypatch, where, over,
                                                      field, message):  # fmt: skip
-    monkeypatch.setattr(perf_bulk, "REBUILD_MIN", 1)
+    monkeypatch.setattr(bulk_insert, "REBUILD_MIN", 1)
     rows = [_project(i) for i in range(120)]
     i = {"first": 0 if field != "code" else 1, "middle": 60, "last": 119}[where]
     rows[i] = _project(i, **over)
@@ -302,23 +302,24 @@ def test_a_row_with_extra_cells_is_refused_by_its_number(store, tmp_path):
 
 def test_rows_by_key_answers_an_empty_table_with_one_probe(store):
     seen: list[str] = []
-    store.conn.set_trace_callback(seen.append)
+    store._conn.set_trace_callback(seen.append)
     try:
         assert (
-            perf_bulk.rows_by_key(store, "projects", "code", {f"K-{i}" for i in range(5000)}) == {}
+            bulk_insert.rows_by_key(store, "projects", "code", {f"K-{i}" for i in range(5000)})
+            == {}
         )
     finally:
-        store.conn.set_trace_callback(None)
+        store._conn.set_trace_callback(None)
     assert [q for q in seen if "FROM projects" in q] == ["SELECT 1 FROM projects LIMIT 1"]
     pk = store.insert("projects", validate(PROJECTS, _project(3), store.ref_index()), user="u")
-    found = perf_bulk.rows_by_key(store, "projects", "code", {f"K-{i:05d}" for i in range(2000)})
+    found = bulk_insert.rows_by_key(store, "projects", "code", {f"K-{i:05d}" for i in range(2000)})
     assert list(found) == ["K-00003"] and found["K-00003"]["id"] == pk
     with pytest.raises(ValueError):
-        perf_bulk.rows_by_key(store, "projects", "no_such_column", {"x"})
+        bulk_insert.rows_by_key(store, "projects", "no_such_column", {"x"})
 
 
 def test_a_large_import_is_undone_in_one_step(store, tmp_path, monkeypatch):
-    monkeypatch.setattr(perf_bulk, "REBUILD_MIN", 1)  # the path that drops and rebuilds indexes
+    monkeypatch.setattr(bulk_insert, "REBUILD_MIN", 1)  # the path that drops and rebuilds indexes
     schema = store.query("SELECT name, sql FROM sqlite_master ORDER BY name")
     rows = [_project(i) for i in range(250)]
     plan = importer.plan_import(store, kind="projects", path=_write(tmp_path / "u.csv", rows))
@@ -365,9 +366,9 @@ def test_insert_columns_writes_what_insert_audited_writes(store):
     refs = store.ref_index()
     rows = [validate(PROJECTS, _project(i), refs) for i in range(6)]
     names = list(rows[0])
-    by_rows = perf_bulk.insert_audited(store, "projects", rows[:3], user="u", action="import")
+    by_rows = bulk_insert.insert_audited(store, "projects", rows[:3], user="u", action="import")
     cols = [[r[n] for r in rows[3:]] for n in names]
-    by_cols = perf_bulk.insert_columns(store, "projects", names, cols, user="u", action="import")
+    by_cols = bulk_insert.insert_columns(store, "projects", names, cols, user="u", action="import")
     assert by_cols == [by_rows[-1] + 1, by_rows[-1] + 2, by_rows[-1] + 3]
     for pk, row in zip(by_rows + by_cols, rows, strict=True):
         stored = store.get("projects", pk)
@@ -378,23 +379,23 @@ def test_insert_columns_writes_what_insert_audited_writes(store):
         assert json.loads(audit[0]["changes"]) == {**{n: [None, v] for n, v in row.items()},
                                                    "version": [None, 1]}  # fmt: skip
     with pytest.raises(ValueError):
-        perf_bulk.insert_columns(store, "projects", names, cols[:-1], user="u")
+        bulk_insert.insert_columns(store, "projects", names, cols[:-1], user="u")
     with pytest.raises(ValueError):
-        perf_bulk.insert_columns(store, "projects", ["id", *names], [[1, 2, 3], *cols], user="u")
-    assert perf_bulk.insert_columns(store, "projects", names, [[] for _ in names], user="u") == []
+        bulk_insert.insert_columns(store, "projects", ["id", *names], [[1, 2, 3], *cols], user="u")
+    assert bulk_insert.insert_columns(store, "projects", names, [[] for _ in names], user="u") == []
 
 
 @pytest.mark.parametrize("n", [1, 2, 3, 4, 7, 9])
 def test_bulk_insert_in_batches_of_rows_keeps_every_row_in_order(store, monkeypatch, n):
-    monkeypatch.setattr(perf_bulk, "ROWS_PER_STATEMENT", 3)
+    monkeypatch.setattr(bulk_insert, "ROWS_PER_STATEMENT", 3)
     statements: list[str] = []
-    store.conn.set_trace_callback(statements.append)
+    store._conn.set_trace_callback(statements.append)
     refs = store.ref_index()
     rows = [validate(PROJECTS, _project(i), refs) for i in range(n)]
     try:
-        ids = perf_bulk.insert_audited(store, "projects", rows, user="u", action="import")
+        ids = bulk_insert.insert_audited(store, "projects", rows, user="u", action="import")
     finally:
-        store.conn.set_trace_callback(None)
+        store._conn.set_trace_callback(None)
     assert ids == list(range(1, n + 1))
     for pk, row in zip(ids, rows, strict=True):
         stored = store.get("projects", pk)
@@ -405,15 +406,15 @@ def test_bulk_insert_in_batches_of_rows_keeps_every_row_in_order(store, monkeypa
 
 
 def test_batch_size_keeps_within_the_parameter_limit(store, monkeypatch):
-    monkeypatch.setattr(perf_bulk, "MAX_PARAMS", 40)  # 19 columns a row: two rows a statement
+    monkeypatch.setattr(bulk_insert, "MAX_PARAMS", 40)  # 19 columns a row: two rows a statement
     statements: list[str] = []
-    store.conn.set_trace_callback(statements.append)
+    store._conn.set_trace_callback(statements.append)
     refs = store.ref_index()
     rows = [validate(PROJECTS, _project(i), refs) for i in range(5)]
     try:
-        perf_bulk.insert_audited(store, "projects", rows, user="u")
+        bulk_insert.insert_audited(store, "projects", rows, user="u")
     finally:
-        store.conn.set_trace_callback(None)
+        store._conn.set_trace_callback(None)
     inserts = [s for s in statements if s.startswith("INSERT INTO projects (")]
     assert [s.count("), (") + 1 for s in inserts] == [2, 2, 1]
     assert store.count("projects") == 5
@@ -426,11 +427,11 @@ ODD_AUDIT_VALUES = [None, 0, -1, 2**62, 0.1 + 0.2, 1e300, -2.5e-10, 12.0, float(
 
 def test_audit_changes_text_is_the_json_object_text(store):
     """The printf form of the audit changes gives byte for byte what json_object gives."""
-    conn = store.conn
+    conn = store._conn
     conn.execute("CREATE TEMP TABLE odd (a, b, c)")
     rows = [(a, b, c) for a in ODD_AUDIT_VALUES for b in ODD_AUDIT_VALUES[:6] for c in [None, "x"]]
     conn.executemany("INSERT INTO odd VALUES (?, ?, ?)", rows)
-    fast = perf_bulk._changes_json(["a", "b", "c"])
+    fast = bulk_insert._changes_json(["a", "b", "c"])
     assert fast.startswith("printf(")
     slow = (
         "json_object('a', json_array(NULL, a), 'b', json_array(NULL, b), 'c', json_array(NULL, c))"
@@ -439,8 +440,8 @@ def test_audit_changes_text_is_the_json_object_text(store):
     assert len(got) == len(rows) and all(f == s for f, s in got)
     assert json.loads(got[0][0]) == {"a": [None, None], "b": [None, None], "c": [None, None]}
     # Names printf cannot take as they are go through json_object.
-    assert perf_bulk._changes_json(["a%b"]).startswith("json_object(")
-    assert perf_bulk._changes_json([f"c{i}" for i in range(100)]).startswith("json_object(")
+    assert bulk_insert._changes_json(["a%b"]).startswith("json_object(")
+    assert bulk_insert._changes_json([f"c{i}" for i in range(100)]).startswith("json_object(")
 
 
 def test_fast_dates_give_what_the_date_cleaner_gives():
@@ -475,12 +476,12 @@ def test_fast_dates_give_what_the_date_cleaner_gives():
 
 
 def test_is_empty_probes_a_table(store):
-    assert perf_bulk.is_empty(store, "projects")
+    assert bulk_insert.is_empty(store, "projects")
     store.insert("projects", validate(PROJECTS, _project(1), store.ref_index()), user="u")
-    assert not perf_bulk.is_empty(store, "projects")
-    assert not perf_bulk.is_empty(store, "banks")  # reference data of a new file
+    assert not bulk_insert.is_empty(store, "projects")
+    assert not bulk_insert.is_empty(store, "banks")  # reference data of a new file
     with pytest.raises(ValueError):
-        perf_bulk.is_empty(store, "sqlite_master")
+        bulk_insert.is_empty(store, "sqlite_master")
 
 
 @pytest.mark.parametrize("inside_a_write", [False, True])
@@ -488,7 +489,6 @@ def test_a_broken_link_fails_the_whole_bulk_insert(store, inside_a_write):
     """The links are checked once after the insert (foreign keys off for speed): a row
     naming no bank fails it all, as the row-by-row foreign key would; the pragma is back on."""
     import contextlib
-    import sqlite3
 
     refs = store.ref_index()
     rows = [validate(PROJECTS, _project(i), refs) for i in range(5)]
@@ -497,11 +497,12 @@ def test_a_broken_link_fails_the_whole_bulk_insert(store, inside_a_write):
     cols = [[r[n] for r in rows] for n in names]
     before = (store.count("projects"), store.count("audit_log"))
     outer = store.write() if inside_a_write else contextlib.nullcontext()
-    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"), outer:
-        perf_bulk.insert_columns(store, "projects", names, cols, user="u", action="import")
+    with pytest.raises(ConstraintViolation, match="FOREIGN KEY") as ei, outer:
+        bulk_insert.insert_columns(store, "projects", names, cols, user="u", action="import")
+    assert ei.value.kind == "foreign_key"
     assert (store.count("projects"), store.count("audit_log")) == before
-    assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     # A good batch afterwards goes in (and its links were checked, not skipped).
     rows[3]["bank_id"] = rows[0]["bank_id"]
     cols = [[r[n] for r in rows] for n in names]
-    assert len(perf_bulk.insert_columns(store, "projects", names, cols, user="u")) == 5
+    assert len(bulk_insert.insert_columns(store, "projects", names, cols, user="u")) == 5

@@ -42,7 +42,7 @@ def test_upsert_by_code_second_import_updates_and_skips(store, tmp_path):
     assert p2["name"] == "Solar park" and p2["amount"] == 25000 and p2["version"] == v1 + 1
     assert store.count("projects") == 3
     assert "1 new, 1 changed, 1 unchanged" in plan.summary()
-    actions = [r["action"] for r in store.rows("audit_log", where="table_name = 'projects'")]
+    actions = [r["action"] for r in store.rows("audit_log", where={"table_name": "projects"})]
     assert actions.count("import") == 4 and actions.count("import_file") == 2
 
 

@@ -72,7 +72,7 @@ def test_file_is_sound_and_searchable(synth):
     name = s.get("residents", 7)["name"]
     assert 7 in s.query_ids("residents", Filter(text=name))
     assert s.count("ventures", Filter(text="Partner")) == N["ventures"]
-    assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert s._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     idx = s.query(
         "SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND tbl_name = 'projects'"
     )[0]["n"]

@@ -19,14 +19,14 @@ def _sql(store, table: str, flt: Filter, keys: list[str], sums: dict[str, str], 
         + (" WHERE " + " AND ".join(f"({p})" for p in parts) if parts else "")
         + f" GROUP BY {', '.join(keys)}"
     )
-    rows = [dict(r) for r in store.conn.execute(sql, params)]
+    rows = [dict(r) for r in store._conn.execute(sql, params)]
     return sorted(rows, key=lambda r: tuple((r[k] is None, r[k]) for k in keys))
 
 
 def _project_filters(store) -> list[Filter]:  # noqa: ANN001
     banks = [b["id"] for b in store.rows("banks")][:3]
-    sectors = sorted({r["sector"] for r in store.conn.execute("SELECT sector FROM projects")})
-    regions = sorted({r["region"] for r in store.conn.execute("SELECT region FROM projects")})
+    sectors = sorted({r["sector"] for r in store._conn.execute("SELECT sector FROM projects")})
+    regions = sorted({r["region"] for r in store._conn.execute("SELECT region FROM projects")})
     out = [Filter(), Filter(status=("implementation",)), Filter(status=("completed", "pipeline")),
            Filter(bank_id=(banks[0],)), Filter(bank_id=tuple(banks), status=("completed",)),
            Filter(sector=(sectors[0],), region=(regions[0],)),
@@ -61,7 +61,7 @@ def test_project_groups_equal_sql_for_every_filter(demo_store):
 
 def test_residents_and_ventures_equal_sql(demo_store):
     countries = sorted(
-        {r["country"] for r in demo_store.conn.execute("SELECT country FROM residents")}
+        {r["country"] for r in demo_store._conn.execute("SELECT country FROM residents")}
     )
     for flt in (Filter(), Filter(country=(countries[0],)), Filter(status=("operating",), country=tuple(countries[:3])),
                 Filter(country=("XX",))):  # fmt: skip

@@ -7,12 +7,12 @@ import shutil
 
 from tracker.domain.filters import Filter
 from tracker.store import Store
+from tracker.store import connection as ss
 from tracker.store import migrations as mig
-from tracker.store import sqlite_store as ss
 
 
 def fts_sql(store: Store, table: str) -> str:
-    return store.conn.execute(
+    return store._conn.execute(
         "SELECT sql FROM sqlite_master WHERE name = ?", (f"{table}_fts",)
     ).fetchone()[0]
 
@@ -53,7 +53,7 @@ def test_a_schema_2_file_is_upgraded_and_finds_the_same_records(demo_path, tmp_p
         assert list(s.query_ids("projects", Filter(text="quokka"))) == [pid]
         assert s.integrity_check() == []
         # FTS5's own check against the records (raises when the index disagrees).
-        s.conn.execute("INSERT INTO projects_fts (projects_fts) VALUES ('integrity-check')")
+        s._conn.execute("INSERT INTO projects_fts (projects_fts) VALUES ('integrity-check')")
 
 
 def test_a_new_file_is_made_at_schema_3(db_path):  # noqa: ANN001
@@ -63,7 +63,7 @@ def test_a_new_file_is_made_at_schema_3(db_path):  # noqa: ANN001
 
 
 def test_the_window_says_an_older_file_is_being_upgraded(qtbot, tmp_path, monkeypatch):  # noqa: ANN001
-    from tracker.ui.app import upgrade_notice
+    from tracker.ui.opening import upgrade_notice
 
     monkeypatch.setattr(ss, "MIGRATIONS", mig.MIGRATIONS[:2])
     monkeypatch.setattr(ss, "SCHEMA_VERSION", 2)

@@ -13,6 +13,7 @@ import pytest
 
 from tracker.store import (
     SCHEMA_VERSION,
+    ConstraintViolation,
     CorruptDatabase,
     ForeignDatabase,
     NewerSchema,
@@ -41,7 +42,7 @@ def new_project(store, code="P-1", **over):
 # ------------------------------------------------------------------ opening
 def test_new_file_header_pragmas_and_reference_data(db_path):
     with Store.open(db_path, create=True) as s:
-        c = s.conn
+        c = s._conn
         assert c.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         assert s.schema_version == SCHEMA_VERSION
         assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -167,7 +168,7 @@ def test_refuses_foreign_database_unchanged(tmp_path):
 
 
 def test_refuses_newer_schema_unchanged(store, db_path):
-    store.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    store._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     store.close(backup=False)
     before = sha(db_path)
     with pytest.raises(NewerSchema, match="newer Investment Tracker"):
@@ -218,7 +219,7 @@ def test_insert_update_delete_audit(store):
     same = store.update("projects", pk, {"name": "Mill"}, expected_version=2, user="ann")
     assert same["version"] == 2  # no change, no new version
     store.delete("projects", pk, expected_version=2, user="bob")
-    log = store.rows("audit_log", where="table_name = 'projects'")
+    log = store.rows("audit_log", where={"table_name": "projects"})
     assert [r["action"] for r in log] == ["insert", "update", "delete"]
     assert json.loads(log[1]["changes"]) == {"name": ["Plant", "Mill"]}
     assert log[1]["user"] == "ann" and log[2]["user"] == "bob"
@@ -228,13 +229,13 @@ def test_insert_update_delete_audit(store):
 def test_audit_log_is_append_only(store):
     new_project(store)
     with (
-        pytest.raises((StoreError, sqlite3.IntegrityError), match="append-only"),
-        store.write() as c,
+        pytest.raises(StoreError, match="append-only"),
+        store._write() as c,
     ):
         c.execute("DELETE FROM audit_log")
     with (
-        pytest.raises((StoreError, sqlite3.IntegrityError), match="append-only"),
-        store.write() as c,
+        pytest.raises(StoreError, match="append-only"),
+        store._write() as c,
     ):
         c.execute("UPDATE audit_log SET user = 'x'")
     assert store.count("audit_log") == 1
@@ -255,9 +256,10 @@ def test_stale_update_and_delete_refused(store):
 
 def test_failed_transaction_writes_nothing(store):
     n = store.count("audit_log")
-    with pytest.raises(sqlite3.IntegrityError), store.write():
+    with pytest.raises(ConstraintViolation, match="UNIQUE") as ei, store.write():
         new_project(store, "OK-1")
         new_project(store, "OK-1")  # duplicate code
+    assert ei.value.kind == "unique" and (ei.value.table, ei.value.column) == ("projects", "code")
     assert store.count("projects") == 0 and store.count("audit_log") == n
 
 
@@ -317,13 +319,13 @@ def test_busy_file_gives_plain_message(db_path, store, monkeypatch):
     other = sqlite3.connect(db_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
-        store.conn.execute("PRAGMA busy_timeout = 50")
+        store._conn.execute("PRAGMA busy_timeout = 50")
         with pytest.raises(StoreError, match="busy"):
             new_project(store)
     finally:
         other.execute("ROLLBACK")
         other.close()
-        store.conn.execute(f"PRAGMA busy_timeout = {ss.BUSY_TIMEOUT_MS}")
+        store._conn.execute(f"PRAGMA busy_timeout = {ss.BUSY_TIMEOUT_MS}")
     new_project(store)
 
 
@@ -372,12 +374,18 @@ def test_bulk_loading_rebuilds_indexes_and_search(db_path, store):
         r["name"]
         for r in store.query("SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger')")
     }
-    rows = [(i, f"B-{i}", f"Bulk river {i}", "energy", 1, 100, "USD", 0, "signed", 0, 1, "x")
+    rows = [(f"B-{i}", f"Bulk river {i}", "energy", 1, 100, "USD", 0, "signed", 0)
             for i in range(1, 51)]  # fmt: skip
-    cols = ("id", "code", "name", "sector", "bank_id", "amount", "currency", "disbursed", "status",
-            "progress_pct", "version", "updated_at")  # fmt: skip
+    names = ("code", "name", "sector", "bank_id", "amount", "currency", "disbursed", "status",
+             "progress_pct")  # fmt: skip
+    cols = [list(c) for c in zip(*rows, strict=True)]
     with store.bulk_loading(["projects"]):
-        store.bulk_load("projects", cols, rows)
+        store.insert_columns("projects", names, cols, user="generator", action="bulk_load",
+                             summary={"seed": 1})  # fmt: skip
+    assert [
+        (r["action"], json.loads(r["changes"]))
+        for r in store.rows("audit_log", where={"table_name": "projects"})
+    ] == [("bulk_load", {"seed": 1, "rows": 50})]
     after = {
         r["name"]
         for r in store.query("SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger')")
@@ -386,8 +394,8 @@ def test_bulk_loading_rebuilds_indexes_and_search(db_path, store):
     from tracker.domain.filters import Filter
 
     assert store.count("projects", Filter(text="river")) == 50
-    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert store.integrity_check() == []
 
 
@@ -408,7 +416,7 @@ def test_insert_many_fills_version_and_timestamp_by_name(store):
     a, b = store.get_by("projects", "code", "A"), store.get_by("projects", "code", "B")
     assert a["version"] == 5 and a["updated_at"].endswith("Z")
     assert b["version"] == 1 and b["updated_at"].endswith("Z")
-    assert store.rows("audit_log", where="user = 'ann'")[0]["action"] == "insert"
+    assert store.rows("audit_log", where={"user": "ann"})[0]["action"] == "insert"
 
 
 def test_rollback_journal_file_read_unchanged_then_wal_on_first_write(demo_path, tmp_path):
@@ -422,7 +430,7 @@ def test_rollback_journal_file_read_unchanged_then_wal_on_first_write(demo_path,
     assert sha(copy) == before
     with Store.open(copy, backup=False) as s:
         new_project(s, "W-1")
-        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert s.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+        assert s._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert s._conn.execute("PRAGMA synchronous").fetchone()[0] == 2
     with Store.open(copy, read_only=True) as s:
         assert s.get_by("projects", "code", "W-1")

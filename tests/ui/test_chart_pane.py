@@ -137,7 +137,7 @@ def test_redraws_only_for_changes_that_concern_it(shown, demo_store):
     pane.set_chart("sector")
     old = bars(pane.current_figure())
     drawn = pane.draw_count
-    project = demo_store.rows("projects", where="sector = 'energy'", order="id")[0]
+    project = demo_store.rows("projects", where={"sector": "energy"}, order="id")[0]
 
     double = from_minor(project["amount"] * 2)
     ctx.run(EditCommand(kind="projects", pk=project["id"], values={"amount": double},

@@ -18,7 +18,6 @@ from PySide6.QtGui import QImage, QPixmap
 
 from tracker.domain.filters import Filter
 from tracker.store import Store
-from tracker.store.fingerprint import data_stamp
 from tracker.ui.chart_picture import KEEP, PictureCache
 from tracker.ui.context import AppContext
 from tracker.ui.panes.chart_pane import ChartPane
@@ -174,10 +173,10 @@ def test_the_cache_keeps_only_the_newest_pictures(tmp_path, qtbot):  # noqa: ANN
 
 def test_data_stamp_follows_every_write_and_nothing_else(demo_path, tmp_path):  # noqa: ANN001
     with Store.open(demo_path, backup=False) as s:
-        first = data_stamp(s)
-        assert data_stamp(s) == first
+        first = s.data_stamp()
+        assert s.data_stamp() == first
     with Store.open(demo_path, backup=False) as s:
-        assert data_stamp(s) == first, "reopening changes nothing"
+        assert s.data_stamp() == first, "reopening changes nothing"
         pid = s.query_ids("projects")[0]
         rec = s.get("projects", pid)
         s.update(
@@ -187,12 +186,12 @@ def test_data_stamp_follows_every_write_and_nothing_else(demo_path, tmp_path):  
             expected_version=rec["version"],
             user="x",
         )
-        edited = data_stamp(s)
+        edited = s.data_stamp()
         assert edited != first
         s.update(
             "projects", pid, {"name": rec["name"]}, expected_version=rec["version"] + 1, user="x"
         )
-        back = data_stamp(s)
+        back = s.data_stamp()
         assert back not in (first, edited), "the same values again are still another state"
 
 
@@ -205,7 +204,7 @@ def test_data_stamp_tells_apart_two_histories_of_the_same_length(demo_path, tmp_
             pid = s.query_ids("projects")[0]
             rec = s.get("projects", pid)
             s.update("projects", pid, {"name": name}, expected_version=rec["version"], user="x")
-            stamps.append(data_stamp(s))
+            stamps.append(s.data_stamp())
     assert stamps[0] != stamps[1]
 
 

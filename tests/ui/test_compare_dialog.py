@@ -61,9 +61,9 @@ def test_added_and_removed_and_moved_totals(ctx, dialog, tmp_path):
     snap = tmp_path / "old.sqlite3"
     export_snapshot(ctx.store, fmt="sqlite", out=snap, user="tester")
     with Store.open(snap, backup=False) as old:  # the snapshot had one project more, one fewer
-        gone = old.rows("projects", where="status = 'pipeline'")[0]
-        old.conn.execute("DELETE FROM project_updates WHERE project_id = ?", (gone["id"],))
-        old.conn.execute("DELETE FROM projects WHERE id = ?", (gone["id"],))
+        gone = old.rows("projects", where={"status": "pipeline"})[0]
+        old._conn.execute("DELETE FROM project_updates WHERE project_id = ?", (gone["id"],))
+        old._conn.execute("DELETE FROM projects WHERE id = ?", (gone["id"],))
         old.changed = False
     r = dialog.compare_with(snap)
     assert [a["code"] for a in r.kinds["projects"].added] == [gone["code"]]

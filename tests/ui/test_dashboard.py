@@ -90,7 +90,7 @@ def test_compact_amounts():
 def test_refreshes_after_a_change_that_concerns_it(dash, demo_store):
     pane, ctx = dash
     before = pane.figures.financing
-    p = demo_store.rows("projects", where="currency = 'USD'", order="amount DESC")[0]
+    p = demo_store.rows("projects", where={"currency": "USD"}, order="amount DESC")[0]
     ctx.run(EditCommand(kind="projects", pk=p["id"], values={"amount": from_minor(p["amount"] * 2)},
                         expected_version=p["version"], user=ctx.user))  # fmt: skip
     assert pane.refresh_count == 2

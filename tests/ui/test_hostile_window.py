@@ -21,7 +21,7 @@ def _plant_trigger(path) -> None:  # noqa: ANN001
 
 
 def test_start_up_offers_read_only_or_repair(demo_path, monkeypatch, qtbot):
-    from tracker.ui import app
+    from tracker.ui import opening
 
     _plant_trigger(demo_path)
     try:
@@ -30,16 +30,16 @@ def test_start_up_offers_read_only_or_repair(demo_path, monkeypatch, qtbot):
         error = exc
     asked: list[str] = []
     monkeypatch.setattr(
-        app, "ask_foreign_schema", lambda _p, _t, text: asked.append(text) or "read_only"
+        opening, "ask_foreign_schema", lambda _p, _t, text: asked.append(text) or "read_only"
     )
-    store = app.open_foreign(demo_path, error, title="t")
+    store = opening.open_foreign(demo_path, error, title="t")
     assert store is not None and store.read_only and store.schema_problems
     assert "trigger 'wipe' on project_updates" in asked[0] and "Open it read-only" in asked[0]
     store.close(backup=False)
-    monkeypatch.setattr(app, "ask_foreign_schema", lambda *_: None)
-    assert app.open_foreign(demo_path, error, title="t") is None
-    monkeypatch.setattr(app, "ask_foreign_schema", lambda *_: "repair")
-    store = app.open_foreign(demo_path, error, title="t")
+    monkeypatch.setattr(opening, "ask_foreign_schema", lambda *_: None)
+    assert opening.open_foreign(demo_path, error, title="t") is None
+    monkeypatch.setattr(opening, "ask_foreign_schema", lambda *_: "repair")
+    store = opening.open_foreign(demo_path, error, title="t")
     assert store is not None and not store.read_only and store.schema_problems == []
     store.close(backup=False)
 

@@ -413,16 +413,17 @@ def test_chart_texts_fill_every_field():
 
 def test_chart_subtitle_in_the_language(lang, demo_store):
     from tracker.domain.filters import Filter
+    from tracker.ui.panes import chart_pane
 
     lang("ru")
     assert (
-        i18n.chart_context(demo_store, "status", Filter(), "2026-11-27")
+        chart_pane.chart_context(demo_store, "status", Filter(), "2026-11-27")
         == "Все записи · на 27.11.2026"
     )
     sectors = Filter.from_dict({"sector": ["energy"]})
-    assert "Энергетика" in i18n.chart_context(demo_store, "status", sectors, "2026-11-27")
+    assert "Энергетика" in chart_pane.chart_context(demo_store, "status", sectors, "2026-11-27")
     lang("zh")
     assert (
-        i18n.chart_context(demo_store, "status", Filter(), "2026-11-27")
+        chart_pane.chart_context(demo_store, "status", Filter(), "2026-11-27")
         == "全部记录 · 截至 2026/11/27"
     )

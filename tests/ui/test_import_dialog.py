@@ -115,7 +115,7 @@ def test_good_file_imports_in_one_step_and_undo_removes_exactly_it(ctx, dialog, 
 
 
 def test_updates_import_and_undo(ctx, dialog, tmp_path, qtbot):
-    p = ctx.store.rows("projects", where="status = 'implementation'")[0]
+    p = ctx.store.rows("projects", where={"status": "implementation"})[0]
     src = tmp_path / "updates.csv"
     src.write_text(f"project;as_of;status;progress_pct;disbursed;note\n{p['code']};25.11.2026;implementation;"
                    f"{p['progress_pct'] + 2};;Ноябрь\n", encoding="cp1251")  # fmt: skip

@@ -360,10 +360,10 @@ def test_layout_and_view_are_restored(qtbot, open_window, demo_path, _temp_setti
 
 
 def test_store_errors_are_a_message_not_a_traceback(tmp_path, monkeypatch, qapp):
-    from tracker.ui import app
+    from tracker.ui import app, opening
 
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(app, "error_box", lambda title, text: shown.append((title, text)))
+    monkeypatch.setattr(opening, "error_box", lambda title, text: shown.append((title, text)))
     junk = tmp_path / "notes.sqlite3"
     junk.write_text("these are not the droids")
     assert app.run_gui(db=str(junk), demo=False, read_only=False, smoke=False) == 1
@@ -424,15 +424,15 @@ def test_smoke_on_a_bad_file_exits_1_with_a_message(tmp_path):
 
 def test_demo_is_created_on_first_use(qapp, monkeypatch, tmp_path):
     from tracker import paths
-    from tracker.ui import app
+    from tracker.ui import opening
 
     monkeypatch.setenv("TRACKER_DATA_DIR", str(tmp_path / "data"))
-    store = app.open_store(db=None, demo=True, read_only=False, backup=False)
+    store = opening.open_store(db=None, demo=True, read_only=False, backup=False)
     try:
         assert store.path == paths.demo_db() and store.count("projects") == 34
     finally:
         store.close(backup=False)
-    store = app.open_store(db=None, demo=False, read_only=False, backup=False)
+    store = opening.open_store(db=None, demo=False, read_only=False, backup=False)
     try:
         assert store.path == paths.default_db() and store.count("projects") == 0
     finally:
@@ -514,10 +514,9 @@ def test_closing_with_unsaved_edits_asks_and_may_stay_open(qtbot, open_window, d
 
 
 def test_signal_emits_keep_true_alive(qapp):
-    """PySide6 6.12.0's emit() loses a reference to True each time (tracker.ui.pyside_fixes)."""
+    """PySide6 6.12.0's emit() loses a reference to True each time: the pin (< 6.12, see
+    README, Stack notes) keeps that release out; this fails if it comes back."""
     from PySide6.QtCore import QObject, Signal
-
-    import tracker.ui  # noqa: F401 - installs the fix
 
     class Source(QObject):
         changed = Signal(object)

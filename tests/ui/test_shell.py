@@ -108,7 +108,7 @@ def test_open_another_file_replaces_the_window(
     assert host.ask_open(old) is True
     assert host.window is not old
     assert host.store.path.resolve() == other.resolve()
-    qtbot.waitUntil(lambda: first_store.conn is None)  # closed once its window is gone
+    qtbot.waitUntil(lambda: first_store.closed)  # closed once its window is gone
     assert "other.sqlite3" in host.window.windowTitle()
     assert [p.name for p in prefs.recent_files[:2]] == ["other.sqlite3", demo_path.name]
     host.fill_recent(host.window)

@@ -90,7 +90,7 @@ def key(qtbot, k) -> None:  # noqa: ANN001
 
 
 def updates_on(store: Store, as_of: str) -> list[dict]:
-    return store.rows("project_updates", where="as_of = ?", params=(as_of,), order="project_id")
+    return store.rows("project_updates", where={"as_of": as_of}, order="project_id")
 
 
 def test_grid_lists_active_projects_with_current_values(dialog, demo_store):

@@ -108,7 +108,7 @@ def close_reopened(qtbot, win: MainWindow) -> None:
     win.close()
     win.destroyed.connect(lambda *_: store.close(backup=False))
     win.deleteLater()
-    qtbot.waitUntil(lambda: store.conn is None, timeout=3000)
+    qtbot.waitUntil(lambda: store.closed, timeout=3000)
 
 
 @pytest.fixture
@@ -135,7 +135,7 @@ def test_restore_reopens_the_file_with_a_new_store_and_no_undo(qtbot, open_windo
 
     assert name_in_file(demo_path) == original
     assert replaced and win.ctx.store is replaced[0] is not old_store
-    qtbot.waitUntil(lambda: old_store.conn is None, timeout=3000)  # old connection closed
+    qtbot.waitUntil(lambda: old_store.closed, timeout=3000)  # old connection closed
     assert win.ctx.undo_stack.count() == 0 and not win.actionUndo.isEnabled()
     assert (
         win.record_page() is not old_page and win.record_page().table.model.store is win.ctx.store
@@ -214,7 +214,7 @@ def test_damaged_page_is_reported_and_restoring_reopens_the_file(qtbot, open_win
     restore_in_dialog(qtbot, win, backup, monkeypatch)
 
     assert win.ctx.store is not old_store
-    qtbot.waitUntil(lambda: old_store.conn is None, timeout=3000)
+    qtbot.waitUntil(lambda: old_store.closed, timeout=3000)
     assert not win.status_integrity.isVisible()
     qtbot.waitUntil(lambda: win.integrity is not None and win.integrity.done, timeout=5000)
     assert win.integrity.result == [] and len(asked) == 1  # the restored file is healthy
@@ -253,15 +253,15 @@ def _start_window(monkeypatch, qapp, path: Path) -> tuple[int, list[list[str]]]:
 
 def test_corrupt_file_offers_its_newest_backup_and_opens_it(qtbot, qapp, demo_path,
                                                            monkeypatch, no_damage_prompt):  # fmt: skip
-    from tracker.ui import app
+    from tracker.ui import opening
 
     original = name_in_file(demo_path)
     backup_of(demo_path)
     with open(demo_path, "r+b") as f:  # the header gone: not a SQLite file any more
         f.write(b"\0" * 100)
     asked: list[str] = []
-    monkeypatch.setattr(app, "ask_restore", lambda _p, _t, text: asked.append(text) or True)
-    monkeypatch.setattr(app, "error_box", lambda _t, text: pytest.fail(text))
+    monkeypatch.setattr(opening, "ask_restore", lambda _p, _t, text: asked.append(text) or True)
+    monkeypatch.setattr(opening, "error_box", lambda _t, text: pytest.fail(text))
 
     code, windows = _start_window(monkeypatch, qapp, demo_path)
 
@@ -274,30 +274,30 @@ def test_corrupt_file_offers_its_newest_backup_and_opens_it(qtbot, qapp, demo_pa
 
 
 def test_declining_the_restore_exits_1_and_leaves_the_file(qapp, demo_path, monkeypatch):
-    from tracker.ui import app
+    from tracker.ui import opening
 
     backup_of(demo_path)
     with open(demo_path, "r+b") as f:
         f.write(b"garbage!" * 4)
     before = demo_path.read_bytes()
     asked: list[str] = []
-    monkeypatch.setattr(app, "ask_restore", lambda _p, _t, text: asked.append(text) or False)
-    monkeypatch.setattr(app, "error_box", lambda _t, text: pytest.fail(text))
+    monkeypatch.setattr(opening, "ask_restore", lambda _p, _t, text: asked.append(text) or False)
+    monkeypatch.setattr(opening, "error_box", lambda _t, text: pytest.fail(text))
     code, windows = _start_window(monkeypatch, qapp, demo_path)
     assert code == 1 and asked and not windows
     assert demo_path.read_bytes() == before
 
 
 def test_read_only_start_on_a_corrupt_file_offers_no_restore(qapp, demo_path, monkeypatch):
-    from tracker.ui import app
+    from tracker.ui import app, opening
 
     backup_of(demo_path)
     with open(demo_path, "r+b") as f:
         f.write(b"\0" * 100)
     before = demo_path.read_bytes()
     shown: list[str] = []
-    monkeypatch.setattr(app, "ask_restore", lambda *_: pytest.fail("a restore would write"))
-    monkeypatch.setattr(app, "error_box", lambda _t, text: shown.append(text))
+    monkeypatch.setattr(opening, "ask_restore", lambda *_: pytest.fail("a restore would write"))
+    monkeypatch.setattr(opening, "error_box", lambda _t, text: shown.append(text))
     monkeypatch.setattr(qapp, "exec", lambda: pytest.fail("no window"))
     assert app.run_gui(db=str(demo_path), demo=False, read_only=True, smoke=False) == 1
     assert shown and demo_path.name in shown[0]
@@ -305,13 +305,13 @@ def test_read_only_start_on_a_corrupt_file_offers_no_restore(qapp, demo_path, mo
 
 
 def test_corrupt_file_without_backups_says_so(qapp, tmp_path, monkeypatch):
-    from tracker.ui import app
+    from tracker.ui import opening
 
     junk = tmp_path / "notes.sqlite3"
     junk.write_text("these are not the droids")
     shown: list[str] = []
-    monkeypatch.setattr(app, "ask_restore", lambda *_: pytest.fail("nothing to restore"))
-    monkeypatch.setattr(app, "error_box", lambda _t, text: shown.append(text))
+    monkeypatch.setattr(opening, "ask_restore", lambda *_: pytest.fail("nothing to restore"))
+    monkeypatch.setattr(opening, "error_box", lambda _t, text: shown.append(text))
     code, windows = _start_window(monkeypatch, qapp, junk)
     assert code == 1 and not windows
     assert "not a SQLite database" in shown[0] and "no backup" in shown[0]
@@ -348,10 +348,10 @@ def test_the_shell_follows_the_reopened_store(qtbot, qapp, tmp_path, demo_path, 
     backup = maintenance.backup(old)
     restore_in_dialog(qtbot, win, backup, monkeypatch)
     assert host.store is win.ctx.store is not old
-    qtbot.waitUntil(lambda: old.conn is None, timeout=3000)
+    qtbot.waitUntil(lambda: old.closed, timeout=3000)
     current = host.store
     win.skip_settings = True
     win.close()
     win.destroyed.connect(lambda *_: host.close())
     win.deleteLater()
-    qtbot.waitUntil(lambda: current.conn is None, timeout=3000)
+    qtbot.waitUntil(lambda: current.closed, timeout=3000)

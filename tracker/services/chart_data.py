@@ -62,7 +62,7 @@ from tracker.domain.filters import Filter
 from tracker.domain.fx import Converter
 from tracker.domain.money import from_minor
 from tracker.services import portfolio, row_check
-from tracker.store import Store, aggregates
+from tracker.store import Store
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -308,7 +308,7 @@ _Made = tuple[dict[str, Any], list[str]]
 
 def _status(store: Store, *, flt: Filter, conv: Converter, **_: Any) -> _Made:
     groups: dict[str, list[dict[str, Any]]] = {}
-    for r in aggregates.projects_by_status(store, flt):
+    for r in store.projects_by_status(flt):
         groups.setdefault(r["status"], []).append(r)
     rows = tuple(
         StatusRow(
@@ -340,7 +340,7 @@ def _financing(
 
 def _sector(store: Store, *, flt: Filter, conv: Converter, lang: str, **_: Any) -> _Made:
     rows = _financing(
-        aggregates.projects_by_sector(store, flt),
+        store.projects_by_sector(flt),
         "sector",
         conv,
         lambda r: _name(r, lang, r["sector"]),
@@ -350,7 +350,7 @@ def _sector(store: Store, *, flt: Filter, conv: Converter, lang: str, **_: Any) 
 
 def _bank(store: Store, *, flt: Filter, conv: Converter, **_: Any) -> _Made:
     rows = _financing(
-        aggregates.projects_by_bank(store, flt),
+        store.projects_by_bank(flt),
         "bank_id",
         conv,
         _bank_label,
@@ -382,12 +382,12 @@ def _largest(
     cannot be ranked and are left out (the converter records the currency).
     """
     candidates: dict[int, tuple[dict[str, Any], Decimal, Decimal]] = {}
-    counts = aggregates.project_counts_by_currency(store, flt, dated=dated)
+    counts = store.project_counts_by_currency(flt, dated=dated)
     for cur, matching in sorted(counts.items()):
         if not matching:
             continue
-        found = aggregates.largest_projects(
-            store, flt, currency=cur, limit=limit, dated=dated, matching=matching
+        found = store.largest_projects(
+            flt, currency=cur, limit=limit, dated=dated, matching=matching
         )
         for r in found:
             committed = conv.convert(_minor(r["amount"]), cur)
@@ -400,7 +400,7 @@ def _largest(
         return ranked, False
     if any(t[0]["id"] == selected_id for t in ranked):
         return ranked, True
-    row = aggregates.project_bar(store, selected_id, flt)
+    row = store.project_bar(selected_id, flt)
     if row is None or (dated and not (row["start_date"] and row["planned_end"])):
         return ranked, False
     committed = conv.convert(_minor(row["amount"]), row["currency"])
@@ -414,7 +414,7 @@ def _largest(
 
 
 def _more_note(store: Store, flt: Filter, shown: int, texts: ChartTexts, *, dated: bool) -> str:
-    total = sum(aggregates.project_counts_by_currency(store, flt, dated=dated).values())
+    total = sum(store.project_counts_by_currency(flt, dated=dated).values())
     return texts.more.format(n=total - shown) if total > shown else ""
 
 
@@ -491,7 +491,7 @@ def _timeline(
 
 def _cumulative(store: Store, *, flt: Filter, conv: Converter, **_: Any) -> _Made:
     by_date: dict[str, Decimal] = {}
-    for r in aggregates.disbursement_steps(store, flt):
+    for r in store.disbursement_steps(flt):
         step = conv.convert(_minor(r["step"]), r["currency"])
         if step is not None:
             by_date[r["date"]] = by_date.get(r["date"], Decimal(0)) + step
@@ -517,7 +517,7 @@ def _cumulative(store: Store, *, flt: Filter, conv: Converter, **_: Any) -> _Mad
 
 def _residents_country(store: Store, *, flt: Filter, conv: Converter, lang: str, **_: Any) -> _Made:
     groups: dict[str, list[dict[str, Any]]] = {}
-    for r in aggregates.residents_by_country(store, flt):
+    for r in store.residents_by_country(flt):
         groups.setdefault(r["country"], []).append(r)
     rows = []
     for code, rs in groups.items():
@@ -533,7 +533,7 @@ def _residents_country(store: Store, *, flt: Filter, conv: Converter, lang: str,
 
 
 def _residents_status(store: Store, *, flt: Filter, **_: Any) -> _Made:
-    counts = {r["status"]: r["n"] for r in aggregates.residents_by_status(store, flt)}
+    counts = {r["status"]: r["n"] for r in store.residents_by_status(flt)}
     rows = tuple(
         StatusCountRow(status=s, count=counts[s]) for s in RESIDENT_STATUSES if s in counts
     )
@@ -542,7 +542,7 @@ def _residents_status(store: Store, *, flt: Filter, **_: Any) -> _Made:
 
 def _ventures(store: Store, *, flt: Filter, lang: str, **_: Any) -> _Made:
     groups: dict[str, dict[str, Any]] = {}
-    for r in aggregates.ventures_by_sector_kind(store, flt):
+    for r in store.ventures_by_sector_kind(flt):
         g = groups.setdefault(r["sector"], {"label": _name(r, lang, r["sector"]), "jv": 0, "fo": 0})
         g["jv" if r["kind"] == "joint_venture" else "fo"] += r["n"]
     rows = tuple(

@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 from tracker.services import importer
-from tracker.store import Store
-from tracker.store.sqlite_store import now_iso
+from tracker.store import Store, now_iso
 
 DEMO_ORDER = (("fx_rates", "fx_rates.csv"), ("projects", "projects.csv"),
               ("project_updates", "project_updates.csv"), ("residents", "residents.csv"),
@@ -39,9 +38,7 @@ def load_demo(store: Store, *, user: str = "demo") -> dict[str, int]:
         for kind, name in DEMO_ORDER:
             plan = importer.import_file(store, kind=kind, path=folder / name, user=user)
             counts[kind] = len(plan.planned)
-        store.conn.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', ?)", (now_iso(),)
-        )
+        store.set_meta("demo", now_iso())
     return counts
 
 
@@ -52,22 +49,46 @@ def generate(store: Store, *, projects: int, residents: int, ventures: int, seed
              progress: bool = False) -> dict[str, int]:  # fmt: skip
     """A large synthetic portfolio, the same for the same arguments (benchmarks).
 
-    The rows are generated inside SQLite (``Store.fill_synthetic``) while the
-    secondary indexes and full-text triggers are off; both are rebuilt once at
-    the end (``Store.bulk_loading``). Every row obeys the domain rules.
+    The rows are made by :mod:`tracker.services.synthetic` and written through the
+    store's bulk insert, a chunk at a time, while the secondary indexes and full-text
+    triggers are off (``bulk_loading``); both are rebuilt once at the end. Every row
+    obeys the domain rules; each chunk gets one audit entry (``bulk_load``, by
+    ``generator``), not one per row.
     """
-    tables = [t for t, n in (("projects", projects), ("residents", residents),
-                             ("ventures", ventures)) if n]  # fmt: skip
+    from tracker.services import synthetic
+
+    wanted = {"projects": projects, "residents": residents, "ventures": ventures}
+    tables = [t for t, n in wanted.items() if n]
+    counts = dict.fromkeys(wanted, 0)
     with store.bulk_loading(tables), store.write():
-        counts = store.fill_synthetic(projects=projects, residents=residents, ventures=ventures,
-                                      seed=seed)  # fmt: skip
+        banks = [r["id"] for r in store.rows("banks", order="id")]
+        zones = [r["id"] for r in store.rows("zones", order="id")]
+        for table, n in wanted.items():
+            offset = store.max_id(table)
+            for start in range(1, n + 1, synthetic.CHUNK):
+                k = min(synthetic.CHUNK, n - start + 1)
+                first = offset + start
+                if table == "projects":
+                    names = synthetic.PROJECT_COLUMNS
+                    cols = synthetic.projects(k, first_id=first, row=start, seed=seed, banks=banks)
+                elif table == "residents":
+                    names = synthetic.RESIDENT_COLUMNS
+                    cols = synthetic.residents(k, first_id=first, row=start, seed=seed, zones=zones)
+                else:
+                    names = synthetic.VENTURE_COLUMNS
+                    cols = synthetic.ventures(k, first_id=first, row=start, seed=seed)
+                ids = store.insert_columns(table, names, cols, user="generator", action="bulk_load",
+                                           summary={"seed": seed})  # fmt: skip
+                counts[table] += len(ids)
         _synthetic_rates(store)
     return counts
 
 
 def _synthetic_rates(store: Store) -> None:
+    """Rates for the synthetic portfolio's currencies, where the file has none that day."""
     rates = {"CNY": 7.1, "EUR": 0.92, "BYN": 3.2, "RUB": 90.0}
-    store.conn.executemany(
-        "INSERT OR IGNORE INTO fx_rates (currency, date, per_usd, version, updated_at) VALUES (?, ?, ?, 1, ?)",
-        [(c, "2008-01-01", r, now_iso()) for c, r in rates.items()],
-    )
+    have = {r["currency"] for r in store.rows("fx_rates", where={"date": "2008-01-01"})}
+    new = [{"currency": c, "date": "2008-01-01", "per_usd": r} for c, r in rates.items()
+           if c not in have]  # fmt: skip
+    if new:
+        store.insert_audited("fx_rates", new, user="generator", action="bulk_load")

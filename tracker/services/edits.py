@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,8 +17,7 @@ from tracker.domain.fields import (
 from tracker.domain.money import from_minor
 from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.services.changes import Change
-from tracker.store import Store
-from tracker.store.sqlite_store import pk_of
+from tracker.store import ConstraintViolation, Store, pk_of
 
 #: Values a new record gets when the person leaves them empty.
 DEFAULTS = {
@@ -38,12 +36,11 @@ def _with_defaults(table: str, values: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _unique_error(
-    store: Store, table: str, exc: sqlite3.IntegrityError, values: Mapping[str, Any]
+    store: Store, table: str, exc: ConstraintViolation, values: Mapping[str, Any]
 ) -> ValidationErrors:
     """Turn a constraint failure into a message naming the field."""
-    msg = str(exc)
-    if "UNIQUE" in msg:
-        col = msg.rsplit(".", 1)[-1].strip()
+    if exc.kind == "unique":
+        col = exc.column
         if table == "fx_rates":
             return ValidationErrors(
                 [ValidationError("date", "a rate for this currency and date exists already")]
@@ -51,11 +48,11 @@ def _unique_error(
         return ValidationErrors(
             [ValidationError(col, f"'{values.get(col)}' is already used by another record")]
         )
-    if "FOREIGN KEY" in msg:
+    if exc.kind == "foreign_key":
         return ValidationErrors(
             [ValidationError("id", "is still used by other records (or links to a missing one)")]
         )
-    return ValidationErrors([ValidationError("record", msg)])
+    return ValidationErrors([ValidationError("record", str(exc))])
 
 
 def _checked(store: Store, k: Any, values: Mapping[str, Any], refs: RefIndex,
@@ -102,7 +99,7 @@ def create_record(store: Store, *, kind: str, values: Mapping[str, Any], user: s
         raise ValueError("use services.updates.add_update for project updates")
     try:
         pk = store.insert(k.name, clean, user=user)
-    except sqlite3.IntegrityError as exc:
+    except ConstraintViolation as exc:
         raise _unique_error(store, k.name, exc, clean) from exc
     return Change(k.name, (pk,), "insert"), pk
 
@@ -132,7 +129,7 @@ def edit_record(store: Store, *, kind: str, pk: Any, values: Mapping[str, Any], 
     changed = {name: clean[name] for name in given}
     try:
         after = store.update(k.name, pk, changed, expected_version=expected_version, user=user)
-    except sqlite3.IntegrityError as exc:
+    except ConstraintViolation as exc:
         raise _unique_error(store, k.name, exc, clean) from exc
     return Change(k.name, (after[pk_of(k.name)],), "update"), after
 
@@ -145,19 +142,17 @@ def delete_record(store: Store, *, kind: str, pk: Any, expected_version: int | N
     removed: dict[str, Any] = {}
     with store.write():
         if k.name == "projects":
-            removed["project_updates"] = store.rows(
-                "project_updates", where="project_id = ?", params=(pk,)
-            )
+            removed["project_updates"] = store.rows("project_updates", where={"project_id": pk})
             for u in removed["project_updates"]:
                 store.delete("project_updates", u["id"], expected_version=None, user=user)
             removed["disbursement_plans"] = store.rows(
-                "disbursement_plans", where="project_id = ?", params=(pk,)
+                "disbursement_plans", where={"project_id": pk}
             )
             for r in removed["disbursement_plans"]:
                 store.delete("disbursement_plans", r["id"], expected_version=None, user=user)
         try:
             removed["row"] = store.delete(k.name, pk, expected_version=expected_version, user=user)
-        except sqlite3.IntegrityError as exc:
+        except ConstraintViolation as exc:
             raise ValidationErrors(
                 [
                     ValidationError(

@@ -51,15 +51,14 @@ from tracker.safe_files import database_clash, exclusive_part, write_atomic
 from tracker.services import portfolio, row_check
 from tracker.services.changes import Change
 from tracker.services.progress import COPYING, WRITING, Progress, quiet
-from tracker.store import Store, StoreError
+from tracker.store import VERSIONED, Store, StoreError, now_iso
 from tracker.store.backups import default_dir as default_backup_dir
-from tracker.store.snapshot_reads import (
+from tracker.store.export_reads import (
     count_rows,
     export_csv_batches,
     export_rows,
     read_snapshot,
 )
-from tracker.store.sqlite_store import VERSIONED, now_iso
 
 FORMATS = ("xlsx", "csv", "json", "pdf", "sqlite", "iati")
 MAIN_TABLES = ("projects", "project_updates", "residents", "ventures", "disbursement_plans")
@@ -522,7 +521,7 @@ def _summary_rows(store: Store, meta: dict[str, Any], counts: dict[str, int], ex
 # ---------------------------------------------------------------------- CSV
 def _csv_spec(table: str) -> list[tuple[str, str]]:
     """(source column, how) per CSV column: money, formula-checked text, REAL or plain (see
-    snapshot_reads.export_csv_batches)."""
+    export_reads.export_csv_batches)."""
     fmap = _field_map(table)
     spec = []
     for c in columns(table):

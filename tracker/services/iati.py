@@ -45,7 +45,7 @@ from tracker.domain.iati_codes import (
 from tracker.domain.money import from_minor
 from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.store import Store
-from tracker.store.snapshot_reads import export_rows
+from tracker.store.export_reads import export_rows
 
 IATI_VERSION = "2.03"
 SCHEMA_DIR = Path(__file__).with_name("iati_schema")

@@ -14,8 +14,7 @@ from tracker.domain.validation import ValidationErrors
 from tracker.services import edits, importer, updates
 from tracker.services.changes import Change
 from tracker.services.progress import Progress
-from tracker.store import Store, StoreError
-from tracker.store.sqlite_store import VERSIONED
+from tracker.store import VERSIONED, Store, StoreError
 
 
 class ImportUndoRefused(StoreError):

@@ -54,8 +54,7 @@ from tracker.services import import_limits as limits
 from tracker.services.changes import Change
 from tracker.services.import_limits import ImportRefused
 from tracker.services.progress import CHECKING, READING, WRITING, Progress, quiet
-from tracker.store import Store, perf_bulk
-from tracker.store.sqlite_store import now_iso
+from tracker.store import Store, now_iso
 
 #: Columns that exports add and imports ignore.
 IGNORED_COLUMNS = {"id", "version", "updated_at", "kind", "entered_at", "project_name", "zone_kind"}
@@ -926,7 +925,7 @@ def _existing_keys(
     if k is DISBURSEMENT_PLANS:
         return {(r["project_id"], r["date"]): r for r in store.rows("disbursement_plans")}
     col = next((c for c, n in mapping.items() if n == k.key), None)
-    if col is None or perf_bulk.is_empty(store, k.name):  # a first import: nothing to look up
+    if col is None or store.is_empty(k.name):  # a first import: nothing to look up
         return {}
     cells = raw_by_col[col]
     if text:  # each distinct cell once (set() and str.strip over it, C-level)
@@ -935,7 +934,7 @@ def _existing_keys(
         keys: set[Any] = set(map(str.strip, distinct))
     else:  # typed values (JSON, XLSX): 1, 1.0 and True are one set member but three keys
         keys = {str(v).strip() for v in cells if v not in (None, "")}
-    return perf_bulk.rows_by_key(store, k.name, k.key, keys)
+    return store.rows_by_key(k.name, k.key, keys)
 
 
 def _from_json(k: Kind, name: str, v: Any) -> Any:
@@ -961,13 +960,9 @@ def _check_updates(store: Store, plan: ImportPlan) -> None:
     projects = store.fetch("projects", sorted(pids))
     existing = set()
     if pids:
-        ids = sorted(pids)
-        for i in range(0, len(ids), 900):
-            part = ids[i : i + 900]
-            for r in store.query(
-                f"SELECT project_id, as_of, status, progress_pct, disbursed, note FROM project_updates "
-                f"WHERE project_id IN ({', '.join('?' * len(part))})", part):  # fmt: skip
-                existing.add(tuple(r.values()))
+        cols = ("project_id", "as_of", "status", "progress_pct", "disbursed", "note")
+        for r in store.rows("project_updates", where={"project_id": sorted(pids)}, columns=cols):
+            existing.add(tuple(r[c] for c in cols))
     for p in plan.planned:
         v = p.values
         proj = projects[v["project_id"]]
@@ -1033,13 +1028,11 @@ def commit_plan(
             total = len(plan.planned)
             progress(0, total, WRITING)
             if checked is not None:  # bound straight from the checked columns
-                new_ids = perf_bulk.insert_columns(store, k.name, checked.names, checked.cols,
-                                                   user=user, action="import",
-                                                   progress=progress)  # fmt: skip
+                new_ids = store.insert_columns(k.name, checked.names, checked.cols, user=user,
+                                               action="import", progress=progress)  # fmt: skip
             else:
-                new_ids = perf_bulk.insert_audited(store, k.name, [p.values for p in new],
-                                                   user=user, action="import",
-                                                   progress=progress)  # fmt: skip
+                new_ids = store.insert_audited(k.name, [p.values for p in new], user=user,
+                                               action="import", progress=progress)  # fmt: skip
             progress(len(new), total)
             if len(new) == len(plan.planned):  # only new rows (a first import): ids in order
                 ids = new_ids

@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracker.services.progress import COPYING, VERIFYING, Progress, quiet
 from tracker.store import ForeignSchema, Store, StoreError
 from tracker.store import backups as _backups
-from tracker.store.sqlite_store import check_header
 
 Backup = _backups.Backup
 
@@ -52,18 +50,12 @@ def check(path: str | os.PathLike[str]) -> CheckReport:
         from tracker.services import row_check
 
         report.problems += [f"row: {c.describe()}" for c in row_check.broken_cells(store)]
-        bad = store.query(
-            "SELECT code FROM projects WHERE typeof(disbursed) = 'integer' AND "
-            "typeof(amount) = 'integer' AND disbursed > amount ORDER BY code LIMIT 20"
-        )
         report.problems += [
-            f"project {r['code']}: disbursed exceeds the committed amount" for r in bad
+            f"project {code}: disbursed exceeds the committed amount"
+            for code in store.projects_disbursed_over_amount(limit=20)
         ]
         fx = store.fx_table()
-        for (cur,) in store.conn.execute(
-            "SELECT DISTINCT currency FROM projects UNION SELECT DISTINCT currency FROM residents "
-            "UNION SELECT DISTINCT currency FROM ventures"
-        ):
+        for cur in sorted(store.distinct_values(("projects", "residents", "ventures"), "currency")):
             if cur != "USD" and not fx.rates.get(cur):
                 report.notes.append(
                     f"no exchange rate for {cur}: its amounts are left out of USD totals"
@@ -81,10 +73,9 @@ def backup(store: Store, *, to: str | os.PathLike[str] | None = None,
 
     ``progress`` hears the pages copied; a cancel leaves no file behind.
     """
-    folder = Path(to) if to else store.backup_dir
     progress = progress or quiet()
     progress(0, 0, COPYING)
-    return _backups.make_backup(store, folder, keep=0, reason="manual", progress=progress)
+    return store.make_backup(folder=to, keep=0, reason="manual", progress=progress)
 
 
 def list_backups(
@@ -132,33 +123,16 @@ def restore(db_path: str | os.PathLike[str], *, source: str | os.PathLike[str],
         try:
             with Store.open(dst, backup=False) as cur:
                 progress(0, 0, COPYING)
-                safety = _backups.make_backup(cur, folder, keep=0, reason="before-restore",
-                                              progress=progress)  # fmt: skip
+                safety = cur.make_backup(folder=folder, keep=0, reason="before-restore",
+                                         progress=progress)  # fmt: skip
                 progress(0, 0, VERIFYING)
                 healthy = not cur.integrity_check(quick=True)
-        except (StoreError, sqlite3.Error):
+        except StoreError:
             folder.mkdir(parents=True, exist_ok=True)
             safety = folder / f"{dst.stem}-damaged-before-restore{dst.suffix or '.sqlite3'}"
             shutil.copy2(dst, safety)
     progress.commit_point()
-    src_conn = sqlite3.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        if healthy:
-            # Into the live file through SQLite's locks: safe even if another window has it open.
-            dst_conn = sqlite3.connect(str(dst), timeout=15)
-            try:
-                src_conn.backup(dst_conn)
-            finally:
-                dst_conn.close()
-        else:
-            tmp = dst.with_name(dst.name + ".restoring")
-            _backups.copy_database(src_conn, tmp)
-            for suffix in ("-wal", "-shm"):
-                Path(str(dst) + suffix).unlink(missing_ok=True)
-            os.replace(tmp, dst)
-    finally:
-        src_conn.close()
-    check_header(dst)
+    _backups.copy_file_over(src, dst, live=healthy)
     _audit_restore(dst, src, safety, user)
     return safety
 
@@ -175,7 +149,7 @@ def _audit_restore(dst: Path, src: Path, safety: Path | None, user: str | None) 
                 "previous_file_kept_as": str(safety) if safety else None,
             }, user=user or current_user())  # fmt: skip
             s.changed = False  # the restore is the copy; no backup of it on close
-    except (StoreError, sqlite3.Error, OSError) as exc:
+    except (StoreError, OSError) as exc:
         raise StoreError(f"{dst.name} was restored from {src.name}, but the restore could not be "
                          f"written to its audit log ({exc}).") from exc  # fmt: skip
 

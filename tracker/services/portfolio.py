@@ -11,7 +11,7 @@ from decimal import Decimal
 from tracker.domain.filters import Filter
 from tracker.domain.fx import Converter
 from tracker.domain.money import from_minor
-from tracker.store import Store, aggregates
+from tracker.store import Store
 
 MONEY_COLUMNS = {
     "projects": ("amount", "disbursed"),
@@ -40,8 +40,7 @@ def totals(store: Store, *, kind: str, flt: Filter | None = None, currency: str 
     cols = MONEY_COLUMNS.get(kind, ())
     rows: list[dict] = []
     if cols:
-        cubed = aggregates.sums_by_currency(store, kind, cols, flt)
-        rows = cubed if cubed is not None else store.sums_by_currency(kind, cols, flt)
+        rows = store.totals_by_currency(kind, cols, flt)
     count = sum(r["n"] for r in rows) if cols else store.count(kind, flt)
     sums = {c: conv.total((r["currency"], from_minor(r[c] or 0)) for r in rows) for c in cols}
     return Totals(count, conv.target, conv.as_of, sums, conv.warning)
@@ -96,22 +95,19 @@ def key_figures(store: Store, *, currency: str = "USD", as_of: str | None = None
         financing=t.sums["amount"],
         disbursed=t.sums["disbursed"],
     )
-    for r in aggregates.projects_by_status(store, flt):  # from the chart cube when it can
+    for r in store.projects_by_status(flt):  # from the chart cube when it can
         if r["n"]:
             k.projects_by_status[r["status"]] = k.projects_by_status.get(r["status"], 0) + r["n"]
     k.residents = store.count("residents")
-    k.resident_countries = store.query("SELECT count(DISTINCT country) AS n FROM residents")[0]["n"]
-    for r in store.query(
-        "SELECT z.name AS zone, count(*) AS n, count(DISTINCT r.country) AS c FROM residents r "
-        "JOIN zones z ON z.id = r.zone_id GROUP BY z.name ORDER BY n DESC"
-    ):
+    k.resident_countries = store.distinct_count("residents", "country")
+    for r in store.residents_by_zone():
         k.residents_by_zone[r["zone"]] = r["n"]
-        k.resident_countries_by_zone[r["zone"]] = r["c"]
-    for r in store.query("SELECT kind, count(*) AS n FROM ventures GROUP BY kind"):
-        if r["kind"] == "joint_venture":
-            k.joint_ventures = r["n"]
+        k.resident_countries_by_zone[r["zone"]] = r["countries"]
+    for kind, n in store.counts_by("ventures", "kind").items():
+        if kind == "joint_venture":
+            k.joint_ventures = n
         else:
-            k.foreign_owned = r["n"]
+            k.foreign_owned = n
     k.ventures = k.joint_ventures + k.foreign_owned
     if conv.warning:
         k.warnings.append(conv.warning)

@@ -14,8 +14,7 @@ from typing import Any, Protocol
 from tracker.services import edits, updates
 from tracker.services.changes import Change
 from tracker.services.progress import Progress
-from tracker.store import Store
-from tracker.store.sqlite_store import pk_of
+from tracker.store import Store, pk_of
 
 
 class Command(Protocol):

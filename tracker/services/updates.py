@@ -12,8 +12,7 @@ from tracker.domain.fields import PROJECT_UPDATES, PROJECTS, RefIndex, stored_pr
 from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.services.changes import Change
 from tracker.services.progress import CHECKING, WRITING, Progress, quiet
-from tracker.store import NotFound, Store
-from tracker.store.sqlite_store import now_iso
+from tracker.store import NotFound, Store, now_iso
 
 MOVED = ("status", "progress_pct", "disbursed")
 
@@ -142,10 +141,8 @@ def _decimal_text(minor: int | None) -> str | None:
 
 def _apply(store: Store, clean: dict[str, Any], project: dict[str, Any], *, user: str,
            expected_version: int | None) -> AppliedUpdate:  # fmt: skip
-    with store.write() as c:
-        latest = c.execute(
-            "SELECT max(as_of) FROM project_updates WHERE project_id = ?", (project["id"],)
-        ).fetchone()[0]
+    with store.write():
+        latest = store.max_of("project_updates", "as_of", where={"project_id": project["id"]})
         uid = store.insert("project_updates", {**clean, "entered_at": now_iso()}, user=user)
         before: dict[str, Any] = {}
         version_after = project["version"]
@@ -200,10 +197,7 @@ def round_projects(store: Store) -> list[dict[str, Any]]:
     """Projects followed in an update round: all not completed or cancelled, by code."""
     from tracker.domain.codelists import ACTIVE_PROJECT_STATUSES
 
-    marks = ", ".join("?" * len(ACTIVE_PROJECT_STATUSES))
-    return store.rows(
-        "projects", where=f"status IN ({marks})", params=ACTIVE_PROJECT_STATUSES, order="code"
-    )
+    return store.rows("projects", where={"status": ACTIVE_PROJECT_STATUSES}, order="code")
 
 
 def apply_round(
@@ -265,5 +259,5 @@ def undo_round(store: Store, result: RoundResult, *, user: str) -> Change:
 def history(store: Store, project_id: int) -> list[dict[str, Any]]:
     """Updates of one project, newest first."""
     return store.rows(
-        "project_updates", where="project_id = ?", params=(project_id,), order="as_of DESC, id DESC"
+        "project_updates", where={"project_id": project_id}, order="as_of DESC, id DESC"
     )

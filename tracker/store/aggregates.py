@@ -19,11 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.domain.filters import Filter
 from tracker.store.migrations import CUBE_INDEXES
-from tracker.store.sqlite_store import FILTER_ALIASES, FILTER_COLUMNS, Store, _connect
+from tracker.store.schema import FILTER_ALIASES, FILTER_COLUMNS, _col, _t
+from tracker.store.sqlite_file import _connect
+
+if TYPE_CHECKING:
+    from tracker.store.sqlite_store import Store
 
 
 def _server_aware(fn):  # noqa: ANN001, ANN202
@@ -90,11 +94,11 @@ def _where(store: Store, table: str, flt: Filter | None, *extra: str) -> tuple[s
 
 
 def _rows(store: Store, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    return [dict(r) for r in store.conn.execute(sql, list(params))]
+    return [dict(r) for r in store._conn.execute(sql, list(params))]
 
 
 def _stamp(store: Store) -> tuple[int, int]:
-    return store.conn.total_changes, store.data_version()
+    return store._conn.total_changes, store.data_version()
 
 
 def cube(store: Store, table: str) -> list[dict[str, Any]]:
@@ -304,7 +308,7 @@ def project_counts_by_currency(
 
 def _has_index(store: Store, name: str) -> bool:
     sql = "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?"
-    return store.conn.execute(sql, (name,)).fetchone() is not None
+    return store._conn.execute(sql, (name,)).fetchone() is not None
 
 
 @_server_aware
@@ -456,3 +460,112 @@ def sums_by_currency(
     if spec is None or "currency" not in spec[0] or not set(columns) <= set(spec[1]):
         return None
     return _grouped(store, table, flt, ["currency"], ["n", *columns])
+
+
+# --- the data API's methods -------------------------------------------------------------
+
+
+class Aggregates:
+    """Mixin of :class:`tracker.store.sqlite_store.Store`: counts and sums for charts,
+    footers and key figures (from the chart cube when it can answer)."""
+
+    def totals_by_currency(self, table: str, columns: Sequence[str],
+                           flt: Filter | None = None) -> list[dict[str, Any]]:  # fmt: skip
+        """Count (``n``) and sums of money ``columns`` per currency of what ``flt`` selects."""
+        cubed = sums_by_currency(self, table, columns, flt)  # type: ignore[arg-type]
+        return cubed if cubed is not None else self.sums_by_currency(table, columns, flt)  # type: ignore[attr-defined]
+
+    def projects_by_status(self, flt: Filter | None = None) -> list[dict[str, Any]]:
+        return projects_by_status(self, flt)  # type: ignore[arg-type]
+
+    def projects_by_sector(self, flt: Filter | None = None) -> list[dict[str, Any]]:
+        return projects_by_sector(self, flt)  # type: ignore[arg-type]
+
+    def projects_by_bank(self, flt: Filter | None = None) -> list[dict[str, Any]]:
+        return projects_by_bank(self, flt)  # type: ignore[arg-type]
+
+    def project_counts_by_currency(self, flt: Filter | None = None, *,
+                                   dated: bool = False) -> dict[str, int]:  # fmt: skip
+        return project_counts_by_currency(self, flt, dated=dated)  # type: ignore[arg-type]
+
+    def largest_projects(self, flt: Filter | None, *, currency: str, limit: int,
+                         dated: bool = False, matching: int | None = None) -> list[dict[str, Any]]:  # fmt: skip
+        return largest_projects(self, flt, currency=currency, limit=limit, dated=dated,  # type: ignore[arg-type]
+                                matching=matching)  # fmt: skip
+
+    def project_bar(self, project_id: int, flt: Filter | None = None) -> dict[str, Any] | None:
+        return project_bar(self, project_id, flt)  # type: ignore[arg-type]
+
+    def disbursement_steps(self, flt: Filter | None = None) -> list[dict[str, Any]]:
+        return disbursement_steps(self, flt)  # type: ignore[arg-type]
+
+    def residents_by_country(self, flt: Filter | None = None) -> list[dict[str, Any]]:
+        return residents_by_country(self, flt)  # type: ignore[arg-type]
+
+    def residents_by_status(self, flt: Filter | None = None) -> list[dict[str, Any]]:
+        return residents_by_status(self, flt)  # type: ignore[arg-type]
+
+    def ventures_by_sector_kind(self, flt: Filter | None = None) -> list[dict[str, Any]]:
+        return ventures_by_sector_kind(self, flt)  # type: ignore[arg-type]
+
+    def residents_by_zone(self) -> list[dict[str, Any]]:
+        """Residents per zone (``zone`` name, ``n``, ``countries``), largest first."""
+        return _rows(self, "SELECT z.name AS zone, count(*) AS n, count(DISTINCT r.country) AS "  # type: ignore[arg-type]
+                     "countries FROM residents r JOIN zones z ON z.id = r.zone_id GROUP BY z.name "
+                     "ORDER BY n DESC")  # fmt: skip
+
+    def distinct_count(self, table: str, column: str) -> int:
+        """How many different non-empty values ``column`` holds."""
+        _t(table)
+        _col(table, column, self)
+        return _rows(self, f"SELECT count(DISTINCT {column}) AS n FROM {table}")[0]["n"]  # type: ignore[arg-type]
+
+    def counts_by(self, table: str, column: str) -> dict[Any, int]:
+        """How many rows hold each value of ``column``."""
+        _t(table)
+        _col(table, column, self)
+        sql = f"SELECT {column} AS v, count(*) AS n FROM {table} GROUP BY {column}"
+        return {r["v"]: r["n"] for r in _rows(self, sql)}  # type: ignore[arg-type]
+
+    def distinct_values(self, tables: str | Sequence[str], column: str) -> Any:
+        """For one table, its non-NULL values of ``column`` ascending (a list, as the record
+        view asks); for several, the set of values any of them holds (key figures)."""
+        if isinstance(tables, str):
+            from tracker.store import perf_ids
+
+            perf_ids.check_names(self, tables, column)
+            return perf_ids.distinct_values(self._conn, tables, column)  # type: ignore[attr-defined]
+        for t in tables:
+            _t(t)
+            _col(t, column, self)
+        sql = " UNION ".join(f"SELECT DISTINCT {column} AS v FROM {t}" for t in tables)
+        return {r["v"] for r in _rows(self, sql)}  # type: ignore[arg-type]
+
+    def projects_disbursed_over_amount(self, *, limit: int = 20) -> list[str]:
+        """Codes of projects whose disbursed sum exceeds the committed amount (a broken rule)."""
+        sql = (
+            "SELECT code FROM projects WHERE typeof(disbursed) = 'integer' AND "
+            "typeof(amount) = 'integer' AND disbursed > amount ORDER BY code LIMIT ?"
+        )
+        return [r["code"] for r in _rows(self, sql, [int(limit)])]  # type: ignore[arg-type]
+
+    # Chart data read on a worker thread while a picture is up, then adopted.
+    def aggregates_stamp(self) -> tuple[int, int]:
+        """What aggregates read apart must still match to be adopted."""
+        return cube_stamp(self)  # type: ignore[arg-type]
+
+    def has_aggregates(self, table: str) -> bool:
+        """Whether ``table``'s chart data is kept (and worth reading ahead)."""
+        return has_cube(table)
+
+    def chart_aggregates(self, tables: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """The chart data of ``tables`` (those that have it), e.g. read on a worker's own
+        connection and handed to the window's store with :meth:`adopt_aggregates`."""
+        return {t: cube(self, t) for t in tables if has_cube(t)}  # type: ignore[arg-type]
+
+    def adopt_aggregates(
+        self, rows: dict[str, list[dict[str, Any]]], stamp: tuple[int, int]
+    ) -> None:
+        """Keep chart data read by :meth:`chart_aggregates` elsewhere if the file has not changed."""
+        for table, cube_rows in rows.items():
+            adopt_cube(self, table, cube_rows, stamp)  # type: ignore[arg-type]

@@ -9,12 +9,20 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from tracker.safe_files import exclusive_part
+from tracker.store.sqlite_file import check_header, translate
 
-if TYPE_CHECKING:
-    from tracker.store.sqlite_store import Store
+
+class OpenFile(Protocol):
+    """What a backup needs of an open store (its path and connection): no import of the
+    store class, which itself backs up on open and close."""
+
+    path: Path
+    _conn: sqlite3.Connection
+    backup_failure: str
+
 
 DEFAULT_KEEP = 10
 #: Who hears that an automatic backup failed (the CLI prints it on stderr, the window in
@@ -28,7 +36,7 @@ def on_failure(listener: Callable[[str], None]) -> Callable[[], None]:
     return lambda: _FAILURE_LISTENERS.remove(listener) if listener in _FAILURE_LISTENERS else None
 
 
-def failed(store: Store, folder: Path, exc: BaseException) -> str:
+def failed(store: OpenFile, folder: Path, exc: BaseException) -> str:
     """Say that an automatic backup of ``store`` could not be made; returns the message."""
     why = getattr(exc, "strerror", None) or str(exc)
     msg = (f"the automatic backup of {store.path.name} could not be made in {folder} ({why}); "
@@ -114,7 +122,7 @@ def list_backups(folder: Path, stem: str | None = None) -> list[Backup]:
 
 
 def make_backup(
-    store: Store,
+    store: OpenFile,
     folder: Path,
     *,
     keep: int = DEFAULT_KEEP,
@@ -126,7 +134,7 @@ def make_backup(
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{store.path.stem}-{stamp}-{reason}.sqlite3"
-    copy_database(store.conn, target, progress)
+    copy_database(store._conn, target, progress)
     if keep > 0:
         # Only the automatic copies rotate: one made by hand or before an upgrade or a
         # restore is the way back from that step and stays until the person removes it.
@@ -144,7 +152,7 @@ def _last_audit_id(conn: sqlite3.Connection) -> int | None:
 
 
 def auto_backup(
-    store: Store, folder: Path, *, keep: int = DEFAULT_KEEP, reason: str = "open"
+    store: OpenFile, folder: Path, *, keep: int = DEFAULT_KEEP, reason: str = "open"
 ) -> Path | None:
     """Back up on open unless the newest backup already holds the same data.
 
@@ -156,7 +164,7 @@ def auto_backup(
         try:
             other = sqlite3.connect(f"{newest[0].path.resolve().as_uri()}?mode=ro", uri=True)
             try:
-                same = _last_audit_id(other) == _last_audit_id(store.conn)
+                same = _last_audit_id(other) == _last_audit_id(store._conn)
             finally:
                 other.close()
         except sqlite3.Error:
@@ -169,3 +177,31 @@ def auto_backup(
         # A backup folder we cannot write must not stop the person from working; said.
         failed(store, Path(folder), exc)
         return None
+
+
+def copy_file_over(src: Path, dst: Path, *, live: bool) -> None:
+    """Replace the database ``dst`` with a copy of ``src`` (a checked backup).
+
+    ``live``: ``dst`` is a healthy database, written through SQLite's locks (safe even
+    while another window has it open); otherwise a new file replaces it whole.
+    """
+    try:
+        src_conn = sqlite3.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            if live:
+                dst_conn = sqlite3.connect(str(dst), timeout=15)
+                try:
+                    src_conn.backup(dst_conn)
+                finally:
+                    dst_conn.close()
+            else:
+                tmp = dst.with_name(dst.name + ".restoring")
+                copy_database(src_conn, tmp)
+                for suffix in ("-wal", "-shm"):
+                    Path(str(dst) + suffix).unlink(missing_ok=True)
+                os.replace(tmp, dst)
+        finally:
+            src_conn.close()
+    except sqlite3.Error as exc:
+        raise translate(exc, dst) from exc
+    check_header(dst)

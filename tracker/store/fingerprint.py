@@ -16,18 +16,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from tracker.store.sqlite_store import Store
+import sqlite3
 
 #: Tables whose contents no chart shows: a write there leaves the pictures true.
 _IGNORED = frozenset({"meta", "snapshots", "sqlite_stat1", "sqlite_sequence"})
 
 
-def data_stamp(store: Store) -> str:
-    """Hex digest that changes whenever the file's records change (through any Store)."""
-    conn = store.conn
+def data_stamp(conn: sqlite3.Connection) -> str:
+    """Hex digest that changes whenever the file's records change (through any connection)."""
     tables = [
         name
         for (name,) in conn.execute(

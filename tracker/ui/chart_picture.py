@@ -5,7 +5,7 @@ half (loading matplotlib, aggregating the portfolio, laying out the figure),
 three times the rest of the start-up (PRODUCT.md §9). When the window closes,
 each chart on screen is kept here as a PNG, under a key made of everything the
 chart was drawn from: the file and a stamp of its contents
-(:func:`tracker.store.fingerprint.data_stamp`), the chart, filter, selected
+(:meth:`Store.data_stamp`), the chart, filter, selected
 record, currency, as-of and today's date, the language, the pane's size and
 pixel ratio, and the program's version. At the next start the chart pane shows
 the picture whose key matches exactly, and draws live only when something in
@@ -23,7 +23,6 @@ import hashlib
 import json
 import logging
 import os
-import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -35,8 +34,7 @@ from PySide6.QtGui import QPixmap
 from tracker import __version__, paths
 from tracker.safe_files import exclusive_part
 from tracker.services.progress import Progress
-from tracker.store import Store
-from tracker.store.fingerprint import data_stamp
+from tracker.store import Store, StoreError
 from tracker.ui.operations import QueryOp
 
 log = logging.getLogger(__name__)
@@ -62,8 +60,8 @@ def file_parts(store: Store, *, currency: str, as_of: str) -> dict[str, Any] | N
     if getattr(store, "backend", "sqlite") != "sqlite":
         return None  # a team server's charts change with others' saves: always drawn live
     try:
-        stamp = data_stamp(store)
-    except sqlite3.Error:
+        stamp = store.data_stamp()
+    except StoreError:
         return None
     return {
         "file": str(store.path.resolve()), "stamp": stamp, "currency": currency, "as_of": as_of,
@@ -193,7 +191,7 @@ class CubeReader(QObject):
     A :class:`~tracker.ui.operations.QueryOp` reads them on its own read-only
     connection (SQLite walks the index without the GIL) and hands them to the
     store's cache on the GUI thread, only if the file has not changed since the
-    read began (:func:`tracker.store.aggregates.adopt_cube`); a closed or replaced
+    read began (:meth:`Store.adopt_aggregates`); a closed or replaced
     file cancels the read (``operations.stop_all``), so nothing is handed over.
     ``done`` is set when all are handed over (or given up), for tests and benchmarks.
     """
@@ -209,20 +207,18 @@ class CubeReader(QObject):
         self.op: QueryOp[dict[str, list]] | None = None
 
     def start(self) -> None:
-        from tracker.store import aggregates
-
-        tables = tuple(t for t in self.tables if aggregates.has_cube(t))
+        tables = tuple(t for t in self.tables if self.store.has_aggregates(t))
         if not tables:
             self._finished()
             return
-        stamp = aggregates.cube_stamp(self.store)
+        stamp = self.store.aggregates_stamp()
 
         def work(store: Store, progress: Progress) -> dict[str, list]:
             rows: dict[str, list] = {}
             for i, table in enumerate(tables):
                 progress(i, len(tables))
                 try:
-                    rows[table] = aggregates.cube(store, table)
+                    rows.update(store.chart_aggregates((table,)))
                 except Exception as exc:  # noqa: BLE001 - a live draw reads (and reports) it again
                     log.info("background chart data of %s not read: %s", table, exc)
             return rows
@@ -233,10 +229,7 @@ class CubeReader(QObject):
         self.op.run_in_background()
 
     def _adopt(self, rows: dict[str, list], stamp: tuple[int, int]) -> None:
-        from tracker.store import aggregates
-
-        for table, cube_rows in rows.items():
-            aggregates.adopt_cube(self.store, table, cube_rows, stamp)
+        self.store.adopt_aggregates(rows, stamp)
         self._finished()
 
     def _finished(self) -> None:

@@ -201,16 +201,22 @@ def date_formatter(locale: QLocale | None = None) -> Callable[[str | dt.date | N
 # --- charts ----------------------------------------------------------------------------------
 
 
-def chart_context(store: Any, chart: str, flt: Any, as_of: str) -> str:
-    """The first part of a chart's subtitle in the current language: what the
-    filter selects (with names) and the as-of date, as the printed report says it."""
-    from tracker.services.chart_data import KIND_OF_CHART
-    from tracker.ui.report import describe_filter
-
-    as_of_text = QCoreApplication.translate("Report", "as of {date}").format(
-        date=format_date(as_of)
-    )
-    return f"{describe_filter(store, KIND_OF_CHART[chart], flt)} · {as_of_text}"
+def chart_title(name: str) -> str:
+    """Menu name of a chart in the user's language."""
+    t = QCoreApplication.translate
+    titles = {
+        "status": t("ChartPane", "Portfolio by status"),
+        "sector": t("ChartPane", "Financing by sector"),
+        "bank": t("ChartPane", "Financing by bank"),
+        "disbursement": t("ChartPane", "Disbursed vs committed per project"),
+        "timeline": t("ChartPane", "Project timeline"),
+        "cumulative": t("ChartPane", "Cumulative disbursement"),
+        "residents_country": t("ChartPane", "Residents by country"),
+        "residents_status": t("ChartPane", "Residents by status"),
+        "ventures": t("ChartPane", "Ventures by kind and sector"),
+        "plan": t("ChartPane", "Disbursement: plan against actual"),
+    }
+    return titles.get(name, name)
 
 
 def chart_texts() -> Any:

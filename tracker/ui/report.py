@@ -349,7 +349,7 @@ class Report:
         if key not in self._svg:
             from tracker.charts import figure_to_svg_bytes
             from tracker.ui import i18n
-            from tracker.ui.panes.chart_pane import chart_title
+            from tracker.ui.i18n import chart_title
 
             fig = chart_data.build_figure(
                 self.store, chart, flt=flt, currency=self.content.currency,

@@ -54,7 +54,7 @@ def is_first_run(*, db: str | None, demo: bool) -> bool:
 def open_choice(choice: WelcomeChoice, *, read_only: bool = False) -> Store:
     """Open what the welcome screen (or File › Open/New) chose; raises StoreError/OSError."""
     from tracker.store import Store
-    from tracker.ui.app import open_store
+    from tracker.ui.opening import open_store
 
     if choice.action == "demo":
         return open_store(db=None, demo=True, read_only=read_only)
@@ -156,12 +156,12 @@ class Shell(QObject):
         try:
             new = open_choice(choice, read_only=self.read_only)
         except CorruptDatabase as exc:
-            from tracker.ui import app
+            from tracker.ui import opening
 
             if choice.action != "open":
                 error_box(self.window, self.tr("Cannot open the database"), str(exc))
                 return False
-            if not app.offer_restore(Path(choice.path), exc, backup_dir=self.prefs.backup_dir,
+            if not opening.offer_restore(Path(choice.path), exc, backup_dir=self.prefs.backup_dir,
                                      parent=self.window, title=self.tr("Cannot open the database"),
                                      show_error=lambda title, text:
                                      error_box(self.window, title, text)):  # fmt: skip

@@ -169,7 +169,7 @@ def _clear(dst: AnyStore, table: str) -> None:
     if isinstance(dst, PgStore):
         dst._exec(f"DELETE FROM {table}")
     else:
-        dst.conn.execute(f"DELETE FROM {table}")
+        dst._conn.execute(f"DELETE FROM {table}")
 
 
 @contextlib.contextmanager
@@ -178,7 +178,7 @@ def _snapshot(src: AnyStore) -> Iterator[None]:
         with src.snapshot():
             yield
         return
-    from tracker.store.snapshot_reads import read_snapshot
+    from tracker.store.export_reads import read_snapshot
 
     with read_snapshot(src):
         yield

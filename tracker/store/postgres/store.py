@@ -27,6 +27,7 @@ from tracker.domain.fields import RefIndex
 from tracker.domain.filters import Filter
 from tracker.domain.fx import FxTable
 from tracker.store.errors import (
+    ConstraintViolation,
     ForeignDatabase,
     NewerSchema,
     NotFound,
@@ -50,18 +51,6 @@ from tracker.store.sqlite_store import (
 
 class ServerUnavailable(StoreError):
     """The server cannot be reached (down, network gone, timeout); nothing was written."""
-
-
-class ConstraintViolation(StoreError):
-    """A rule the database keeps (unique, link, check) refused a write; nothing was written.
-
-    ``kind`` is 'unique', 'foreign_key', 'check' or 'not_null'; ``column`` the
-    column the server named, when it did.
-    """
-
-    def __init__(self, message: str, *, table: str, kind: str, column: str | None):
-        self.table, self.kind, self.column = table, kind, column
-        super().__init__(message)
 
 
 _QMARK = re.compile(r"\?")
@@ -1001,7 +990,8 @@ class PgStore(ServerAggregates):
         return {r[column]: r for r in rows}
 
     def insert_columns(self, table: str, names: Sequence[str], cols: Sequence[Sequence[Any]],
-                       *, user: str, action: str = "insert") -> list[int]:  # fmt: skip
+                       *, user: str, action: str = "insert",
+                       progress: Any = None) -> list[int]:  # fmt: skip
         n = len(cols[0]) if cols else 0
         if len(names) != len(cols) or any(len(c) != n for c in cols):
             raise ValueError("one name per column, and every column as long as the first")
@@ -1011,7 +1001,7 @@ class PgStore(ServerAggregates):
         return self.insert_audited(table, rows, user=user, action=action)
 
     def insert_audited(self, table: str, rows: Sequence[Mapping[str, Any]], *, user: str,
-                       action: str = "insert") -> list[int]:  # fmt: skip
+                       action: str = "insert", progress: Any = None) -> list[int]:  # fmt: skip
         """Many new rows, each audited as ``insert`` audits one, in one transaction:
         the rows in one pipelined batch, their audit entries in one COPY."""
         if not rows:
@@ -1184,14 +1174,14 @@ class PgStore(ServerAggregates):
             problems.append("the database is not marked as an Investment Tracker portfolio")
         return problems
 
-    def backup_to(self, target: str | Path) -> Path:
+    def backup_to(self, target: str | Path, progress: Any = None) -> Path:
         """A consistent SQLite copy of the whole portfolio (one snapshot transaction)."""
         from tracker.store.postgres.copying import server_to_file
 
         return server_to_file(self, Path(target))
 
     def make_backup(self, folder: str | Path | None = None, *, reason: str = "manual",
-                    keep: int | None = None) -> Path:  # fmt: skip
+                    keep: int | None = None, progress: Any = None) -> Path:  # fmt: skip
         """A SQLite copy named like the file store's backups ('<db>-<stamp>-<reason>.sqlite3'),
         so the folder's newest copy can be found and opened read-only when the server is gone.
         Copies of a server are never rotated away by the program (``keep`` is ignored)."""

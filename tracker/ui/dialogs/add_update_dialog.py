@@ -27,8 +27,8 @@ from tracker.ui.context import AppContext
 from tracker.ui.i18n import format_date
 from tracker.ui.messages import tr_error, tr_message
 from tracker.ui.models.lookups import status_label
-from tracker.ui.panes.form_pane import ERROR_STYLE, money_text
 from tracker.ui.widgets import ChoiceCombo, DateEdit, MoneyEdit
+from tracker.ui.widgets.editors import ERROR_STYLE, money_text
 
 
 def confirm_odd(parent: QWidget | None, title: str, text: str) -> bool:

@@ -42,7 +42,7 @@ class Lookups:
         self.countries = {r["code"]: label_for(r) for r in s.rows("countries", order="name_en")}
         self.sectors = {r["code"]: label_for(r) for r in s.rows("sectors", order="name_en")}
         self.regions = {r["code"]: label_for(r) for r in s.rows("regions", order="name_en")}
-        curs = {r["currency"] for r in s.query("SELECT DISTINCT currency FROM fx_rates")}
+        curs = s.distinct_values(("fx_rates",), "currency")
         self.currencies = sorted(curs | {"USD"})
 
     def concerns(self, table: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent
@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBox
 
 from tracker.domain.filters import Filter
 from tracker.services.changes import Change
+from tracker.ui import i18n
 from tracker.ui.chart_picture import CubeReader, PictureCache, file_parts, picture_key, warm_up
+from tracker.ui.i18n import chart_title
 from tracker.ui.widgets.figure_canvas import FigureHost
 
 if TYPE_CHECKING:
@@ -46,22 +48,16 @@ _CHARTS_FOR_KIND: dict[str, tuple[str, ...]] = {
 }
 
 
-def chart_title(name: str) -> str:
-    """Menu name of a chart in the user's language."""
-    t = QCoreApplication.translate
-    titles = {
-        "status": t("ChartPane", "Portfolio by status"),
-        "sector": t("ChartPane", "Financing by sector"),
-        "bank": t("ChartPane", "Financing by bank"),
-        "disbursement": t("ChartPane", "Disbursed vs committed per project"),
-        "timeline": t("ChartPane", "Project timeline"),
-        "cumulative": t("ChartPane", "Cumulative disbursement"),
-        "residents_country": t("ChartPane", "Residents by country"),
-        "residents_status": t("ChartPane", "Residents by status"),
-        "ventures": t("ChartPane", "Ventures by kind and sector"),
-        "plan": t("ChartPane", "Disbursement: plan against actual"),
-    }
-    return titles.get(name, name)
+def chart_context(store: Any, chart: str, flt: Any, as_of: str) -> str:
+    """The first part of a chart's subtitle in the current language: what the
+    filter selects (with names) and the as-of date, as the printed report says it."""
+    from tracker.services.chart_data import KIND_OF_CHART
+    from tracker.ui.report import describe_filter
+
+    as_of_text = QCoreApplication.translate("Report", "as of {date}").format(
+        date=i18n.format_date(as_of)
+    )
+    return f"{describe_filter(store, KIND_OF_CHART[chart], flt)} · {as_of_text}"
 
 
 def charts_for_kind(kind: str) -> tuple[str, ...]:
@@ -294,7 +290,6 @@ class ChartPane(QWidget):
 
     def _draw(self) -> None:
         from tracker.services import chart_data
-        from tracker.ui import i18n
 
         wanted = self._wanted()
         kind, chart, flt, selected, currency, as_of = wanted
@@ -305,7 +300,7 @@ class ChartPane(QWidget):
                 today=dt.date.today(), selected_id=selected, width_in=width_in,
                 height_in=height_in, texts=i18n.chart_texts(), lang=i18n.current_language(),
                 titles={chart: chart_title(chart)},
-                context=i18n.chart_context(self.ctx.store, chart, flt, as_of),
+                context=chart_context(self.ctx.store, chart, flt, as_of),
                 reuse=self.host.figure(),
             )  # fmt: skip
         except Exception as exc:  # noqa: BLE001 - a chart must never take the window down

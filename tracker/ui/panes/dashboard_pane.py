@@ -220,8 +220,8 @@ class DashboardPane(QWidget):
     def refresh(self) -> None:
         """Recompute the figures and redraw the charts now."""
         from tracker.services import chart_data, portfolio
-        from tracker.ui.i18n import chart_context, chart_texts, current_language
-        from tracker.ui.panes.chart_pane import chart_title
+        from tracker.ui.i18n import chart_texts, chart_title, current_language
+        from tracker.ui.panes.chart_pane import chart_context
 
         self._dirty = False
         if self.refresh_count == 0 and self._show_pictures():

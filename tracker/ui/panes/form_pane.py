@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -40,24 +40,22 @@ from tracker.domain.fields import (
     kind_of,
     stored_value_problem,
 )
-from tracker.domain.money import format_amount, from_minor
 from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.services.changes import Change
 from tracker.services.edits import DEFAULTS
 from tracker.services.undo import CreateCommand, DeleteCommand, EditCommand
-from tracker.store import NotFound, StaleWrite, StoreError
-from tracker.store.sqlite_store import pk_of
+from tracker.store import NotFound, StaleWrite, StoreError, pk_of
 from tracker.ui.context import AppContext
 from tracker.ui.messages import tr_error, tr_message
 from tracker.ui.models.lookups import Lookups
 from tracker.ui.models.record_model import format_number
 from tracker.ui.widgets import ChoiceCombo, DateEdit, MoneyEdit
+from tracker.ui.widgets.editors import ERROR_STYLE, money_text
 
 # Starts a note beside a field that is no error (the value may be saved as it is).
 CODE_HINT_MARK = "ℹ "
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
-ERROR_STYLE = "color: #C00000;"
 #: Labels wider than this many average characters wrap onto a second line.
 LABEL_MAX_CHARS = 20
 
@@ -97,14 +95,6 @@ def ask_unsaved(parent: QWidget | None, text: str) -> str:
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
-
-
-def money_text(minor: int | None) -> str:
-    """Minor units as the editor shows them: locale separators, two decimals."""
-    if minor is None:
-        return ""
-    loc = QLocale()
-    return format_amount(from_minor(minor), group=loc.groupSeparator(), point=loc.decimalPoint())
 
 
 class FormPane(QWidget):

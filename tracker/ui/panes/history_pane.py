@@ -22,7 +22,7 @@ from tracker.services.changes import Change
 from tracker.ui.context import AppContext
 from tracker.ui.i18n import format_date
 from tracker.ui.models.lookups import status_label
-from tracker.ui.panes.form_pane import money_text
+from tracker.ui.widgets.editors import money_text
 
 
 class HistoryPane(QWidget):

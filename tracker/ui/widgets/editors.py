@@ -6,15 +6,27 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
 
+from tracker.domain.money import format_amount, from_minor
 from tracker.ui.i18n import date_format
+
+#: How a field's error is shown beside it (forms and dialogs).
+ERROR_STYLE = "color: #C00000;"
 
 #: The date a DateEdit shows as empty: the earliest QDateEdit allows, so that real old
 #: dates (the fx table's USD base rate is dated 1900-01-01) are shown, not blanked.
 _EMPTY_DATE = QDate(100, 1, 1)
+
+
+def money_text(minor: int | None) -> str:
+    """Minor units as the editor shows them: locale separators, two decimals."""
+    if minor is None:
+        return ""
+    loc = QLocale()
+    return format_amount(from_minor(minor), group=loc.groupSeparator(), point=loc.decimalPoint())
 
 
 class MoneyEdit(QLineEdit):

@@ -1,6 +1,6 @@
-"""Read queries for snapshots (export and compare): rows with their linked
-records resolved to the human keys the import understands (bank name, zone
-name, project code), streamed from one cursor so memory stays flat."""
+"""Reads for exports and snapshot compares: rows with their linked records
+resolved to the human keys the import understands (bank name, zone name,
+project code), streamed from one cursor so memory stays flat."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ import contextlib
 import json
 import operator
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.domain.filters import Filter
-from tracker.store.sqlite_store import Store
+
+if TYPE_CHECKING:
+    from tracker.store.sqlite_store import Store
 
 #: Natural key of each table, the order compare walks them in.
 NATURAL_KEY = {
@@ -182,7 +184,7 @@ def export_csv_batches(
         )
     # Declared types: a TEXT column holds only text or NULL, an INTEGER PRIMARY KEY only
     # integers, so those need no type check (one column read less per cell).
-    info = store.conn.execute(f"PRAGMA table_info({table})").fetchall()
+    info = store._conn.execute(f"PRAGMA table_info({table})").fetchall()
     rowid_pk = [r[1] for r in info if r[5]] == ["id"] and all(
         r[2].upper() == "INTEGER" for r in info if r[5]
     )
@@ -339,7 +341,7 @@ def _execute(
         sql += (
             " ORDER BY t.code" if table in ("countries", "sectors", "regions") else " ORDER BY t.id"
         )
-    return store.conn.execute(sql, params)
+    return store._conn.execute(sql, params)
 
 
 def count_rows(store: Store, table: str, flt: Filter | None = None) -> int:
@@ -352,7 +354,7 @@ def count_rows(store: Store, table: str, flt: Filter | None = None) -> int:
         sql = f"SELECT count(*) FROM {table}"
         if where:
             sql += f" WHERE project_id IN (SELECT id FROM projects WHERE {where})"
-        return store.conn.execute(sql, params).fetchone()[0]
+        return store._conn.execute(sql, params).fetchone()[0]
     return store.count(table, flt)
 
 
@@ -360,7 +362,7 @@ def count_rows(store: Store, table: str, flt: Filter | None = None) -> int:
 def read_snapshot(store: Store) -> Iterator[None]:
     """Every read inside sees the database at one moment (a WAL read transaction), so a
     snapshot's sheets agree even while another window saves."""
-    conn = store.conn
+    conn = store._conn
     if conn.in_transaction:
         yield
         return
@@ -370,3 +372,30 @@ def read_snapshot(store: Store) -> Iterator[None]:
     finally:
         if conn.in_transaction:
             conn.execute("COMMIT")
+
+
+class ExportReads:
+    """Mixin of :class:`tracker.store.sqlite_store.Store`: reads for exports."""
+
+    def export_rows(self, table: str, flt: Filter | None = None, *,
+                    by_key: bool = False) -> Iterator[dict[str, Any]]:  # fmt: skip
+        """Rows with linked records by their human keys (see :func:`export_rows`)."""
+        yield from export_rows(self, table, flt, by_key=by_key)  # type: ignore[arg-type]
+
+    def export_text_rows(self, table: str, flt: Filter | None,
+                         spec: list[tuple[str, str]]) -> Iterator[tuple[Any, ...]]:  # fmt: skip
+        """Rows as CSV cells (see :func:`export_text_rows`)."""
+        yield from export_text_rows(self, table, flt, spec)  # type: ignore[arg-type]
+
+    def export_csv_batches(self, table: str, flt: Filter | None, spec: list[tuple[str, str]], *,
+                           size: int = 2000) -> Iterator[tuple[int, str | list[tuple[Any, ...]]]]:  # fmt: skip
+        """Rows as CSV text in batches (see :func:`export_csv_batches`)."""
+        yield from export_csv_batches(self, table, flt, spec, size=size)  # type: ignore[arg-type]
+
+    def count_export_rows(self, table: str, flt: Filter | None = None) -> int:
+        """How many rows :meth:`export_rows` will give."""
+        return count_rows(self, table, flt)  # type: ignore[arg-type]
+
+    def read_snapshot(self) -> contextlib.AbstractContextManager[None]:
+        """Every read inside sees the database at one moment."""
+        return read_snapshot(self)  # type: ignore[arg-type]
