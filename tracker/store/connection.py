@@ -107,7 +107,13 @@ class Connection:
         if not existed:
             p.parent.mkdir(parents=True, exist_ok=True)
             _touch_private(p)
-        conn = _connect(p, read_only=read_only)
+        try:
+            conn = _connect(p, read_only=read_only)
+        except sqlite3.DatabaseError as exc:
+            plain = _plain(exc, p)
+            if plain is not exc:
+                raise plain from exc
+            raise CorruptDatabase(f"{p.name} is damaged and cannot be read ({exc}).") from exc
         store = cls(conn, p, read_only=read_only)
         store.created = not existed
         store.read_only_reason = reason or ("opened read-only" if read_only else "")
