@@ -76,7 +76,7 @@ def test_the_wal_is_cut_back_after_a_checkpoint(small_db):
         reader.execute("SELECT count(*) FROM projects").fetchone()
         big = "x" * 4000
         for _ in range(3):
-            with s.write() as c:
+            with s._write() as c:
                 c.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
                               [(f"k{i}-{_}", big) for i in range(3000)])  # fmt: skip
         grown = wal.stat().st_size
@@ -140,7 +140,7 @@ def test_formula_text_is_neutralised_in_every_column_of_a_csv(small_db, tmp_path
 
 def test_cell_path_neutralises_a_date_column_too(small_db):
     """The cell-by-cell path (export_text_rows) with text in a DATE and an INTEGER column."""
-    from tracker.store.snapshot_reads import export_text_rows
+    from tracker.store.export_reads import export_text_rows
 
     from tracker.services.export import _csv_spec
 

@@ -21,7 +21,7 @@ from PySide6.QtCore import Qt, QTimer
 
 from tracker.services import progress as steps
 from tracker.services.progress import Progress
-from tracker.store import sqlite_store as ss
+from tracker.store import connection as ss
 from tracker.ui import operations
 from tracker.ui.dialogs import import_dialog
 

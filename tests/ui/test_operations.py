@@ -49,8 +49,9 @@ def test_query_runs_off_the_window_thread_on_its_own_connection(ctx, qtbot):
 
 def test_write_announces_its_change_and_marks_the_file_changed(ctx, qtbot):
     def write(store, progress):
-        with store.write() as c:
-            c.execute("UPDATE projects SET name = 'Renamed in the background' WHERE id = 1")
+        row = store.get("projects", 1)
+        store.update("projects", 1, {"name": "Renamed in the background"},
+                     expected_version=row["version"], user="test")  # fmt: skip
         return Change("projects", (1,), "update")
 
     changes = []
@@ -68,7 +69,7 @@ def test_cancel_before_the_commit_point_writes_nothing(ctx, qtbot, shown):
     before = sha(ctx.store.path)
 
     def write(store, progress: Progress):
-        with store.write() as c:
+        with store._write() as c:
             c.execute("DELETE FROM project_updates")
             started.set()
             go.wait(5)
@@ -93,7 +94,7 @@ def test_cancel_after_the_commit_point_is_refused_and_the_work_completes(ctx, qt
     committing, go = threading.Event(), threading.Event()
 
     def write(store, progress: Progress):
-        with store.write() as c:
+        with store._write() as c:
             c.execute("DELETE FROM project_updates")
             progress.commit_point()
             committing.set()

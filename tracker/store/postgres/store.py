@@ -977,7 +977,7 @@ class PgStore(ServerAggregates):
                 self._follow_sequence(table)
         return n
 
-    # The import's bulk path (tracker.store.perf_bulk hands these to the server store).
+    # The import's bulk path (tracker.store.bulk_insert hands these to the server store).
     def is_empty(self, table: str) -> bool:
         return not self._scalar(f"SELECT EXISTS (SELECT 1 FROM {_t(table)}) AS e")
 
