@@ -140,9 +140,8 @@ def test_formula_text_is_neutralised_in_every_column_of_a_csv(small_db, tmp_path
 
 def test_cell_path_neutralises_a_date_column_too(small_db):
     """The cell-by-cell path (export_text_rows) with text in a DATE and an INTEGER column."""
-    from tracker.store.export_reads import export_text_rows
-
     from tracker.services.export import _csv_spec
+    from tracker.store.export_reads import export_text_rows
 
     conn = sqlite3.connect(small_db, isolation_level=None)
     conn.execute("PRAGMA ignore_check_constraints = ON")
