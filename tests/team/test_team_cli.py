@@ -116,7 +116,7 @@ def test_copy_refuses_a_target_that_holds_a_portfolio(capsys, pg_demo_url, demo_
 
 def test_a_copy_that_does_not_verify_is_not_kept(pg_url, demo_path, monkeypatch):
     from tracker.store.errors import StoreError
-    from tracker.store.postgres import copying
+    from tracker.store.postgres import transfer as copying
 
     real = copying._money
 

@@ -57,7 +57,6 @@ from tracker.services.progress import CHECKING, READING, WRITING, Progress, quie
 from tracker.store import Store, now_iso
 
 #: Columns that exports add and imports ignore.
-IGNORED_COLUMNS = {"id", "version", "updated_at", "kind", "entered_at", "project_name", "zone_kind"}
 MAX_ERRORS = 1000
 #: Rows between two reports of how far a plan or a write is.
 PROGRESS_ROWS = 5000
@@ -733,7 +732,7 @@ class _RowValidator:
 def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "",
               progress: Progress | None = None,
               columns_map: Mapping[str, str] | None = None) -> ImportPlan:  # fmt: skip
-    from tracker.services.templates import header_aliases, remembered_mapping
+    from tracker.services.templates import IGNORED_COLUMNS, header_aliases, remembered_mapping
 
     k = kind_of(kind)
     progress = progress or quiet()

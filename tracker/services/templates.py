@@ -20,6 +20,10 @@ from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.services.translations import LANGUAGES, tr
 from tracker.store import Store
 
+#: Columns of the program's own exports that an import reads past (machine columns and
+#: names shown beside codes): never offered for mapping.
+IGNORED_COLUMNS = {"id", "version", "updated_at", "kind", "entered_at", "project_name", "zone_kind"}
+
 #: Kinds a template can be made for (what the import dialog offers).
 TEMPLATE_KINDS = ("projects", "project_updates", "disbursement_plans", "residents", "ventures",
                   "banks", "zones", "fx_rates")  # fmt: skip
@@ -148,8 +152,6 @@ def write_template(store: Store, *, kind: str, out: Path, lang: str = "en") -> P
 # ---------------------------------------------------------------- mappings
 def unmatched(kind: str, columns: Sequence[str]) -> list[str]:
     """The file's headers the import does not know (these need a mapping)."""
-    from tracker.services.importer import IGNORED_COLUMNS
-
     k = kind_of(kind)
     known = {_norm(f.column) for f in k.fields} | {_norm(f.name) for f in k.fields}
     known |= set(header_aliases(k.name))

@@ -315,8 +315,8 @@ class Connection:
 
     @property
     def conn(self) -> sqlite3.Connection:
-        """Transitional: the modules of tracker/ui/models that still run their own SQL
-        (being moved behind the data API) reach the connection here. Nothing new may."""
+        """The SQLite connection, for the store's own modules and its tests; nothing outside
+        tracker/store may use it (import-linter and tests/test_architecture.py keep it so)."""
         return self._conn
 
     # ------------------------------------------------------------ transactions

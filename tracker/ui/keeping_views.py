@@ -57,13 +57,11 @@ def store_open(store: Any) -> bool:
 
 
 def show_count(window: MainWindow, wl: Worklist) -> None:
-    from tracker.ui.main_window import VIEWS
-
     window.worklist = wl
     strip = getattr(window.pages.get("dashboard"), "attention", None)
     if strip is not None:
         attach_strip(window, strip)
-    item = window.navigation.item(VIEWS.index("attention"))
+    item = window.navigation.item(window.VIEWS.index("attention"))
     n = wl.records()
     item.setText(f"{window._attention_label} ({n})" if n else window._attention_label)
     nav = window.navigation

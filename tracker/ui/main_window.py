@@ -241,6 +241,9 @@ class ReferencePage(QWidget):
 
 
 class MainWindow(QMainWindow):
+    #: The navigation's views, in order (tracker.ui.keeping_views finds its own by name).
+    VIEWS = VIEWS
+
     #: The window now works on another Store (the file was reopened after a restore).
     storeReplaced = Signal(object)
 
@@ -808,6 +811,12 @@ class MainWindow(QMainWindow):
     def delete_record(self) -> bool:
         rp = self.record_page()
         return rp.form.delete() if rp is not None else False
+
+    def attach_attention_strip(self, strip: QWidget) -> None:
+        """The dashboard's attention line, shown: wired to the worklist view."""
+        from tracker.ui import keeping_views
+
+        keeping_views.attach_strip(self, strip)
 
     def add_update(self) -> None:
         rp = self.record_page()

@@ -510,7 +510,7 @@ class ProgressPanel(QWidget):
         op = self.op
         if op is None:
             return
-        from tracker.ui.models.record_model import format_count
+        from tracker.ui.formatting import format_count
 
         s = op.progress.snapshot()
         loc = QLocale()

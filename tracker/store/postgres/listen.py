@@ -16,7 +16,7 @@ from typing import Any
 
 import psycopg
 
-from tracker.store.postgres.store import ServerUnavailable, connect
+from tracker.store.postgres.session import ServerUnavailable, connect
 
 CHANNEL = "tracker_changes"
 

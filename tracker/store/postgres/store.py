@@ -21,7 +21,7 @@ from typing import Any
 
 import psycopg
 from psycopg import errors as pg_errors
-from psycopg.rows import dict_row, tuple_row
+from psycopg.rows import tuple_row
 
 from tracker.domain.fields import RefIndex
 from tracker.domain.filters import Filter
@@ -37,6 +37,8 @@ from tracker.store.errors import (
 )
 from tracker.store.postgres import schema, urls
 from tracker.store.postgres.aggregates import ServerAggregates
+from tracker.store.postgres.session import ServerUnavailable, _first_line, connect
+from tracker.store.postgres.transfer import _row_id, server_to_file
 from tracker.store.sqlite_store import (
     FILTER_ALIASES,
     FILTER_COLUMNS,
@@ -47,11 +49,6 @@ from tracker.store.sqlite_store import (
     now_iso,
     pk_of,
 )
-
-
-class ServerUnavailable(StoreError):
-    """The server cannot be reached (down, network gone, timeout); nothing was written."""
-
 
 _QMARK = re.compile(r"\?")
 
@@ -1176,8 +1173,6 @@ class PgStore(ServerAggregates):
 
     def backup_to(self, target: str | Path, progress: Any = None) -> Path:
         """A consistent SQLite copy of the whole portfolio (one snapshot transaction)."""
-        from tracker.store.postgres.copying import server_to_file
-
         return server_to_file(self, Path(target))
 
     def make_backup(self, folder: str | Path | None = None, *, reason: str = "manual",
@@ -1227,40 +1222,6 @@ class _Statements:
 
 
 # ---------------------------------------------------------------------- helpers
-def connect(url: str, *, password: str | None = None) -> psycopg.Connection:
-    """A connection in autocommit (each write opens its own transaction), rows as dicts."""
-    name = urls.describe(url)
-    try:
-        conn = psycopg.connect(**urls.conninfo(url, password=password), autocommit=True,
-                               row_factory=dict_row)  # fmt: skip
-    except psycopg.OperationalError as exc:
-        raise ServerUnavailable(_connect_message(name, exc)) from exc
-    except psycopg.ProgrammingError as exc:  # a malformed URL
-        raise StoreError(f"{urls.redact(url)} is not a usable connection URL ({exc}).") from exc
-    conn.execute("SET statement_timeout = '120s'")
-    conn.execute("SET lock_timeout = '15s'")
-    return conn
-
-
-def _connect_message(name: str, exc: Exception) -> str:
-    text = str(exc)
-    low = text.lower()
-    if "password authentication failed" in low or "no password supplied" in low:
-        return f"{name}: the server refused the login (wrong or missing password)."
-    if "does not exist" in low and "database" in low:
-        return f"{name}: the server has no such database."
-    if "does not exist" in low and "role" in low:
-        return f"{name}: the server has no such login."
-    if "timeout" in low:
-        return f"{name}: the server did not answer within the connect timeout."
-    return f"{name}: cannot connect to the server ({_first_line(exc)})."
-
-
-def _first_line(exc: Exception) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[-1].strip() if text else type(exc).__name__
-
-
 _CONSTRAINT_KIND = {
     pg_errors.UniqueViolation: "unique",
     pg_errors.ForeignKeyViolation: "foreign_key",
@@ -1291,13 +1252,6 @@ def _constraint(exc: pg_errors.IntegrityError) -> ConstraintViolation:
 def _names(columns: Iterable[str]) -> str:
     """Column names quoted (the audit log has a column named ``user``, a keyword here)."""
     return ", ".join(f'"{c}"' for c in columns)
-
-
-def _row_id(value: str | None) -> Any:
-    """The audit log's row id as the file keeps it: an integer id, or a code."""
-    if value is not None and value.isdigit():
-        return int(value)
-    return value
 
 
 def _inline(cur: Any, sql: str, params: Sequence[Any]) -> str:

@@ -28,7 +28,7 @@ from tracker.domain.validation import ValidationErrors
 from tracker.services import templates
 from tracker.store import StoreError
 from tracker.ui.i18n import current_language, field_label, kind_label
-from tracker.ui.panes.record_extras import warn
+from tracker.ui.operations import warn
 
 
 def save_name(parent: QWidget, caption: str, name: str, filters: str) -> str:

@@ -47,6 +47,7 @@ from tracker.domain.money import SCALE
 from tracker.services.record_view import MAX_PAGES, PAGE_SIZE, Job, OrderFill, Page, RecordView
 from tracker.store import Store
 from tracker.store.sqlite_store import pk_of
+from tracker.ui.formatting import format_count  # noqa: F401 - the table pane takes it from here
 from tracker.ui.i18n import date_formatter
 from tracker.ui.messages import invalid_value_tip
 from tracker.ui.models.lookups import Lookups
@@ -103,12 +104,6 @@ def format_money(minor: int | None, currency: str | None, locale: QLocale | None
     text = f"{units:,}.{cents:02d}".replace(",", "\0").replace(".", loc.decimalPoint())
     text = ("-" if int(minor) < 0 else "") + text.replace("\0", loc.groupSeparator())
     return f"{text} {currency}" if currency else text
-
-
-def format_count(n: int, locale: QLocale | None = None) -> str:
-    """A whole number with the locale's thousands separator (also where Qt would omit it)."""
-    loc = locale or QLocale()
-    return f"{int(n):,}".replace(",", loc.groupSeparator())
 
 
 def format_number(value: Any, f: Field, locale: QLocale | None = None) -> str:

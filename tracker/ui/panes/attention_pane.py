@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +29,7 @@ from tracker.store import StoreError
 from tracker.ui.context import AppContext
 from tracker.ui.operations import QueryOp
 from tracker.ui.panes.record_extras import fill_table, list_table, warn
+from tracker.ui.widgets.attention_strip import reason_label
 
 #: The window's Add update key (tracker.ui.main_window.ADD_UPDATE_KEY), here on a row.
 ADD_UPDATE_KEY = "Ctrl+D"
@@ -38,10 +39,6 @@ REFRESH_DELAY_MS = 300
 
 #: At most this many worklist rows are put in the table (see _fill).
 MAX_SHOWN = 2000
-
-
-def reason_label(reason: str) -> str:
-    return QCoreApplication.translate("Attention", attention.REASON_LABELS[reason])
 
 
 class AttentionPane(QWidget):
@@ -174,9 +171,7 @@ class AttentionPane(QWidget):
         self._timer.start()
 
     def _refresh_if_open(self) -> None:
-        from tracker.ui.keeping_views import store_open
-
-        if store_open(self.ctx.store):
+        if not self.ctx.store.closed:
             self.refresh()
 
     def set_reason(self, reason: str) -> None:

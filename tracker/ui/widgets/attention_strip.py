@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from tracker.services import attention
+
+
+def reason_label(reason: str) -> str:
+    """A worklist reason in the window's language."""
+    return QCoreApplication.translate("Attention", attention.REASON_LABELS[reason])
 
 
 class AttentionStrip(QWidget):
@@ -46,8 +51,6 @@ class AttentionStrip(QWidget):
         lay.addStretch(1)
 
     def show_worklist(self, wl: Any) -> None:
-        from tracker.ui.panes.attention_pane import reason_label
-
         self.counts = wl.counts()
         for r, b in self.buttons.items():
             n = self.counts.get(r, 0)
@@ -58,7 +61,7 @@ class AttentionStrip(QWidget):
         self.setVisible(True)
 
     def showEvent(self, event: QShowEvent) -> None:
-        from tracker.ui.keeping_views import attach_strip
-
-        attach_strip(self.window(), self)
+        attach = getattr(self.window(), "attach_attention_strip", None)
+        if attach is not None:  # the main window wires it to the worklist view
+            attach(self)
         super().showEvent(event)

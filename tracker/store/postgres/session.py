@@ -1,0 +1,48 @@
+"""Dialling the server: one connection as the store and the change feed use it, and the
+plain message when the server cannot be reached."""
+
+from __future__ import annotations
+
+import psycopg
+from psycopg.rows import dict_row
+
+from tracker.store.errors import StoreError
+from tracker.store.postgres import urls
+
+
+class ServerUnavailable(StoreError):
+    """The server cannot be reached (down, network gone, timeout); nothing was written."""
+
+
+def connect(url: str, *, password: str | None = None) -> psycopg.Connection:
+    """A connection in autocommit (each write opens its own transaction), rows as dicts."""
+    name = urls.describe(url)
+    try:
+        conn = psycopg.connect(**urls.conninfo(url, password=password), autocommit=True,
+                               row_factory=dict_row)  # fmt: skip
+    except psycopg.OperationalError as exc:
+        raise ServerUnavailable(_connect_message(name, exc)) from exc
+    except psycopg.ProgrammingError as exc:  # a malformed URL
+        raise StoreError(f"{urls.redact(url)} is not a usable connection URL ({exc}).") from exc
+    conn.execute("SET statement_timeout = '120s'")
+    conn.execute("SET lock_timeout = '15s'")
+    return conn
+
+
+def _connect_message(name: str, exc: Exception) -> str:
+    text = str(exc)
+    low = text.lower()
+    if "password authentication failed" in low or "no password supplied" in low:
+        return f"{name}: the server refused the login (wrong or missing password)."
+    if "does not exist" in low and "database" in low:
+        return f"{name}: the server has no such database."
+    if "does not exist" in low and "role" in low:
+        return f"{name}: the server has no such login."
+    if "timeout" in low:
+        return f"{name}: the server did not answer within the connect timeout."
+    return f"{name}: cannot connect to the server ({_first_line(exc)})."
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[-1].strip() if text else type(exc).__name__
