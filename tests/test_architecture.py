@@ -11,7 +11,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TRACKER = ROOT / "tracker"
-OUTSIDE_STORE = [p for p in TRACKER.rglob("*.py") if "store" not in p.relative_to(TRACKER).parts[:1]]
+OUTSIDE_STORE = [
+    p for p in TRACKER.rglob("*.py") if "store" not in p.relative_to(TRACKER).parts[:1]
+]
 
 #: A string that starts like an SQL statement (what a query written outside the store
 #: would look like).
