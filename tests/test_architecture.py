@@ -57,9 +57,12 @@ def test_no_connection_and_no_sql_outside_the_store():
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute) and node.attr in ("conn", "_conn", "_exec"):
                 conn_uses.append(f"{p.relative_to(ROOT).as_posix()}:{node.lineno} .{node.attr}")
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if SQL.match(node.value):
-                    sql_texts.append(f"{p.relative_to(ROOT).as_posix()}:{node.lineno}")
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and SQL.match(node.value)
+            ):
+                sql_texts.append(f"{p.relative_to(ROOT).as_posix()}:{node.lineno}")
     assert conn_uses == []
     assert sql_texts == []
 
