@@ -11,7 +11,7 @@ from tracker.domain.fields import PROJECTS
 from tracker.domain.filters import Filter
 from tracker.services.progress import Progress
 from tracker.services.record_view import PAGE_SIZE, OrderFill, RecordView, run_now
-from tracker.store import Store, perf_ids
+from tracker.store import Store, id_lists
 
 N = 130
 
@@ -19,7 +19,7 @@ N = 130
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request, tmp_path, monkeypatch):
     """The same view over a file and over a team server (the server sorts itself)."""
-    monkeypatch.setattr(perf_ids, "SMALL", 0)  # the large-table paths at any size
+    monkeypatch.setattr(id_lists, "SMALL", 0)  # the large-table paths at any size
     if request.param == "sqlite":
         s = Store.open(tmp_path / "v.sqlite3", create=True)
     else:

@@ -220,7 +220,7 @@ def test_a_second_connection_a_stamp_and_an_interrupt(pg_demo):
 def test_the_record_views_data_path_matches(twins_ro, column, grouped):
     """Orders of the whole table (by column or by the names a linked column shows), pages by
     offset and positions by rank: what the table view reads while an order fills."""
-    from tracker.store import perf_ids
+    from tracker.store import id_lists
 
     f, p = twins_ro
     groups = None
@@ -228,7 +228,7 @@ def test_the_record_views_data_path_matches(twins_ro, column, grouped):
         values = f.distinct_values("projects", column)
         assert p.distinct_values("projects", column) == values
         # Names that sort differently from the codes, two codes sharing one name.
-        groups = perf_ids.name_groups(values, lambda v: "same" if v == values[0] else str(v)[::-1])
+        groups = id_lists.name_groups(values, lambda v: "same" if v == values[0] else str(v)[::-1])
     for desc in (False, True):
         for offset in (0, 5, 30):
             assert list(f.head_ids("projects", column=column, descending=desc, limit=7,

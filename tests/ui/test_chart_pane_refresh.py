@@ -69,10 +69,10 @@ def test_the_refreshed_chart_is_the_chart_a_new_pane_draws(qtbot, demo_store, ki
     fresh.close()
 
 
-def test_labels_come_from_the_text_cache_after_the_first_draw(qtbot, demo_store):
+def test_labels_come_from_the_text_images_after_the_first_draw(qtbot, demo_store):
     pane = _pane(qtbot, demo_store, "projects", "sector")
     _pixels(pane)
-    cache = pane.host.canvas().text_cache
+    cache = pane.host.canvas().text_images
     pane.set_view(kind="projects", flt=Filter(status=("completed",)), selected_id=None)
     _pixels(pane)
     hits, misses = cache.hits, cache.misses

@@ -3,7 +3,7 @@ in a thread: rows, selection, "go to record", edits, a second sort, filters and
 search are right before, during and after that fill; linked columns sort by the
 names they show.
 
-The fast paths are switched on for a few hundred rows (perf_ids.SMALL = 0), and
+The fast paths are switched on for a few hundred rows (id_lists.SMALL = 0), and
 the fill only starts when the event loop runs (or when something must wait for
 it), so "during the fill" is exact: no events processed, no thread started.
 """
@@ -17,7 +17,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QTableView
 
 from tracker.domain.filters import Filter
-from tracker.store import Store, StoreError, perf_ids
+from tracker.store import Store, StoreError, id_lists
 from tracker.ui.models.lookups import Lookups
 from tracker.ui.models.record_model import PAGE_SIZE, RecordTableModel
 from tracker.ui.models.roles import ID_ROLE
@@ -39,7 +39,7 @@ def _rows(banks, n=N):
 
 @pytest.fixture
 def store(tmp_path, monkeypatch):
-    monkeypatch.setattr(perf_ids, "SMALL", 0)
+    monkeypatch.setattr(id_lists, "SMALL", 0)
     s = Store.open(tmp_path / "p.sqlite3", create=True)
     # Bank 1's shown name sorts last, so name order and id order differ.
     s.update("banks", 1, {"short_name": "Zenith"}, expected_version=None, user="t")
@@ -316,7 +316,7 @@ def test_the_same_sort_again_while_filling_changes_nothing_unless_the_file_did(q
 def test_every_column_of_every_kind_sorts_as_it_reads(qtbot, demo_store, monkeypatch, kind, fast):
     """Linked columns by the name shown (case-blind), the rest by the stored value; ties by id."""
     if fast:
-        monkeypatch.setattr(perf_ids, "SMALL", 0)
+        monkeypatch.setattr(id_lists, "SMALL", 0)
     lookups = Lookups(demo_store)
     model = RecordTableModel(demo_store, kind, lookups)
     n = model.rowCount()

@@ -28,8 +28,8 @@ from typing import Any, Protocol
 from tracker.domain.fields import MAIN_KINDS, Field, Kind, kind_of
 from tracker.domain.filters import Filter
 from tracker.services.progress import Progress
-from tracker.store import Store, perf_ids
-from tracker.store.perf_ids import Groups, name_groups
+from tracker.store import Store, id_lists
+from tracker.store.id_lists import Groups, name_groups
 from tracker.store.sqlite_store import pk_of
 
 #: Rows read at a time: a jump shows ~26 rows, so smaller pages read less per jump.
@@ -226,7 +226,7 @@ class RecordView:
             assert col is not None
             if n is None:
                 n = self.store.count(self.table)
-            if n >= perf_ids.SMALL:  # (read when used: tests lower it)
+            if n >= id_lists.SMALL:  # (read when used: tests lower it)
                 order = self.store.kept_order(self.table, col, self.groups)
                 if order is not None:
                     self.stop_fill()

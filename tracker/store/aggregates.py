@@ -10,7 +10,7 @@ bank, region, zone, country, kind) are what people change all the time, so
 one GROUP BY over every filter column at once (a "cube": a few thousand rows
 of count and sums) is computed in SQL when first needed and kept until the
 file changes (``total_changes`` of this connection, ``PRAGMA data_version``
-for the others, as in :mod:`tracker.store.perf_ids`). A filter change then
+for the others, as in :mod:`tracker.store.id_lists`). A filter change then
 only picks and adds up cube rows. Filters the cube cannot answer (search
 text, a list of ids) go straight to SQL with the filter's WHERE clause.
 """
@@ -531,10 +531,10 @@ class Aggregates:
         """For one table, its non-NULL values of ``column`` ascending (a list, as the record
         view asks); for several, the set of values any of them holds (key figures)."""
         if isinstance(tables, str):
-            from tracker.store import perf_ids
+            from tracker.store import id_lists
 
-            perf_ids.check_names(self, tables, column)
-            return perf_ids.distinct_values(self._conn, tables, column)  # type: ignore[attr-defined]
+            id_lists.check_names(self, tables, column)
+            return id_lists.distinct_values(self._conn, tables, column)  # type: ignore[attr-defined]
         for t in tables:
             _t(t)
             _col(t, column, self)

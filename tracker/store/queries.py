@@ -11,7 +11,7 @@ from typing import Any
 from tracker.domain.fields import RefIndex
 from tracker.domain.filters import Filter
 from tracker.domain.fx import FxTable
-from tracker.store import perf_ids
+from tracker.store import id_lists
 from tracker.store.schema import (
     FILTER_ALIASES,
     FILTER_COLUMNS,
@@ -142,7 +142,7 @@ class Queries:
         """Ids of the rows a filter selects, in sort order (SQL sorts; Python holds only ids).
 
         An ``array('q')``, or a ``range`` for a whole gap-free table in id order;
-        large tables take the fast paths of :mod:`tracker.store.perf_ids`.
+        large tables take the fast paths of :mod:`tracker.store.id_lists`.
         """
         pk = pk_of(table)
         col = sort or pk
@@ -158,20 +158,20 @@ class Queries:
         if (
             pk == "id"
             and (self._conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0)
-            >= perf_ids.SMALL
+            >= id_lists.SMALL
         ):
             if col == pk and not where:
-                whole = perf_ids.contiguous_ids(self._conn, table, pk, descending=descending)
+                whole = id_lists.contiguous_ids(self._conn, table, pk, descending=descending)
                 if whole is not None:
                     return whole
             if col != pk:
-                cache = self.__dict__.setdefault("_sort_cache", perf_ids.SortCache())
+                cache = self.__dict__.setdefault("_sort_cache", id_lists.SortCache())
                 if where:
-                    return perf_ids.sorted_filtered_ids(self._conn, cache, table=table, pk=pk, column=col,
+                    return id_lists.sorted_filtered_ids(self._conn, cache, table=table, pk=pk, column=col,
                                                         where=where, params=params, descending=descending)  # fmt: skip
-                return perf_ids.whole_order(self._conn, cache, table=table, pk=pk, column=col,
+                return id_lists.whole_order(self._conn, cache, table=table, pk=pk, column=col,
                                             descending=descending)  # fmt: skip
-            return perf_ids.ids_from_query(self._conn, sql, params, column=pk)
+            return id_lists.ids_from_query(self._conn, sql, params, column=pk)
         cur = self._conn.execute(sql, params)
         out = array("q")
         while True:

@@ -120,18 +120,18 @@ def _canvas_class() -> type:
     if _CANVAS_CLASS is None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-        from tracker.charts.text_cache import CachingRendererAgg, TextImageCache
+        from tracker.charts.text_images import CachingRendererAgg, TextImageCache
 
         shared = TextImageCache()
 
         class CachingFigureCanvas(FigureCanvasQTAgg):
-            text_cache = shared
+            text_images = shared
 
             def get_renderer(self):  # noqa: ANN202 - matplotlib override
                 w, h = self.get_width_height(physical=True)
                 key = w, h, self.figure.dpi
                 if self._lastKey != key:
-                    self.renderer = CachingRendererAgg(w, h, self.figure.dpi, self.text_cache)
+                    self.renderer = CachingRendererAgg(w, h, self.figure.dpi, self.text_images)
                     self._lastKey = key
                 return self.renderer
 

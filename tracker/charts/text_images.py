@@ -120,7 +120,7 @@ class CachingRendererAgg(RendererAgg):
 
     def __init__(self, width: float, height: float, dpi: float, cache: TextImageCache):
         super().__init__(width, height, dpi)
-        self.text_cache = cache
+        self.text_images = cache
 
     def _get_font_height_metrics(self, prop):  # noqa: ANN001, ANN202 - matplotlib hook
         """Ascent, descent and line gap of a font, as ``Text._get_layout`` computes them.
@@ -129,9 +129,9 @@ class CachingRendererAgg(RendererAgg):
         reads its tables for every extent of every label (a fifth of a layout).
         """
         key = (_font_key(prop), self.dpi)
-        found = self.text_cache.metrics.get(key)
+        found = self.text_images.metrics.get(key)
         if found is None:
-            found = self.text_cache.metrics[key] = _font_height_metrics(prop, self.dpi)
+            found = self.text_images.metrics[key] = _font_height_metrics(prop, self.dpi)
         return found
 
     def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):  # noqa: ANN001
@@ -150,7 +150,7 @@ class CachingRendererAgg(RendererAgg):
             _extra(mtext, "get_fontfeatures"),
             _extra(mtext, "get_language"),
         )
-        stamps = self.text_cache.get(key)
+        stamps = self.text_images.get(key)
         if stamps is None:
             agg = self._renderer
             recorder = _Recorder(agg)
@@ -162,7 +162,7 @@ class CachingRendererAgg(RendererAgg):
                 self._renderer = agg
                 self._glyphs_kept = False
             stamps = tuple((img, sx - ox, sy - oy, a) for img, sx, sy, a in recorder.stamps)
-            self.text_cache.put(key, stamps)
+            self.text_images.put(key, stamps)
             return None
         draw = self._renderer.draw_text_image
         for image, dx, dy, a in stamps:
@@ -189,7 +189,7 @@ class CachingRendererAgg(RendererAgg):
             flags = get_hinting_flag()
             antialiased = bool(gc.get_antialiased())
             mode = RenderMode.NORMAL if antialiased else RenderMode.MONO
-            kept = self.text_cache.glyphs
+            kept = self.text_images.glyphs
             rc = matplotlib.rcParams
             common = (
                 self.dpi,
@@ -230,7 +230,7 @@ class CachingRendererAgg(RendererAgg):
                         kept.clear()
                     kept[key] = found
                 else:
-                    self.text_cache.glyph_hits += 1
+                    self.text_images.glyph_hits += 1
                 buffer, left, top = found
                 draw(buffer, left + (tx >> 6), height - (top + (ty >> 6)) + buffer.shape[0], 0, gc)
             return None

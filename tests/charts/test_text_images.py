@@ -15,7 +15,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
 
 from tracker.charts import build_chart
-from tracker.charts.text_cache import CachingRendererAgg, TextImageCache
+from tracker.charts.text_images import CachingRendererAgg, TextImageCache
 
 
 class _WholePixelRenderer(RendererAgg):
@@ -137,9 +137,9 @@ def test_label_extents_and_layout_are_the_same_as_matplotlibs():
 
 
 def test_new_labels_reuse_the_glyphs_of_earlier_ones_pixel_for_pixel():
-    from tracker.charts import text_cache
+    from tracker.charts import text_images
 
-    assert text_cache._GLYPH_API  # matplotlib 3.11's glyph loop is the one replaced
+    assert text_images._GLYPH_API  # matplotlib 3.11's glyph loop is the one replaced
     cache = TextImageCache()
     for n in range(3):
         fig = Figure(figsize=(6, 3), dpi=100)

@@ -1,4 +1,4 @@
-"""The fast id paths of query_ids (perf_ids) give exactly what a plain ORDER BY gives."""
+"""The fast id paths of query_ids (id_lists) give exactly what a plain ORDER BY gives."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from tracker.domain.filters import Filter
-from tracker.store import Store, perf_ids
+from tracker.store import Store, id_lists
 
 SORTS = ["name", "amount", "region", "planned_end", "status", "interest_rate", "borrower"]
 FILTERS = [
@@ -35,7 +35,7 @@ def _rows(banks, start=0, n=80):
 @pytest.fixture
 def fast(tmp_path, monkeypatch):
     """80 projects with ties and NULLs, and the fast paths switched on for any size."""
-    monkeypatch.setattr(perf_ids, "SMALL", 0)
+    monkeypatch.setattr(id_lists, "SMALL", 0)
     s = Store.open(tmp_path / "p.sqlite3", create=True)
     banks = [r["id"] for r in s.rows("banks")]
     rows = list(_rows(banks))
@@ -105,16 +105,16 @@ def test_ids_from_query_keeps_the_order_and_handles_empty(fast):
     c = fast._conn
     sql = "SELECT id FROM projects WHERE status = ? ORDER BY borrower DESC, id"
     expected = [r[0] for r in c.execute(sql, ("pipeline",))]
-    assert list(perf_ids.ids_from_query(c, sql, ("pipeline",))) == expected
-    assert list(perf_ids.ids_from_query(c, sql, ("nothing",))) == []
-    assert list(perf_ids.ids_from_query(c, sql, ("pipeline",), estimate=5)) == expected
+    assert list(id_lists.ids_from_query(c, sql, ("pipeline",))) == expected
+    assert list(id_lists.ids_from_query(c, sql, ("nothing",))) == []
+    assert list(id_lists.ids_from_query(c, sql, ("pipeline",), estimate=5)) == expected
 
 
 def test_sort_cache_keeps_few_columns(fast):
-    cache = fast.__dict__.setdefault("_sort_cache", perf_ids.SortCache())
+    cache = fast.__dict__.setdefault("_sort_cache", id_lists.SortCache())
     for col in SORTS:
         fast.query_ids("projects", sort=col)
-    assert len(cache._orders) == perf_ids.SortCache.KEEP
+    assert len(cache._orders) == id_lists.SortCache.KEEP
 
 
 # ------------------------------------------- the first rows, ranks and the background order
@@ -143,7 +143,7 @@ def name_order(store, column, names, descending=False, flt=None):
 def test_head_ids_are_the_first_rows_of_order_by_at_any_offset(fast, column, descending):
     full = plain(fast, column, descending)
     for offset, limit in ((0, 10), (0, 200), (7, 5), (75, 10), (80, 3)):
-        got = perf_ids.head_ids(fast._conn, table="projects", pk="id", column=column,
+        got = id_lists.head_ids(fast._conn, table="projects", pk="id", column=column,
                                 descending=descending, limit=limit, offset=offset)  # fmt: skip
         assert list(got) == full[offset : offset + limit]
 
@@ -152,14 +152,14 @@ def test_head_ids_are_the_first_rows_of_order_by_at_any_offset(fast, column, des
 def test_rank_of_is_the_position_in_order_by(fast, column):
     full = plain(fast, column, False)
     for pos, pk in enumerate(full):
-        assert perf_ids.rank_of(fast._conn, table="projects", pk="id", column=column, key=pk) == pos
-    assert perf_ids.rank_of(fast._conn, table="projects", pk="id", column=column, key=10**9) == -1
+        assert id_lists.rank_of(fast._conn, table="projects", pk="id", column=column, key=pk) == pos
+    assert id_lists.rank_of(fast._conn, table="projects", pk="id", column=column, key=10**9) == -1
 
 
 def _bank_groups(store):
     names = {r["id"]: r["short_name"] or r["name"] for r in store.rows("banks")}
-    values = perf_ids.distinct_values(store._conn, "projects", "bank_id")
-    return names, perf_ids.name_groups(values, lambda v: names.get(v, str(v)))
+    values = id_lists.distinct_values(store._conn, "projects", "bank_id")
+    return names, id_lists.name_groups(values, lambda v: names.get(v, str(v)))
 
 
 @pytest.mark.parametrize("column", ["bank_id", "region"])
@@ -173,14 +173,14 @@ def test_a_linked_column_orders_by_the_names_it_shows(fast, column):
         def name_of(v):
             return {"BY-MI": "a", "BY-BR": "b", "BY-HM": "c"}.get(v, v)
 
-        values = perf_ids.distinct_values(fast._conn, "projects", column)
-        groups = perf_ids.name_groups(values, name_of)
+        values = id_lists.distinct_values(fast._conn, "projects", column)
+        groups = id_lists.name_groups(values, name_of)
     # Name order differs from value order in this data, else the test would prove nothing.
     assert [g[0] for g in groups] != sorted(g[0] for g in groups)
     for descending in (False, True):
         expected = name_order(fast, column, name_of, descending)
         assert expected != plain(fast, column, descending)
-        got = perf_ids.ascending_order(fast._conn, table="projects", pk="id", column=column,
+        got = id_lists.ascending_order(fast._conn, table="projects", pk="id", column=column,
                                        groups=groups)  # fmt: skip
         assert list(got[::-1] if descending else got) == expected
         for offset, limit in (
@@ -193,19 +193,19 @@ def test_a_linked_column_orders_by_the_names_it_shows(fast, column):
             (79, 5),
             (80, 5),
         ):
-            head = perf_ids.head_ids(fast._conn, table="projects", pk="id", column=column,
+            head = id_lists.head_ids(fast._conn, table="projects", pk="id", column=column,
                                      descending=descending, limit=limit, offset=offset,
                                      groups=groups)  # fmt: skip
             assert list(head) == expected[offset : offset + limit], (offset, limit)
     asc = name_order(fast, column, name_of)
     for pos, pk in enumerate(asc):
-        rank = perf_ids.rank_of(fast._conn, table="projects", pk="id", column=column, key=pk,
+        rank = id_lists.rank_of(fast._conn, table="projects", pk="id", column=column, key=pk,
                                 groups=groups)  # fmt: skip
         assert rank == pos
     # A value no group names (added after the groups were made): no rank, the caller waits.
     fast.update("projects", asc[0], {"region": "BY-VI"}, expected_version=None, user="t")
     if column == "region":
-        assert perf_ids.rank_of(fast._conn, table="projects", pk="id", column=column, key=asc[0],
+        assert id_lists.rank_of(fast._conn, table="projects", pk="id", column=column, key=asc[0],
                                 groups=groups) is None  # fmt: skip
 
 
@@ -213,10 +213,10 @@ def test_a_linked_column_orders_by_the_names_it_shows(fast, column):
 @pytest.mark.parametrize("flt", [Filter(), *FILTERS], ids=lambda f: f.describe())
 def test_name_order_with_filters_on_small_and_large_tables(fast, monkeypatch, flt, small):
     if small:
-        monkeypatch.setattr(perf_ids, "SMALL", 10**9)  # the one-query CASE path
+        monkeypatch.setattr(id_lists, "SMALL", 10**9)  # the one-query CASE path
     names, groups = _bank_groups(fast)
     for descending in (False, True):
-        got = perf_ids.ordered_ids(fast, "projects", flt, pk="id", column="bank_id",
+        got = id_lists.ordered_ids(fast, "projects", flt, pk="id", column="bank_id",
                                    groups=groups, descending=descending)  # fmt: skip
         assert list(got) == name_order(fast, "bank_id", names.get, descending, flt)
 
@@ -224,21 +224,21 @@ def test_name_order_with_filters_on_small_and_large_tables(fast, monkeypatch, fl
 def test_values_showing_the_same_name_interleave_by_id(fast):
     banks = [r["id"] for r in fast.rows("banks")][:3]
     same = {banks[0]: "Same", banks[1]: "Same", banks[2]: "another"}
-    groups = perf_ids.name_groups(perf_ids.distinct_values(fast._conn, "projects", "bank_id"),
+    groups = id_lists.name_groups(id_lists.distinct_values(fast._conn, "projects", "bank_id"),
                                   lambda v: same.get(v, "zzz"))  # fmt: skip
     assert groups[0] == (banks[2],) and set(groups[1]) == {banks[0], banks[1]}
-    got = perf_ids.ascending_order(fast._conn, table="projects", pk="id", column="bank_id",
+    got = id_lists.ascending_order(fast._conn, table="projects", pk="id", column="bank_id",
                                    groups=groups)  # fmt: skip
     assert list(got) == name_order(fast, "bank_id", lambda v: same.get(v, "zzz"))
 
 
 def test_distinct_values_with_and_without_an_index(fast):
-    assert perf_ids.has_index(fast._conn, "projects", "region")
-    assert not perf_ids.has_index(fast._conn, "projects", "borrower")
+    assert id_lists.has_index(fast._conn, "projects", "region")
+    assert not id_lists.has_index(fast._conn, "projects", "borrower")
     for col in ("region", "borrower"):
         expected = [r[0] for r in fast._conn.execute(
             f"SELECT DISTINCT {col} FROM projects WHERE {col} IS NOT NULL ORDER BY 1")]  # fmt: skip
-        assert perf_ids.distinct_values(fast._conn, "projects", col) == expected
+        assert id_lists.distinct_values(fast._conn, "projects", col) == expected
 
 
 def test_an_order_read_elsewhere_is_kept_only_if_nothing_was_written_since(fast):
@@ -258,8 +258,8 @@ def test_an_order_read_elsewhere_is_kept_only_if_nothing_was_written_since(fast)
 
 
 def test_check_names_refuses_what_the_store_does_not_have(fast):
-    perf_ids.check_names(fast, "projects", "name", "bank_id")
+    id_lists.check_names(fast, "projects", "name", "bank_id")
     with pytest.raises(ValueError, match="no column"):
-        perf_ids.check_names(fast, "projects", "name; DROP TABLE projects")
+        id_lists.check_names(fast, "projects", "name; DROP TABLE projects")
     with pytest.raises(ValueError):
-        perf_ids.check_names(fast, "nope", "name")
+        id_lists.check_names(fast, "nope", "name")

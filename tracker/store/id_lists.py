@@ -1,4 +1,4 @@
-"""Reading a million ids out of SQLite fast (the table model's sort, filter and search).
+"""Ordered id lists read out of SQLite fast (the table model's sort, filter and search).
 
 Stepping a cursor row by row costs about 0.7 µs of Python per row, so a sorted
 1M-row table took over a second just to hand its ids over. Here SQLite builds
