@@ -145,7 +145,7 @@ class ChangesPanel(QWidget):
                                                    self.tr("Field"), self.tr("Change")])  # fmt: skip
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
-        self.table.setColumnWidth(2, 170)
+        self.table.setColumnWidth(2, 120)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _i: self.put_back())
         lay.addWidget(self.table, 1)
