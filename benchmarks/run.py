@@ -426,7 +426,7 @@ def w_edit(a: argparse.Namespace) -> dict:
     refs = store.ref_index()
     rnd = random.Random(11)
     times = []
-    audit0 = store.conn.execute("SELECT max(id) FROM audit_log").fetchone()[0]
+    audit0 = store.max_id("audit_log")
     for i in range(max(10, 5 * a.repeat)):
         pk = model.id_at(rnd.randrange(min(model.rowCount(), 20)))
         row = store.get("projects", pk)
@@ -441,7 +441,7 @@ def w_edit(a: argparse.Namespace) -> dict:
             app.processEvents()  # Qt repaints the changed row
 
         times.append(_timed(save))
-    audits = store.conn.execute("SELECT max(id) FROM audit_log").fetchone()[0] - (audit0 or 0)
+    audits = store.max_id("audit_log") - audit0
     return {"times": times, "note": f"{len(times)} saves, {audits} audit rows written"}
 
 
@@ -660,7 +660,7 @@ def w_import(a: argparse.Namespace) -> dict:
     t0 = _clock()
     plan = importer.import_file(store, kind="projects", path=a.csv, user="bench")
     t = _since(t0)
-    n = store.conn.execute("SELECT count(*) FROM projects").fetchone()[0]
+    n = store.count("projects")
     # All or nothing: the same rows with the last one broken must leave the file as it was.
     bad = Path(a.tmp) / "import-bad.csv"
     _write_bad_copy(Path(a.csv), bad)
@@ -673,7 +673,7 @@ def w_import(a: argparse.Namespace) -> dict:
     except ValidationErrors as exc:
         refused = f"refused ({len(exc.errors)} problem)"
     t_bad = _since(t1)
-    n2 = store2.conn.execute("SELECT count(*) FROM projects").fetchone()[0]
+    n2 = store2.count("projects")
     store.close(backup=False)
     store2.close(backup=False)
     for p in (target, target2):
