@@ -265,8 +265,12 @@ def portfolio_series(store: Store, *, flt: Any = None, currency: str = "USD",
     from tracker.services import portfolio
 
     conv = portfolio.converter(store, currency=currency, as_of=as_of)
-    projects = {p["id"]: p for p in keeping.projects_for_attention(store, flt)}
-    plans = {pid: rows for pid, rows in keeping.plans_for(store).items() if pid in projects}
+    currency_of = keeping.planned_projects(store, flt)
+    plans = (
+        {pid: rows for pid, rows in keeping.plans_for(store).items() if pid in currency_of}
+        if currency_of
+        else {}
+    )
     if not plans:
         return PlanVsActual(conv.target, [], [], "")
     actual = keeping.update_series(store, list(plans))
@@ -285,7 +289,7 @@ def portfolio_series(store: Store, *, flt: Any = None, currency: str = "USD",
         p_total = Decimal(0)
         a_total = Decimal(0)
         for pid, series in cum.items():
-            cur = projects[pid]["currency"]
+            cur = currency_of[pid]
             p_total += conv.convert(from_minor(value_at(series, qd)), cur) or 0
             if qd <= quarter_end(dt.date.fromisoformat(end)).isoformat():
                 a_total += conv.convert(from_minor(value_at(actual.get(pid, []), qd)), cur) or 0

@@ -63,6 +63,18 @@ def projects_for_attention(store: Store, flt: Filter | None = None) -> list[dict
     return _q(store, sql, params)
 
 
+def planned_projects(store: Store, flt: Filter | None = None) -> dict[int, str]:
+    """Id → currency of the projects a filter selects that have a disbursement plan (the
+    plan chart reads these alone, not every project of a million-row file)."""
+    where, params = store.where("projects", flt or Filter())
+    sql = (
+        "SELECT id, currency FROM projects WHERE id IN "
+        "(SELECT DISTINCT project_id FROM disbursement_plans)"
+        + (f" AND ({where})" if where else "")
+    )
+    return {r["id"]: r["currency"] for r in _q(store, sql, params)}
+
+
 def idle_residents(store: Store, *, changed_before: str) -> list[dict[str, Any]]:
     """Residents (not withdrawn) whose record has not changed since ``changed_before``."""
     sql = (
