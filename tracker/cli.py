@@ -510,25 +510,23 @@ def cmd_import(args: argparse.Namespace) -> int:
         # An older file must be upgraded first, which only a read-write open does.
     if plan is not None and (plan.errors or args.dry_run):
         return _import_report(plan, src, dry_run=args.dry_run)
-    with _open(args.db) as store:
-        if plan is None:
-            plan = importer.plan_import(store, kind=kind, path=src)
-        else:  # the database may have moved on since the check: plan again against it
-            plan = importer.plan_rows(store, kind=kind, source=plan.source, path=str(src))
-        if not plan.errors:
-            importer.commit_plan(store, plan, user=_user(args))
-    return _import_report(plan, src, dry_run=False)
+    from tracker.services.import_command import run_import
+
+    with _open(args.db) as store:  # the database may have moved on since the check
+        done = run_import(store, kind=kind, path=src, user=_user(args), checked=plan)
+    return _import_report(done.plan, src, dry_run=False)
 
 
 def _import_report(plan: Any, src: Path, *, dry_run: bool) -> int:
+    """The summary first (it tells the whole story), then each problem."""
     if plan.errors:
+        _err(plan.summary())
         for e in plan.errors:
             if e.field in ("file", "row"):
                 where = f"row {e.row}: " if e.row is not None else ""
             else:
                 where = (f"row {e.row}, " if e.row is not None else "") + f"column {e.field}: "
             _err(f"{src.name}: {where}{e.message}")
-        _err(plan.summary())
         return EXIT_REFUSED
     print(("dry run, nothing written: " if dry_run else "imported: ") + plan.summary())
     return EXIT_OK

@@ -134,7 +134,22 @@ def test_refused_import_names_file_row_column_rule(demo_path, tmp_path, capsys):
     assert code == 1
     assert "bad.csv: row 3, column sector: 'mining' is not a sector code or name" in err
     assert "bad.csv: row 3, column amount: has more than two decimal places" in err
-    assert "nothing was imported" in err
+    assert (
+        err.splitlines()[0]
+        == "tracker: 2 problem(s) in 1 of 2 rows of bad.csv; nothing was imported."
+    )
+
+
+def test_refused_import_says_first_where_checking_stopped(demo_path, tmp_path, capsys):
+    bad = tmp_path / "many.csv"
+    bad.write_text(PHEAD + "".join(f"B-{i},,mining,CDB,10,USD,signed\n" for i in range(1500)),
+                   encoding="utf-8")  # fmt: skip
+    before = sha(demo_path)
+    code, _, err = main(capsys, "import", "--db", demo_path, "--kind", "projects", bad)
+    assert code == 1 and sha(demo_path) == before
+    assert err.splitlines()[0] == (
+        "tracker: Stopped after 1,000 problems at row 501 of 1,501; nothing was imported."
+    )
 
 
 def test_import_missing_file_and_unreadable(demo_path, tmp_path, capsys):

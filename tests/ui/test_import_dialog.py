@@ -69,7 +69,8 @@ def test_bad_file_lists_every_problem_marks_cells_and_writes_nothing(
     assert amount.background().color() == BAD_CELL and "must not be negative" in amount.toolTip()
     assert dialog.preview.item(0, headers.index("amount")).background().color() != BAD_CELL
     assert dialog.preview.item(1, 0).text() == "error" and dialog.preview.item(0, 0).text() == "new"
-    assert "5 problem(s) in 2 row(s)" in dialog.summary.text()
+    assert dialog.summary.text() == dialog.plan.summary()  # as the command line says it
+    assert dialog.summary.text().startswith("5 problem(s) in 2 of ")
     assert not dialog.import_button.isEnabled()
     dialog.do_import()  # even called directly, nothing is written
     assert table_state(ctx.store) == before and ctx.store.count("audit_log") == audit_before
@@ -90,7 +91,8 @@ def test_good_file_imports_in_one_step_and_undo_removes_exactly_it(ctx, dialog, 
     dialog.set_file(good, "projects")
     idle(qtbot, dialog)
     assert dialog.problems.rowCount() == 0
-    assert dialog.summary.text().startswith("2 new, 1 changed, 0 unchanged")
+    assert dialog.summary.text().startswith("3 rows of good.csv: 2 new, 1 changed, 0 unchanged")
+    assert dialog.summary.text() == dialog.plan.summary()
     assert dialog.import_button.isEnabled()
     headers = [
         dialog.preview.horizontalHeaderItem(j).text() for j in range(dialog.preview.columnCount())
@@ -157,6 +159,7 @@ def test_unreadable_file_says_why(ctx, dialog, tmp_path, qtbot):
     assert dialog.problems.rowCount() == 1
     assert dialog.problems.item(0, 1).text() == "file"
     assert "not a readable XLSX workbook" in dialog.problems.item(0, 2).text()
+    assert dialog.summary.text().startswith("broken.xlsx cannot be imported: ")
     assert not dialog.import_button.isEnabled()
 
 
@@ -187,3 +190,22 @@ def test_grab_for_review(dialog, tmp_path, qtbot):
     idle(qtbot, dialog)
     out = Path(tmp_path / "import_dialog.png")
     assert dialog.grab().save(str(out)) and out.stat().st_size > 1000
+
+
+def test_a_file_with_too_many_problems_says_where_checking_stopped_first(ctx, dialog, tmp_path,
+                                                                          qtbot):  # fmt: skip
+    """The first line tells the whole story: how many problems, at which row checking stopped
+    and out of how many rows; the same words as the command line's."""
+    bad = tmp_path / "many.csv"
+    rows = "".join(f"B-{i},,energy,BY-MI,CDB,,-1,USD,0,signed\n" for i in range(1500))
+    bad.write_text(HEADER + rows, encoding="utf-8")
+    before = table_state(ctx.store)
+    dialog.set_file(bad, "projects")
+    idle(qtbot, dialog)
+    text = dialog.summary.text()
+    assert text.startswith(
+        "Stopped after 1,000 problems at row 501 of 1,501; nothing was imported."
+    )
+    assert text == dialog.plan.summary()
+    assert not dialog.import_button.isEnabled()
+    assert table_state(ctx.store) == before

@@ -92,3 +92,37 @@ class ImportCommand:
         except ValidationErrors as exc:
             raise ImportUndoRefused(f"the import cannot be undone: {exc}") from exc
         return Change(k.name, tuple(ids), "import")
+
+
+@dataclass
+class ImportOutcome:
+    """What one import did: the plan it checked, and when the file had no problem the
+    command that wrote it (for undo) and the change it made."""
+
+    plan: importer.ImportPlan
+    command: ImportCommand | None = None
+    change: Change | None = None
+
+    @property
+    def written(self) -> bool:
+        return self.command is not None
+
+
+def run_import(store: Store, *, kind: str, path: str | Path, user: str, text: str = "",
+               checked: importer.ImportPlan | None = None,
+               progress: Progress | None = None) -> ImportOutcome:  # fmt: skip
+    """The import use case, the same for the command line and the window: the file is
+    checked against the database as it is now (a plan ``checked`` earlier, e.g. on a
+    read-only connection or for the preview, is checked again: the database may have moved
+    on), and when it has no problem it is written in one transaction as one undoable
+    command. A file with problems writes nothing; ``outcome.plan.errors`` says why."""
+    if checked is not None:
+        plan = importer.plan_rows(store, kind=checked.kind, source=checked.source,
+                                  path=str(path), progress=progress)  # fmt: skip
+    else:
+        plan = importer.plan_import(store, kind=kind, path=path, progress=progress)
+    if plan.errors:
+        return ImportOutcome(plan)
+    command = ImportCommand(plan, user=user, text=text)
+    change = command.apply(store, progress=progress)
+    return ImportOutcome(plan, command, change)

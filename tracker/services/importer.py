@@ -58,6 +58,8 @@ from tracker.store import Store, now_iso
 
 #: Columns that exports add and imports ignore.
 MAX_ERRORS = 1000
+#: The problem that ends a check of a file with too many problems.
+STOPPED = f"more than {MAX_ERRORS} problems; stopped checking"
 #: Rows between two reports of how far a plan or a write is.
 PROGRESS_ROWS = 5000
 
@@ -183,14 +185,44 @@ class ImportPlan:
         c = Counter(map(attrgetter("action"), self.planned))
         return {"insert": c["insert"], "update": c["update"], "skip": c["skip"]}
 
+    def facts(self) -> dict[str, Any]:
+        """The numbers the summary's first line tells (the window words them in its own
+        language): the file, its rows, the problems found and where checking stopped."""
+        stop = next((e for e in self.errors if e.field == "file" and e.message == STOPPED), None)
+        problems = [e for e in self.errors if e is not stop]
+        rows = len(self.source.rows)
+        return {
+            "file": Path(self.path).name,
+            "kind": self.kind,
+            "rows": rows,
+            "last_row": self.source.first_row + rows - 1,
+            "problems": len(problems),
+            "bad_rows": len({e.row for e in problems if e.row is not None}),
+            "stopped_at": stop.row if stop is not None else None,
+            "first_problem": problems[0].message if problems else "",
+            **self.counts(),
+        }
+
     def summary(self) -> str:
-        c = self.counts()
-        if self.errors:
-            bad_rows = len({e.row for e in self.errors if e.row is not None})
-            return (f"{Path(self.path).name}: {len(self.errors)} problem(s) in {bad_rows} row(s); "
-                    "nothing was imported.")  # fmt: skip
-        return (f"{Path(self.path).name}: {c['insert']} new, {c['update']} changed, {c['skip']} unchanged "
-                f"{self.kind} rows ({self.source.description}).")  # fmt: skip
+        """The first line tells the whole story: what would be (or was) written, or why
+        nothing is, where checking stopped and out of how many rows."""
+        return headline(self.facts(), description=self.source.description)
+
+
+def headline(f: Mapping[str, Any], *, description: str = "") -> str:
+    """An import's summary line in English (the command line; the window says the same in
+    its language from the same facts)."""
+    if f["stopped_at"] is not None:
+        return (f"Stopped after {f['problems']:,} problems at row {f['stopped_at']:,} of "
+                f"{f['last_row']:,}; nothing was imported.")  # fmt: skip
+    if f["problems"] and not f["bad_rows"]:
+        return f"{f['file']} cannot be imported: {f['first_problem']}."
+    if f["problems"]:
+        return (f"{f['problems']:,} problem(s) in {f['bad_rows']:,} of {f['rows']:,} rows of "
+                f"{f['file']}; nothing was imported.")  # fmt: skip
+    source = f" ({description})" if description else ""
+    return (f"{f['rows']:,} rows of {f['file']}: {f['insert']:,} new, {f['update']:,} changed, "
+            f"{f['skip']:,} unchanged{source}.")  # fmt: skip
 
 
 # ------------------------------------------------------------------ reading
@@ -855,11 +887,7 @@ def plan_rows(store: Store, *, kind: str, source: SourceTable, path: str = "",
         if errors:
             plan.errors.extend(errors)
             if len(plan.errors) >= MAX_ERRORS:
-                plan.errors.append(
-                    ValidationError(
-                        "file", f"more than {MAX_ERRORS} problems; stopped checking", rownum
-                    )
-                )
+                plan.errors.append(ValidationError("file", STOPPED, rownum))
                 break
             continue
         if k is PROJECT_UPDATES:

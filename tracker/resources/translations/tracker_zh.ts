@@ -631,7 +631,7 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>ChartPane</name>
         <message>
             <source>&amp;Chart:</source>
-            <extracomment>After a start-up picture is shown, matplotlib and the chart data are loaded in the background this much later (so the first filter change draws at once). Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind. Changes of many rows: the chart's sums are read in the background before it is drawn. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: kind, chart, filter, selected id, currency, as-of.</extracomment>
+            <extracomment>Changes of many rows: the chart's sums are read in the background before it is drawn. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: kind, chart, filter, selected id, currency, as-of.</extracomment>
             <translation>图表(&amp;C)：</translation>
         </message>
         <message>
@@ -970,7 +970,7 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>DateEdit</name>
         <message>
             <source>Delete or Backspace clears the date.</source>
-            <extracomment>The date a DateEdit shows as empty: the earliest QDateEdit allows, so that real old dates (the fx table's USD base rate is dated 1900-01-01) are shown, not blanked.</extracomment>
+            <extracomment>How a field's error is shown beside it (forms and dialogs). The date a DateEdit shows as empty: the earliest QDateEdit allows, so that real old dates (the fx table's USD base rate is dated 1900-01-01) are shown, not blanked.</extracomment>
             <translation>按 Delete 或 Backspace 清除日期。</translation>
         </message>
     </context>
@@ -1613,12 +1613,20 @@ Reload it now (your edits are dropped)?</source>
             <translation>导入文件</translation>
         </message>
         <message>
-            <source>{n} problem(s) in {rows} row(s): fix the file and choose it again; nothing can be imported.</source>
-            <translation>{rows} 行中有 {n} 个问题：请修正文件后重新选择；目前无法导入任何内容。</translation>
+            <source>Stopped after {problems} problems at row {row} of {last}; nothing was imported.</source>
+            <translation>发现 {problems} 个问题后在第 {row} 行（共 {last} 行）停止检查；未导入任何内容。</translation>
         </message>
         <message>
-            <source>{new} new, {changed} changed, {same} unchanged — {source}</source>
-            <translation>新增 {new}，更改 {changed}，未变 {same} — {source}</translation>
+            <source>{file} cannot be imported: {problem}.</source>
+            <translation>无法导入 {file}：{problem}。</translation>
+        </message>
+        <message>
+            <source>{problems} problem(s) in {bad} of {rows} rows of {file}; nothing was imported.</source>
+            <translation>{file} 的 {rows} 行中有 {bad} 行存在 {problems} 个问题；未导入任何内容。</translation>
+        </message>
+        <message>
+            <source>{rows} rows of {file}: {new} new, {changed} changed, {same} unchanged ({source}).</source>
+            <translation>{file} 共 {rows} 行：新增 {new}，更改 {changed}，未变 {same}（{source}）。</translation>
         </message>
         <message>
             <source>Problems: {n}</source>
@@ -1772,7 +1780,7 @@ Reload it now (your edits are dropped)?</source>
         <name>MainWindow</name>
         <message>
             <source>Views</source>
-            <extracomment>The window now works on another Store (the file was reopened after a restore). Set by the --smoke run, which must leave the person's settings alone. The background integrity check after the first paint (off for the --smoke run). Stored values breaking the rules, table -&gt; pk -&gt; column -&gt; why (start-up check).</extracomment>
+            <extracomment>The navigation's views, in order (tracker.ui.keeping_views finds its own by name). The window now works on another Store (the file was reopened after a restore). Set by the --smoke run, which must leave the person's settings alone. The background integrity check after the first paint (off for the --smoke run). Stored values breaking the rules, table -&gt; pk -&gt; column -&gt; why (start-up check).</extracomment>
             <translation>视图</translation>
         </message>
         <message>
@@ -2247,6 +2255,7 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
         </message>
         <message>
             <source>as of {date}</source>
+            <extracomment>After a start-up picture is shown, matplotlib and the chart data are loaded in the background this much later (so the first filter change draws at once). Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind.</extracomment>
             <translation>截至 {date}</translation>
         </message>
         <message>

@@ -8,7 +8,6 @@ before the import commits writes nothing."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +33,11 @@ from PySide6.QtWidgets import (
 from tracker.domain.fields import kind_of
 from tracker.domain.validation import ValidationError
 from tracker.services import importer
-from tracker.services.changes import Change
-from tracker.services.import_command import ImportCommand
+from tracker.services.import_command import ImportCommand, ImportOutcome, run_import
 from tracker.services.progress import Progress
 from tracker.store import Store
 from tracker.ui.context import AppContext
+from tracker.ui.formatting import format_count
 from tracker.ui.messages import tr_message
 from tracker.ui.operations import CollectionOp, ProgressPanel, QueryOp, show_failure
 from tracker.ui.undo import UndoableCommand
@@ -59,16 +58,6 @@ def choose_file(parent: QWidget | None, caption: str, start: str) -> str:
     )
     path, _ = QFileDialog.getOpenFileName(parent, caption, start, filters)
     return path
-
-
-@dataclass
-class _Imported:
-    """What a background import did: the plan it checked, and the command and Change
-    when it wrote (none when the second check found problems)."""
-
-    plan: importer.ImportPlan
-    command: ImportCommand | None = None
-    change: Change | None = None
 
 
 class ImportDialog(QDialog):
@@ -229,31 +218,37 @@ class ImportDialog(QDialog):
         self._fill_problems(plan)
         self._update_state()
 
+    def headline(self, plan: importer.ImportPlan) -> str:
+        """The summary's first line, as the command line says it (importer.headline), in the
+        window's language: what would be written, or why nothing is, and where checking
+        stopped out of how many rows."""
+        f = plan.facts()
+        n = {k: format_count(v) for k, v in f.items() if isinstance(v, int) and k != "kind"}
+        if f["stopped_at"] is not None:
+            return self.tr(
+                "Stopped after {problems} problems at row {row} of {last}; nothing was imported."
+            ).format(problems=n["problems"], row=n["stopped_at"], last=n["last_row"])
+        if f["problems"] and not f["bad_rows"]:
+            return self.tr("{file} cannot be imported: {problem}.").format(
+                file=f["file"], problem=tr_message(f["first_problem"])
+            )
+        if f["problems"]:
+            return self.tr(
+                "{problems} problem(s) in {bad} of {rows} rows of {file}; nothing was imported."
+            ).format(problems=n["problems"], bad=n["bad_rows"], rows=n["rows"], file=f["file"])
+        return self.tr(
+            "{rows} rows of {file}: {new} new, {changed} changed, {same} unchanged ({source})."
+        ).format(rows=n["rows"], file=f["file"], new=n["insert"], changed=n["update"],
+                 same=n["skip"], source=plan.source.description)  # fmt: skip
+
     def _update_state(self) -> None:
         plan = self.plan
         if plan is None or self.busy():
             self.import_button.setEnabled(False)
             return
         c = plan.counts()
-        if plan.errors:
-            rows = len({e.row for e in plan.errors if e.row is not None})
-            self.summary.setText(
-                self.tr(
-                    "{n} problem(s) in {rows} row(s): fix the file and choose it again; "
-                    "nothing can be imported."
-                ).format(n=len(plan.errors), rows=rows)  # fmt: skip
-            )
-            self.summary.setStyleSheet("color: #C00000;")
-        else:
-            self.summary.setText(
-                self.tr("{new} new, {changed} changed, {same} unchanged — {source}").format(
-                    new=c["insert"],
-                    changed=c["update"],
-                    same=c["skip"],
-                    source=plan.source.description,
-                )  # fmt: skip
-            )
-            self.summary.setStyleSheet("")
+        self.summary.setText(self.headline(plan))
+        self.summary.setStyleSheet("color: #C00000;" if plan.errors else "")
         self.problems_label.setText(self.tr("Problems: {n}").format(n=len(plan.errors)))
         can = (not plan.errors and (c["insert"] + c["update"]) > 0 and not self.ctx.read_only
                and self.command is None)  # fmt: skip
@@ -270,12 +265,8 @@ class ImportDialog(QDialog):
         name = Path(path).name
         text = self.tr("Import {file}").format(file=name)
 
-        def work(store: Store, progress: Progress) -> _Imported:
-            plan = importer.plan_import(store, kind=kind, path=path, progress=progress)
-            if plan.errors:
-                return _Imported(plan)
-            command = ImportCommand(plan, user=user, text=text)
-            return _Imported(plan, command, command.apply(store, progress=progress))
+        def work(store: Store, progress: Progress) -> ImportOutcome:
+            return run_import(store, kind=kind, path=path, user=user, text=text, progress=progress)
 
         op = CollectionOp(self, self.ctx, work, title=self.tr("Import refused"))
         op.before_announce = self._push_undo
@@ -285,11 +276,11 @@ class ImportDialog(QDialog):
         self.reason.setText("")
         self._update_state()
 
-    def _push_undo(self, done: _Imported) -> None:
+    def _push_undo(self, done: ImportOutcome) -> None:
         if done.command is not None:
             self.ctx.undo_stack.push(UndoableCommand(self.ctx, done.command, applied=True))
 
-    def _imported(self, done: _Imported) -> None:
+    def _imported(self, done: ImportOutcome) -> None:
         plan = self.plan = done.plan
         if done.command is None:  # the second check found problems: nothing was written
             self._show_plan(plan)
