@@ -545,3 +545,16 @@ def test_print_actions_open_previews_of_what_is_shown(qtbot, open_window, demo_p
     assert opened[1].report.content.kind == "projects"
     for d in opened:
         d.close()
+
+
+def test_void_qt_calls_keep_none_alive(qapp):
+    """PySide6 6.12.0 also returns None from void methods (QPainter.setPen, QFont.setBold…)
+    without taking a reference; a report paints tens of thousands of them. The pin is the
+    one defence (no painter-side patch any more): this fails if a leaking PySide6 comes back."""
+    from PySide6.QtGui import QFont
+
+    font = QFont()
+    before = sys.getrefcount(None)
+    for _ in range(5000):
+        font.setBold(False)
+    assert sys.getrefcount(None) - before > -10

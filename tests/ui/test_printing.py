@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 import unicodedata
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from tracker.domain.filters import Filter
@@ -16,7 +15,7 @@ from tracker.services import chart_data
 from tracker.store import Store
 from tracker.ui import printing, report
 from tracker.ui.context import AppContext
-from tracker.ui.report import keep_none_alive, page_layout
+from tracker.ui.report import page_layout
 
 AS_OF = "2026-11-27"
 
@@ -135,12 +134,3 @@ def test_the_window_actions_open_the_previews(open_window, demo_path, shown, mon
     assert shown[-1].report.content.kind == "projects"
     win.findChild(QAction, "actionPrintChart").trigger()
     assert [d.objectName() for d in shown] == ["printReportPreview", "printChartPreview"]
-
-
-def test_keep_none_alive_gives_back_what_void_calls_drop(qapp):
-    f = QFont()
-    before = sys.getrefcount(None)
-    with keep_none_alive():
-        for _ in range(5000):
-            f.setBold(True)
-    assert sys.getrefcount(None) >= before - 5

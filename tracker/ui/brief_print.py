@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from tracker.ui.context import AppContext
 from tracker.ui.i18n import current_language
 from tracker.ui.printing import preview
-from tracker.ui.report import finish_pdf_file, keep_none_alive, svg_renderer
+from tracker.ui.report import finish_pdf_file, svg_renderer
 
 
 def brief_svgs(ctx: AppContext, project_ids: Sequence[Any]) -> list[bytes]:
@@ -34,25 +34,24 @@ def paint_pages(
     device: QPagedPaintDevice, svgs: Sequence[bytes], *, title: str, author: str
 ) -> int:
     """Each SVG on a page of its own, as large as the page allows, its aspect kept."""
-    with keep_none_alive():
-        painter = QPainter()
-        if not painter.begin(device):
-            raise OSError(QCoreApplication.translate("Printing",
-                                                     "The printer could not be opened for painting."))  # fmt: skip
-        try:
-            dpi = float(device.logicalDpiX())
-            rect = device.pageLayout().paintRectPixels(int(round(dpi)))
-            width, height = float(rect.width()), float(rect.height())
-            for i, svg in enumerate(svgs):
-                if i:
-                    device.newPage()
-                renderer = svg_renderer(svg)
-                size = renderer.defaultSize()
-                scale = min(width / max(size.width(), 1), height / max(size.height(), 1))
-                w, h = size.width() * scale, size.height() * scale
-                renderer.render(painter, QRectF((width - w) / 2, 0, w, h))
-        finally:
-            painter.end()
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError(QCoreApplication.translate("Printing",
+                                                 "The printer could not be opened for painting."))  # fmt: skip
+    try:
+        dpi = float(device.logicalDpiX())
+        rect = device.pageLayout().paintRectPixels(int(round(dpi)))
+        width, height = float(rect.width()), float(rect.height())
+        for i, svg in enumerate(svgs):
+            if i:
+                device.newPage()
+            renderer = svg_renderer(svg)
+            size = renderer.defaultSize()
+            scale = min(width / max(size.width(), 1), height / max(size.height(), 1))
+            w, h = size.width() * scale, size.height() * scale
+            renderer.render(painter, QRectF((width - w) / 2, 0, w, h))
+    finally:
+        painter.end()
     finish_pdf_file(device, title=title, author=author)
     return len(svgs)
 

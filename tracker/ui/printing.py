@@ -26,7 +26,6 @@ from tracker.ui.report import (
     Report,
     finish_pdf_file,
     font,
-    keep_none_alive,
     page_layout,
     svg_renderer,
 )
@@ -73,8 +72,7 @@ def paint_chart(device: QPagedPaintDevice, svg: bytes, *, caption: str = "", tit
 
     "Print to PDF" gets a searchable text layer and ``title``/``author`` as metadata.
     """
-    with keep_none_alive():
-        pages = _paint_chart(device, svg, caption)
+    pages = _paint_chart(device, svg, caption)
     finish_pdf_file(device, title=title or caption, author=author)
     return pages
 

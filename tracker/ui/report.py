@@ -28,14 +28,11 @@ characters, and it carries the title, author and language.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import datetime as dt
 import itertools
 import os
 import re
-import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -90,45 +87,6 @@ HEADER_FILL = QColor("#e3e6ea")
 ZEBRA = QColor("#f4f5f7")
 
 Op = Callable[[QPainter], None]
-
-
-def _void_calls_lose_none(tries: int = 16) -> bool:
-    f = QFont()
-    before = sys.getrefcount(None)
-    for _ in range(tries):
-        f.setBold(False)
-    return before - sys.getrefcount(None) >= tries
-
-
-_LOSES_NONE: bool | None = None
-
-
-@contextlib.contextmanager
-def keep_none_alive() -> Iterator[None]:
-    """Give back the references to ``None`` that PySide6 drops while painting.
-
-    PySide6 6.12.0 on CPython 3.11 returns ``None`` from every void method
-    (``setPen``, ``fillRect``, ``setFont``, ``save``…) without taking a
-    reference; one report paints tens of thousands of such calls, and when
-    ``None``'s count reaches zero the interpreter aborts ("none_dealloc").
-    Self-checking like :mod:`tracker.ui.pyside_fixes`: a PySide6 (or a Python
-    with immortal ``None``) without the bug costs one probe.
-    """
-    global _LOSES_NONE
-    if _LOSES_NONE is None:
-        _LOSES_NONE = _void_calls_lose_none()
-    if not _LOSES_NONE:
-        yield
-        return
-    before = sys.getrefcount(None)
-    try:
-        yield
-    finally:
-        lost = before - sys.getrefcount(None)
-        incref = ctypes.pythonapi.Py_IncRef
-        incref.argtypes = [ctypes.py_object]
-        for _ in range(max(lost, 0)):
-            incref(None)
 
 
 #: What a line never breaks inside: a run of non-space text, except that CJK breaks anywhere.
@@ -260,21 +218,18 @@ class Report:
                 )
             )
         try:
-            with keep_none_alive():
-                pages, width, height = self.layout(device)
+            pages, width, height = self.layout(device)
             total = len(pages)
             for n, page in enumerate(pages, start=1):
-                with keep_none_alive():
-                    if n > 1:
-                        device.newPage()
-                    self._frame(painter, n, total, width, height, device)
-                    for op in page.ops:
-                        painter.save()
-                        op(painter)
-                        painter.restore()
+                if n > 1:
+                    device.newPage()
+                self._frame(painter, n, total, width, height, device)
+                for op in page.ops:
+                    painter.save()
+                    op(painter)
+                    painter.restore()
         finally:
-            with keep_none_alive():
-                painter.end()
+            painter.end()
         self.page_count = total
         finish_pdf_file(device, title=self.title(), author=self.content.user)
         return total
@@ -731,9 +686,8 @@ def write_report_pdf(*, store: Store, out: Path, flt: Filter, currency: str, as_
     ``charts`` picks charts by name (default: every chart).
     """
     ensure_gui_app()
-    with keep_none_alive():
-        return _write_pdf(store=store, out=Path(out), flt=flt, currency=currency, as_of=as_of,
-                          orientation=orientation, kind=kind, user=user, charts=charts)  # fmt: skip
+    return _write_pdf(store=store, out=Path(out), flt=flt, currency=currency, as_of=as_of,
+                      orientation=orientation, kind=kind, user=user, charts=charts)  # fmt: skip
 
 
 def _write_pdf(*, store: Store, out: Path, flt: Filter, currency: str, as_of: str | None,
@@ -781,7 +735,6 @@ __all__ = [
     "Table",
     "describe_filter",
     "ensure_gui_app",
-    "keep_none_alive",
     "page_layout",
     "svg_renderer",
     "write_report_pdf",
