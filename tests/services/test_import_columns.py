@@ -11,13 +11,10 @@ import random
 import pytest
 
 from tracker.domain.fields import (
-    FAST_MISS,
     KINDS,
     PROJECTS,
     cross_check_rows,
     cross_checks,
-    fast_cleaner,
-    fast_column,
     validate,
 )
 from tracker.domain.validation import ValidationErrors
@@ -145,28 +142,6 @@ def _plain_cell(rnd: random.Random, kind: str) -> str:
 
 
 _ODD = ["", " ", "1,5", "1.234", "-1", "x" * 301, "a b", "1e3", "0012", "9" * 16, "Ж", "12.", ".5"]
-
-
-@pytest.mark.parametrize("seed", range(3))
-def test_fast_column_gives_what_the_cell_cleaner_gives(seed):
-    rnd = random.Random(seed)
-    fields = [f for k in KINDS.values() for f in k.fields if fast_column(f) is not None]
-    assert {f.type for f in fields} >= {"text", "code", "money"}
-    whole = 0
-    for _ in range(600):
-        f = rnd.choice(fields)
-        shape = {"money": rnd.choice(["money2", "money0"]), "code": "code"}.get(f.type, "text")
-        cells = [_plain_cell(rnd, shape) for _ in range(rnd.randint(1, 30))]
-        if rnd.random() < 0.4:
-            cells[rnd.randrange(len(cells))] = rnd.choice(_ODD)
-        got = fast_column(f)(cells)
-        one = [fast_cleaner(f)(c) for c in cells]
-        if got is None:
-            continue
-        whole += 1
-        assert FAST_MISS not in one, (f.name, cells)
-        assert got == one, (f.name, cells)
-    assert whole > 250
 
 
 def _random_clean(rnd: random.Random, kind) -> dict:
@@ -442,37 +417,6 @@ def test_audit_changes_text_is_the_json_object_text(store):
     # Names printf cannot take as they are go through json_object.
     assert bulk_insert._changes_json(["a%b"]).startswith("json_object(")
     assert bulk_insert._changes_json([f"c{i}" for i in range(100)]).startswith("json_object(")
-
-
-def test_fast_dates_give_what_the_date_cleaner_gives():
-    from tracker.domain.fields import fast_dates
-
-    date_field = PROJECTS.field("start_date")
-    one = fast_cleaner(date_field)
-    rnd = random.Random(5)
-    taken = 0
-    for _ in range(400):
-        texts = [f"{rnd.randint(1990, 2030)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
-                 for _ in range(rnd.randint(1, 20))]  # fmt: skip
-        if rnd.random() < 0.4:
-            texts[rnd.randrange(len(texts))] = rnd.choice(
-                [
-                    "2023-02-29",
-                    "2024-13-01",
-                    "31.12.2024",
-                    "20240101",
-                    "2024-01-01 ",
-                    "",
-                    "2024-W01",
-                ]
-            )
-        got = fast_dates(texts)
-        if got is None:
-            assert any(one(t) is FAST_MISS for t in texts), texts
-            continue
-        taken += 1
-        assert got == {t: one(t) for t in texts}
-    assert taken > 150
 
 
 def test_is_empty_probes_a_table(store):

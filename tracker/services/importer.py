@@ -44,10 +44,8 @@ from tracker.domain.fields import (
     clean_value,
     cross_check_rows,
     cross_checks,
-    fast_cleaner,
-    fast_column,
-    fast_dates,
     kind_of,
+    validator,
 )
 from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.services import import_limits as limits
@@ -622,7 +620,7 @@ class _RowValidator:
 
     Each field gets its cleaner chosen once: a memo of cleaned values for the
     types whose cells repeat (statuses, sectors, banks, dates, rates: each
-    distinct text is parsed once), and ``fields.fast_cleaner`` for plain cells
+    distinct text is parsed once), and the field validator's plain form for plain cells
     (text, plain amounts, ISO dates); any other cell goes through
     ``clean_value``, so the result (value or message) is exactly the one
     ``validate`` gives (tests compare the two).
@@ -636,11 +634,11 @@ class _RowValidator:
         self.names = [f.name for f in kind.fields]
         # Per field, what the loops need, looked up once (100k rows x 19 fields).
         self._fields = [
-            (f, f.name, f.import_name, self.memo.get(f.name), fast_cleaner(f),
+            (f, f.name, f.import_name, self.memo.get(f.name), validator(f).plain,
              f.column if f.type == REF else f.name)
             for f in kind.fields
         ]  # fmt: skip
-        self._whole = {f.name: fast_column(f) for f in kind.fields}
+        self._whole = {f.name: validator(f).column for f in kind.fields}
 
     def _clean(self, f: Field, fast: Any, raw: Any) -> tuple[bool, Any]:
         if fast is not None and type(raw) is str:
@@ -741,7 +739,8 @@ class _RowValidator:
             else:
                 # Each distinct text once (statuses, banks, dates and rates repeat).
                 distinct = set(cells)
-                dates = fast_dates([r for r in distinct if r]) if f.type == DATE else None
+                plain_dates = validator(f).dates
+                dates = plain_dates([r for r in distinct if r]) if plain_dates else None
                 if dates is not None:  # plain ISO dates, parsed in C-level passes
                     texts = {r: (True, v) for r, v in dates.items()}
                     if "" in distinct:
