@@ -59,7 +59,8 @@ def test_current_filter_to_xlsx(ctx, make, tmp_path, qtbot):
     wb.close()
     assert statuses == {"completed"}
     text = d.result_label.text()
-    assert text.startswith(f"XLSX snapshot written to {out}") and sha256_file(out) in text
+    assert text.startswith(f"Excel workbook written to {out}")
+    assert d.details_label.text() == f"sha256 {sha256_file(out)}"
     snap = ctx.store.rows("snapshots")[-1]
     assert snap["sha256"] == sha256_file(out) and json.loads(snap["filter"]) == {
         "status": ["completed"]
@@ -222,7 +223,7 @@ def test_the_result_line_is_in_the_users_language(ctx, qtbot, tmp_path):  # noqa
         d.path_edit.setText(str(tmp_path / "copy.sqlite3"))
         assert run(qtbot, d) is not None
         text = d.result_label.text()
-        assert text.startswith(f"Снимок SQLITE записан в {tmp_path / 'copy.sqlite3'}")
+        assert text.startswith(f"Снимок SQLite — записано в {tmp_path / 'copy.sqlite3'}")
         assert f"Проекты: {ctx.store.count('projects')}" in text
         assert "записан как снимок №" in text
         d.close()

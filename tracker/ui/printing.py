@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
@@ -51,10 +52,27 @@ def new_printer(orientation: str = "portrait") -> QPrinter:
     return printer
 
 
-def preview(parent: QWidget | None, paint: Paint, *, title: str, name: str,
-            orientation: str) -> QPrintPreviewDialog:  # fmt: skip
-    """A print preview whose every paint request (preview, print, PDF) runs ``paint``."""
+def suggested_pdf(ctx: AppContext, stem: str) -> Path:
+    """Where "Print to PDF" offers to write: the export folder of Settings, else beside the
+    database, as ``report-2026-12-02.pdf`` (``-2``, ``-3``, … when that name is taken)."""
+    from tracker.ui.dialogs.export_dialog import unique_path
+    from tracker.ui.settings import Settings
+
+    folder = Settings().export_dir or ctx.store.path.parent
+    return unique_path(Path(folder), f"{stem}-{ctx.as_of}", ".pdf")
+
+
+def preview(parent: QWidget | None, paint: Paint, *, title: str, name: str, orientation: str,
+            pdf_name: Path | None = None) -> QPrintPreviewDialog:  # fmt: skip
+    """A print preview whose every paint request (preview, print, PDF) runs ``paint``.
+
+    ``pdf_name`` is the file "Print to PDF" suggests (Qt's own default is the home folder).
+    """
     printer = new_printer(orientation)
+    if pdf_name is not None:
+        printer.setDocName(pdf_name.stem)
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:  # no printer: PDF it is
+            printer.setOutputFileName(str(pdf_name))
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setObjectName(name)
     dialog.setWindowTitle(title)
@@ -135,6 +153,7 @@ def print_chart(ctx: AppContext, parent: QWidget | None, figure: Figure) -> QPri
         title=QCoreApplication.translate("Printing", "Print chart"),
         name="printChartPreview",
         orientation="landscape",
+        pdf_name=suggested_pdf(ctx, "chart"),
     )
 
 
@@ -156,6 +175,7 @@ def print_report(
         title=QCoreApplication.translate("Printing", "Print report"),
         name="printReportPreview",
         orientation="portrait",
+        pdf_name=suggested_pdf(ctx, "report"),
     )
     dialog.report = report
     return dialog

@@ -986,6 +986,30 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>{path} уже существует. Заменить его этим снимком?</translation>
         </message>
         <message>
+            <source>Excel workbook</source>
+            <translation>Книга Excel</translation>
+        </message>
+        <message>
+            <source>CSV files</source>
+            <translation>Файлы CSV</translation>
+        </message>
+        <message>
+            <source>JSON file</source>
+            <translation>Файл JSON</translation>
+        </message>
+        <message>
+            <source>PDF report</source>
+            <translation>Отчёт PDF</translation>
+        </message>
+        <message>
+            <source>SQLite snapshot</source>
+            <translation>Снимок SQLite</translation>
+        </message>
+        <message>
+            <source>IATI XML</source>
+            <translation>IATI XML</translation>
+        </message>
+        <message>
             <source>Export snapshot</source>
             <translation>Экспорт среза</translation>
         </message>
@@ -1070,6 +1094,14 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>Отчитывающаяся организация:</translation>
         </message>
         <message>
+            <source>Open file</source>
+            <translation>Открыть файл</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>Открыть папку</translation>
+        </message>
+        <message>
             <source>Export</source>
             <translation>Экспорт</translation>
         </message>
@@ -1122,8 +1154,12 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>отменено; файл не записан.</translation>
         </message>
         <message>
-            <source>{format} snapshot written to {path}: {rows} rows ({parts}) in {seconds} s; sha256 {sha256}</source>
-            <translation>Снимок {format} записан в {path}: строк {rows} ({parts}) за {seconds} с; sha256 {sha256}</translation>
+            <source>sha256 {sha256}</source>
+            <translation>sha256 {sha256}</translation>
+        </message>
+        <message>
+            <source>{format} written to {path}: {rows} rows ({parts}) in {seconds} s</source>
+            <translation>{format} — записано в {path}: строк {rows} ({parts}) за {seconds} с</translation>
         </message>
         <message>
             <source>none</source>

@@ -986,6 +986,30 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>{path} 已存在。要用此快照替换它吗？</translation>
         </message>
         <message>
+            <source>Excel workbook</source>
+            <translation>Excel 工作簿</translation>
+        </message>
+        <message>
+            <source>CSV files</source>
+            <translation>CSV 文件</translation>
+        </message>
+        <message>
+            <source>JSON file</source>
+            <translation>JSON 文件</translation>
+        </message>
+        <message>
+            <source>PDF report</source>
+            <translation>PDF 报告</translation>
+        </message>
+        <message>
+            <source>SQLite snapshot</source>
+            <translation>SQLite 快照</translation>
+        </message>
+        <message>
+            <source>IATI XML</source>
+            <translation>IATI XML</translation>
+        </message>
+        <message>
             <source>Export snapshot</source>
             <translation>导出快照</translation>
         </message>
@@ -1070,6 +1094,14 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>报告组织：</translation>
         </message>
         <message>
+            <source>Open file</source>
+            <translation>打开文件</translation>
+        </message>
+        <message>
+            <source>Open folder</source>
+            <translation>打开文件夹</translation>
+        </message>
+        <message>
             <source>Export</source>
             <translation>导出</translation>
         </message>
@@ -1122,8 +1154,12 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>已取消；未写入任何文件。</translation>
         </message>
         <message>
-            <source>{format} snapshot written to {path}: {rows} rows ({parts}) in {seconds} s; sha256 {sha256}</source>
-            <translation>{format} 快照已写入 {path}：{rows} 行（{parts}），用时 {seconds} 秒；sha256 {sha256}</translation>
+            <source>sha256 {sha256}</source>
+            <translation>sha256 {sha256}</translation>
+        </message>
+        <message>
+            <source>{format} written to {path}: {rows} rows ({parts}) in {seconds} s</source>
+            <translation>{format}已写入 {path}：{rows} 行（{parts}），用时 {seconds} 秒</translation>
         </message>
         <message>
             <source>none</source>

@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -79,6 +80,24 @@ def unique_path(folder: Path, stem: str, suffix: str) -> Path:
         n += 1
         path = folder / f"{stem}-{n}{suffix}"
     return path
+
+
+def open_url(url: QUrl) -> bool:
+    """Seam for tests: show a file or folder in the desktop's own program."""
+    return QDesktopServices.openUrl(url)
+
+
+def format_name(fmt: str, path: Path | None = None) -> str:
+    """The format as people say it: "Excel workbook", "CSV files", "SQLite snapshot", …"""
+    names = {
+        "xlsx": QCoreApplication.translate("ExportDialog", "Excel workbook"),
+        "csv": QCoreApplication.translate("ExportDialog", "CSV files"),
+        "json": QCoreApplication.translate("ExportDialog", "JSON file"),
+        "pdf": QCoreApplication.translate("ExportDialog", "PDF report"),
+        "sqlite": QCoreApplication.translate("ExportDialog", "SQLite snapshot"),
+        "iati": QCoreApplication.translate("ExportDialog", "IATI XML"),
+    }
+    return names.get(fmt, fmt.upper())
 
 
 def choose_folder(parent: QWidget | None, caption: str, start: str) -> str:
@@ -208,6 +227,25 @@ class ExportDialog(QDialog):
         self.result_label.setWordWrap(True)
         self.result_label.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         lay.addWidget(self.result_label)
+        self.details_label = QLabel(self)
+        self.details_label.setObjectName("exportDetails")
+        self.details_label.setWordWrap(True)
+        self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_label.setStyleSheet("color: palette(mid);")
+        self.details_label.hide()
+        lay.addWidget(self.details_label)
+        opens = QHBoxLayout()
+        self.open_file_button = QPushButton(self.tr("Open file"), self)
+        self.open_file_button.setObjectName("openExportedFile")
+        self.open_file_button.clicked.connect(self.open_file)
+        self.open_folder_button = QPushButton(self.tr("Open folder"), self)
+        self.open_folder_button.setObjectName("openExportFolder")
+        self.open_folder_button.clicked.connect(self.open_folder)
+        opens.addWidget(self.open_file_button)
+        opens.addWidget(self.open_folder_button)
+        opens.addStretch(1)
+        lay.addLayout(opens)
+        self._show_opens(None)
         buttons = QHBoxLayout()
         self.progress = ProgressPanel(self)
         buttons.addWidget(self.progress, 1)
@@ -327,6 +365,7 @@ class ExportDialog(QDialog):
 
         self.result = None
         self.result_label.setText("")
+        self._show_opens(None)
         op = CollectionOp(self, ctx, work, title=self.tr("Export"))
         op.success(self._exported).failure(self._failed).on_cancelled(self._cancelled)
         self.op = op.with_progress(self.progress, cancellable=True).run_in_background()
@@ -342,6 +381,7 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         self.result_label.setStyleSheet("")
         self.result_label.setText(self.describe(result))
+        self._show_opens(result)
         self._suggest_path()  # the next export of the day gets a name of its own
 
     def _failed(self, exc: BaseException) -> None:
@@ -367,18 +407,37 @@ class ExportDialog(QDialog):
             return
         super().reject()
 
+    def _show_opens(self, result: Any) -> None:
+        """Open file / Open folder and the details line, for a file just written."""
+        self.open_folder_button.setVisible(result is not None)
+        self.open_file_button.setVisible(result is not None and not Path(result.path).is_dir())
+        self.details_label.setVisible(result is not None)
+        if result is not None:
+            self.details_label.setText(self.tr("sha256 {sha256}").format(sha256=result.sha256))
+
+    def open_file(self) -> bool:
+        if self.result is None:
+            return False
+        return open_url(QUrl.fromLocalFile(str(Path(self.result.path).resolve())))
+
+    def open_folder(self) -> bool:
+        if self.result is None:
+            return False
+        path = Path(self.result.path).resolve()
+        return open_url(QUrl.fromLocalFile(str(path if path.is_dir() else path.parent)))
+
     def describe(self, result: Any) -> str:
-        """The service's one-line account of the export, in the user's language."""
+        """The service's account of the export, in the user's language (the sha256 is on
+        the details line under it)."""
         loc = QLocale()
         parts = ", ".join(
             f"{kind_label(t) if t in KINDS else t}: {loc.toString(n)}"
             for t, n in result.rows.items()
         )
-        line = self.tr(
-            "{format} snapshot written to {path}: {rows} rows ({parts}) in {seconds} s; sha256 {sha256}"
-        ).format(format=result.fmt.upper(), path=result.path, rows=loc.toString(result.total_rows),
-                 parts=parts or self.tr("none"), seconds=loc.toString(result.seconds, "f", 1),
-                 sha256=result.sha256)  # fmt: skip
+        line = self.tr("{format} written to {path}: {rows} rows ({parts}) in {seconds} s").format(
+            format=format_name(result.fmt), path=result.path, rows=loc.toString(result.total_rows),
+            parts=parts or self.tr("none"), seconds=loc.toString(result.seconds, "f", 1),
+        )  # fmt: skip
         if result.snapshot_id is not None:
             line += self.tr("; recorded as snapshot #{id}").format(id=result.snapshot_id)
         else:
@@ -404,5 +463,6 @@ class ExportDialog(QDialog):
         return None
 
     def _show_error(self, text: str) -> None:
+        self._show_opens(None)
         self.result_label.setStyleSheet("color: #C00000;")
         self.result_label.setText(self.tr("Nothing was exported: {reason}").format(reason=text))

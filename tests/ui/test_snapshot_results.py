@@ -1,0 +1,102 @@
+"""What an export and a print leave a desk officer with: the file named as people say it,
+Open file / Open folder, the sha256 on a details line, and a PDF offered beside the data
+(or in the export folder of Settings), never in the home folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from tracker.services.export import sha256_file
+from tracker.ui import printing
+from tracker.ui.dialogs import export_dialog
+from tracker.ui.settings import Settings
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_the_export_result_opens_the_file_and_its_folder(qtbot, open_window, demo_path,
+                                                         monkeypatch):  # fmt: skip
+    opened: list[str] = []
+    monkeypatch.setattr(export_dialog, "open_url", lambda url: opened.append(url.toLocalFile()))
+    win = open_window(demo_path, view="projects")
+    QTest.keyClick(win.record_page().table.view, Qt.Key.Key_E, CTRL_SHIFT)
+    d = win.dialogs["export"]
+    assert not d.open_file_button.isVisible() and not d.open_folder_button.isVisible()
+    out = Path(d.path_edit.text())
+    qtbot.mouseClick(d.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not d.busy() and d.result is not None, timeout=30000)
+    text = d.result_label.text()
+    assert text.startswith(f"Excel workbook written to {out}: "), text
+    assert "sha256" not in text and "XLSX" not in text
+    assert d.details_label.isVisible() and d.details_label.text() == f"sha256 {sha256_file(out)}"
+    assert d.open_file_button.isVisible() and d.open_folder_button.isVisible()
+    qtbot.mouseClick(d.open_file_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(d.open_folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(out.resolve()), str(out.parent.resolve())]
+
+
+def test_formats_are_named_as_people_say_them(qtbot, open_window, demo_path, monkeypatch):
+    win = open_window(demo_path, view="projects")
+    QTest.keyClick(win.record_page().table.view, Qt.Key.Key_E, CTRL_SHIFT)
+    d = win.dialogs["export"]
+    said = {}
+    for fmt in ("sqlite", "json", "csv"):
+        d.set_format(fmt)
+        qtbot.mouseClick(d.export_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not d.busy() and d.result is not None, timeout=30000)
+        said[fmt] = d.result_label.text()
+    assert said["sqlite"].startswith("SQLite snapshot written to ")
+    assert said["json"].startswith("JSON file written to ")
+    assert said["csv"].startswith("CSV files written to ")
+
+
+def test_the_result_in_russian(qtbot, open_window, demo_path):
+    from PySide6.QtWidgets import QApplication
+
+    from tracker.ui import i18n
+
+    i18n.install("ru", QApplication.instance())
+    try:
+        win = open_window(demo_path, view="projects")
+        QTest.keyClick(win.record_page().table.view, Qt.Key.Key_E, CTRL_SHIFT)
+        d = win.dialogs["export"]
+        qtbot.mouseClick(d.export_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not d.busy() and d.result is not None, timeout=30000)
+        assert d.result_label.text().startswith("Книга Excel — записано в ")
+        assert d.open_file_button.text() == "Открыть файл"
+        assert d.open_folder_button.text() == "Открыть папку"
+    finally:
+        i18n.install("en", QApplication.instance())
+
+
+def test_print_to_pdf_suggests_a_name_beside_the_database(qtbot, open_window, demo_path,
+                                                          monkeypatch, tmp_path):  # fmt: skip
+    shown: list = []
+    monkeypatch.setattr(printing, "open_dialog", shown.append)
+    win = open_window(demo_path, view="projects")
+    as_of = win.ctx.as_of
+    QTest.keyClick(win, Qt.Key.Key_P, CTRL_SHIFT)  # Print report
+    report = shown[-1]
+    assert report.objectName() == "printReportPreview"
+    suggested = Path(report.printer_.outputFileName())
+    assert suggested == demo_path.parent / f"report-{as_of}.pdf"
+    report.paintRequested.emit(report.printer_)  # what Print / Save as PDF do with it
+    assert suggested.is_file() and suggested.read_bytes().startswith(b"%PDF")
+    # The next one does not land on it; with an export folder in Settings, it goes there.
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    Settings().export_dir = exports
+    QTest.keyClick(win, Qt.Key.Key_P, CTRL_SHIFT)
+    assert Path(shown[-1].printer_.outputFileName()) == exports / f"report-{as_of}.pdf"
+    Settings().export_dir = None
+    QTest.keyClick(win, Qt.Key.Key_P, CTRL_SHIFT)
+    assert Path(shown[-1].printer_.outputFileName()) == demo_path.parent / f"report-{as_of}-2.pdf"
+    QTest.keyClick(win.record_page().table.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    chart = shown[-1]
+    assert chart.objectName() == "printChartPreview"
+    assert Path(chart.printer_.outputFileName()) == demo_path.parent / f"chart-{as_of}.pdf"
+    for dialog in shown:
+        dialog.close()
