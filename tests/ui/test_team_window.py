@@ -128,3 +128,63 @@ def own_server(demo_path):
     copy_portfolio(str(demo_path), url)
     yield cluster, url
     remove_cluster(cluster)
+
+
+@pytest.fixture
+def colleague(server_url, pg_cluster):
+    """A second login (editor) on the same server portfolio: another person's store."""
+    with PgStore.open(server_url) as owner:
+        login = f"{owner.dbname}_colleague"
+        owner.grant(login, "editor")
+    store = PgStore.open(server_url.replace("postgres@", f"{login}@"))
+    yield login, store
+    store.close()
+    pg_cluster.psql(f'DROP OWNED BY "{login}"; DROP ROLE "{login}"',
+                    dbname=server_url.split("?")[0].rsplit("/", 1)[1])  # fmt: skip
+
+
+def test_a_form_changed_underneath_says_who_and_keeps_the_edits(qtbot, server_window, colleague,
+                                                                 server_url, monkeypatch):  # fmt: skip
+    from PySide6.QtCore import Qt
+
+    from tracker.ui.panes import form_pane
+
+    login, theirs = colleague
+    win = server_window(server_url)
+    page = win.pages["projects"]
+    assert page.select(1)
+    form, banner = page.form, page.form.changed_banner
+    name = form.editors["name"]
+    name.setFocus()
+    name.selectAll()
+    qtbot.keyClicks(name, "My draft")
+    assert form.is_dirty()
+
+    def save_theirs(text: str) -> None:
+        row = theirs.get("projects", 1)
+        theirs.update("projects", 1, {"name": text}, expected_version=row["version"], user="x")
+
+    save_theirs("Their name")
+    qtbot.waitUntil(banner.isVisible, timeout=10_000)
+    assert banner.by == login and login in banner.text.text()
+    assert banner.at and banner.reload_button.isVisible() and banner.keep_button.isVisible()
+    assert name.text() == "My draft" and form.is_dirty()  # the edits are not lost
+    # Keep editing: the edits stay; the save meets the version check and is refused, saying so.
+    qtbot.mouseClick(banner.keep_button, Qt.MouseButton.LeftButton)
+    assert not banner.isVisible() and name.text() == "My draft"
+    asked: list[str] = []
+    monkeypatch.setattr(form_pane, "ask", lambda parent, title, text: asked.append(text) or False)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert asked and "changed by someone else" in asked[0]
+    assert "Not saved" in form.form_error.text() and name.text() == "My draft"
+    assert theirs.get("projects", 1)["name"] == "Their name"
+    # Reload: their version replaces the edits.
+    save_theirs("Their second name")
+    qtbot.waitUntil(banner.isVisible, timeout=10_000)
+    qtbot.mouseClick(banner.reload_button, Qt.MouseButton.LeftButton)
+    assert name.text() == "Their second name" and not form.is_dirty() and not banner.isVisible()
+    # Without edits the form follows at once and only says whose change it shows.
+    save_theirs("Their third name")
+    qtbot.waitUntil(lambda: name.text() == "Their third name", timeout=10_000)
+    assert banner.isVisible() and login in banner.text.text()
+    assert not banner.reload_button.isVisible()

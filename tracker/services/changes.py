@@ -11,13 +11,21 @@ from dataclasses import dataclass
 class Change:
     table: str
     ids: tuple = ()
-    action: str = "update"  # insert | update | delete | import | round | reference
+    action: str = "update"  # insert | update | delete | import | round | reference | team
+    #: For another user's save on a team server: their login and the time (ISO, UTC).
+    by: str = ""
+    at: str = ""
 
     def concerns(self, table: str) -> bool:
         if self.table == table:
             return True
         # Project updates move the project's current state.
         return self.table == "project_updates" and table == "projects"
+
+    @property
+    def remote(self) -> bool:
+        """Someone else's save, seen through the team server's change feed."""
+        return self.action == "team" or bool(self.by)
 
 
 def current_user() -> str:

@@ -79,7 +79,10 @@ class TeamFollower(QObject):
                 # Edits of known rows refresh those rows; anything else reads the order again.
                 edits = bool(items) and all(i["action"].startswith("update") for i in items)
                 self.followed += 1
-                self.ctx.changed.emit(Change(table, ids, "update" if edits else "team"))
+                last = items[-1] if items else {}
+                self.ctx.changed.emit(Change(table, ids, "update" if edits else "team",
+                                             by=str(last.get("user") or ""),
+                                             at=str(last.get("at") or "")))  # fmt: skip
 
     def _gone(self) -> None:
         if not self.away:

@@ -542,6 +542,53 @@ The current file is backed up first, so this can be taken back by restoring that
         </message>
     </context>
     <context>
+        <name>ChangedBanner</name>
+        <message>
+            <source>Reload</source>
+            <translation>Загрузить заново</translation>
+        </message>
+        <message>
+            <source>Show their version; your unsaved edits are dropped</source>
+            <translation>Показать их версию; ваши несохранённые правки будут отброшены</translation>
+        </message>
+        <message>
+            <source>Keep editing</source>
+            <translation>Продолжить правку</translation>
+        </message>
+        <message>
+            <source>Keep your edits; saving them is refused while they rest on the old version</source>
+            <translation>Оставить ваши правки; сохранить их не удастся, пока они основаны на старой версии</translation>
+        </message>
+        <message>
+            <source>someone else</source>
+            <translation>другой пользователь</translation>
+        </message>
+        <message>
+            <source>{who} deleted this record at {when}.</source>
+            <translation>{who} удалил(а) эту запись в {when}.</translation>
+        </message>
+        <message>
+            <source>{who} deleted this record.</source>
+            <translation>{who} удалил(а) эту запись.</translation>
+        </message>
+        <message>
+            <source>{who} changed this record at {when}.</source>
+            <translation>{who} изменил(а) эту запись в {when}.</translation>
+        </message>
+        <message>
+            <source>{who} changed this record.</source>
+            <translation>{who} изменил(а) эту запись.</translation>
+        </message>
+        <message>
+            <source>Your edits are kept. Reload shows their version (your edits are dropped); with Keep editing, saving is refused until you reload.</source>
+            <translation>Ваши правки сохранены в форме. «Загрузить заново» покажет их версию (ваши правки будут отброшены); при «Продолжить правку» сохранение будет отклонено, пока вы не загрузите запись заново.</translation>
+        </message>
+        <message>
+            <source>The form shows their version.</source>
+            <translation>Форма показывает их версию.</translation>
+        </message>
+    </context>
+    <context>
         <name>Changes</name>
         <message>
             <source>created</source>

@@ -542,6 +542,53 @@ The current file is backed up first, so this can be taken back by restoring that
         </message>
     </context>
     <context>
+        <name>ChangedBanner</name>
+        <message>
+            <source>Reload</source>
+            <translation>重新载入</translation>
+        </message>
+        <message>
+            <source>Show their version; your unsaved edits are dropped</source>
+            <translation>显示对方的版本；您未保存的修改将被丢弃</translation>
+        </message>
+        <message>
+            <source>Keep editing</source>
+            <translation>继续编辑</translation>
+        </message>
+        <message>
+            <source>Keep your edits; saving them is refused while they rest on the old version</source>
+            <translation>保留您的修改；只要它们基于旧版本，保存就会被拒绝</translation>
+        </message>
+        <message>
+            <source>someone else</source>
+            <translation>其他人</translation>
+        </message>
+        <message>
+            <source>{who} deleted this record at {when}.</source>
+            <translation>{who} 于 {when} 删除了此记录。</translation>
+        </message>
+        <message>
+            <source>{who} deleted this record.</source>
+            <translation>{who} 删除了此记录。</translation>
+        </message>
+        <message>
+            <source>{who} changed this record at {when}.</source>
+            <translation>{who} 于 {when} 修改了此记录。</translation>
+        </message>
+        <message>
+            <source>{who} changed this record.</source>
+            <translation>{who} 修改了此记录。</translation>
+        </message>
+        <message>
+            <source>Your edits are kept. Reload shows their version (your edits are dropped); with Keep editing, saving is refused until you reload.</source>
+            <translation>您的修改仍保留在表单中。“重新载入”显示对方的版本（您的修改将被丢弃）；选择“继续编辑”时，在重新载入之前保存会被拒绝。</translation>
+        </message>
+        <message>
+            <source>The form shows their version.</source>
+            <translation>表单显示的是对方的版本。</translation>
+        </message>
+    </context>
+    <context>
         <name>Changes</name>
         <message>
             <source>created</source>

@@ -152,6 +152,11 @@ class FormPane(QWidget):
         self.form_error.setStyleSheet(ERROR_STYLE)
         self.form_error.hide()
         outer.addWidget(self.form_error)
+        from tracker.ui.panes.changed_banner import ChangedBanner
+
+        self.changed_banner = ChangedBanner(self)  # another user's save on a team server
+        self.changed_banner.reloadRequested.connect(lambda: self.load(self.pk))
+        outer.addWidget(self.changed_banner)
 
         body = QWidget()
         body_lay = QVBoxLayout(body)
@@ -370,6 +375,7 @@ class FormPane(QWidget):
         first.setFocus()
 
     def _show(self, values: dict[str, Any]) -> None:
+        self.changed_banner.hide()
         self._loading = True
         broken: dict[str, str] = {}
         try:
@@ -600,7 +606,27 @@ class FormPane(QWidget):
         mine = change.table != self.kind.name or self.pk in change.ids
         if not mine:
             return
-        if self.ctx.store.get(self.kind.name, self.pk) is None:
+        fresh = self.ctx.store.get(self.kind.name, self.pk)
+        if change.remote and self.row is not None:
+            self._changed_underneath(change, fresh)
+        elif fresh is None:
             self.load(None)
         elif not self._dirty:
             self.load(self.pk)
+
+    def _changed_underneath(self, change: Change, fresh: dict[str, Any] | None) -> None:
+        """Another user saved or deleted this record: say who and when; unsaved edits stay
+        until the person chooses Reload (the save meets the version check meanwhile)."""
+        if fresh is not None and fresh.get("version") == (self.row or {}).get("version"):
+            if not self._dirty:  # news of a neighbour (another project's update)
+                self.load(self.pk)
+            return
+        named = change.table == self.kind.name and self.pk in change.ids
+        by, at = (change.by, change.at) if named else ("", "")
+        if not at and fresh is not None:
+            at = str(fresh.get("updated_at") or "")
+        if not self._dirty:
+            self.load(self.pk if fresh is not None else None)
+            if fresh is None:
+                return
+        self.changed_banner.say(by=by, at=at, deleted=fresh is None, edits=self._dirty)
