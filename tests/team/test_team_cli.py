@@ -133,6 +133,25 @@ def test_a_copy_that_does_not_verify_is_not_kept(pg_url, demo_path, monkeypatch)
         assert s.count("projects") == 0 and s.count("audit_log") == 0
 
 
+def test_a_whole_portfolio_copy_is_not_cut_by_the_everyday_time_limit(pg_url, demo_path,
+                                                                    monkeypatch):  # fmt: skip
+    """A million projects take minutes in the copy's one transaction; the limit on
+    everyday statements stops them, saying so, and does not apply to the copy."""
+    from tracker.store.errors import StoreError
+    from tracker.store.postgres import session
+
+    monkeypatch.setattr(session, "STATEMENT_TIMEOUT", "150ms")
+    with PgStore.create(pg_url) as s:  # a slow load: every statement into projects sleeps
+        s._exec("CREATE FUNCTION slow() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                "PERFORM pg_sleep(0.4); RETURN NULL; END $$")  # fmt: skip
+        s._exec("CREATE TRIGGER slow AFTER INSERT ON projects FOR EACH STATEMENT "
+                "EXECUTE FUNCTION slow()")  # fmt: skip
+        with pytest.raises(StoreError, match="stopped the work after its time limit"):
+            s._scalar("SELECT 1 FROM pg_sleep(0.4)")
+    report = copy_portfolio(str(demo_path), pg_url)
+    assert report.counts["projects"] == 34
+
+
 def test_backup_of_a_server_is_a_consistent_sqlite_file(capsys, pg_demo_url, tmp_path):
     code, out, _ = main(capsys, "backup", "--db", pg_demo_url, "--to", tmp_path / "bk")
     assert code == 0

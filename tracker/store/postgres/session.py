@@ -10,8 +10,16 @@ from tracker.store.errors import StoreError
 from tracker.store.postgres import urls
 
 
+#: The longest one everyday statement may run (a whole-portfolio copy lifts it).
+STATEMENT_TIMEOUT = "120s"
+
+
 class ServerUnavailable(StoreError):
     """The server cannot be reached (down, network gone, timeout); nothing was written."""
+
+
+class LoginRefused(ServerUnavailable):
+    """The server answered but refused the login (password, no such login or database)."""
 
 
 def connect(url: str, *, password: str | None = None) -> psycopg.Connection:
@@ -21,10 +29,12 @@ def connect(url: str, *, password: str | None = None) -> psycopg.Connection:
         conn = psycopg.connect(**urls.conninfo(url, password=password), autocommit=True,
                                row_factory=dict_row)  # fmt: skip
     except psycopg.OperationalError as exc:
-        raise ServerUnavailable(_connect_message(name, exc)) from exc
+        message = _connect_message(name, exc)
+        refused = any(w in message for w in ("refused the login", "no such"))
+        raise (LoginRefused if refused else ServerUnavailable)(message) from exc
     except psycopg.ProgrammingError as exc:  # a malformed URL
         raise StoreError(f"{urls.redact(url)} is not a usable connection URL ({exc}).") from exc
-    conn.execute("SET statement_timeout = '120s'")
+    conn.execute(f"SET statement_timeout = '{STATEMENT_TIMEOUT}'")
     conn.execute("SET lock_timeout = '15s'")
     return conn
 
@@ -38,6 +48,8 @@ def _connect_message(name: str, exc: Exception) -> str:
         return f"{name}: the server has no such database."
     if "does not exist" in low and "role" in low:
         return f"{name}: the server has no such login."
+    if "pg_hba.conf" in low:
+        return f"{name}: the server refused the login from this computer (its pg_hba.conf)."
     if "timeout" in low:
         return f"{name}: the server did not answer within the connect timeout."
     return f"{name}: cannot connect to the server ({_first_line(exc)})."

@@ -327,10 +327,15 @@ class PgStore(ServerAggregates):
             ) from exc
         except pg_errors.IntegrityError as exc:
             raise _constraint(exc) from exc
-        except (pg_errors.QueryCanceled, pg_errors.LockNotAvailable) as exc:
+        except pg_errors.LockNotAvailable as exc:
             raise StoreError(
                 f"{self.name} is busy: the change waited too long for another user's. "
                 "Try again; nothing was written."
+            ) from exc
+        except pg_errors.QueryCanceled as exc:
+            raise StoreError(
+                f"{self.name}: the server stopped the work after its time limit (or it was "
+                "cancelled). Nothing was written."
             ) from exc
         except psycopg.OperationalError as exc:
             raise ServerUnavailable(

@@ -107,6 +107,9 @@ def _load(src: AnyStore, dst: AnyStore, *, target: str) -> CopyReport:
     with _snapshot(src), dst.write():
         if _on_server(dst):
             dst._exec("SET LOCAL tracker.copying = 'on'")  # keep the log's authors and times
+            # One transaction for the whole portfolio: a million projects take minutes,
+            # longer than the time limit the program sets for everyday statements.
+            dst._exec("SET LOCAL statement_timeout = 0")
         for table in REFERENCE_CLEAR_ORDER:
             _clear(dst, table)
         meta = [r for r in src.rows("meta", order="key") if r["key"] not in _OWN_META]
