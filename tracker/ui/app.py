@@ -87,11 +87,19 @@ def run_gui(*, db: str | None, demo: bool, read_only: bool, smoke: bool) -> int:
             return 1
         store = opened
     except (StoreError, OSError) as exc:
+        from tracker.store.opening import is_server
+
         if smoke:
             print(f"tracker: {exc}", file=sys.stderr)
+            return 1
+        if choice is None and db and is_server(db):  # the team's server: a backup copy?
+            opened = opening.server_fallback(db, exc, backup_dir=prefs.backup_dir, title=title)
+            if opened is None:
+                return 1
+            store = opened
         else:
             opening.error_box(title, str(exc))
-        return 1
+            return 1
     t_open = time.perf_counter()
     if not smoke:  # the shell builds the window, and rebuilds it for another file or language
         host = shell.Shell(app, prefs, read_only=read_only)

@@ -176,12 +176,23 @@ DOMAIN_STRINGS = (
     QT_TRANSLATE_NOOP("app", "Open read-only"),
     QT_TRANSLATE_NOOP("app", "Repair (after a backup)"),
     QT_TRANSLATE_NOOP("app", "Investment Tracker cannot open the database"),
+    QT_TRANSLATE_NOOP("app", "Open the backup read-only"),
+    QT_TRANSLATE_NOOP(
+        "app",
+        "There is no backup copy of {db} to open instead (looked in {where}; tracker backup --db URL --to FOLDER makes one).",
+    ),
     QT_TRANSLATE_NOOP(
         "app",
         "{error}\n\nRestore the newest backup, of {when} ({name})? The damaged file is kept in the backup folder.",
     ),
+    QT_TRANSLATE_NOOP(
+        "app",
+        "{error}\n\nOpen the newest backup copy of {db}, of {when} ({name}), read-only? It shows the portfolio as it was then; nothing can be saved into it.",
+    ),
+    QT_TRANSLATE_NOOP("app", "a backup copy of {db} from {when} (the server cannot be reached)"),
     QT_TRANSLATE_NOOP("app", "There is no backup of this file to restore."),
     QT_TRANSLATE_NOOP("app", "The backup could not be restored: {error}"),
+    QT_TRANSLATE_NOOP("app", "The backup could not be opened: {error}"),
     QT_TRANSLATE_NOOP("Report", "Kind of venture"),
     QT_TRANSLATE_NOOP("Report", "{n} from {countries} countries"),
     QT_TRANSLATE_NOOP("Report", "All records"),

@@ -5,6 +5,7 @@ File › Open (shell); the message boxes are seams tests replace."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -169,3 +170,88 @@ def open_store(*, db: str | None, demo: bool, read_only: bool, backup: bool = Tr
     path = paths.default_db()
     create = not read_only and not (path.exists() and path.stat().st_size)
     return Store.open(path, read_only=read_only, create=create, backup=backup)
+
+
+def server_backup_folders(backup_dir: Path | None = None) -> list[Path]:
+    """Where copies of a server portfolio are looked for: the Backup folder of the
+    settings, and the program's own folder for them (``tracker backup --db URL --to``
+    either one)."""
+    folders = [Path(backup_dir)] if backup_dir else []
+    own = paths.data_dir() / "server-backups"
+    return folders + ([own] if own not in folders else [])
+
+
+def ask_open_backup(parent: QWidget | None, title: str, text: str) -> bool:
+    """Seam for tests: the server cannot be reached; True opens the newest backup read-only."""
+    tr = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    yes = box.addButton(tr("app", "Open the backup read-only"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(yes)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def offer_server_backup(url: str, error: Exception, *, folders: list[Path],
+                        parent: QWidget | None = None, title: str = "",
+                        show_error=None) -> Store | None:  # noqa: ANN001  # fmt: skip
+    """The server cannot be reached: say so, and offer the newest SQLite copy of its
+    portfolio (``tracker backup``) read-only. The store of that copy, or None when
+    there is none (said, with where it was looked for) or the person declined."""
+    from tracker.store import Store, StoreError, backups
+    from tracker.store.postgres.urls import database_name
+
+    tr = QCoreApplication.translate
+    show = show_error or error_box
+    title = title or tr("app", "Investment Tracker cannot open the database")
+    dbname = database_name(url)
+    found = []
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            found += backups.list_backups(folder, dbname) if folder.is_dir() else []
+    found.sort(key=lambda b: b.taken_at, reverse=True)
+    if not found:
+        where = ", ".join(str(f) for f in folders)
+        none = tr("app", "There is no backup copy of {db} to open instead (looked in {where}; "
+                  "tracker backup --db URL --to FOLDER makes one).")  # fmt: skip
+        show(title, str(error) + "\n\n" + none.format(db=dbname, where=where))
+        return None
+    newest = found[0]
+    when = newest.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    text = tr("app", "{error}\n\nOpen the newest backup copy of {db}, of {when} ({name}), "
+              "read-only? It shows the portfolio as it was then; nothing can be saved "
+              "into it.").format(error=str(error), db=dbname, when=when, name=newest.path.name)  # fmt: skip
+    if not ask_open_backup(parent, title, text):
+        return None
+    try:
+        store = Store.open(newest.path, read_only=True, backup=False)
+    except (StoreError, OSError) as exc:
+        show(title, tr("app", "The backup could not be opened: {error}").format(error=str(exc)))
+        return None
+    store.read_only_reason = tr(
+        "app", "a backup copy of {db} from {when} (the server cannot be reached)"
+    ).format(db=dbname, when=when)
+    return store
+
+
+def server_fallback(url: str, error: Exception, *, backup_dir: Path | None,
+                    title: str) -> Store | None:  # fmt: skip
+    """At start, a server that would not open: a refused login asks in Connect to
+    server…; a server that cannot be reached offers the newest backup copy read-only;
+    anything else is said. The store to show, or None (everything said already)."""
+    from tracker.store.opening import safe_target
+    from tracker.store.postgres.session import LoginRefused, ServerUnavailable
+
+    if isinstance(error, LoginRefused):
+        from tracker.ui.dialogs import connect_dialog
+
+        dialog = connect_dialog.ConnectDialog(url=safe_target(url), error=str(error))
+        try:
+            return dialog.store if connect_dialog.run(dialog) else None
+        finally:
+            dialog.deleteLater()
+    if isinstance(error, ServerUnavailable):
+        return offer_server_backup(safe_target(url), error, title=title,
+                                   folders=server_backup_folders(backup_dir))  # fmt: skip
+    error_box(title, str(error))
+    return None

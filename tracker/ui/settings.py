@@ -220,26 +220,40 @@ class Settings:
     @property
     def recent_files(self) -> list[Path]:
         """Most recent first, only files that still exist, at most MAX_RECENT."""
+        return [p for p in self.recent_databases if isinstance(p, Path)]
+
+    @property
+    def recent_databases(self) -> list[Path | str]:
+        """Files that still exist and team servers (connection URLs, never with a
+        password), most recent first, at most MAX_RECENT."""
         try:
             items = json.loads(self._str("files/recent", "[]"))
         except json.JSONDecodeError:
             return []
         if not isinstance(items, list):
             return []
-        paths = [Path(p) for p in items if isinstance(p, str) and p]
-        return [p for p in paths if p.is_file()][:MAX_RECENT]
+        out: list[Path | str] = []
+        for item in items:
+            if not isinstance(item, str) or not item:
+                continue
+            if _is_url(item):
+                out.append(_redact(item))
+            elif Path(item).is_file():
+                out.append(Path(item))
+        return out[:MAX_RECENT]
 
-    def add_recent_file(self, path: str | os.PathLike[str]) -> list[Path]:
-        """Put a just-opened database first in the list (once) and return the list."""
-        p = Path(path).resolve()
-        items = [p] + [q for q in self.recent_files if q.resolve() != p]
+    def add_recent_file(self, path: str | os.PathLike[str]) -> list[Path | str]:
+        """Put a just-opened database (a file, or a server's URL, kept without its
+        password) first in the list (once) and return the list."""
+        p = _recent_key(path)
+        items = [p] + [q for q in self.recent_databases if _recent_key(q) != p]
         items = items[:MAX_RECENT]
         self._set("files/recent", json.dumps([str(q) for q in items]))
         return items
 
     def remove_recent_file(self, path: str | os.PathLike[str]) -> None:
-        p = Path(path).resolve()
-        items = [q for q in self.recent_files if q.resolve() != p]
+        p = _recent_key(path)
+        items = [q for q in self.recent_databases if _recent_key(q) != p]
         self._set("files/recent", json.dumps([str(q) for q in items]))
 
     def clear_recent_files(self) -> None:
@@ -254,3 +268,20 @@ class Settings:
     @last_database.setter
     def last_database(self, value: str | os.PathLike[str] | None) -> None:
         self._set("files/last", str(Path(value).resolve()) if value else "")
+
+
+def _is_url(target: object) -> bool:
+    return isinstance(target, str) and target.lower().startswith(("postgresql://", "postgres://"))
+
+
+def _redact(url: str) -> str:
+    from tracker.store.opening import safe_target
+
+    return safe_target(url)
+
+
+def _recent_key(target: str | os.PathLike[str]) -> Path | str:
+    """How an entry of the recent list is compared: a file's full path, a URL without password."""
+    if _is_url(target):
+        return _redact(str(target))
+    return Path(target).resolve()

@@ -75,6 +75,8 @@ class Shell(QObject):
         self.window = None
         self.store: Store | None = None
         self._help: QWidget | None = None
+        # Passwords typed in Connect to server…, by URL: this session only, never saved.
+        self._passwords: dict[str, str] = {}
         # queued: the dialog finishes its accept() before its window is replaced
         settings_dialog.relay.restartRequested.connect(
             self.rebuild, Qt.ConnectionType.QueuedConnection
@@ -97,17 +99,21 @@ class Shell(QObject):
         if not on_server:
             store.backup_dir = self.prefs.backup_dir or backups.default_dir(Path(store.path))
         else:
-            store.backup_dir = self.prefs.backup_dir
+            from tracker.ui.opening import server_backup_folders
+
+            store.backup_dir = server_backup_folders(self.prefs.backup_dir)[0]
         store.keep_backups = self.prefs.keep_backups
         win = MainWindow(ctx)
         win.storeReplaced.connect(self._store_replaced)
         self.install(win)
         self.window = win
         win.show()
-        if not on_server:
-            with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):
+            if not on_server:
                 self.prefs.add_recent_file(store.path)
                 self.prefs.last_database = store.path
+            elif getattr(store, "url", ""):
+                self.prefs.add_recent_file(store.url)  # the URL without any password
         return win
 
     def _store_replaced(self, store: Store) -> None:
@@ -177,6 +183,10 @@ class Shell(QObject):
             if choice.action == "open":
                 self.prefs.remove_recent_file(choice.path)
             return False
+        return self._switch_to(new)
+
+    def _switch_to(self, new: Store) -> bool:
+        """Show ``new`` in place of the current window and store (closed with their window)."""
         old, old_window = self.store, self.window
 
         def build() -> None:
@@ -193,6 +203,56 @@ class Shell(QObject):
             return False
         return True
 
+    # --- team servers -------------------------------------------------------------------
+
+    def ask_connect(self, win=None, *, url: str = "", error: str = "") -> bool:  # noqa: ANN001
+        """File › Connect to server…: ask, connect, and show the server's portfolio."""
+        from tracker.ui.dialogs import connect_dialog
+
+        if not url and self.store is not None and getattr(self.store, "url", ""):
+            url = self.store.url
+        if not url:
+            url = next((u for u in self.prefs.recent_databases if isinstance(u, str)), "")
+        dialog = connect_dialog.ConnectDialog(win or self.window, url=url, error=error)
+        try:
+            if not connect_dialog.run(dialog) or dialog.store is None:
+                return False
+            store, password = dialog.store, dialog.password_used
+        finally:
+            dialog.deleteLater()
+        if password:
+            self._passwords[store.url] = password
+        return self._switch_to(store)
+
+    def open_server(self, url: str) -> bool:
+        """A server from the recent list or File › Open: the password typed earlier in this
+        session, else libpq's files; a refused login asks in Connect to server…; a server
+        that cannot be reached offers the newest backup copy read-only."""
+        from tracker.store import StoreError
+        from tracker.store.opening import open_database, safe_target
+        from tracker.store.postgres.session import LoginRefused, ServerUnavailable
+        from tracker.ui import opening
+
+        safe = safe_target(url)
+        if self.store is not None and getattr(self.store, "url", None) == safe:
+            return True
+        title = self.tr("Cannot open the database")
+        try:
+            new = open_database(url, password=self._passwords.get(safe))
+        except LoginRefused as exc:
+            return self.ask_connect(url=safe, error=str(exc))
+        except ServerUnavailable as exc:
+            new = opening.offer_server_backup(
+                safe, exc, folders=opening.server_backup_folders(self.prefs.backup_dir),
+                parent=self.window, title=title,
+                show_error=lambda t, text: error_box(self.window, t, text))  # fmt: skip
+            if new is None:
+                return False
+        except (StoreError, OSError) as exc:
+            error_box(self.window, title, str(exc))
+            return False
+        return self._switch_to(new)
+
     def close(self) -> None:
         if self.store is not None:
             self.store.close()
@@ -207,6 +267,9 @@ class Shell(QObject):
                                               lambda: self.ask_open(win), QKeySequence.StandardKey.Open, "open")  # fmt: skip
         win.actionNewDatabase = self._action(win, "actionNewDatabase", self.tr("New &database…"),
                                              lambda: self.ask_new(win))  # fmt: skip
+        win.actionConnectServer = self._action(win, "actionConnectServer",
+                                               self.tr("Connect to &server…"),
+                                               lambda: self.ask_connect(win))  # fmt: skip
         win.menuRecent = QMenu(self.tr("Recent &files"), win)
         win.menuRecent.setObjectName("menuRecent")
         win.menuRecent.aboutToShow.connect(lambda: self.fill_recent(win))
@@ -217,6 +280,7 @@ class Shell(QObject):
             first = file_menu.actions()[0] if file_menu.actions() else None
             file_menu.insertAction(first, win.actionNewDatabase)
             file_menu.insertAction(first, win.actionOpenDatabase)
+            file_menu.insertAction(first, win.actionConnectServer)
             file_menu.insertMenu(first, win.menuRecent)
             file_menu.insertSeparator(first)
         if help_menu is not None:
@@ -237,15 +301,25 @@ class Shell(QObject):
     def fill_recent(self, win) -> None:  # noqa: ANN001
         menu: QMenu = win.menuRecent
         menu.clear()
-        current = (Path(self.store.path).resolve()
-                   if self.store is not None and self.store.path is not None else None)  # fmt: skip
-        files = [p for p in self.prefs.recent_files if p.resolve() != current]
+        from tracker.store.opening import display_name
+
+        if self.store is None:
+            current = None
+        elif self.store.path is not None:
+            current = Path(self.store.path).resolve()
+        else:
+            current = getattr(self.store, "url", None)
+        files = [p for p in self.prefs.recent_databases
+                 if (p if isinstance(p, str) else p.resolve()) != current]  # fmt: skip
         for i, p in enumerate(files, start=1):
-            a = menu.addAction(f"&{i} {p.name}")
+            a = menu.addAction(f"&{i} {p.name if isinstance(p, Path) else display_name(p)}")
             a.setToolTip(str(p))
             a.setStatusTip(str(p))
             a.setData(str(p))
-            a.triggered.connect(lambda _=False, p=p: self.open_choice(WelcomeChoice("open", p)))
+            if isinstance(p, str):  # a team server (its URL, no password)
+                a.triggered.connect(lambda _=False, u=p: self.open_server(u))
+            else:
+                a.triggered.connect(lambda _=False, p=p: self.open_choice(WelcomeChoice("open", p)))
         if not files:
             none = menu.addAction(self.tr("No recent files"))
             none.setEnabled(False)
@@ -259,6 +333,10 @@ class Shell(QObject):
         start = (str(Path(self.store.path).parent)
                  if self.store is not None and self.store.path is not None else "")  # fmt: skip
         name = welcome_dialog.open_file_name(win, self.tr("Open database"), start, self._filters())
+        from tracker.store.opening import is_server
+
+        if is_server(name):  # a connection URL typed as the name: the team's server
+            return self.open_server(name)
         return bool(name) and self.open_choice(WelcomeChoice("open", Path(name)))
 
     def ask_new(self, win) -> bool:  # noqa: ANN001

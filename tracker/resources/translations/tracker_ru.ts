@@ -938,6 +938,57 @@ The current file is backed up first, so this can be taken back by restoring that
         </message>
     </context>
     <context>
+        <name>ConnectDialog</name>
+        <message>
+            <source>Connect to server</source>
+            <translation>Подключение к серверу</translation>
+        </message>
+        <message>
+            <source>The team's portfolio on a PostgreSQL server. Leave the password empty when your ~/.pgpass or service file holds it; a password typed here is used for this session only and never saved.</source>
+            <translation>Общий портфель команды на сервере PostgreSQL. Оставьте пароль пустым, если он есть в вашем ~/.pgpass или файле служб; введённый здесь пароль используется только в этом сеансе и нигде не сохраняется.</translation>
+        </message>
+        <message>
+            <source>localhost (or a socket folder)</source>
+            <translation>localhost (или папка сокета)</translation>
+        </message>
+        <message>
+            <source>empty: from ~/.pgpass or the service file</source>
+            <translation>пусто: из ~/.pgpass или файла служб</translation>
+        </message>
+        <message>
+            <source>&amp;Host:</source>
+            <translation>&amp;Сервер:</translation>
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation>&amp;Порт:</translation>
+        </message>
+        <message>
+            <source>&amp;Database:</source>
+            <translation>&amp;База данных:</translation>
+        </message>
+        <message>
+            <source>&amp;User:</source>
+            <translation>По&amp;льзователь:</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word:</source>
+            <translation>Па&amp;роль:</translation>
+        </message>
+        <message>
+            <source>&amp;Connect</source>
+            <translation>По&amp;дключиться</translation>
+        </message>
+        <message>
+            <source>Database: enter the name of the server database.</source>
+            <translation>База данных: введите имя базы данных на сервере.</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Подключение…</translation>
+        </message>
+    </context>
+    <context>
         <name>Dashboard</name>
         <message>
             <source>{amount} billion</source>
@@ -2493,6 +2544,10 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
             <translation>Новая &amp;база данных…</translation>
         </message>
         <message>
+            <source>Connect to &amp;server…</source>
+            <translation>Подключиться к &amp;серверу…</translation>
+        </message>
+        <message>
             <source>Recent &amp;files</source>
             <translation>&amp;Недавние файлы</translation>
         </message>
@@ -3117,6 +3172,14 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
             <translation>Восстановить (после резервной копии)</translation>
         </message>
         <message>
+            <source>Open the backup read-only</source>
+            <translation>Открыть копию только для чтения</translation>
+        </message>
+        <message>
+            <source>There is no backup copy of {db} to open instead (looked in {where}; tracker backup --db URL --to FOLDER makes one).</source>
+            <translation>Резервной копии {db}, которую можно открыть вместо сервера, нет (искали в {where}; её создаёт команда tracker backup --db URL --to ПАПКА).</translation>
+        </message>
+        <message>
             <source>{error}
 
 Restore the newest backup, of {when} ({name})? The damaged file is kept in the backup folder.</source>
@@ -3125,12 +3188,28 @@ Restore the newest backup, of {when} ({name})? The damaged file is kept in the b
 Восстановить последнюю резервную копию от {when} ({name})? Повреждённый файл будет сохранён в папке резервных копий.</translation>
         </message>
         <message>
+            <source>{error}
+
+Open the newest backup copy of {db}, of {when} ({name}), read-only? It shows the portfolio as it was then; nothing can be saved into it.</source>
+            <translation>{error}
+
+Открыть последнюю резервную копию {db} от {when} ({name}) только для чтения? Она показывает портфель на тот момент; сохранить в неё ничего нельзя.</translation>
+        </message>
+        <message>
+            <source>a backup copy of {db} from {when} (the server cannot be reached)</source>
+            <translation>резервная копия {db} от {when} (сервер недоступен)</translation>
+        </message>
+        <message>
             <source>There is no backup of this file to restore.</source>
             <translation>Резервных копий этого файла нет.</translation>
         </message>
         <message>
             <source>The backup could not be restored: {error}</source>
             <translation>Не удалось восстановить резервную копию: {error}</translation>
+        </message>
+        <message>
+            <source>The backup could not be opened: {error}</source>
+            <translation>Не удалось открыть резервную копию: {error}</translation>
         </message>
     </context>
     <context>

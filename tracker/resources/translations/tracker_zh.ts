@@ -938,6 +938,57 @@ The current file is backed up first, so this can be taken back by restoring that
         </message>
     </context>
     <context>
+        <name>ConnectDialog</name>
+        <message>
+            <source>Connect to server</source>
+            <translation>连接到服务器</translation>
+        </message>
+        <message>
+            <source>The team's portfolio on a PostgreSQL server. Leave the password empty when your ~/.pgpass or service file holds it; a password typed here is used for this session only and never saved.</source>
+            <translation>团队在 PostgreSQL 服务器上的项目组合。如果密码已保存在 ~/.pgpass 或服务文件中，请将密码留空；在此输入的密码仅用于本次会话，绝不保存。</translation>
+        </message>
+        <message>
+            <source>localhost (or a socket folder)</source>
+            <translation>localhost（或套接字文件夹）</translation>
+        </message>
+        <message>
+            <source>empty: from ~/.pgpass or the service file</source>
+            <translation>留空：从 ~/.pgpass 或服务文件读取</translation>
+        </message>
+        <message>
+            <source>&amp;Host:</source>
+            <translation>主机(&amp;H)：</translation>
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation>端口(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>&amp;Database:</source>
+            <translation>数据库(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>&amp;User:</source>
+            <translation>用户(&amp;U)：</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word:</source>
+            <translation>密码(&amp;W)：</translation>
+        </message>
+        <message>
+            <source>&amp;Connect</source>
+            <translation>连接(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Database: enter the name of the server database.</source>
+            <translation>数据库：请输入服务器上的数据库名称。</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>正在连接…</translation>
+        </message>
+    </context>
+    <context>
         <name>Dashboard</name>
         <message>
             <source>{amount} billion</source>
@@ -2493,6 +2544,10 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
             <translation>新建数据库(&amp;D)…</translation>
         </message>
         <message>
+            <source>Connect to &amp;server…</source>
+            <translation>连接到服务器(&amp;S)…</translation>
+        </message>
+        <message>
             <source>Recent &amp;files</source>
             <translation>最近的文件(&amp;F)</translation>
         </message>
@@ -3117,6 +3172,14 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
             <translation>修复（先备份）</translation>
         </message>
         <message>
+            <source>Open the backup read-only</source>
+            <translation>以只读方式打开备份</translation>
+        </message>
+        <message>
+            <source>There is no backup copy of {db} to open instead (looked in {where}; tracker backup --db URL --to FOLDER makes one).</source>
+            <translation>没有可代替打开的 {db} 备份副本（已在 {where} 中查找；可用 tracker backup --db URL --to 文件夹 创建）。</translation>
+        </message>
+        <message>
             <source>{error}
 
 Restore the newest backup, of {when} ({name})? The damaged file is kept in the backup folder.</source>
@@ -3125,12 +3188,28 @@ Restore the newest backup, of {when} ({name})? The damaged file is kept in the b
 恢复 {when} 的最新备份（{name}）吗？损坏的文件将保留在备份文件夹中。</translation>
         </message>
         <message>
+            <source>{error}
+
+Open the newest backup copy of {db}, of {when} ({name}), read-only? It shows the portfolio as it was then; nothing can be saved into it.</source>
+            <translation>{error}
+
+以只读方式打开 {db} 于 {when} 的最新备份（{name}）？它显示的是当时的项目组合；无法向其中保存任何内容。</translation>
+        </message>
+        <message>
+            <source>a backup copy of {db} from {when} (the server cannot be reached)</source>
+            <translation>{db} 于 {when} 的备份副本（无法连接服务器）</translation>
+        </message>
+        <message>
             <source>There is no backup of this file to restore.</source>
             <translation>此文件没有可恢复的备份。</translation>
         </message>
         <message>
             <source>The backup could not be restored: {error}</source>
             <translation>无法恢复备份：{error}</translation>
+        </message>
+        <message>
+            <source>The backup could not be opened: {error}</source>
+            <translation>无法打开备份：{error}</translation>
         </message>
     </context>
     <context>

@@ -1,0 +1,184 @@
+"""Reaching the team's server from the window: File › Connect to server… (a password for
+the session only, libpq's ~/.pgpass when none is typed, plain messages for a refused
+login and a server that is not there), connection URLs in File › Open and the recent
+list (kept without a password), and at start the offer of the newest backup copy
+read-only when the server cannot be reached."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from tests.pg_cluster import SUPERUSER_PASSWORD, _free_port
+from tracker.store import Store
+from tracker.store.postgres import PgStore
+from tracker.store.postgres.copying import copy_portfolio
+from tracker.ui import opening, shell
+from tracker.ui.dialogs import connect_dialog, welcome_dialog
+from tracker.ui.settings import Settings
+
+
+@pytest.fixture
+def server_url(pg_url, demo_path) -> str:
+    copy_portfolio(str(demo_path), pg_url)
+    return pg_url
+
+
+@pytest.fixture
+def prefs(tmp_path) -> Settings:
+    return Settings(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def host(qapp, prefs, demo_path):
+    h = shell.Shell(qapp, prefs)
+    h.show(Store.open(demo_path, backup=False))
+    yield h
+    _close(h)
+
+
+def _close(h: shell.Shell) -> None:
+    """The window goes before its store is closed (its pending reads die with it)."""
+    import shiboken6
+
+    if h.window is not None:
+        h.window.skip_settings = True
+        h.window.close()
+        shiboken6.delete(h.window)
+    h.close()
+    QApplication.processEvents()
+
+
+def _dbname(url: str) -> str:
+    return url.split("?")[0].rsplit("/", 1)[1]
+
+
+def _rows(win) -> int:
+    return win.pages["projects"].table.model.rowCount()
+
+
+def _type(qtbot, field, text: str) -> None:
+    field.setFocus()
+    field.selectAll()
+    if text:
+        qtbot.keyClicks(field, text)
+    else:
+        field.clear()
+
+
+def test_connect_to_server_says_why_it_fails_and_keeps_no_password(qtbot, host, prefs, pg_cluster,
+                                                                   server_url, monkeypatch):  # fmt: skip
+    db = _dbname(server_url)
+    said: list[str] = []
+
+    def person(dialog: connect_dialog.ConnectDialog) -> bool:
+        _type(qtbot, dialog.host, "127.0.0.1")
+        dialog.port.setValue(_free_port())  # nothing listens there
+        _type(qtbot, dialog.database, db)
+        _type(qtbot, dialog.user, "postgres")
+        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+        said.append(dialog.error.text())
+        dialog.port.setValue(pg_cluster.port)
+        _type(qtbot, dialog.password, "not-the-password")
+        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+        said.append(dialog.error.text())
+        _type(qtbot, dialog.password, SUPERUSER_PASSWORD)
+        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(connect_dialog, "run", person)
+    first = host.window
+    host.window.actionConnectServer.trigger()
+    assert "cannot connect to the server" in said[0] and db in said[0]
+    assert "refused the login" in said[1]
+    assert host.window is not first and host.store.path is None
+    assert _rows(host.window) == 34 and not host.window.ctx.read_only
+    url = f"postgresql://postgres@127.0.0.1:{pg_cluster.port}/{db}"
+    assert prefs.recent_databases[0] == url  # the server in the recent list, no password
+    prefs.sync()
+    assert SUPERUSER_PASSWORD not in prefs.path.read_text()
+    # The recent list brings the file back, and the server again (the session's password).
+    host.fill_recent(host.window)
+    files = [a for a in host.window.menuRecent.actions() if a.data()]
+    files[0].trigger()
+    assert host.store.path is not None
+    host.fill_recent(host.window)
+    again = next(a for a in host.window.menuRecent.actions() if a.data() == url)
+    assert db in again.text() and "127.0.0.1" in again.text()
+    again.trigger()
+    assert host.store.path is None and host.store.url == url and _rows(host.window) == 34
+    prefs.sync()
+    assert SUPERUSER_PASSWORD not in prefs.path.read_text()
+
+
+def test_pgpass_answers_when_no_password_is_typed_and_open_takes_a_url(
+    qtbot, qapp, prefs, demo_path, pg_cluster, server_url, tmp_path, monkeypatch
+):
+    url = f"postgresql://postgres@127.0.0.1:{pg_cluster.port}/{_dbname(server_url)}"
+    prefs.add_recent_file(url)
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(f"127.0.0.1:{pg_cluster.port}:*:postgres:{SUPERUSER_PASSWORD}\n")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    monkeypatch.setattr(connect_dialog, "run", lambda d: pytest.fail("asked for a password"))
+    h = shell.Shell(qapp, prefs)  # a new session: no password typed in it
+    try:
+        h.show(Store.open(demo_path, backup=False))
+        h.fill_recent(h.window)
+        next(a for a in h.window.menuRecent.actions() if a.data() == url).trigger()
+        assert h.store.path is None and _rows(h.window) == 34
+        # File › Open with a connection URL typed as the name (here over the socket).
+        monkeypatch.setattr(welcome_dialog, "open_file_name", lambda *a: server_url)
+        h.open_choice(welcome_dialog.WelcomeChoice("open", demo_path))
+        assert h.window.actionOpenDatabase.isEnabled()
+        h.window.actionOpenDatabase.trigger()
+        assert h.store.path is None and "local socket" in h.store.name
+    finally:
+        _close(h)
+
+
+def _start(qapp, monkeypatch, url: str):
+    """run_gui on a server URL; the window shown (if any) is read and closed."""
+    import shiboken6
+
+    from tracker.ui import app
+    from tracker.ui.main_window import MainWindow
+
+    seen: dict = {}
+
+    def fake_exec() -> int:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow) and w.isVisible():
+                seen.update(rows=_rows(w), read_only=w.ctx.read_only,
+                            status=w.status_read_only.text())  # fmt: skip
+                w.skip_settings = True
+                w.close()
+                shiboken6.delete(w)
+        return 0
+
+    monkeypatch.setattr(qapp, "exec", fake_exec)
+    return app.run_gui(db=url, demo=False, read_only=False, smoke=False), seen
+
+
+def test_at_start_an_unreachable_server_offers_its_newest_backup_read_only(
+    qtbot, qapp, server_url, tmp_path, monkeypatch
+):
+    db = _dbname(server_url)
+    gone = f"postgresql://postgres@127.0.0.1:{_free_port()}/{db}"  # nothing listens there
+    errors: list[str] = []
+    monkeypatch.setattr(opening, "error_box", lambda title, text: errors.append(text))
+    # No copy of it anywhere: said, with where it looked.
+    assert _start(qapp, monkeypatch, gone) == (1, {})
+    assert "cannot connect" in errors[0] and "no backup copy of " + db in errors[0]
+    # A copy made earlier with tracker backup into the settings' backup folder.
+    folder = tmp_path / "bk"
+    Settings().backup_dir = str(folder)
+    with PgStore.open(server_url) as s:
+        s.make_backup(folder)
+    asked: list[str] = []
+    monkeypatch.setattr(opening, "ask_open_backup", lambda p, t, text: asked.append(text) or True)
+    code, seen = _start(qapp, monkeypatch, gone)
+    assert code == 0 and asked and db in asked[0] and "read-only" in asked[0]
+    assert seen["rows"] == 34 and seen["read_only"]
+    assert "backup copy of " + db in seen["status"]
