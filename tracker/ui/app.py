@@ -39,7 +39,9 @@ def run_gui(*, db: str | None, demo: bool, read_only: bool, smoke: bool) -> int:
     from tracker.ui import shell
 
     choice = None
-    if not smoke and shell.is_first_run(db=db, demo=demo):
+    if not smoke and not db and not demo:
+        db = shell.last_database(prefs)  # the file open at the last close, while it is there
+    if not smoke and (db == shell.GONE or shell.is_first_run(db=db, demo=demo)):
         choice = shell.run_welcome(prefs)  # demo, a new empty file, or an existing one
         if choice is None:
             return 0

@@ -265,6 +265,11 @@ class Settings:
         value = self._str("files/last").strip()
         return Path(value) if value and Path(value).is_file() else None
 
+    @property
+    def last_database_kept(self) -> bool:
+        """Whether a last database is named, whether or not it still exists."""
+        return bool(self._str("files/last").strip())
+
     @last_database.setter
     def last_database(self, value: str | os.PathLike[str] | None) -> None:
         self._set("files/last", str(Path(value).resolve()) if value else "")

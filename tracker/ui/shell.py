@@ -51,6 +51,19 @@ def is_first_run(*, db: str | None, demo: bool) -> bool:
     return not (p.exists() and p.stat().st_size)
 
 
+#: :func:`last_database`'s answer when the file open at the last close is no longer there.
+GONE = ""
+
+
+def last_database(prefs: Settings) -> str | None:
+    """The file open when the program last closed, to open again at start; :data:`GONE`
+    when it was moved or deleted since (the welcome screen then offers the choices), None
+    when none was kept (the default file, or the welcome screen on a first run)."""
+    if prefs.last_database is not None:
+        return str(prefs.last_database)
+    return GONE if prefs.last_database_kept else None
+
+
 def open_choice(choice: WelcomeChoice, *, read_only: bool = False) -> Store:
     """Open what the welcome screen (or File › Open/New) chose; raises StoreError/OSError."""
     from tracker.store import Store
