@@ -137,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--as-of", type=_date, default=None, help="as-of date for rates (default: today)"
     )
+    ex.add_argument("--language", choices=["en", "ru", "zh"], default="en",
+                    help="language of the Excel workbook's sheets, headers and names (default: en)")  # fmt: skip
 
     io = sub.add_parser(
         "iati-org", help="name the organisation that reports the IATI file",
@@ -672,7 +674,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     ):
         result = export.export_snapshot(store, fmt=args.format, out=Path(args.out), kind=args.kind,
                                         currency=args.currency, as_of=args.as_of, user=_user(args),
-                                        pdf_renderer=renderer)  # fmt: skip
+                                        pdf_renderer=renderer, lang=args.language)  # fmt: skip
         store.changed = False  # one snapshot row is not worth a backup copy on close
         taken = store.rows("snapshots", order="id DESC")[:1] if is_server(args.db) else []
     if taken:

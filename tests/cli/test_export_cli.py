@@ -42,7 +42,7 @@ def test_export_kind_and_as_of(demo_path, tmp_path, capsys):
     assert main(args) == 0
     assert "170 ventures" in capsys.readouterr().out
     wb = openpyxl.load_workbook(out, read_only=True)
-    assert wb.sheetnames == ["Summary", "ventures"]
+    assert wb.sheetnames == ["Summary", "Joint ventures"]
     summary = {r[0]: r[1] for r in wb["Summary"].iter_rows(values_only=True) if r[0]}
     assert (
         summary["Reporting currency"] == "CNY"

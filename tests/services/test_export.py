@@ -13,6 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from tracker.domain.fields import KINDS
 from tracker.domain.filters import Filter
 from tracker.domain.money import from_minor
 from tracker.domain.validation import ValidationErrors
@@ -39,25 +40,28 @@ def test_xlsx_has_real_numbers_dates_frozen_header_autofilter(demo_store, tmp_pa
     out = tmp_path / "snap.xlsx"
     result = export_snapshot(demo_store, fmt="xlsx", out=out, user="tester", as_of="2025-12-31")
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames[:5] == ["Summary", "projects", "project_updates", "residents", "ventures"]
-    assert {"banks", "zones", "fx_rates", "countries", "sectors", "regions"} <= set(wb.sheetnames)
-    ws = wb["projects"]
+    assert wb.sheetnames[:5] == ["Summary", "Projects", "Updates", "Residents", "Joint ventures"]
+    assert {"Banks", "Zones", "FX rates", "Countries", "Sectors", "Regions"} <= set(wb.sheetnames)
+    ws = wb["Projects"]
     header = [c.value for c in ws[1]]
-    assert header == columns("projects")
-    assert header[:6] == ["code", "name", "sector", "region", "bank", "borrower"]
+    assert header[:8] == ["Code", "Name", "Sector", "Sector code", "Region", "Region code", "Bank",
+                          "Borrower"]  # fmt: skip
+    assert header[-2:] == ["Amount, USD", "Disbursed, USD"]
+    assert not {"id", "version", "updated_at"} & set(header)
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:{ws.cell(1, len(header)).column_letter}{ws.max_row}"
-    assert ws.max_row == 1 + demo_store.count("projects") == 1 + result.rows["projects"]
+    n = demo_store.count("projects")
+    assert ws.max_row == 1 + n + 1 and n == result.rows["projects"]  # data, then the total row
+    assert ws.auto_filter.ref == f"A1:{ws.cell(1, len(header)).column_letter}{n + 1}"
     assert ws.column_dimensions["B"].width >= 30
     col = {name: i for i, name in enumerate(header)}
     row = next(ws.iter_rows(min_row=2, max_row=2))
-    assert row[col["amount"]].data_type == "n" and row[col["amount"]].number_format == "#,##0.00"
-    assert isinstance(row[col["start_date"]].value, dt.datetime)
-    assert row[col["start_date"]].number_format == "yyyy-mm-dd"
-    assert isinstance(row[col["progress_pct"]].value, int)
-    assert row[col["bank"]].value in {b["name"] for b in demo_store.rows("banks")}
-    updates = wb["project_updates"]
-    assert [c.value for c in updates[1]][:3] == ["project", "as_of", "status"]
+    assert row[col["Amount"]].data_type == "n" and row[col["Amount"]].number_format == "#,##0.00"
+    assert isinstance(row[col["Start date"]].value, dt.datetime)
+    assert row[col["Start date"]].number_format == "yyyy-mm-dd"
+    assert isinstance(row[col["Progress, %"]].value, int)
+    assert row[col["Bank"]].value in {b["name"] for b in demo_store.rows("banks")}
+    updates = wb["Updates"]
+    assert [c.value for c in updates[1]][:4] == ["Project", "As of", "Status", "Status code"]
 
 
 def test_xlsx_totals_equal_the_database_exactly(demo_store, tmp_path):
@@ -67,10 +71,14 @@ def test_xlsx_totals_equal_the_database_exactly(demo_store, tmp_path):
     for table, money in (("projects", ("amount", "disbursed")),
                          ("residents", ("declared_investment", "invested_to_date")),
                          ("ventures", ("charter_capital",))):  # fmt: skip
-        rows = list(wb[table].iter_rows(values_only=True))
-        header = list(rows[0])
+        rows = list(
+            wb[{"ventures": "Joint ventures"}.get(table, table.title())].iter_rows(values_only=True)
+        )
+        labels = {f.name: f.label for f in KINDS[table].fields}
+        header = [{v: k for k, v in labels.items()}.get(h, h) for h in rows[0]]
+        assert rows[-1][0] == "Total"
         sums: dict[tuple[str, str], Decimal] = {}
-        for r in rows[1:]:
+        for r in rows[1:-1]:
             cur = r[header.index("currency")]
             for m in money:
                 v = r[header.index(m)]
@@ -80,7 +88,10 @@ def test_xlsx_totals_equal_the_database_exactly(demo_store, tmp_path):
             for m in money:
                 assert sums[(db_row["currency"], m)] == from_minor(db_row[m] or 0), (table, m)
     # The Summary's key figures are the portfolio's totals in the reporting currency.
-    summary = {r[0]: r[1] for r in wb["Summary"].iter_rows(values_only=True) if r[0]}
+    cells = list(wb["Summary"].iter_rows(values_only=True))
+    sheets_at = next(i for i, r in enumerate(cells) if r[0] == "Sheets")
+    summary = {r[0]: r[1] for r in cells[:sheets_at] if r[0]}
+    assert {r[0]: r[1] for r in cells[sheets_at + 1 :]}["Joint ventures"] == 170  # rows per sheet
     t = portfolio.totals(demo_store, kind="projects", currency="USD", as_of="2025-12-31")
     assert Decimal(f"{summary['Projects: committed']:.2f}") == t.sums["amount"]
     assert Decimal(f"{summary['Projects: disbursed']:.2f}") == t.sums["disbursed"]
@@ -96,9 +107,9 @@ def test_xlsx_money_is_exact_and_huge_amounts_stay_exact(store, tmp_path):
     assert store.get_by("projects", "code", "T-1")["amount"] == 123456789
     out = tmp_path / "m.xlsx"
     export_snapshot(store, fmt="xlsx", out=out, kind="projects", user="tester")
-    ws = openpyxl.load_workbook(out)["projects"]
+    ws = openpyxl.load_workbook(out)["Projects"]
     header = [c.value for c in ws[1]]
-    amount = header.index("amount") + 1
+    amount = header.index("Amount") + 1
     assert ws.cell(2, amount).value == 1234567.89 and ws.cell(2, amount).data_type == "n"
     # 17 significant digits do not fit a spreadsheet number: exact text instead
     assert ws.cell(3, amount).value == "123456789012345.67"
@@ -127,8 +138,8 @@ def test_formula_text_comes_back_as_text_in_xlsx_and_csv(store, tmp_path):
     xlsx, folder = tmp_path / "e.xlsx", tmp_path / "csv"
     export_snapshot(store, fmt="xlsx", out=xlsx, kind="projects", user="tester")
     export_snapshot(store, fmt="csv", out=folder, kind="projects", user="tester")
-    ws = openpyxl.load_workbook(xlsx)["projects"]
-    name, borrower = ws.cell(2, 2), ws.cell(2, 6)
+    ws = openpyxl.load_workbook(xlsx)["Projects"]
+    name, borrower = ws.cell(2, 2), ws.cell(2, 8)
     assert name.data_type == "s" and name.value == EVIL
     assert borrower.data_type == "s" and borrower.value.startswith("@")
     raw = (folder / "projects.csv").read_text("utf-8-sig")
@@ -274,8 +285,9 @@ def test_filtered_export_holds_only_what_the_filter_shows(demo_store, tmp_path):
     out = tmp_path / "cdb.xlsx"
     r = export_snapshot(demo_store, fmt="xlsx", out=out, kind="projects", flt=flt, user="tester")
     wb = openpyxl.load_workbook(out, read_only=True)
-    assert wb.sheetnames == ["Summary", "projects"]
-    banks = {row[4] for row in wb["projects"].iter_rows(min_row=2, values_only=True)}
+    assert wb.sheetnames == ["Summary", "Projects"]
+    banks = {row[6] for row in wb["Projects"].iter_rows(min_row=2, values_only=True)}
+    banks.discard(None)  # the total row
     assert banks == {bank["name"]}
     assert r.rows == {"projects": demo_store.count("projects", flt)}
     summary = {row[0]: row[1] for row in wb["Summary"].iter_rows(values_only=True) if row[0]}

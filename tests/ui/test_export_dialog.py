@@ -54,10 +54,10 @@ def test_current_filter_to_xlsx(ctx, make, tmp_path, qtbot):
     qtbot.mouseClick(d.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not d.busy(), timeout=30000)
     wb = openpyxl.load_workbook(out, read_only=True)
-    assert wb.sheetnames == ["Summary", "projects"]
-    statuses = {r[9] for r in wb["projects"].iter_rows(min_row=2, values_only=True)}
+    assert wb.sheetnames == ["Summary", "Projects"]
+    statuses = {r[12] for r in wb["Projects"].iter_rows(min_row=2, values_only=True)}
     wb.close()
-    assert statuses == {"completed"}
+    assert statuses == {"completed", None}  # the status codes, and the total row
     text = d.result_label.text()
     assert text.startswith(f"Excel workbook written to {out}")
     assert d.details_label.text() == f"sha256 {sha256_file(out)}"

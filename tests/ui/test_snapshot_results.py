@@ -100,3 +100,31 @@ def test_print_to_pdf_suggests_a_name_beside_the_database(qtbot, open_window, de
     assert Path(chart.printer_.outputFileName()) == demo_path.parent / f"chart-{as_of}.pdf"
     for dialog in shown:
         dialog.close()
+
+
+def test_the_excel_snapshot_of_a_russian_window(qtbot, open_window, demo_path):
+    import openpyxl
+    from PySide6.QtWidgets import QApplication
+
+    from tracker.ui import i18n
+
+    i18n.install("ru", QApplication.instance())
+    try:
+        win = open_window(demo_path, view="projects")
+        QTest.keyClick(win.record_page().table.view, Qt.Key.Key_E, CTRL_SHIFT)
+        d = win.dialogs["export"]
+        qtbot.mouseClick(d.export_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not d.busy() and d.result is not None, timeout=30000)
+        wb = openpyxl.load_workbook(d.result.path, read_only=True)
+        assert wb.sheetnames[:3] == ["Сводка", "Проекты", "Обновления"]
+        rows = list(wb["Проекты"].iter_rows(values_only=True))
+        summary = {r[0]: r[1] for r in wb["Сводка"].iter_rows(values_only=True) if r[0]}
+        wb.close()
+        header = rows[0]
+        assert header[:3] == ("Код", "Название", "Отрасль") and "Статус: код" in header
+        assert not {"id", "version", "updated_at"} & set(header)
+        status = header.index("Статус")
+        assert "Завершён" in {r[status] for r in rows[1:-1]} and rows[-1][0] == "Итого"
+        assert summary["Фильтр"] == "все записи"
+    finally:
+        i18n.install("en", QApplication.instance())

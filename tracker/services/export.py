@@ -29,19 +29,12 @@ from typing import Any
 
 from tracker import APP_NAME, __version__
 from tracker.domain.fields import (
-    CODE,
-    COUNTRY,
-    CURRENCY,
     DATE,
-    ENUM,
     INT,
     KINDS,
-    LONGTEXT,
     MONEY,
     REAL,
     REF,
-    REGION,
-    SECTOR,
     Field,
 )
 from tracker.domain.filters import Filter
@@ -173,9 +166,12 @@ def neutralise(text: str) -> str:
 # ----------------------------------------------------------------- the API
 def export_snapshot(store: Store, *, fmt: str, out: Path, kind: str = "all", flt: Filter | None = None,
                     currency: str = "USD", as_of: str | None = None, user: str,
-                    pdf_renderer: PdfRenderer | None = None,
-                    progress: Progress | None = None) -> ExportResult:  # fmt: skip
+                    pdf_renderer: PdfRenderer | None = None, progress: Progress | None = None,
+                    lang: str = "en", filter_text: str | None = None) -> ExportResult:  # fmt: skip
     """Write a snapshot and record it in ``snapshots``.
+
+    The Excel workbook is written for people, in ``lang`` (the window's language; see
+    export_book), with ``filter_text`` (the filter as the window words it) on its Summary.
 
     Bad arguments raise ValidationErrors naming the option and the rule, with
     nothing written. On a read-only database the file is written all the same
@@ -187,14 +183,15 @@ def export_snapshot(store: Store, *, fmt: str, out: Path, kind: str = "all", flt
     token = _TALLY.set(tally)
     try:
         return _export(store, fmt=fmt, out=out, kind=kind, flt=flt, currency=currency, as_of=as_of,
-                       user=user, pdf_renderer=pdf_renderer, tally=tally)  # fmt: skip
+                       user=user, pdf_renderer=pdf_renderer, tally=tally, lang=lang,
+                       filter_text=filter_text)  # fmt: skip
     finally:
         _TALLY.reset(token)
 
 
 def _export(store: Store, *, fmt: str, out: Path, kind: str, flt: Filter | None, currency: str,
             as_of: str | None, user: str, pdf_renderer: PdfRenderer | None,
-            tally: _Tally) -> ExportResult:  # fmt: skip
+            tally: _Tally, lang: str = "en", filter_text: str | None = None) -> ExportResult:  # fmt: skip
     fmt = (fmt or "").lower()
     out = Path(out)
     flt = flt or Filter()
@@ -219,7 +216,8 @@ def _export(store: Store, *, fmt: str, out: Path, kind: str, flt: Filter | None,
             tally.start(sum(count_rows(store, t, flt if t in MAIN_TABLES else None)
                             for t in _tables_written(tables, kind)))  # fmt: skip
         if fmt == "xlsx":
-            rows = _atomic(out, lambda tmp: _write_xlsx(store, tmp, tables, flt, meta, kind))
+            rows = _atomic(out, lambda tmp: _write_xlsx(store, tmp, tables, flt, meta, kind, lang,
+                                                        filter_text))  # fmt: skip
             digest = sha256_file(out)
         elif fmt == "json":
             rows = _atomic(out, lambda tmp: _write_json(store, tmp, tables, flt, meta, kind))
@@ -389,60 +387,43 @@ def _tables_written(tables: tuple[str, ...], kind: str) -> tuple[str, ...]:
 
 
 # --------------------------------------------------------------------- XLSX
-_WIDTHS = {CODE: 14, LONGTEXT: 50, MONEY: 18, DATE: 12, INT: 10, REAL: 10, ENUM: 16, REF: 30,
-           COUNTRY: 9, SECTOR: 14, REGION: 10, CURRENCY: 9}  # fmt: skip
-_INFO_WIDTHS = {"id": 8, "version": 8, "updated_at": 25, "entered_at": 25, "kind": 15}
-
-
-def _xlsx_layout(table: str) -> tuple[list[str], list[str], list[str | None], list[float]]:
-    """Header, row keys, cell kinds and column widths of a table sheet (rows straight from the store)."""
+def _write_xlsx(store: Store, path: Path, tables: tuple[str, ...], flt: Filter, meta: dict[str, Any],
+                kind: str, lang: str = "en", filter_text: str | None = None) -> dict[str, int]:  # fmt: skip
+    """A Summary sheet and one sheet per table, for people (see export_book), streamed
+    (see export_xlsx)."""
+    from tracker.services import export_book as book_layout
     from tracker.services import export_xlsx as xl
 
-    cols = columns(table)
-    fmap = _field_map(table)
-    keys: list[str] = []
-    kinds: list[str | None] = []
-    widths: list[float] = []
-    for c in cols:
-        f = fmap.get(c)
-        keys.append(f.name if f and f.type != REF else c)
-        if f is not None:
-            kinds.append(
-                {MONEY: xl.MINOR, DATE: xl.DATE, INT: xl.INT, REAL: xl.FLOAT}.get(f.type, xl.TEXT)
-            )
-        else:
-            kinds.append(xl.INT if c in ("id", "version") else xl.TEXT)
-        width = _WIDTHS.get(f.type, 30) if f else _INFO_WIDTHS.get(c, 12)
-        if f and f.type == "text" and (f.max_length or 0) <= 40:
-            width = 16
-        widths.append(max(width, len(c) + 2))
-    return cols, keys, kinds, widths
-
-
-def _write_xlsx(store: Store, path: Path, tables: tuple[str, ...], flt: Filter,
-                meta: dict[str, Any], kind: str) -> dict[str, int]:  # fmt: skip
-    """A Summary sheet and one sheet per table, streamed (see export_xlsx)."""
-    from tracker.services import export_xlsx as xl
-
+    t = book_layout.words(lang)
     names = _tables_written(tables, kind)
-    book = xl.XlsxStream(path, ["Summary", *names], title=f"Portfolio snapshot as of {meta['as_of']}",
+    sheets = {table: book_layout.sheet_name(table, lang) for table in names}
+    summary = t("Sheet", book_layout.SUMMARY)
+    book = xl.XlsxStream(path, [summary, *sheets.values()],
+                         title=t("Export", "Portfolio snapshot as of {date}").format(date=meta["as_of"]),
                          comments=f"{meta['generator']}; {meta['filter_description']}")  # fmt: skip
     counts: dict[str, int] = {}
     extra: dict[str, Any] = {"countries": set(), "kinds": {"joint_venture": 0, "foreign_owned": 0}}
+    conv = portfolio.converter(store, currency=meta["currency"], as_of=meta["as_of"])
+    ref_names = book_layout.reference_names(store.rows, lang)
     try:
         for table in names:
-            cols, keys, kinds, widths = _xlsx_layout(table)
+            cols = book_layout.layout(table, lang, conv.target, ref_names)
+            shown = book_layout.SheetRows(table, conv)
             use = flt if table in MAIN_TABLES else None
             rows: Iterator[dict[str, Any]] = _running_tally().rows(export_rows(store, table, use))
             if table == "residents":
                 rows = _tally(rows, "country", extra["countries"].add)
             elif table == "ventures":
                 rows = _tally(rows, "kind", lambda k: _bump(extra["kinds"], k))
-            counts[table] = book.write_sheet(table, header=cols, keys=keys, kinds=kinds, widths=widths,
-                                             rows=rows, n_rows=count_rows(store, table, use))  # fmt: skip
-        book.write_cells(
-            "Summary", _summary_rows(store, meta, counts, extra, flt, tables), [36, 24, 10]
-        )
+            footer = (lambda s=shown, c=cols: s.total_row(c, lang)) if shown.money else None
+            counts[table] = book.write_sheet(
+                sheets[table], header=[c.header for c in cols], keys=[c.key for c in cols],
+                kinds=[c.kind for c in cols], widths=[c.width for c in cols], rows=shown(rows),
+                n_rows=count_rows(store, table, use), footer=footer,
+            )  # fmt: skip
+        rows_ = _summary_rows(store, meta, counts, extra, flt, tables, lang=lang, sheets=sheets,
+                              filter_text=filter_text)  # fmt: skip
+        book.write_cells(summary, rows_, [40, 24, 10])
     except BaseException:
         book.abandon()
         raise
@@ -485,21 +466,29 @@ def summary_figures(store: Store, *, tables: tuple[str, ...], flt: Filter, curre
 
 
 def _summary_rows(store: Store, meta: dict[str, Any], counts: dict[str, int], extra: dict[str, Any],
-                  flt: Filter, tables: tuple[str, ...]) -> list[list[tuple[Any, Any]]]:  # fmt: skip
+                  flt: Filter, tables: tuple[str, ...], *, lang: str = "en",
+                  sheets: Mapping[str, str] | None = None,
+                  filter_text: str | None = None) -> list[list[tuple[Any, Any]]]:  # fmt: skip
     from tracker.services import export_xlsx as xl
+    from tracker.services.translations import tr
 
-    rows: list[list[tuple[Any, Any]]] = [[(f"{APP_NAME}: portfolio snapshot", xl.S_TITLE)], []]
+    def t(text: str) -> str:
+        return tr(lang, "Export", text)
+
+    rows: list[list[tuple[Any, Any]]] = [[(t("Portfolio snapshot"), xl.S_TITLE)], []]
+    shown_filter = filter_text or (
+        t("all records") if flt.is_empty() else meta["filter_description"]
+    )
     for label, value in (
-        ("Database", meta["database"]),
-        ("As of", dt.date.fromisoformat(meta["as_of"])),
-        ("Taken at (UTC)", meta["taken_at"]),
-        ("Filter", meta["filter_description"]),
-        ("Reporting currency", meta["currency"]),
-        ("Schema version", meta["schema_version"]),
-        ("Generator", meta["generator"]),
+        (t("Database"), meta["database"]),
+        (t("As of"), dt.date.fromisoformat(meta["as_of"])),
+        (t("Taken at (UTC)"), meta["taken_at"]),
+        (t("Filter"), shown_filter),
+        (t("Reporting currency"), meta["currency"]),
+        (t("Generator"), meta["generator"]),
     ):
         rows.append([(label, xl.S_BOLD), (value, xl.DATE if isinstance(value, dt.date) else None)])
-    rows += [[], [("Key figures", xl.S_TITLE)]]
+    rows += [[], [(t("Key figures"), xl.S_TITLE)]]
     figures = summary_figures(
         store, tables=tables, flt=flt, currency=meta["currency"], as_of=meta["as_of"]
     )
@@ -509,12 +498,15 @@ def _summary_rows(store: Store, meta: dict[str, Any], counts: dict[str, int], ex
         figures.append(("Joint ventures", extra["kinds"]["joint_venture"], None))
         figures.append(("Foreign-owned", extra["kinds"]["foreign_owned"], None))
     for label, value, cur in figures:
-        if isinstance(value, Decimal):
-            rows.append([(label, 0), (value, xl.MONEY), (cur, 0)])
+        if label == "Warning":
+            rows.append([(t(label), 0), (value, None)])
+        elif isinstance(value, Decimal):
+            rows.append([(t(label), 0), (value, xl.MONEY), (cur, 0)])
         else:
-            rows.append([(label, 0), (value, None)])
-    rows += [[], [("Sheets", xl.S_TITLE)]]
-    rows += [[(table, 0), (n, None)] for table, n in counts.items()]
+            rows.append([(t(label), 0), (value, None)])
+    rows += [[], [(t("Sheets"), xl.S_TITLE)]]
+    sheets = sheets or {}
+    rows += [[(sheets.get(table, table), 0), (n, None)] for table, n in counts.items()]
     return rows
 
 

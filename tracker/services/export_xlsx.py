@@ -32,7 +32,7 @@ DATE_FORMAT = "yyyy-mm-dd"
 MAX_DIGITS = 15
 _MINOR_LIMIT = 10**MAX_DIGITS
 #: Style ids in styles.xml (cellXfs order).
-S_HEADER, S_MONEY, S_DATE, S_BOLD, S_TITLE = 1, 2, 3, 4, 5
+S_HEADER, S_MONEY, S_DATE, S_BOLD, S_TITLE, S_TOTAL_MONEY = 1, 2, 3, 4, 5, 6
 _EPOCH = dt.date(1899, 12, 30).toordinal()
 _FIRST_SERIAL, _LEAP_BUG = dt.date(1900, 1, 1), dt.date(1900, 3, 1)
 #: Characters XML 1.0 cannot hold (and CR, which parsers turn into LF): written as _xHHHH_ like Excel.
@@ -65,6 +65,29 @@ def text_cell(ref: str, s: str, style: int = 0) -> str:
         space = ' xml:space="preserve"' if s[:1].isspace() or s[-1:].isspace() else ""
         return f'<c r="{ref}"{st} t="inlineStr"><is><t{space}>{s}</t></is></c>'
     return f'<c r="{ref}"{st} t="inlineStr"><is><t>{s}</t></is></c>'
+
+
+def _inline(s: str) -> str:
+    """A text cell's body (after ``t="inlineStr"``): the string, escaped as text_cell does."""
+    cell = text_cell("A1", s)
+    return cell[cell.index(">") + 1 : -len("</c>")]
+
+
+def label_writer(names: Mapping[Any, str] | None = None) -> Callable[[str, Any], str]:
+    """A writer for a column of few distinct values (codes, or codes shown by ``names``):
+    each value's cell body is escaped once and reused."""
+    bodies: dict[Any, str] = {}
+
+    def write(ref: str, v: Any) -> str:
+        body = bodies.get(v)
+        if body is None:
+            shown = names.get(v, v) if names is not None else v
+            body = _inline(shown if type(shown) is str else str(shown))
+            if len(bodies) < 100_000:
+                bodies[v] = body
+        return f'<c r="{ref}" t="inlineStr">{body}</c>'
+
+    return write
 
 
 def value_cell(ref: str, v: Any, kind: str | None) -> str:
@@ -115,7 +138,9 @@ def _iso_date(ref: str, v: Any) -> str:
     return value_cell(ref, v, DATE)
 
 
-def _cell_writer(kind: str | None) -> Callable[[str, Any], str]:
+def _cell_writer(kind: str | Callable[[str, Any], str] | None) -> Callable[[str, Any], str]:
+    if callable(kind):  # a writer of its own (label_writer)
+        return kind
     if kind == TEXT:
         return _text
     if kind == INT:
@@ -168,11 +193,13 @@ class XlsxStream:
         return f"xl/worksheets/sheet{self.names.index(name) + 1}.xml"
 
     def write_sheet(self, name: str, *, header: Sequence[str], keys: Sequence[str],
-                    kinds: Sequence[str | None], widths: Sequence[float], rows: Iterable[Mapping[str, Any]],
-                    n_rows: int) -> int:  # fmt: skip
+                    kinds: Sequence[Any], widths: Sequence[float], rows: Iterable[Mapping[str, Any]],
+                    n_rows: int, footer: Callable[[], Mapping[str, Any]] | None = None) -> int:  # fmt: skip
         """A table: bold frozen header, autofilter over the data, typed cells. Returns rows written.
 
-        Column ``i`` shows ``row[keys[i]]`` as ``kinds[i]`` (MINOR, MONEY, DATE or None: by type).
+        Column ``i`` shows ``row[keys[i]]`` as ``kinds[i]`` (MINOR, MONEY, DATE or None: by type;
+        or a writer of its own, see label_writer).
+        ``footer`` gives a bold row under the data (a total row), asked once the rows are written.
         """
         letters = [column_letter(i) for i in range(len(header))]
         last = letters[-1] if letters else "A"
@@ -183,7 +210,10 @@ class XlsxStream:
         n = 0
         with self.zf.open(self._member(name), "w") as raw:
             out = _Buffered(raw)
-            out.write(f'{_HEAD}<worksheet {_NS}><dimension ref="A1:{last}{max(n_rows, 0) + 1}"/>')
+            extra = 2 if footer is not None else 1
+            out.write(
+                f'{_HEAD}<worksheet {_NS}><dimension ref="A1:{last}{max(n_rows, 0) + extra}"/>'
+            )
             out.write(self._views(name, frozen=True))
             out.write('<sheetFormatPr defaultRowHeight="15"/>')
             out.write(_cols(widths))
@@ -201,6 +231,8 @@ class XlsxStream:
                 ]
                 write(f'<row r="{n}">{"".join(cells)}</row>')
             n = max(n - 1, 0)
+            if footer is not None:
+                write(_footer_row(n + 2, letters, keys, footer()))
             out.write(f'</sheetData><autoFilter ref="A1:{last}{max(n, 1) + 1}"/>')
             out.write(
                 '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
@@ -339,6 +371,22 @@ class XlsxStream:
                 f'<Relationship Id="rId{n + 2}" Type="{_REL}/styles" Target="styles.xml"/></Relationships>')  # fmt: skip
 
 
+def _footer_row(r: int, letters: Sequence[str], keys: Sequence[str], row: Mapping[str, Any]) -> str:
+    cells = []
+    for letter, k in zip(letters, keys, strict=True):
+        v = row.get(k)
+        if v is None or v == "":
+            continue
+        ref = f"{letter}{r}"
+        if isinstance(v, Decimal) and len(v.as_tuple().digits) <= MAX_DIGITS:
+            cells.append(f'<c r="{ref}" s="{S_TOTAL_MONEY}"><v>{v:f}</v></c>')
+        elif isinstance(v, str):
+            cells.append(text_cell(ref, v, S_BOLD))
+        else:
+            cells.append(value_cell(ref, v, None))
+    return f'<row r="{r}">{"".join(cells)}</row>'
+
+
 def _cols(widths: Sequence[float]) -> str:
     if not widths:
         return ""
@@ -387,13 +435,15 @@ _STYLES = (
     '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>'
     '<border><left/><right/><top/><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>'
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
     '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" '
     'applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>'
     '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-    '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+    '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    '<xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" '
+    'applyFont="1"/></cellXfs>'
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium9" '
     'defaultPivotStyle="PivotStyleLight16"/></styleSheet>'

@@ -48,6 +48,7 @@ from tracker.domain.fields import (
     validator,
 )
 from tracker.domain.validation import ValidationError, ValidationErrors
+from tracker.services import export_book
 from tracker.services import import_limits as limits
 from tracker.services.changes import Change
 from tracker.services.import_limits import ImportRefused
@@ -450,10 +451,13 @@ def read_xlsx(path: Path, kind: Kind) -> SourceTable:
         ) from None
     try:
         wanted = {kind.name, kind.label.lower(), kind.name.replace("project_", "")}
+        wanted |= export_book.sheet_names(kind.name)  # a snapshot's sheet, in any language
         ws = next((s for s in wb.worksheets if s.title.strip().lower() in wanted), None)
         if ws is None:
+            summary = {"summary"} | export_book.summary_names()
             ws = next(
-                (s for s in wb.worksheets if s.title.strip().lower() != "summary"), wb.worksheets[0]
+                (s for s in wb.worksheets if s.title.strip().lower() not in summary),
+                wb.worksheets[0],
             )
         # The sheet's own <dimension> is not trusted: read as written, each row as wide as
         # its last cell, so a claimed A1:XFD1048576 costs nothing.
@@ -466,7 +470,10 @@ def read_xlsx(path: Path, kind: Kind) -> SourceTable:
         header = [str(h).strip() if h is not None else "" for h in header_row]
         while header and header[-1] == "":
             header.pop()
+        # A snapshot's names beside codes and amounts in the reporting currency are left out.
+        header = export_book.readable_header(kind.name, header)
         rows = []
+        last: tuple[Any, ...] = ()
         for n, rec in enumerate(it, start=2):  # gaps come as empty rows: n is the sheet's row
             if n > limits.MAX_ROWS + 1:
                 raise limits.too_many_rows(n)
@@ -483,6 +490,9 @@ def read_xlsx(path: Path, kind: Kind) -> SourceTable:
                     if header[i]
                 }
             )
+            last = rec
+        if rows and last and export_book.is_total_row(last[0], last[1:]):
+            rows.pop()  # the total row under a snapshot's data
         title = ws.title
     finally:
         wb.close()

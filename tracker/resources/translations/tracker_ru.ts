@@ -1073,6 +1073,113 @@ The current file is backed up first, so this can be taken back by restoring that
         </message>
     </context>
     <context>
+        <name>Export</name>
+        <message>
+            <source>Total</source>
+            <translation>Итого</translation>
+        </message>
+        <message>
+            <source>{field} code</source>
+            <translation>{field}: код</translation>
+        </message>
+        <message>
+            <source>{field}, {currency}</source>
+            <translation>{field}, {currency}</translation>
+        </message>
+        <message>
+            <source>Portfolio snapshot as of {date}</source>
+            <translation>Снимок портфеля на {date}</translation>
+        </message>
+        <message>
+            <source>Portfolio snapshot</source>
+            <translation>Снимок портфеля</translation>
+        </message>
+        <message>
+            <source>all records</source>
+            <translation>все записи</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>База данных</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>На дату</translation>
+        </message>
+        <message>
+            <source>Taken at (UTC)</source>
+            <translation>Снят (UTC)</translation>
+        </message>
+        <message>
+            <source>Filter</source>
+            <translation>Фильтр</translation>
+        </message>
+        <message>
+            <source>Reporting currency</source>
+            <translation>Валюта отчёта</translation>
+        </message>
+        <message>
+            <source>Generator</source>
+            <translation>Программа</translation>
+        </message>
+        <message>
+            <source>Key figures</source>
+            <translation>Основные показатели</translation>
+        </message>
+        <message>
+            <source>Sheets</source>
+            <translation>Листы</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Предупреждение</translation>
+        </message>
+        <message>
+            <source>Projects</source>
+            <translation>Проекты</translation>
+        </message>
+        <message>
+            <source>Projects: committed</source>
+            <translation>Проекты: сумма соглашений</translation>
+        </message>
+        <message>
+            <source>Projects: disbursed</source>
+            <translation>Проекты: освоено</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>Резиденты</translation>
+        </message>
+        <message>
+            <source>Residents: declared investment</source>
+            <translation>Резиденты: заявленные инвестиции</translation>
+        </message>
+        <message>
+            <source>Residents: invested to date</source>
+            <translation>Резиденты: инвестировано</translation>
+        </message>
+        <message>
+            <source>Residents: countries</source>
+            <translation>Резиденты: стран</translation>
+        </message>
+        <message>
+            <source>Ventures</source>
+            <translation>Предприятия с иностранным капиталом</translation>
+        </message>
+        <message>
+            <source>Ventures: charter capital</source>
+            <translation>Предприятия: уставный капитал</translation>
+        </message>
+        <message>
+            <source>Joint ventures</source>
+            <translation>Совместные предприятия</translation>
+        </message>
+        <message>
+            <source>Foreign-owned</source>
+            <translation>Иностранные предприятия</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <source>Replace the file?</source>
@@ -2530,9 +2637,61 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
         </message>
     </context>
     <context>
+        <name>Sheet</name>
+        <message>
+            <source>Summary</source>
+            <translation>Сводка</translation>
+        </message>
+        <message>
+            <source>Projects</source>
+            <translation>Проекты</translation>
+        </message>
+        <message>
+            <source>Updates</source>
+            <translation>Обновления</translation>
+        </message>
+        <message>
+            <source>Disbursement plans</source>
+            <translation>Планы освоения</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>Резиденты</translation>
+        </message>
+        <message>
+            <source>Joint ventures</source>
+            <translation>Предприятия с ин. капиталом</translation>
+        </message>
+        <message>
+            <source>Banks</source>
+            <translation>Банки</translation>
+        </message>
+        <message>
+            <source>Zones</source>
+            <translation>Зоны</translation>
+        </message>
+        <message>
+            <source>FX rates</source>
+            <translation>Курсы валют</translation>
+        </message>
+        <message>
+            <source>Countries</source>
+            <translation>Страны</translation>
+        </message>
+        <message>
+            <source>Sectors</source>
+            <translation>Отрасли</translation>
+        </message>
+        <message>
+            <source>Regions</source>
+            <translation>Регионы</translation>
+        </message>
+    </context>
+    <context>
         <name>Shell</name>
         <message>
             <source>Cannot open the database</source>
+            <extracomment>:func:`last_database`'s answer when the file open at the last close is no longer there.</extracomment>
             <translation>Не удалось открыть базу данных</translation>
         </message>
         <message>

@@ -1073,6 +1073,113 @@ The current file is backed up first, so this can be taken back by restoring that
         </message>
     </context>
     <context>
+        <name>Export</name>
+        <message>
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <source>{field} code</source>
+            <translation>{field}代码</translation>
+        </message>
+        <message>
+            <source>{field}, {currency}</source>
+            <translation>{field}（{currency}）</translation>
+        </message>
+        <message>
+            <source>Portfolio snapshot as of {date}</source>
+            <translation>截至 {date} 的项目组合快照</translation>
+        </message>
+        <message>
+            <source>Portfolio snapshot</source>
+            <translation>项目组合快照</translation>
+        </message>
+        <message>
+            <source>all records</source>
+            <translation>全部记录</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>截至日期</translation>
+        </message>
+        <message>
+            <source>Taken at (UTC)</source>
+            <translation>生成时间（UTC）</translation>
+        </message>
+        <message>
+            <source>Filter</source>
+            <translation>筛选条件</translation>
+        </message>
+        <message>
+            <source>Reporting currency</source>
+            <translation>报告货币</translation>
+        </message>
+        <message>
+            <source>Generator</source>
+            <translation>生成程序</translation>
+        </message>
+        <message>
+            <source>Key figures</source>
+            <translation>主要指标</translation>
+        </message>
+        <message>
+            <source>Sheets</source>
+            <translation>工作表</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>警告</translation>
+        </message>
+        <message>
+            <source>Projects</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Projects: committed</source>
+            <translation>项目：承诺金额</translation>
+        </message>
+        <message>
+            <source>Projects: disbursed</source>
+            <translation>项目：已拨付</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>入园企业</translation>
+        </message>
+        <message>
+            <source>Residents: declared investment</source>
+            <translation>入园企业：申报投资</translation>
+        </message>
+        <message>
+            <source>Residents: invested to date</source>
+            <translation>入园企业：累计投资</translation>
+        </message>
+        <message>
+            <source>Residents: countries</source>
+            <translation>入园企业：国家数</translation>
+        </message>
+        <message>
+            <source>Ventures</source>
+            <translation>外资企业</translation>
+        </message>
+        <message>
+            <source>Ventures: charter capital</source>
+            <translation>外资企业：注册资本</translation>
+        </message>
+        <message>
+            <source>Joint ventures</source>
+            <translation>合资企业</translation>
+        </message>
+        <message>
+            <source>Foreign-owned</source>
+            <translation>外商独资企业</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <source>Replace the file?</source>
@@ -2530,9 +2637,61 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
         </message>
     </context>
     <context>
+        <name>Sheet</name>
+        <message>
+            <source>Summary</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <source>Projects</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Updates</source>
+            <translation>进展</translation>
+        </message>
+        <message>
+            <source>Disbursement plans</source>
+            <translation>拨付计划</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>入园企业</translation>
+        </message>
+        <message>
+            <source>Joint ventures</source>
+            <translation>外资企业</translation>
+        </message>
+        <message>
+            <source>Banks</source>
+            <translation>银行</translation>
+        </message>
+        <message>
+            <source>Zones</source>
+            <translation>园区</translation>
+        </message>
+        <message>
+            <source>FX rates</source>
+            <translation>汇率</translation>
+        </message>
+        <message>
+            <source>Countries</source>
+            <translation>国家</translation>
+        </message>
+        <message>
+            <source>Sectors</source>
+            <translation>行业</translation>
+        </message>
+        <message>
+            <source>Regions</source>
+            <translation>地区</translation>
+        </message>
+    </context>
+    <context>
         <name>Shell</name>
         <message>
             <source>Cannot open the database</source>
+            <extracomment>:func:`last_database`'s answer when the file open at the last close is no longer there.</extracomment>
             <translation>无法打开数据库</translation>
         </message>
         <message>

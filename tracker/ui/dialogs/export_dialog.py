@@ -34,6 +34,7 @@ from tracker.services import iati
 from tracker.services.export import KIND_TABLES, export_snapshot, refuse_database_files
 from tracker.services.progress import Progress
 from tracker.store import Store
+from tracker.ui import i18n
 from tracker.ui.context import AppContext
 from tracker.ui.i18n import kind_label
 from tracker.ui.messages import tr_error, tr_message
@@ -152,6 +153,7 @@ class ExportDialog(QDialog):
             from tracker.ui.report import describe_filter  # names, not codes and ids
 
             shown = describe_filter(ctx.store, kind, flt, with_kind=False)
+        self.filter_text = shown  # the workbook's Summary says it in the same words
         self.current_radio = QRadioButton(
             self.tr("What the table shows: {kind} — {filter}").format(kind=label, filter=shown),
             scope,
@@ -355,13 +357,16 @@ class ExportDialog(QDialog):
         org = self._reporting_org() if fmt == "iati" else None
         ctx = self.ctx
         currency, as_of, user = ctx.currency, ctx.as_of, ctx.user
+        lang = i18n.current_language() or "en"
+        filter_text = self.filter_text if not flt.is_empty() else None
 
         def work(store: Store, progress: Progress) -> Any:
             if org is not None:
                 iati.set_reporting_org(store, ref=org[0], name=org[1], org_type=org[2])
             return export_snapshot(store, fmt=fmt, out=Path(text), kind=kind, flt=flt,
                                    currency=currency, as_of=as_of, user=user,
-                                   pdf_renderer=renderer, progress=progress)  # fmt: skip
+                                   pdf_renderer=renderer, progress=progress, lang=lang,
+                                   filter_text=filter_text)  # fmt: skip
 
         self.result = None
         self.result_label.setText("")
