@@ -141,3 +141,33 @@ def test_cli_attention_text_and_json(demo_path, capsys):
     assert text.startswith("Needs attention as of 2026-06-30")
     assert cli.main(["attention", "--db", str(demo_path), "--behind-pct", "0"]) == 1
     assert "behind_pct: must be between 1 and 100" in capsys.readouterr().err
+
+
+def test_a_page_of_the_table_gets_the_worklists_reasons_and_share_of_plan(demo_store,
+                                                                          monkeypatch):  # fmt: skip
+    """The Projects table's computed columns, for one page of ids, say what the worklist
+    says of those projects, reading only that page's updates and plans."""
+    from tracker.services import project_columns
+    from tracker.store import keeping
+
+    store, today = demo_store, "2026-06-30"
+    wl = attention.worklist(store, today=today).project_reasons()
+    ids = sorted(store.query_ids("projects"))
+    asked = []
+    real = keeping.latest_updates
+
+    def spy(s, *, project_ids=None):
+        asked.append(project_ids)
+        return real(s, project_ids=project_ids)
+
+    monkeypatch.setattr(keeping, "latest_updates", spy)
+    for start in range(0, len(ids), 7):
+        page = list(store.fetch("projects", ids[start : start + 7],
+                                project_columns.INPUTS["projects"]).values())  # fmt: skip
+        project_columns.annotate(store, "projects", [*page, None], today=today)
+        for r in page:
+            assert list(r["attention"]) == wl.get(r["id"], []), r["id"]
+            due = keeping.planned_to_date(store, as_of=today).get(r["id"])
+            assert r["plan_share"] == plans.share_of_plan(disbursed=r["disbursed"], planned=due)
+    assert asked and all(a is not None and len(a) <= 7 for a in asked)  # never the whole table
+    assert any(r for r in wl.values() if "behind_plan" in r)  # the demo has each kind to compare

@@ -9,7 +9,7 @@ import shutil
 import subprocess
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QTableWidgetItem
 
@@ -221,6 +221,61 @@ def test_projects_view_needs_attention_filter(qtbot, open_window, demo_path):
     clear = win.record_page().table.findChild(QToolButton, "clearFilters")
     qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
     assert not toggle.isChecked() and table.model.rowCount() == everything
+
+
+def test_needs_attention_filter_shows_the_reason_and_the_share_of_plan(qtbot, open_window,
+                                                                       demo_path):  # fmt: skip
+    """The filter's rows say why (the worklist's reasons, translated), and every row shows
+    what was disbursed as a share of the plan due so far."""
+    import datetime as dt
+
+    from tracker.services import attention, project_columns
+    from tracker.ui import i18n
+    from tracker.ui.models.lookups import Lookups
+    from tracker.ui.models.record_model import RecordTableModel
+
+    win = open_window(demo_path, view="projects")
+    table = win.record_page().table
+    model, view = table.model, table.view
+    cols = {f.name: i for i, f in enumerate(model.fields)}
+    assert model.headerData(cols["attention"], Qt.Orientation.Horizontal) == "Needs attention"
+    assert view.isColumnHidden(cols["attention"]) and not view.isColumnHidden(cols["plan_share"])
+    assert model.view.computing == ("plan_share",)  # the reasons' queries only while they show
+    shares = plans.planned_shares(win.ctx.store, as_of=dt.date.today().isoformat())
+    behind = _pid(win, "BY-CN-014")
+    row = model.row_of(behind)
+    assert shares[behind] is not None and shares[behind] < 80
+    assert float(model.index(row, cols["plan_share"]).data()) == float(shares[behind])
+    no_plan = model.row_of(_pid(win, "BY-CN-001"))
+    assert model.index(no_plan, cols["plan_share"]).data() == ""
+    qtbot.mouseClick(table.attention_filter, Qt.MouseButton.LeftButton)
+    assert not view.isColumnHidden(cols["attention"])
+    assert model.view.computing == ("plan_share", "attention")
+    reasons = table.attention_filter.reasons
+    for r in range(model.rowCount()):
+        pid = model.id_at(r)
+        want = ", ".join(attention.REASON_LABELS[x] for x in reasons[pid])
+        assert model.index(r, cols["attention"]).data() == want, pid
+    assert "Behind plan" in model.index(model.row_of(behind), cols["attention"]).data()
+    # A click on the reasons' header does not sort (a million rows cannot be ordered by it).
+    order = list(model.ids)
+    header = view.horizontalHeader()
+    x = (
+        header.sectionViewportPosition(cols["attention"])
+        + header.sectionSize(cols["attention"]) // 2
+    )
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert list(model.ids) == order and header.sortIndicatorSection() != cols["attention"]
+    assert cols["attention"] in [c for c in range(len(cols)) if not model.sortable(c)]
+    # In Russian the reasons are the window's words.
+    i18n.install("ru")
+    try:
+        ru = RecordTableModel(win.ctx.store, "projects", Lookups(win.ctx.store))
+        text = ru.index(ru.row_of(behind), cols["attention"]).data()
+        assert text and "Behind plan" not in text
+    finally:
+        i18n.install("en")
+    assert project_columns.computed("projects") == ("plan_share", "attention")
 
 
 def test_worklist_table_lists_at_most_max_shown_and_says_so(qtbot, open_window, demo_path,

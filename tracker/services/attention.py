@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -148,50 +149,82 @@ def _fell(last: dict | None) -> bool:
         and last["disbursed"] < last["prev_disbursed"]  # fmt: skip
 
 
+def _project_reasons(p: dict, last: dict | None, due: int | None, *, day: dt.date,
+                     rules: AttentionSettings) -> list[tuple[str, str, str | None]]:  # fmt: skip
+    """(reason, detail, since) of one project: the project rules, in rule order (the
+    worklist and the table's column both ask this)."""
+    today = day.isoformat()
+    stale_before = (day - dt.timedelta(days=rules.stale_days)).isoformat()
+    status = p["status"]
+    out: list[tuple[str, str, str | None]] = []
+    if status in ACTIVE_PROJECT_STATUSES:
+        seen = last["as_of"] if last else (p["updated_at"] or "")[:10]
+        if seen and seen < stale_before:
+            days = (day - dt.date.fromisoformat(seen)).days
+            what = "last update" if last else "no update yet; record last changed"
+            out.append(("stale", f"{what} {seen} ({days} days ago)", seen))
+    if p["planned_end"] and p["planned_end"] < today and status not in ("completed", "cancelled"):
+        days = (day - dt.date.fromisoformat(p["planned_end"])).days
+        out.append(("overdue", f"planned end {p['planned_end']} passed {days} days ago; "
+                               f"status {status}", p["planned_end"]))  # fmt: skip
+    if due and status not in ("completed", "cancelled"):
+        gap = due - (p["disbursed"] or 0)
+        if gap * 100 > due * rules.behind_pct:
+            share = Decimal((p["disbursed"] or 0) * 100) / Decimal(due)
+            out.append(("behind_plan", f"disbursed {_money(p['disbursed'], p['currency'])} is "
+                                       f"{share:.0f} % of the {_money(due, p['currency'])} "
+                                       f"planned by {today}", None))  # fmt: skip
+    if _fell(last):
+        assert last is not None
+        out.append(("disbursed_fell", f"{_money(last['disbursed'], p['currency'])} on "
+                                      f"{last['as_of']}, down from "
+                                      f"{_money(last['prev_disbursed'], p['currency'])} on "
+                                      f"{last['prev_as_of']}", last["as_of"]))  # fmt: skip
+    return out
+
+
+#: The project columns the project rules read.
+PROJECT_COLUMNS = ("id", "status", "disbursed", "currency", "planned_end", "updated_at")
+
+
+def reasons_of(store: Store, rows: Sequence[dict[str, Any] | None], *, today: str | None = None,
+               rules: AttentionSettings | None = None,
+               planned: dict[int, int] | None = None) -> dict[int, tuple[str, ...]]:  # fmt: skip
+    """The project rules' reasons for the given project rows only (a page of the table:
+    two small queries over its ids, never the whole table). Rows need PROJECT_COLUMNS;
+    ``planned``: their amounts planned by ``today``, when the caller has read them."""
+    rows = [r for r in rows if r is not None]
+    if not rows:
+        return {}
+    day = dt.date.fromisoformat(today or dt.date.today().isoformat())
+    rules = rules or settings(store)
+    ids = [r["id"] for r in rows]
+    latest = keeping.latest_updates(store, project_ids=ids)
+    if planned is None:
+        planned = keeping.planned_to_date(store, as_of=day.isoformat(), project_ids=ids)
+    return {
+        r["id"]: tuple(reason for reason, _d, _s in _project_reasons(
+            r, latest.get(r["id"]), planned.get(r["id"]), day=day, rules=rules))
+        for r in rows
+    }  # fmt: skip
+
+
 def worklist(store: Store, *, today: str | None = None, flt: Filter | None = None,
              rules: AttentionSettings | None = None) -> Worklist:  # fmt: skip
     """Every reason the data gives for attention as of ``today`` (default: the real today)."""
     today = today or dt.date.today().isoformat()
     rules = rules or settings(store)
     day = dt.date.fromisoformat(today)
-    stale_before = (day - dt.timedelta(days=rules.stale_days)).isoformat()
     wl = Worklist(today, rules)
     projects = keeping.projects_for_attention(store, flt)
     latest = keeping.latest_updates(store)
     planned = keeping.planned_to_date(store, as_of=today)
     items = wl.items
     for p in projects:
-        pid, code, name, status = p["id"], p["code"], p["name"], p["status"]
-        last = latest.get(pid)
-        if status in ACTIVE_PROJECT_STATUSES:
-            seen = last["as_of"] if last else (p["updated_at"] or "")[:10]
-            if seen and seen < stale_before:
-                days = (day - dt.date.fromisoformat(seen)).days
-                what = "last update" if last else "no update yet; record last changed"
-                items.append(Item("stale", "projects", pid, code, name,
-                                  f"{what} {seen} ({days} days ago)", seen))  # fmt: skip
-        if (
-            p["planned_end"]
-            and p["planned_end"] < today
-            and status not in ("completed", "cancelled")
-        ):
-            days = (day - dt.date.fromisoformat(p["planned_end"])).days
-            items.append(Item("overdue", "projects", pid, code, name,
-                              f"planned end {p['planned_end']} passed {days} days ago; "
-                              f"status {status}", p["planned_end"]))  # fmt: skip
-        due = planned.get(pid)
-        if due and status not in ("completed", "cancelled"):
-            gap = due - (p["disbursed"] or 0)
-            if gap * 100 > due * rules.behind_pct:
-                share = Decimal((p["disbursed"] or 0) * 100) / Decimal(due)
-                items.append(Item("behind_plan", "projects", pid, code, name,
-                                  f"disbursed {_money(p['disbursed'], p['currency'])} is {share:.0f} % "
-                                  f"of the {_money(due, p['currency'])} planned by {today}"))  # fmt: skip
-        if _fell(last):
-            items.append(Item("disbursed_fell", "projects", pid, code, name,
-                              f"{_money(last['disbursed'], p['currency'])} on {last['as_of']}, "
-                              f"down from {_money(last['prev_disbursed'], p['currency'])} on "
-                              f"{last['prev_as_of']}", last["as_of"]))  # fmt: skip
+        pid = p["id"]
+        for reason, detail, since in _project_reasons(p, latest.get(pid), planned.get(pid),
+                                                      day=day, rules=rules):  # fmt: skip
+            items.append(Item(reason, "projects", pid, p["code"], p["name"], detail, since))
     fx = store.fx_table()
     for cur, n in keeping.currencies_in_use(store).items():
         if fx.per_usd(cur, today) is None:

@@ -27,6 +27,7 @@ from typing import Any, Protocol
 
 from tracker.domain.fields import MAIN_KINDS, Field, Kind, kind_of
 from tracker.domain.filters import Filter
+from tracker.services import project_columns
 from tracker.services.progress import Progress
 from tracker.store import Store, id_lists
 from tracker.store.id_lists import Groups, name_groups
@@ -194,7 +195,13 @@ class RecordView:
         self.table = self.kind.name
         self.pk = pk_of(self.table)
         self.fields = tuple(fields)
-        self.columns = list(columns)
+        #: Columns computed per page (services.project_columns), not read from the table;
+        #: of these, those computed now (see :meth:`compute`).
+        self.computed = tuple(c for c in project_columns.computed(self.table) if c in columns)
+        self.computing = self.computed
+        self.columns = project_columns.stored_columns(self.table, columns)
+        #: The day the computed columns are computed for (None: the real today).
+        self.today: str | None = None
         self.namer = namer
         self.background = background
         self.on_filled = on_filled
@@ -435,11 +442,25 @@ class RecordView:
     def load(self, page_no: int, ids: Sequence[Any]) -> Page:
         """Read the rows of ``ids`` as page ``page_no`` into the cache."""
         rows = self.store.fetch(self.table, ids, self.columns)
-        page = Page([rows.get(i) for i in ids])
+        records = [rows.get(i) for i in ids]
+        if self.computing:
+            project_columns.annotate(self.store, self.table, records, columns=self.computing,
+                                     today=self.today)  # fmt: skip
+        page = Page(records)
         self.pages[page_no] = page
         while len(self.pages) > MAX_PAGES:
             self.drop_page(next(iter(self.pages)))
         return page
+
+    def compute(self, columns: Sequence[str]) -> bool:
+        """Compute these of the computed columns from now on (a column not shown need not
+        cost its queries); True when that changed (the cached pages are then dropped)."""
+        wanted = tuple(c for c in self.computed if c in columns)
+        if wanted == self.computing:
+            return False
+        self.computing = wanted
+        self.clear_pages()
+        return True
 
     def drop_page(self, page_no: int) -> None:
         if self.pages.pop(page_no, None) is not None and self.on_drop is not None:

@@ -114,13 +114,19 @@ def plans_for(store: Store, project_ids: Iterable[int] | None = None) -> dict[in
     return out
 
 
-def planned_to_date(store: Store, *, as_of: str) -> dict[int, int]:
-    """Per project with a plan: the amount planned on or before ``as_of`` (minor units)."""
+def planned_to_date(store: Store, *, as_of: str,
+                    project_ids: Sequence[int] | None = None) -> dict[int, int]:  # fmt: skip
+    """Per project with a plan (of ``project_ids``, or all): the amount planned on or
+    before ``as_of`` (minor units)."""
+    where, params = "", [as_of]
+    if project_ids is not None:
+        cond, ids = _in("project_id", project_ids)
+        where, params = f"WHERE {cond} ", [as_of, *ids]
     sql = (
         "SELECT project_id, coalesce(sum(CASE WHEN date <= ? THEN amount END), 0) AS due "
-        "FROM disbursement_plans GROUP BY project_id"
+        f"FROM disbursement_plans {where}GROUP BY project_id"
     )
-    return {r["project_id"]: int(r["due"]) for r in _q(store, sql, (as_of,))}
+    return {r["project_id"]: int(r["due"]) for r in _q(store, sql, params)}
 
 
 def update_series(store: Store, project_ids: Iterable[int] | None = None) -> dict[int, list]:

@@ -1616,6 +1616,15 @@ The current file is backed up first, so this can be taken back by restoring that
             <source>Units per USD</source>
             <translation>每美元单位数</translation>
         </message>
+        <message>
+            <source>Disbursed of plan, %</source>
+            <extracomment>A background order starts after the first page is painted, or after this long. The view stood still this long: the pages around the shown ones are read then. Columns the table shows per main kind (reference kinds show all their fields): what identifies a record, its status and money first, so they are in view without scrolling. A derived column of ventures that is not an editable field. Columns of projects computed per page, not stored (tracker.services.project_columns): disbursed as a share of the plan due so far, and why the project needs attention.</extracomment>
+            <translation>已拨付占计划, %</translation>
+        </message>
+        <message>
+            <source>Needs attention</source>
+            <translation>需要关注</translation>
+        </message>
     </context>
     <context>
         <name>FormPane</name>

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QLocale,
@@ -37,6 +38,7 @@ from tracker.domain.fields import (
     MAIN_KINDS,
     MONEY,
     REAL,
+    TEXT,
     Field,
     Kind,
     kind_of,
@@ -44,6 +46,7 @@ from tracker.domain.fields import (
 )
 from tracker.domain.filters import Filter
 from tracker.domain.money import SCALE
+from tracker.services import attention
 from tracker.services.record_view import MAX_PAGES, PAGE_SIZE, Job, OrderFill, Page, RecordView
 from tracker.store import Store
 from tracker.store.sqlite_store import pk_of
@@ -64,8 +67,8 @@ AHEAD_IDLE_MS = 60
 #: Columns the table shows per main kind (reference kinds show all their fields): what
 #: identifies a record, its status and money first, so they are in view without scrolling.
 TABLE_COLUMNS = {
-    "projects": ("code", "name", "status", "amount", "disbursed", "progress_pct", "sector",
-                 "bank_id", "region", "planned_end"),
+    "projects": ("code", "name", "status", "amount", "disbursed", "progress_pct", "plan_share",
+                 "attention", "sector", "bank_id", "region", "planned_end"),
     "residents": ("name", "status", "declared_investment", "invested_to_date", "jobs_created",
                   "zone_id", "country", "sector", "registered_on"),
     "ventures": ("name", "kind", "status", "charter_capital", "foreign_share_pct",
@@ -73,6 +76,13 @@ TABLE_COLUMNS = {
 }  # fmt: skip
 #: A derived column of ventures that is not an editable field.
 VENTURE_KIND = Field("kind", "Kind", ENUM, choices=codelists.VENTURE_KINDS)
+#: Columns of projects computed per page, not stored (tracker.services.project_columns):
+#: disbursed as a share of the plan due so far, and why the project needs attention.
+COMPUTED_FIELDS = {
+    "plan_share": Field("plan_share", QT_TRANSLATE_NOOP("Field", "Disbursed of plan, %"), REAL,
+                        decimals=1),
+    "attention": Field("attention", QT_TRANSLATE_NOOP("Field", "Needs attention"), TEXT),
+}  # fmt: skip
 NUMERIC = (MONEY, INT, REAL)
 #: Computed once: Qt's flag enums are Python objects, slow to combine per cell.
 _ALIGN_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
@@ -88,7 +98,8 @@ def table_fields(kind: Kind) -> tuple[Field, ...]:
     names = TABLE_COLUMNS.get(kind.name)
     if names is None:
         return kind.fields
-    return tuple(VENTURE_KIND if n == "kind" else kind.field(n) for n in names)
+    return tuple(VENTURE_KIND if n == "kind" else COMPUTED_FIELDS.get(n) or kind.field(n)
+                 for n in names)  # fmt: skip
 
 
 def format_money(minor: int | None, currency: str | None, locale: QLocale | None = None) -> str:
@@ -275,10 +286,24 @@ class RecordTableModel(QAbstractTableModel):
             self.view.flt = flt
             self.requery()
 
+    def compute(self, columns: Sequence[str]) -> None:
+        """Compute only these of the columns computed per page (the others stay empty)."""
+        if self.view.compute(columns):
+            self._clear_pages()
+            if self._n:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(self._n - 1, len(self.fields) - 1))  # fmt: skip
+
+    def sortable(self, column: int) -> bool:
+        """Whether the table can be ordered by a column (not by one computed per page)."""
+        return 0 <= column < len(self.fields) and self.fields[column].name not in self.view.computed
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.fields):
             return
         name = self.fields[column].name
+        if name in self.view.computed:
+            return  # computed per page: a million rows cannot be ordered by it
         descending = order == Qt.SortOrder.DescendingOrder
         view = self.view
         if view.same_order_filling(name, descending):
@@ -416,7 +441,10 @@ class RecordTableModel(QAbstractTableModel):
         known = self.invalid.get(pk, {})
         out = []
         for i, (f, fmt) in enumerate(zip(self.fields, self._formatters, strict=True)):
-            why = known.get(f.name) or stored_value_problem(f, rec.get(f.name))
+            computed = f.name in self.view.computed
+            why = (
+                None if computed else known.get(f.name) or stored_value_problem(f, rec.get(f.name))
+            )
             if why is None:
                 try:
                     out.append(fmt(rec))
@@ -438,6 +466,12 @@ class RecordTableModel(QAbstractTableModel):
     def _formatter(self, f: Field) -> Callable[[dict[str, Any]], str]:
         """How a column's cell text is made from its record, decided once per column."""
         name, loc, lookups = f.name, self._locale, self.lookups
+        if f is COMPUTED_FIELDS["attention"]:
+            # The worklist's reasons in the window's language (as widgets.attention_strip's
+            # reason_label, context "Attention"), translated once per reason.
+            labels = {r: QCoreApplication.translate("Attention", text)
+                      for r, text in attention.REASON_LABELS.items()}  # fmt: skip
+            return lambda rec: ", ".join(labels[r] for r in rec.get(name) or ())
         if f.type == MONEY:
             cur = f.currency_field or "currency"
             return lambda rec: format_money(rec.get(name), rec.get(cur), loc)

@@ -136,6 +136,7 @@ class TablePane(QWidget):
         hh.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         hh.setStretchLastSection(True)
         view.setSortingEnabled(True)
+        hh.sortIndicatorChanged.connect(self._keep_sort_indicator)
         self._badges = StatusBadgeDelegate(view)
         fm = view.fontMetrics()
         for col, f in enumerate(self.model.fields):
@@ -162,9 +163,33 @@ class TablePane(QWidget):
             self.attention_filter = AttentionFilter(self.ctx, self)
             self.attention_filter.toggled.connect(lambda _on: self.apply_filter())
             foot.addWidget(self.attention_filter, 0)
+        self._show_attention_column()
         foot.addWidget(self.footer, 0)
         foot.addWidget(self.fx_warning, 1)
         lay.addLayout(foot)
+
+    def _show_attention_column(self) -> None:
+        """The reasons column shows while the "Needs attention" filter is on."""
+        names = [f.name for f in self.model.fields]
+        if "attention" in names:
+            on = self.attention_filter is not None and self.attention_filter.isChecked()
+            self.view.setColumnHidden(names.index("attention"), not on)
+            # Its reasons read each page's updates: computed only while it shows.
+            self.model.compute([c for c in self.model.view.computed if on or c != "attention"])
+
+    def _keep_sort_indicator(self, column: int, _order: Qt.SortOrder) -> None:
+        """A click on a column computed per page does not sort: the indicator stays where
+        the order is."""
+        if column < 0 or self.model.sortable(column):
+            return
+        names = [f.name for f in self.model.fields]
+        shown = self.model.sort_field
+        hh = self.view.horizontalHeader()
+        hh.blockSignals(True)
+        hh.setSortIndicator(names.index(shown) if shown in names else -1,
+                            Qt.SortOrder.DescendingOrder if self.model.descending
+                            else Qt.SortOrder.AscendingOrder)  # fmt: skip
+        hh.blockSignals(False)
 
     def _content_width(self, col: int, f: Field, fm: QFontMetrics) -> int:
         """The widest text among the first rows (already loaded for the first paint)."""
@@ -257,6 +282,7 @@ class TablePane(QWidget):
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
+        self._show_attention_column()
         flt = self.current_filter()
         if flt == self.model.flt:
             return
@@ -329,6 +355,9 @@ class TablePane(QWidget):
             self._fill_filter_choices()
             self.model.refresh_all()
             self._schedule_totals()
+            return
+        if change.table == "disbursement_plans" and self.kind.name == "projects":
+            self.model.refresh_all()  # the share of plan and the reasons computed per page
             return
         if not change.concerns(self.kind.name):
             return
