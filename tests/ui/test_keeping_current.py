@@ -290,3 +290,69 @@ def test_worklist_table_lists_at_most_max_shown_and_says_so(qtbot, open_window, 
     assert len(pane.worklist.items) > 5
     assert pane.table.rowCount() == 5 and len(pane.items) == 5
     assert f"the first 5 of {len(pane.worklist.items)} are listed" in pane.summary.text()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_several_selected_projects_give_one_pdf_a_page_each(qtbot, open_window, demo_path,
+                                                             tmp_path, monkeypatch):  # fmt: skip
+    """Ctrl+click three projects in the table, File › Brief as PDF…: one PDF, a page per
+    project in table order, each with its code, name and last update's note."""
+    from tracker.services import updates
+    from tracker.ui.panes import record_extras
+
+    win = open_window(demo_path, view="projects")
+    store = win.ctx.store
+    codes = ["BY-CN-014", "BY-CN-020", "BY-CN-032"]
+    for code in codes:
+        updates.add_update(store, project_id=_pid(win, code), user="tester",
+                           values={"as_of": "2026-11-30", "note": f"Site visit {code[-3:]}"})  # fmt: skip
+    table = win.record_page().table
+    view = table.view
+    rows = sorted(table.model.row_of(_pid(win, c)) for c in codes)
+    for i, row in enumerate(rows):
+        view.scrollTo(table.model.index(row, 0))
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.ControlModifier if i else Qt.KeyboardModifier.NoModifier,
+                         view.visualRect(table.model.index(row, 1)).center())  # fmt: skip
+    assert table.selected_count() == 3
+    assert sorted(table.selected_ids()) == sorted(_pid(win, c) for c in codes)
+    assert win.actionBriefPdf.isEnabled() and win.actionPrintBrief.isEnabled()
+    file_menu = win.menuBar().actions()[0].menu()
+    assert {win.actionBriefPdf, win.actionPrintBrief} <= set(file_menu.actions())
+    out = tmp_path / "briefs.pdf"
+    offered = []
+
+    def save_name(_parent, _title, name, _filter):
+        offered.append(name)
+        return str(out), "PDF (*.pdf)"
+
+    monkeypatch.setattr(record_extras.QFileDialog, "getSaveFileName", save_name)
+    win.actionBriefPdf.trigger()
+    assert offered and offered[0].endswith(f"briefs-{win.ctx.as_of}.pdf")
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+    assert "Pages:           3" in info
+    in_order = [table.model.record(r)["code"] for r in rows]
+    for page, code in enumerate(in_order, start=1):
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(out), "-"],
+                              capture_output=True, text=True).stdout  # fmt: skip
+        name = store.get("projects", _pid(win, code))["name"]
+        assert code in text and name[:30] in text and f"Site visit {code[-3:]}" in text, page
+        assert not any(c in text for c in in_order if c != code)
+    # File › Print brief…: the preview holds the same three pages.
+    shown = []
+    monkeypatch.setattr(printing, "open_dialog", shown.append)
+    win.actionPrintBrief.trigger()
+    assert len(shown) == 1 and shown[0].objectName() == "briefPreview"
+    p = QPrinter(QPrinter.PrinterMode.HighResolution)
+    p.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    p.setOutputFileName(str(tmp_path / "preview.pdf"))
+    p.setPageLayout(page_layout("portrait"))
+    assert shown[0].paint_routine(p) == 3
+    shown[0].close()
+    # More than MAX_BRIEFS selected: nothing is made, and the person is told why.
+    said = []
+    monkeypatch.setattr(record_extras, "warn", lambda _p, _t, text: said.append(text))
+    monkeypatch.setattr(record_extras, "MAX_BRIEFS", 2)
+    out.unlink()
+    win.actionBriefPdf.trigger()
+    assert not out.exists() and said and "3 projects are selected" in said[0]

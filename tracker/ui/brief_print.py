@@ -4,6 +4,7 @@ page the PDF of ``tracker brief`` holds (as vectors, through SVG)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QRectF
@@ -57,10 +58,12 @@ def paint_pages(
 
 
 def print_briefs(
-    ctx: AppContext, parent: QWidget | None, project_ids: Sequence[Any]
-) -> QPrintPreviewDialog:
+    ctx: AppContext, parent: QWidget | None, project_ids: Sequence[Any], *,
+    pdf_name: Path | None = None,
+) -> QPrintPreviewDialog:  # fmt: skip
     svgs = brief_svgs(ctx, project_ids)
     codes = [(ctx.store.get("projects", pid) or {}).get("code", "") for pid in project_ids]
     title = QCoreApplication.translate("Brief", "Project brief") + ": " + ", ".join(codes)
     return preview(parent, lambda device: paint_pages(device, svgs, title=title, author=ctx.user),
-                   title=title, name="briefPreview", orientation="portrait")  # fmt: skip
+                   title=title, name="briefPreview", orientation="portrait",
+                   pdf_name=pdf_name)  # fmt: skip

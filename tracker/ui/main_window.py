@@ -367,6 +367,14 @@ class MainWindow(QMainWindow):
                                              self.print_chart, K.Print, icon="print")  # fmt: skip
         self.actionPrintReport = self._action("actionPrintReport", self.tr("Print re&port…"),
                                               self.print_report, "Ctrl+Shift+P")  # fmt: skip
+        self.actionPrintBrief = self._action("actionPrintBrief", self.tr("Print brie&f…"),
+                                             self.print_brief, icon="print",
+                                             tip=self.tr("The selected projects' one-page briefs, "
+                                                         "a page each"))  # fmt: skip
+        self.actionBriefPdf = self._action("actionBriefPdf", self.tr("Brief as P&DF…"),
+                                           self.save_brief_pdf,
+                                           tip=self.tr("The selected projects' briefs in one PDF, "
+                                                       "a page each"))  # fmt: skip
         self.actionBackups = self._action("actionBackups", self.tr("&Backups…"), self.open_backups)
         self.actionRepair = self._action("actionRepair", self.tr("&Repair database…"),
                                          self.repair_database)  # fmt: skip
@@ -404,7 +412,8 @@ class MainWindow(QMainWindow):
         file = mb.addMenu(self.tr("&File"))
         for a in (self.actionNew, self.actionSave, self.actionRevert, None, self.actionImport,
                   self.actionExport, self.actionCompare, None, self.actionPrintChart,
-                  self.actionPrintReport, None, self.actionBackups, self.actionRepair,
+                  self.actionPrintReport, self.actionPrintBrief, self.actionBriefPdf, None,
+                  self.actionBackups, self.actionRepair,
                   self.actionSettings, None,
                   self.actionQuit):  # fmt: skip
             file.addAction(a) if a is not None else file.addSeparator()
@@ -786,6 +795,9 @@ class MainWindow(QMainWindow):
         self.actionImport.setEnabled(not ro)
         self.actionFind.setEnabled(rp is not None)
         self.actionPrintChart.setEnabled(rp is not None and rp.chart is not None)
+        brief = self._brief_tabs() is not None
+        self.actionPrintBrief.setEnabled(brief)
+        self.actionBriefPdf.setEnabled(brief)
         if ro:
             # Undo/redo would write too.
             self.actionUndo.setEnabled(False)
@@ -996,6 +1008,23 @@ class MainWindow(QMainWindow):
         if figure is None:
             return None
         return print_chart(self.ctx, self, figure)
+
+    def _brief_tabs(self) -> Any:
+        """The Projects form's tabs that make briefs, when a project is shown."""
+        rp = self.record_page()
+        if rp is None or rp.kind != "projects" or rp.form.row is None:
+            return None
+        return getattr(rp.form, "extras", None)
+
+    def print_brief(self) -> Any:
+        """Print preview of the selected projects' briefs (the one shown when none is)."""
+        tabs = self._brief_tabs()
+        return tabs.print_brief() if tabs is not None else None
+
+    def save_brief_pdf(self) -> str | None:
+        """The selected projects' briefs as one PDF, a page each."""
+        tabs = self._brief_tabs()
+        return tabs.save_brief_pdf() if tabs is not None else None
 
     def print_report(self) -> Any:
         from tracker.services import row_check

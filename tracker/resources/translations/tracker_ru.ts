@@ -1387,6 +1387,7 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>ExtrasTabs</name>
         <message>
             <source>Updates</source>
+            <extracomment>A brief of at most this many projects at once (each page is drawn while the window waits).</extracomment>
             <translation>Обновления</translation>
         </message>
         <message>
@@ -1408,6 +1409,14 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>Brief PDF…</source>
             <translation>Справка в PDF…</translation>
+        </message>
+        <message>
+            <source>Brief</source>
+            <translation>Справка</translation>
+        </message>
+        <message>
+            <source>{n} projects are selected; a brief is made of at most {max} at a time. Select fewer.</source>
+            <translation>Выбрано проектов: {n}; справка делается не более чем по {max} за раз. Выберите меньше.</translation>
         </message>
         <message>
             <source>Save brief as PDF</source>
@@ -2112,6 +2121,22 @@ Reload it now (your edits are dropped)?</source>
         <message>
             <source>Print re&amp;port…</source>
             <translation>Печать &amp;отчёта…</translation>
+        </message>
+        <message>
+            <source>Print brie&amp;f…</source>
+            <translation>Печать &amp;справки…</translation>
+        </message>
+        <message>
+            <source>The selected projects' one-page briefs, a page each</source>
+            <translation>Одностраничные справки по выбранным проектам, по странице на проект</translation>
+        </message>
+        <message>
+            <source>Brief as P&amp;DF…</source>
+            <translation>Справка в P&amp;DF…</translation>
+        </message>
+        <message>
+            <source>The selected projects' briefs in one PDF, a page each</source>
+            <translation>Справки по выбранным проектам в одном PDF, по странице на проект</translation>
         </message>
         <message>
             <source>&amp;Backups…</source>

@@ -1387,6 +1387,7 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>ExtrasTabs</name>
         <message>
             <source>Updates</source>
+            <extracomment>A brief of at most this many projects at once (each page is drawn while the window waits).</extracomment>
             <translation>进展</translation>
         </message>
         <message>
@@ -1408,6 +1409,14 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>Brief PDF…</source>
             <translation>简报 PDF…</translation>
+        </message>
+        <message>
+            <source>Brief</source>
+            <translation>简报</translation>
+        </message>
+        <message>
+            <source>{n} projects are selected; a brief is made of at most {max} at a time. Select fewer.</source>
+            <translation>已选择 {n} 个项目；一次最多可生成 {max} 个项目的简报。请少选一些。</translation>
         </message>
         <message>
             <source>Save brief as PDF</source>
@@ -2112,6 +2121,22 @@ Reload it now (your edits are dropped)?</source>
         <message>
             <source>Print re&amp;port…</source>
             <translation>打印报告(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Print brie&amp;f…</source>
+            <translation>打印简报(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>The selected projects' one-page briefs, a page each</source>
+            <translation>所选项目的一页简报，每个项目一页</translation>
+        </message>
+        <message>
+            <source>Brief as P&amp;DF…</source>
+            <translation>简报另存为 PDF(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>The selected projects' briefs in one PDF, a page each</source>
+            <translation>所选项目的简报合为一个 PDF，每个项目一页</translation>
         </message>
         <message>
             <source>&amp;Backups…</source>

@@ -35,6 +35,7 @@ from tracker.services import history, plans
 from tracker.services.changes import Change
 from tracker.store import StoreError
 from tracker.ui.context import AppContext
+from tracker.ui.formatting import format_count
 from tracker.ui.i18n import current_language, field_label, format_date, kind_label
 from tracker.ui.messages import tr_error
 
@@ -394,6 +395,10 @@ class PlanPanel(QWidget):
             self.reload()
 
 
+#: A brief of at most this many projects at once (each page is drawn while the window waits).
+MAX_BRIEFS = 50
+
+
 class ExtrasTabs(QTabWidget):
     """The tabs under a form: Updates (projects), Plan (projects), Changes; and Brief…"""
 
@@ -439,24 +444,46 @@ class ExtrasTabs(QTabWidget):
             self.brief_pdf_button.setEnabled(pk is not None)
 
     def brief_ids(self) -> list[Any]:
-        """The projects a brief is made of: those selected in the table, else the one shown."""
+        """The projects a brief is made of: those selected in the table (a page each), else
+        the one shown; none, said so, when more than MAX_BRIEFS are selected."""
         w = self.parentWidget()
         while w is not None and not hasattr(w, "table"):
             w = w.parentWidget()
         ids: list[Any] = []
         table = getattr(w, "table", None)
-        selected = getattr(table, "selected_ids", None)
-        if callable(selected):
-            ids = list(selected())
+        if table is not None and callable(getattr(table, "selected_ids", None)):
+            n = table.selected_count()
+            if n > MAX_BRIEFS:
+                warn(self, self.tr("Brief"),
+                     self.tr("{n} projects are selected; a brief is made of at most {max} at a "
+                             "time. Select fewer.").format(n=format_count(n), max=MAX_BRIEFS))  # fmt: skip
+                return []
+            ids = table.selected_ids(MAX_BRIEFS)
         if self.pk is not None and self.pk not in ids:
             ids = [self.pk] if len(ids) <= 1 else ids
         return ids
 
+    def _pdf_name(self, ids: list[Any]) -> str:
+        """The file a brief is offered as: brief-CODE-<as-of>.pdf (briefs-… for several) in the
+        export folder of Settings or beside the database."""
+        from tracker.ui.printing import suggested_pdf
+
+        code = (self.ctx.store.get("projects", ids[0]) or {}).get("code", "")
+        stem = f"brief-{code}" if len(ids) == 1 and code else "briefs"
+        try:
+            return str(suggested_pdf(self.ctx, stem))
+        except (AttributeError, TypeError, OSError):  # a server database: no folder beside it
+            return f"{stem}.pdf"
+
     def print_brief(self) -> Any:
+        from pathlib import Path
+
         from tracker.ui.brief_print import print_briefs
 
         ids = self.brief_ids()
-        return print_briefs(self.ctx, self, ids) if ids else None
+        return (
+            print_briefs(self.ctx, self, ids, pdf_name=Path(self._pdf_name(ids))) if ids else None
+        )
 
     def save_brief_pdf(self, path: str | None = None) -> str | None:
         from tracker.services import brief
@@ -465,9 +492,8 @@ class ExtrasTabs(QTabWidget):
         if not ids:
             return None
         if path is None:
-            code = (self.ctx.store.get("projects", ids[0]) or {}).get("code", "brief")
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save brief as PDF"), f"{code}.pdf",
-                                                  self.tr("PDF (*.pdf)"))  # fmt: skip
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save brief as PDF"),
+                                                  self._pdf_name(ids), self.tr("PDF (*.pdf)"))  # fmt: skip
             if not path:
                 return None
         try:

@@ -122,7 +122,10 @@ class TablePane(QWidget):
         view.setObjectName("recordTable")
         view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several projects may be selected (Ctrl/Shift+click): a brief of each, one PDF.
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection
+                              if self.kind.name == "projects"
+                              else QAbstractItemView.SelectionMode.SingleSelection)  # fmt: skip
         view.setAlternatingRowColors(True)
         view.setTabKeyNavigation(False)  # Tab leaves the table (the arrows move in it)
         view.setWordWrap(False)
@@ -322,6 +325,22 @@ class TablePane(QWidget):
     def current_id(self) -> Any:
         idx = self.view.selectionModel().currentIndex()
         return self.model.id_at(idx.row()) if idx.isValid() else None
+
+    def selected_count(self) -> int:
+        """How many rows are selected (counted over the selection's ranges: a Shift+click
+        over a million rows does not list them)."""
+        sel = self.view.selectionModel().selection()
+        return sum(r.bottom() - r.top() + 1 for r in sel if r.left() == 0)
+
+    def selected_ids(self, limit: int | None = None) -> list[Any]:
+        """Ids of the selected rows in table order (the first ``limit`` of them)."""
+        rows: list[int] = []
+        for r in self.view.selectionModel().selection():
+            rows.extend(range(r.top(), r.bottom() + 1))
+            if limit is not None and len(set(rows)) >= limit:
+                break
+        ordered = sorted(set(rows))[:limit]
+        return [pk for pk in (self.model.id_at(row) for row in ordered) if pk is not None]
 
     def select_id(self, pk: Any, *, notify: bool = False) -> bool:
         """Make ``pk`` the current row (False if the filter hides it)."""
