@@ -50,7 +50,7 @@ def test_changes_since_a_snapshot_field_by_field(ctx, dialog, tmp_path, qtbot, m
     texts = tree_texts(dialog)
     assert texts[0][0] == "Projects — 0 added, 0 removed, 1 changed"
     assert (p["code"], "", "") in texts
-    assert ("name", p["name"], "Renamed since") in texts
+    assert ("Name", p["name"], "Renamed since") in texts
     assert "Projects: 0 added, 0 removed, 1 changed" in dialog.summary.text()
     assert dialog.totals.rowCount() == 5
     assert dialog.totals.item(0, 3).text() == "+0.00"
@@ -69,7 +69,8 @@ def test_added_and_removed_and_moved_totals(ctx, dialog, tmp_path):
     assert [a["code"] for a in r.kinds["projects"].added] == [gone["code"]]
     texts = tree_texts(dialog)
     assert ("Added (1)", "", "") in texts
-    assert ("amount", "", f"{gone['amount'] / 100:,.2f}") in texts
+    assert ("Amount", "", f"{gone['amount'] / 100:,.2f}") in texts
+    assert ("Status", "", "Pipeline") in texts  # in words, not the code
     committed = dialog.totals.item(0, 3).text()
     assert committed.startswith("+") and committed != "+0.00"
 

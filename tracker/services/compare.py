@@ -1,5 +1,7 @@
-"""Compare two snapshots (SQLite files): what was added, removed and changed,
-field by field, per kind, and how the totals moved.
+"""Compare two snapshots: what was added, removed and changed, field by field, per
+kind, and how the totals moved. A SQLite snapshot is opened as it is; an XLSX or JSON
+snapshot is read by the importer into a temporary database first (:func:`open_snapshot`),
+and the open database is compared over what the snapshot holds (its kinds, its filter).
 
 Records are matched by their natural key (projects by code, residents and
 ventures by name, reference data by code or name, rates by currency and
@@ -11,20 +13,30 @@ key order, so memory stays flat on large portfolios.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import json
+import tempfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from tracker.domain.fields import DATE, KINDS
+from tracker.domain.filters import Filter
 from tracker.domain.money import format_amount
 from tracker.services import portfolio
-from tracker.services.export import MAIN_TABLES, REFERENCE_TABLES, columns, neutralise, records
+from tracker.services.export import (
+    KIND_TABLES,
+    MAIN_TABLES,
+    REFERENCE_TABLES,
+    columns,
+    neutralise,
+    records,
+)
 from tracker.services.export_xlsx import DATE_FORMAT, MAX_DIGITS, MONEY_FORMAT
 from tracker.store import Store
 
@@ -199,29 +211,33 @@ def _jsonable(r: dict[str, Any]) -> dict[str, Any]:
     return {k: _j(v) for k, v in r.items()}
 
 
-def _rows(store: Store, table: str) -> Iterator[dict[str, Any]]:
+def _rows(store: Store, table: str, flt: Filter | None = None) -> Iterator[dict[str, Any]]:
     cols = columns(table)
     keep = [(i, c) for i, c in enumerate(cols) if c not in NOT_COMPARED]
-    for values in records(store, table, None, by_key=True):
+    use = flt if flt is not None and not flt.is_empty() and table in MAIN_TABLES else None
+    for values in records(store, table, use, by_key=True):
         yield {c: values[i] for i, c in keep}
 
 
 def compare_stores(old: Store, new: Store, *, currency: str = "USD", as_of: str | None = None,
-                   tables: tuple[str, ...] = COMPARED_TABLES) -> CompareResult:  # fmt: skip
+                   tables: tuple[str, ...] = COMPARED_TABLES,
+                   flt: Filter | None = None) -> CompareResult:  # fmt: skip
+    """``flt``: what the snapshot (``old``) was filtered by, applied to ``new`` too."""
     as_of = as_of or dt.date.today().isoformat()
     result = CompareResult(old.path, new.path, currency.upper(), as_of)
     for table in tables:
         d = KindDiff(table)
         if table == "project_updates":
-            _diff_history(d, _rows(old, table), _rows(new, table))
+            _diff_history(d, _rows(old, table), _rows(new, table, flt))
         else:
-            _merge(d, KEY_COLUMNS[table], _rows(old, table), _rows(new, table))
+            _merge(d, KEY_COLUMNS[table], _rows(old, table), _rows(new, table, flt))
         result.kinds[table] = d
     for table, measures in TOTALS.items():
         if table not in tables:
             continue
         before = portfolio.totals(old, kind=table, currency=currency, as_of=as_of)
-        after = portfolio.totals(new, kind=table, currency=currency, as_of=as_of)
+        after = portfolio.totals(new, kind=table, flt=flt if flt and not flt.is_empty() else None,
+                                 currency=currency, as_of=as_of)  # fmt: skip
         for col, label in measures:
             result.totals.append(TotalMoved(table, label, before.sums[col], after.sums[col]))
         for w in (before.warning, after.warning):
@@ -287,6 +303,187 @@ def compare_files(old_path: str | Path, new_path: str | Path, *, currency: str =
             new.close(backup=False)
     finally:
         old.close(backup=False)
+
+
+# ------------------------------------------------------------ snapshot files
+#: Import order: what is linked to comes first.
+_LOAD_ORDER = ("banks", "zones", "countries", "sectors", "regions", "fx_rates", "projects",
+               "project_updates", "residents", "ventures", "disbursement_plans")  # fmt: skip
+
+
+class SnapshotUnreadable(ValueError):
+    """A file that cannot be compared as a snapshot (the message says why)."""
+
+
+def snapshot_format(path: str | Path) -> str:
+    """xlsx, json or sqlite, by the file's name."""
+    suffix = Path(path).suffix.lower()
+    return {".xlsx": "xlsx", ".json": "json"}.get(suffix, "sqlite")
+
+
+@dataclass
+class Snapshot:
+    """A snapshot recorded in the database (the snapshots table), or a file chosen by path."""
+
+    path: Path
+    fmt: str
+    kind: str | None = None
+    flt: Filter = field(default_factory=Filter)
+    taken_at: str = ""
+    as_of: str = ""
+    user: str = ""
+    rows: int | None = None
+    id: int | None = None
+
+    @property
+    def exists(self) -> bool:
+        return self.path.is_file()
+
+    @property
+    def tables(self) -> tuple[str, ...]:
+        """The tables it holds (a SQLite copy: all of them; its filter does not apply)."""
+        if self.fmt == "sqlite" or not self.kind or self.kind == "all":
+            return COMPARED_TABLES
+        return KIND_TABLES.get(self.kind, COMPARED_TABLES)
+
+    @property
+    def filter(self) -> Filter:
+        return Filter() if self.fmt == "sqlite" else self.flt
+
+
+def recorded_snapshots(store: Store) -> list[Snapshot]:
+    """The snapshots the database records that can be compared (XLSX, JSON, SQLite), newest first."""
+    out = []
+    for r in store.rows("snapshots", order="id DESC"):
+        if r.get("format") not in ("xlsx", "json", "sqlite"):
+            continue
+        try:
+            flt = Filter.from_dict(json.loads(r.get("filter") or "{}"))
+        except (ValueError, TypeError):
+            flt = Filter()
+        out.append(Snapshot(Path(r["path"]), r["format"], r.get("kind"), flt, r.get("taken_at") or "",
+                            r.get("as_of") or "", r.get("user") or "", r.get("rows"), r["id"]))  # fmt: skip
+    return out
+
+
+def snapshot_at(store: Store, path: str | Path) -> Snapshot:
+    """The snapshot at ``path``: as recorded (its kind and filter) when the database knows
+    it, else read from the file (a JSON snapshot says its kind and filter)."""
+    p = Path(path)
+    for snap in recorded_snapshots(store):
+        with contextlib.suppress(OSError):
+            if snap.path.resolve() == p.resolve():
+                return snap
+    fmt = snapshot_format(p)
+    snap = Snapshot(p, fmt)
+    if fmt == "json":
+        meta = _json_doc(p).get("metadata") or {}
+        if isinstance(meta, Mapping):
+            snap.kind = meta.get("kind") if isinstance(meta.get("kind"), str) else None
+            with contextlib.suppress(ValueError, TypeError, AttributeError):
+                snap.flt = Filter.from_dict(meta.get("filter") or {})
+    return snap
+
+
+def _json_doc(path: Path) -> dict[str, Any]:
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError) as exc:
+        raise SnapshotUnreadable(f"{path.name} is not a JSON snapshot ({exc})") from None
+    if not isinstance(doc, dict):
+        raise SnapshotUnreadable(f"{path.name} is not a JSON snapshot of this program")
+    return doc
+
+
+def _tables_in(path: Path, fmt: str) -> set[str]:
+    """The tables an XLSX or JSON snapshot holds."""
+    if fmt == "json":
+        doc = _json_doc(path)
+        ref = doc.get("reference") if isinstance(doc.get("reference"), dict) else {}
+        return {t for t in COMPARED_TABLES if t in doc or t in ref}
+    from openpyxl import load_workbook
+
+    from tracker.services import export_book
+
+    try:
+        wb = load_workbook(path, read_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
+        raise SnapshotUnreadable(f"{path.name} is not a readable XLSX workbook ({exc})") from None
+    try:
+        titles = {s.strip().lower() for s in wb.sheetnames}
+    finally:
+        wb.close()
+    return {t for t in COMPARED_TABLES if titles & (export_book.sheet_names(t) | {t})}
+
+
+def _reference_source(store: Store, table: str) -> Any:
+    """A reference table of ``store`` as the importer's source (to link a snapshot's records)."""
+    from tracker.services.importer import SourceTable
+
+    cols = [f.column for f in KINDS[table].fields]
+    keep = [i for i, c in enumerate(columns(table)) if c in cols]
+    rows = [dict(zip(cols, (v[i] for i in keep), strict=True)) for v in records(store, table, None)]
+    return SourceTable(cols, rows, 1, "JSON", False)
+
+
+def load_snapshot(target: Store, path: Path, *, current: Store) -> set[str]:
+    """Read an XLSX or JSON snapshot into ``target`` (an empty database) with the importer;
+    reference data the file does not hold is taken from ``current``. The tables it held."""
+    from tracker.services import importer
+    from tracker.services.import_limits import ImportRefused
+
+    fmt = snapshot_format(path)
+    present = _tables_in(path, fmt)
+    if not present & set(MAIN_TABLES):
+        raise SnapshotUnreadable(f"{path.name} holds no projects, residents or ventures")
+    for table in _LOAD_ORDER:
+        try:
+            if table in present:
+                plan = importer.plan_import(target, kind=table, path=path)
+            elif table in REFERENCE_TABLES:
+                plan = importer.plan_rows(
+                    target, kind=table, source=_reference_source(current, table)
+                )
+            else:
+                continue
+        except ImportRefused as exc:
+            raise SnapshotUnreadable(f"{path.name}: {exc}") from None
+        if plan.errors:
+            raise SnapshotUnreadable(f"{path.name}, {KINDS[table].label.lower()}: {plan.errors[0]}")
+        importer.commit_plan(target, plan, user="compare")
+    return present
+
+
+@contextlib.contextmanager
+def open_snapshot(snap: Snapshot, *, current: Store) -> Iterator[Store]:
+    """The snapshot as a database to compare with: a SQLite copy opened read-only, an XLSX
+    or JSON snapshot read into a temporary database (removed afterwards)."""
+    if not snap.exists:
+        raise SnapshotUnreadable(f"{snap.path} is not there any more")
+    if snap.fmt == "sqlite":
+        store = Store.open(snap.path, read_only=True, backup=False)
+        try:
+            yield store
+        finally:
+            store.close(backup=False)
+        return
+    with tempfile.TemporaryDirectory(prefix="tracker-compare-") as tmp:
+        store = Store.open(Path(tmp) / "snapshot.sqlite3", create=True, backup=False)
+        try:
+            load_snapshot(store, snap.path, current=current)
+            yield store
+        finally:
+            store.close(backup=False)
+
+
+def compare_with_snapshot(current: Store, snap: Snapshot, *, currency: str = "USD",
+                          as_of: str | None = None) -> CompareResult:  # fmt: skip
+    """The open database (new) against a snapshot (old), over what the snapshot holds."""
+    with open_snapshot(snap, current=current) as old:
+        result = compare_stores(old, current, currency=currency, as_of=as_of, tables=snap.tables,
+                                flt=snap.filter)  # fmt: skip
+    result.old_path = snap.path
+    return result
 
 
 def write_changes(result: CompareResult, out: Path) -> Path:

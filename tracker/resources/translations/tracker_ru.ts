@@ -828,11 +828,6 @@ The current file is backed up first, so this can be taken back by restoring that
     <context>
         <name>CompareDialog</name>
         <message>
-            <source>SQLite snapshots (*.sqlite3 *.sqlite *.db);;All files (*)</source>
-            <extracomment>Records listed per group in the tree; the saved comparison holds them all.</extracomment>
-            <translation>Срезы SQLite (*.sqlite3 *.sqlite *.db);;Все файлы (*)</translation>
-        </message>
-        <message>
             <source>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
             <translation>Книга Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
         </message>
@@ -841,16 +836,45 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>Сравнение со срезом</translation>
         </message>
         <message>
-            <source>Earlier snapshot:</source>
-            <translation>Прежний срез:</translation>
+            <source>Snapshots (*.xlsx *.json *.sqlite3 *.sqlite *.db);;Excel workbooks (*.xlsx);;JSON files (*.json);;SQLite snapshots (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+            <extracomment>Records listed per group in the tree; the saved comparison holds them all.</extracomment>
+            <translation>Снимки (*.xlsx *.json *.sqlite3 *.sqlite *.db);;Книги Excel (*.xlsx);;Файлы JSON (*.json);;Снимки SQLite (*.sqlite3 *.sqlite *.db);;Все файлы (*)</translation>
         </message>
         <message>
-            <source>Choose a SQLite snapshot of this portfolio</source>
-            <translation>Выберите срез этого портфеля в формате SQLite</translation>
+            <source>Snapshots recorded in {name}:</source>
+            <translation>Снимки, записанные в {name}:</translation>
         </message>
         <message>
-            <source>Choose…</source>
-            <translation>Выбрать…</translation>
+            <source>Taken</source>
+            <translation>Снят</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>Формат</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Что</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Кто</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Файл</translation>
+        </message>
+        <message>
+            <source>Compare</source>
+            <translation>Сравнить</translation>
+        </message>
+        <message>
+            <source>Other file…</source>
+            <translation>Другой файл…</translation>
+        </message>
+        <message>
+            <source>Choose a snapshot above, or an Excel, JSON or SQLite snapshot file</source>
+            <translation>Выберите снимок выше или файл снимка Excel, JSON или SQLite</translation>
         </message>
         <message>
             <source>Compared with the open database, {name}.</source>
@@ -885,6 +909,14 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>Закрыть</translation>
         </message>
         <message>
+            <source>{path} is not there any more</source>
+            <translation>{path} больше нет на месте</translation>
+        </message>
+        <message>
+            <source>Everything</source>
+            <translation>Всё</translation>
+        </message>
+        <message>
             <source>Earlier snapshot</source>
             <translation>Прежний срез</translation>
         </message>
@@ -915,6 +947,26 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>Changed ({n})</source>
             <translation>Изменено ({n})</translation>
+        </message>
+        <message>
+            <source>committed</source>
+            <translation>сумма соглашений</translation>
+        </message>
+        <message>
+            <source>disbursed</source>
+            <translation>освоено</translation>
+        </message>
+        <message>
+            <source>declared investment</source>
+            <translation>заявленные инвестиции</translation>
+        </message>
+        <message>
+            <source>invested to date</source>
+            <translation>инвестировано</translation>
+        </message>
+        <message>
+            <source>charter capital</source>
+            <translation>уставный капитал</translation>
         </message>
         <message>
             <source>… and {n} more (save the comparison to see all)</source>

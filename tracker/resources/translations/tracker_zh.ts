@@ -828,11 +828,6 @@ The current file is backed up first, so this can be taken back by restoring that
     <context>
         <name>CompareDialog</name>
         <message>
-            <source>SQLite snapshots (*.sqlite3 *.sqlite *.db);;All files (*)</source>
-            <extracomment>Records listed per group in the tree; the saved comparison holds them all.</extracomment>
-            <translation>SQLite 快照 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
-        </message>
-        <message>
             <source>Excel workbook (*.xlsx);;CSV (*.csv);;JSON (*.json)</source>
             <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv);;JSON (*.json)</translation>
         </message>
@@ -841,16 +836,45 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>与快照比较</translation>
         </message>
         <message>
-            <source>Earlier snapshot:</source>
-            <translation>较早的快照：</translation>
+            <source>Snapshots (*.xlsx *.json *.sqlite3 *.sqlite *.db);;Excel workbooks (*.xlsx);;JSON files (*.json);;SQLite snapshots (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+            <extracomment>Records listed per group in the tree; the saved comparison holds them all.</extracomment>
+            <translation>快照 (*.xlsx *.json *.sqlite3 *.sqlite *.db);;Excel 工作簿 (*.xlsx);;JSON 文件 (*.json);;SQLite 快照 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
         </message>
         <message>
-            <source>Choose a SQLite snapshot of this portfolio</source>
-            <translation>选择此项目组合的 SQLite 快照</translation>
+            <source>Snapshots recorded in {name}:</source>
+            <translation>{name} 中记录的快照：</translation>
         </message>
         <message>
-            <source>Choose…</source>
-            <translation>选择…</translation>
+            <source>Taken</source>
+            <translation>生成时间</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>生成人</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Compare</source>
+            <translation>比较</translation>
+        </message>
+        <message>
+            <source>Other file…</source>
+            <translation>其他文件…</translation>
+        </message>
+        <message>
+            <source>Choose a snapshot above, or an Excel, JSON or SQLite snapshot file</source>
+            <translation>请在上方选择快照，或选择 Excel、JSON 或 SQLite 快照文件</translation>
         </message>
         <message>
             <source>Compared with the open database, {name}.</source>
@@ -885,6 +909,14 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>关闭</translation>
         </message>
         <message>
+            <source>{path} is not there any more</source>
+            <translation>{path} 已不存在</translation>
+        </message>
+        <message>
+            <source>Everything</source>
+            <translation>全部</translation>
+        </message>
+        <message>
             <source>Earlier snapshot</source>
             <translation>较早的快照</translation>
         </message>
@@ -915,6 +947,26 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>Changed ({n})</source>
             <translation>更改（{n}）</translation>
+        </message>
+        <message>
+            <source>committed</source>
+            <translation>承诺金额</translation>
+        </message>
+        <message>
+            <source>disbursed</source>
+            <translation>已拨付</translation>
+        </message>
+        <message>
+            <source>declared investment</source>
+            <translation>申报投资</translation>
+        </message>
+        <message>
+            <source>invested to date</source>
+            <translation>累计投资</translation>
+        </message>
+        <message>
+            <source>charter capital</source>
+            <translation>注册资本</translation>
         </message>
         <message>
             <source>… and {n} more (save the comparison to see all)</source>

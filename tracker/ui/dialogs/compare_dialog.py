@@ -1,15 +1,20 @@
-"""File › Compare with snapshot…: pick an earlier SQLite snapshot and see
-what was added, removed and changed since, field by field, and how the
-totals moved; the comparison can be saved as XLSX, CSV or JSON."""
+"""File › Compare with snapshot…: pick one of the snapshots the file records (or any
+XLSX, JSON or SQLite snapshot by path) and see what was added, removed and changed
+since, field by field in the window's words, and how the totals moved; the comparison
+can be saved as XLSX, CSV or JSON."""
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -26,10 +31,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.fields import COUNTRY, ENUM, KINDS, REGION, SECTOR
 from tracker.domain.money import format_amount
-from tracker.services.compare import CompareResult, compare_stores, record_key, show, write_changes
-from tracker.store import Store, StoreError
+from tracker.services.compare import (
+    CompareResult,
+    Snapshot,
+    SnapshotUnreadable,
+    compare_with_snapshot,
+    record_key,
+    recorded_snapshots,
+    show,
+    snapshot_at,
+    write_changes,
+)
+from tracker.store import StoreError
 from tracker.ui.context import AppContext
+from tracker.ui.dialogs.export_dialog import format_name
+from tracker.ui.i18n import code_label, kind_label, label_for, tr_domain
 from tracker.ui.settings import Settings
 
 ADDED, REMOVED, CHANGED = QColor("#1E7B34"), QColor("#B00020"), QColor("#8A5A00")
@@ -40,7 +58,9 @@ TREE_LIMIT = 500
 def choose_file(parent: QWidget | None, caption: str, start: str) -> str:
     """Seam for tests: the earlier snapshot ('' when cancelled)."""
     filters = QCoreApplication.translate(
-        "CompareDialog", "SQLite snapshots (*.sqlite3 *.sqlite *.db);;All files (*)"
+        "CompareDialog",
+        "Snapshots (*.xlsx *.json *.sqlite3 *.sqlite *.db);;Excel workbooks (*.xlsx);;"
+        "JSON files (*.json);;SQLite snapshots (*.sqlite3 *.sqlite *.db);;All files (*)",
     )
     path, _ = QFileDialog.getOpenFileName(parent, caption, start, filters)
     return path
@@ -64,17 +84,41 @@ class CompareDialog(QDialog):
         self.setWindowTitle(self.tr("Compare with snapshot"))
         self.resize(900, 640)
         lay = QVBoxLayout(self)
+        lay.addWidget(
+            QLabel(self.tr("Snapshots recorded in {name}:").format(name=ctx.store.name), self)
+        )
+        self.snapshot_list = QTableWidget(0, 5, self)
+        self.snapshot_list.setObjectName("snapshotList")
+        self.snapshot_list.setHorizontalHeaderLabels(
+            [self.tr("Taken"), self.tr("Format"), self.tr("What"), self.tr("Who"), self.tr("File")]
+        )
+        self.snapshot_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.snapshot_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.snapshot_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.snapshot_list.verticalHeader().hide()
+        self.snapshot_list.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.snapshot_list.horizontalHeader().setStretchLastSection(True)
+        self.snapshot_list.setMaximumHeight(self.fontMetrics().height() * 9)
+        self.snapshot_list.itemSelectionChanged.connect(self._selection_changed)
+        self.snapshot_list.cellDoubleClicked.connect(lambda *_: self.compare_selected())
+        lay.addWidget(self.snapshot_list)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Earlier snapshot:"), self))
-        self.path_edit = QLineEdit(self)
-        self.path_edit.setObjectName("snapshotPath")
-        self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText(self.tr("Choose a SQLite snapshot of this portfolio"))
-        top.addWidget(self.path_edit, 1)
-        choose = QPushButton(self.tr("Choose…"), self)
+        self.compare_button = QPushButton(self.tr("Compare"), self)
+        self.compare_button.setObjectName("compareSelected")
+        self.compare_button.setEnabled(False)
+        self.compare_button.clicked.connect(self.compare_selected)
+        top.addWidget(self.compare_button)
+        choose = QPushButton(self.tr("Other file…"), self)
         choose.setObjectName("chooseSnapshot")
         choose.clicked.connect(self.choose)
         top.addWidget(choose)
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setObjectName("snapshotPath")
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText(
+            self.tr("Choose a snapshot above, or an Excel, JSON or SQLite snapshot file")
+        )
+        top.addWidget(self.path_edit, 1)
         lay.addLayout(top)
         self.summary = QLabel(
             self.tr("Compared with the open database, {name}.").format(name=ctx.store.name), self
@@ -120,6 +164,58 @@ class CompareDialog(QDialog):
         close.clicked.connect(self.reject)
         bottom.addWidget(close)
         lay.addLayout(bottom)
+        self._names = self._reference_names()
+        self.snapshots: list[Snapshot] = []
+        self.fill_snapshots()
+
+    # ---------------------------------------------------------------- snapshots
+    def fill_snapshots(self) -> None:
+        """The snapshots the open file records, newest first (a missing file greyed out)."""
+        self.snapshots = recorded_snapshots(self.ctx.store)
+        lst = self.snapshot_list
+        lst.setRowCount(len(self.snapshots))
+        for i, snap in enumerate(self.snapshots):
+            cells = [_when(snap.taken_at), format_name(snap.fmt), self._what(snap), snap.user,
+                     snap.path.name]  # fmt: skip
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if not snap.exists:
+                    item.setForeground(QBrush(QColor("#808080")))
+                    item.setToolTip(self.tr("{path} is not there any more").format(path=snap.path))
+                else:
+                    item.setToolTip(str(snap.path))
+                lst.setItem(i, j, item)
+        lst.resizeColumnsToContents()
+        lst.horizontalHeader().setStretchLastSection(True)
+
+    def _what(self, snap: Snapshot) -> str:
+        if snap.fmt == "sqlite" or not snap.kind or snap.kind == "all":
+            what = self.tr("Everything")
+        else:
+            what = kind_label(snap.kind)
+        flt = snap.filter
+        if flt.is_empty():
+            return what
+        try:
+            from tracker.ui.report import describe_filter  # names, not codes and ids
+
+            shown = describe_filter(self.ctx.store, snap.kind or "projects", flt, with_kind=False)
+        except (KeyError, ValueError, StoreError):
+            shown = flt.describe()
+        return f"{what} — {shown}"
+
+    def _selection_changed(self) -> None:
+        rows = self.snapshot_list.selectionModel().selectedRows()
+        self.compare_button.setEnabled(bool(rows) and self.snapshots[rows[0].row()].exists)
+
+    def select_snapshot(self, row: int) -> None:
+        self.snapshot_list.selectRow(row)
+
+    def compare_selected(self) -> CompareResult | None:
+        rows = self.snapshot_list.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.compare_snapshot(self.snapshots[rows[0].row()])
 
     def choose(self) -> None:
         path = choose_file(self, self.tr("Earlier snapshot"), str(self.ctx.store.path.parent))
@@ -128,21 +224,65 @@ class CompareDialog(QDialog):
 
     def compare_with(self, path: str | Path) -> CompareResult | None:
         """Compare the snapshot at ``path`` (old) with the open database (new)."""
-        self.path_edit.setText(str(path))
+        try:
+            snap = snapshot_at(self.ctx.store, path)
+        except SnapshotUnreadable as exc:
+            self._clear(str(path))
+            self._error(str(exc))
+            return None
+        return self.compare_snapshot(snap)
+
+    def compare_snapshot(self, snap: Snapshot) -> CompareResult | None:
+        """Compare a snapshot (old) with the open database (new), over what it holds."""
+        self._clear(str(snap.path))
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.result = compare_with_snapshot(self.ctx.store, snap, currency=self.ctx.currency,
+                                                as_of=self.ctx.as_of)  # fmt: skip
+        except (StoreError, SnapshotUnreadable) as exc:
+            self._error(str(exc))
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._show(self.result)
+        self.export_button.setEnabled(True)
+        return self.result
+
+    def _clear(self, path: str) -> None:
+        self.path_edit.setText(path)
         self.tree.clear()
         self.totals.setRowCount(0)
         self.result = None
         self.export_button.setEnabled(False)
-        try:
-            with Store.open(path, read_only=True, backup=False) as old:
-                self.result = compare_stores(old, self.ctx.store, currency=self.ctx.currency,
-                                             as_of=self.ctx.as_of)  # fmt: skip
-        except StoreError as exc:
-            self._error(str(exc))
-            return None
-        self._show(self.result)
-        self.export_button.setEnabled(True)
-        return self.result
+
+    # ------------------------------------------------------------- the words
+    def _reference_names(self) -> dict[str, dict[str, str]]:
+        """code -> name in the window's language, for countries, sectors and regions."""
+        out: dict[str, dict[str, str]] = {}
+        for kind, table in ((COUNTRY, "countries"), (SECTOR, "sectors"), (REGION, "regions")):
+            try:
+                out[kind] = {r["code"]: label_for(r) for r in self.ctx.store.rows(table)}
+            except StoreError:
+                out[kind] = {}
+        return out
+
+    def field_label(self, table: str, column: str) -> str:
+        f = _field(table, column)
+        return tr_domain("Field", f.label) if f is not None else column
+
+    def value_text(self, table: str, column: str, v: Any) -> str:
+        """A value as the window shows it: statuses and kinds in words, codes by name."""
+        if isinstance(v, Decimal):
+            return _amount(v)
+        f = _field(table, column)
+        if f is None and column == "kind" and isinstance(v, str):
+            return code_label(v)
+        if f is not None and v not in (None, ""):
+            if f.type == ENUM:
+                return code_label(str(v))
+            if f.type in self._names:
+                return self._names[f.type].get(v, str(v))
+        return show(v)
 
     # ---------------------------------------------------------------- display
     def _show(self, r: CompareResult) -> None:
@@ -181,8 +321,10 @@ class CompareDialog(QDialog):
                     item.setForeground(0, QBrush(colour))
                     for col, v in rec.items():
                         if v not in (None, ""):
-                            QTreeWidgetItem(item, [col, show(v) if rows is d.removed else "",
-                                                   show(v) if rows is d.added else ""])  # fmt: skip
+                            text = self.value_text(d.table, col, v)
+                            QTreeWidgetItem(item, [self.field_label(d.table, col),
+                                                   text if rows is d.removed else "",
+                                                   text if rows is d.added else ""])  # fmt: skip
                 self._more(group, len(rows))
             if d.changed:
                 group = QTreeWidgetItem(top, [self.tr("Changed ({n})").format(n=len(d.changed))])
@@ -191,18 +333,24 @@ class CompareDialog(QDialog):
                     item = QTreeWidgetItem(group, [c.key])
                     item.setForeground(0, QBrush(CHANGED))
                     for col, (old, new) in c.fields.items():
-                        QTreeWidgetItem(item, [col, show(old), show(new)])
+                        QTreeWidgetItem(item, [self.field_label(d.table, col),
+                                               self.value_text(d.table, col, old),
+                                               self.value_text(d.table, col, new)])  # fmt: skip
                     item.setExpanded(len(d.changed) <= 20)
                 group.setExpanded(True)
                 self._more(group, len(d.changed))
             top.setExpanded(True)
         self.tree.resizeColumnToContents(0)
         self.tree.setColumnWidth(0, min(max(self.tree.columnWidth(0), 360), 520))
+        measures = {"committed": self.tr("committed"), "disbursed": self.tr("disbursed"),
+                    "declared investment": self.tr("declared investment"),
+                    "invested to date": self.tr("invested to date"),
+                    "charter capital": self.tr("charter capital")}  # fmt: skip
         self.totals.setRowCount(len(r.totals))
         for i, t in enumerate(r.totals):
             sign = "+" if t.change >= 0 else "−"
-            cells = [f"{_kind_label(r, t.table)}, {t.measure} ({r.currency})", format_amount(t.before),
-                     format_amount(t.after), f"{sign}{format_amount(abs(t.change))}"]  # fmt: skip
+            cells = [f"{_kind_label(r, t.table)}, {measures.get(t.measure, t.measure)} ({r.currency})",
+                     _amount(t.before), _amount(t.after), f"{sign}{_amount(abs(t.change))}"]  # fmt: skip
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if j:
@@ -245,6 +393,33 @@ class CompareDialog(QDialog):
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Comparison saved to {path}").format(path=out))
         return out
+
+
+def _field(table: str, column: str) -> Any:
+    kind = KINDS.get(table)
+    if kind is None:
+        return None
+    return next((f for f in kind.fields if column in (f.column, f.name)), None)
+
+
+def _amount(v: Decimal) -> str:
+    """An exact amount with the locale's separators ("1 234 567,89" in Russian)."""
+    loc = QLocale()
+    text = format_amount(v)
+    return (
+        text.replace(",", "\0").replace(".", loc.decimalPoint()).replace("\0", loc.groupSeparator())
+    )
+
+
+def _when(taken_at: str) -> str:
+    """When a snapshot was taken, in local time."""
+    try:
+        t = dt.datetime.fromisoformat(taken_at.replace("Z", "+00:00"))
+    except ValueError:
+        return taken_at
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=dt.UTC)
+    return t.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _title(rec: dict) -> str:
