@@ -150,6 +150,7 @@ class RecordPage(QWidget):
         s.setValue(f"filter/{self.kind}", kept)
         if self.chart is not None and self.chart.current_chart():
             s.setValue(f"chart/{self.kind}", self.chart.current_chart())
+        s.setValue(f"columns/{self.kind}/hidden", ",".join(self.table.hidden_columns()))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -165,7 +166,12 @@ class RecordPage(QWidget):
                     split.restoreState(v)
 
     def restore_state(self, s: QSettings) -> None:
-        """The saved filter (splitters follow when the page is first shown)."""
+        """The saved filter and hidden columns (splitters follow when the page is first shown)."""
+        hidden = s.value(f"columns/{self.kind}/hidden")
+        if isinstance(hidden, str):
+            hidden = hidden.split(",")
+        if isinstance(hidden, list) and any(hidden):
+            self.table.set_hidden_columns([str(h) for h in hidden])
         chart = s.value(f"chart/{self.kind}")
         if self.chart is not None and isinstance(chart, str) and chart:
             self.chart.remember(self.kind, chart)  # the chart chosen last time for this view

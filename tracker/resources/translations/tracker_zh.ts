@@ -2833,7 +2833,7 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
         <name>TablePane</name>
         <message>
             <source>Search…</source>
-            <extracomment>Column widths follow the text of this many first rows (the first page, loaded anyway). From this many rows the footer totals are summed by a worker thread. Filter combos per kind: (Filter attribute, field giving names). The current record's primary key (None when nothing is selected). The filter the table now shows.</extracomment>
+            <extracomment>Column widths follow the text of this many first rows (the first page, loaded anyway). Currency codes measured for a money column's width (the widest of them is used). From this many rows the footer totals are summed by a worker thread. Filter combos per kind: (Filter attribute, field giving names). Last on the line of filters, or beside the search when they are on two lines. The current record's primary key (None when nothing is selected). The filter the table now shows.</extracomment>
             <translation>搜索…</translation>
         </message>
         <message>
@@ -2847,6 +2847,11 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
         <message>
             <source>Show all records again</source>
             <translation>重新显示全部记录</translation>
+        </message>
+        <message>
+            <source>Columns shown</source>
+            <extracomment>Widths the columns start with; the name column gives way to keep the key columns (what identifies a record, its status and its amount) in view (see _fit_columns). The header's column chooser while it is open (tests click in it).</extracomment>
+            <translation>显示的列</translation>
         </message>
         <message>
             <source>All statuses</source>

@@ -23,6 +23,7 @@ from tracker.ui.context import AppContext
 from tracker.ui.i18n import format_date
 from tracker.ui.models.lookups import status_label
 from tracker.ui.widgets.editors import money_text
+from tracker.ui.widgets.number_cells import NumberDelegate
 
 
 class HistoryPane(QWidget):
@@ -67,6 +68,9 @@ class HistoryPane(QWidget):
         # made the date column as wide as the longest note.
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         hh.setStretchLastSection(True)  # spare room to the money; a narrow pane scrolls
+        numbers = NumberDelegate(t)  # a disbursed sum half past the edge shows "…", not "138,2"
+        for col in (2, 3):
+            t.setItemDelegateForColumn(col, numbers)
         self.table = t
         lay.addWidget(t, 1)
         self.ctx.changed.connect(self._on_changed)

@@ -3,24 +3,31 @@ badges, and a footer with the count and totals of what is shown."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QItemSelectionModel,
     QLocale,
     QModelIndex,
+    QObject,
+    QPoint,
+    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QSizePolicy,
     QTableView,
     QToolButton,
@@ -36,13 +43,17 @@ from tracker.services import portfolio
 from tracker.services.changes import Change
 from tracker.ui.context import AppContext
 from tracker.ui.models.lookups import Lookups, status_label
-from tracker.ui.models.record_model import RecordTableModel, format_count
+from tracker.ui.models.record_model import RecordTableModel, format_count, format_money
 from tracker.ui.models.totals_worker import TotalsWorker
 from tracker.ui.widgets import StatusBadgeDelegate
 from tracker.ui.widgets.multi_choice import MultiChoiceCombo
+from tracker.ui.widgets.number_cells import NumberDelegate
 
 #: Column widths follow the text of this many first rows (the first page, loaded anyway).
 CONTENT_ROWS = 60
+
+#: Currency codes measured for a money column's width (the widest of them is used).
+CURRENCY_SAMPLES = ("USD", "EUR", "CNY", "RUB", "BYN", "KZT", "GBP", "JPY")
 
 SEARCH_DELAY_MS = 250
 #: From this many rows the footer totals are summed by a worker thread.
@@ -54,6 +65,68 @@ FILTERS = {
     "residents": ("status", "sector", "zone_id", "country"),
     "ventures": ("status", "kind", "sector", "country", "region"),
 }
+
+
+class FilterBar(QWidget):
+    """The search and the filter boxes: on one line when they fit, else the filters on a
+    line of their own below the search (a narrow window, PRODUCT: 1024×700)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("filterBar")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.first, self.second = QHBoxLayout(), QHBoxLayout()
+        lay.addLayout(self.first)
+        lay.addLayout(self.second)
+        self._search: QWidget | None = None
+        self._filters: list[tuple[QWidget, int]] = []
+        #: Last on the line of filters, or beside the search when they are on two lines.
+        self.tail: QWidget | None = None
+        self.always_two = False
+        self.two_lines: bool | None = None
+
+    def set_widgets(self, search: QWidget, filters: list[tuple[QWidget, int]], *,
+                    always_two: bool) -> None:  # fmt: skip
+        self._search, self._filters, self.always_two = search, filters, always_two
+        self.first.addWidget(search, 2)
+        self._place(always_two)
+
+    @staticmethod
+    def _min_width(w: QWidget) -> int:
+        return max(w.minimumWidth(), w.minimumSizeHint().width())
+
+    def _line_width(self, widgets: list[QWidget]) -> int:
+        spacing = max(self.first.spacing(), 0)
+        return sum(self._min_width(w) for w in widgets) + spacing * max(len(widgets) - 1, 0)
+
+    def _lines(self, two: bool) -> list[list[QWidget]]:
+        search = [self._search] if self._search is not None else []
+        tail = [self.tail] if self.tail is not None else []
+        filters = [w for w, _ in self._filters]
+        return [search + tail, filters] if two else [search + filters + tail]
+
+    def one_line_width(self) -> int:
+        return self._line_width(self._lines(False)[0])
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        hint = super().minimumSizeHint()
+        return QSize(max(self._line_width(line) for line in self._lines(True)), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        self._place(self.always_two or event.size().width() < self.one_line_width())
+        super().resizeEvent(event)
+
+    def _place(self, two: bool) -> None:
+        if two == self.two_lines:
+            return
+        self.two_lines = two
+        target = self.second if two else self.first
+        for w, stretch in [*self._filters, *([(self.tail, 0)] if self.tail is not None else [])]:
+            self.first.removeWidget(w)
+            self.second.removeWidget(w)
+            (self.first if w is self.tail else target).addWidget(w, stretch)
+        self.updateGeometry()
 
 
 class TablePane(QWidget):
@@ -82,41 +155,40 @@ class TablePane(QWidget):
     def _build(self) -> None:
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        self.search = QLineEdit(self)
+        self.filter_bar = FilterBar(self)
+        self.search = QLineEdit(self.filter_bar)
         self.search.setObjectName("searchField")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search…"))
         self.search.setToolTip(self.tr("Words to find in names, codes and notes (Ctrl+F)"))
         self.search.setMinimumWidth(110)
-        bar.addWidget(self.search, 2)
-        many = len(FILTERS.get(self.kind.name, ())) > 4
-        if many:
-            # Too many filters for one line beside the search: they get a line of their own.
-            lay.addLayout(bar)
-            bar = QHBoxLayout()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self.apply_filter)
+        filters: list[tuple[QWidget, int]] = []
         for name in FILTERS.get(self.kind.name, ()):
-            combo = MultiChoiceCombo(self)  # several statuses, banks, … at once; tooltip: all
+            combo = MultiChoiceCombo(self.filter_bar)  # several at once; tooltip: all
             combo.setObjectName(f"filter_{name}")
             combo.setMinimumContentsLength(3)
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             combo.valueChanged.connect(self.apply_filter)
             self._combos[name] = combo
-            bar.addWidget(combo, 1)
+            filters.append((combo, 1))
         if self._combos:
-            clear = QToolButton(self)
+            clear = QToolButton(self.filter_bar)
             clear.setObjectName("clearFilters")
             clear.setText(self.tr("Clear"))
             clear.setToolTip(self.tr("Show all records again"))
             clear.clicked.connect(self.clear_filters)
-            bar.addWidget(clear)
-        lay.addLayout(bar)
+            self.filter_bar.tail = clear
+        # Too many filters for one line beside the search: they get a line of their own
+        # (so do the others when the pane is too narrow for one line).
+        self.filter_bar.set_widgets(self.search, filters,
+                                    always_two=len(FILTERS.get(self.kind.name, ())) > 4)  # fmt: skip
+        lay.addWidget(self.filter_bar)
 
         view = QTableView(self)
         view.setObjectName("recordTable")
@@ -141,19 +213,34 @@ class TablePane(QWidget):
         view.setSortingEnabled(True)
         hh.sortIndicatorChanged.connect(self._keep_sort_indicator)
         self._badges = StatusBadgeDelegate(view)
+        self._numbers = NumberDelegate(view)
         fm = view.fontMetrics()
         for col, f in enumerate(self.model.fields):
             if f.type == ENUM:
                 view.setItemDelegateForColumn(col, self._badges)
+            elif f.type in (MONEY, INT, REAL):
+                view.setItemDelegateForColumn(col, self._numbers)
             view.setColumnWidth(col, self._width(f, fm, self._content_width(col, f, fm)))
         view.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.view = view
+        #: Widths the columns start with; the name column gives way to keep the key columns
+        #: (what identifies a record, its status and its amount) in view (see _fit_columns).
+        self._widths = [view.columnWidth(c) for c in range(len(self.model.fields))]
+        self._user_sized: set[int] = set()
+        self._fitting = False
+        hh.sectionResized.connect(self._on_section_resized)
+        hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        hh.customContextMenuRequested.connect(self.show_column_menu)
+        #: The header's column chooser while it is open (tests click in it).
+        self.column_menu: QMenu | None = None
+        view.viewport().installEventFilter(self)
         lay.addWidget(view, 1)
 
         foot = QHBoxLayout()
         self.footer = QLabel(self)
         self.footer.setObjectName("tableFooter")
         self.footer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.footer.setWordWrap(True)  # a narrow window wraps the totals, never widens for them
         self.fx_warning = QLabel(self)
         self.fx_warning.setObjectName("fxWarning")
         self.fx_warning.setStyleSheet("color: #B35900; font-weight: bold;")
@@ -194,6 +281,93 @@ class TablePane(QWidget):
                             else Qt.SortOrder.AscendingOrder)  # fmt: skip
         hh.blockSignals(False)
 
+    # ------------------------------------------------------------ columns
+    def key_columns(self) -> list[int]:
+        """The columns to keep in view: up to and including the first money column
+        (code, name, status, amount for projects), or the first three."""
+        fields = self.model.fields
+        money = next((i for i, f in enumerate(fields) if f.type == MONEY), None)
+        last = money if money is not None else min(2, len(fields) - 1)
+        return list(range(last + 1))
+
+    def _name_column(self) -> int | None:
+        names = [f.name for f in self.model.fields]
+        for name in ("name", "name_en"):
+            if name in names:
+                return names.index(name)
+        return None
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and obj is self.view.viewport():
+            self._fit_columns()
+        return super().eventFilter(obj, event)
+
+    def _fit_columns(self) -> None:
+        """The name column narrows (its names elided) so the key columns fit the table's
+        width, down to a dozen characters; it widens again up to its starting width."""
+        col = self._name_column()
+        if col is None or col in self._user_sized or self.view.isColumnHidden(col):
+            return
+        view = self.view
+        others = sum(view.columnWidth(c) for c in self.key_columns()
+                     if c != col and not view.isColumnHidden(c))  # fmt: skip
+        room = view.viewport().width() - others
+        least = view.fontMetrics().averageCharWidth() * 12
+        width = max(least, min(self._widths[col], room))
+        if width != view.columnWidth(col):
+            self._fitting = True
+            try:
+                view.setColumnWidth(col, width)
+            finally:
+                self._fitting = False
+
+    def _on_section_resized(self, col: int, _old: int, _new: int) -> None:
+        if not self._fitting:
+            self._user_sized.add(col)  # dragged by the person: kept as they left it
+
+    def show_column_menu(self, pos: QPoint) -> QMenu:
+        """The header's context menu: a tick per column, shown or hidden (the last shown
+        one cannot be hidden); the window remembers the choice."""
+        menu = QMenu(self)
+        menu.setObjectName("columnMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        title = menu.addAction(self.tr("Columns shown"))
+        title.setEnabled(False)
+        shown = [c for c in range(len(self.model.fields)) if not self.view.isColumnHidden(c)]
+        for col in range(len(self.model.fields)):
+            label = self.model.headerData(col, Qt.Orientation.Horizontal)
+            act = menu.addAction(str(label))
+            act.setObjectName(f"column_{self.model.fields[col].name}")
+            act.setCheckable(True)
+            act.setChecked(col in shown)
+            act.setEnabled(shown != [col])
+            act.toggled.connect(lambda on, c=col: self.set_column_shown(c, on))
+        self.column_menu = menu
+        menu.popup(self.view.horizontalHeader().mapToGlobal(pos))
+        return menu
+
+    def set_column_shown(self, col: int, shown: bool) -> None:
+        self.view.setColumnHidden(col, not shown)
+        self._fit_columns()
+
+    def hidden_columns(self) -> list[str]:
+        """Names of the fields whose columns are hidden (what the window remembers; the
+        reasons column follows the Needs attention filter instead)."""
+        return [f.name for c, f in enumerate(self.model.fields)
+                if self.view.isColumnHidden(c) and f.name != "attention"]  # fmt: skip
+
+    def set_hidden_columns(self, names: Sequence[str]) -> None:
+        """Hide the columns of these fields (names the table no longer has are ignored);
+        at least one column stays shown."""
+        wanted = set(names) - {"attention"}
+        fields = self.model.fields
+        if all(f.name in wanted for f in fields):
+            wanted.discard(fields[0].name)
+        for col, f in enumerate(fields):
+            if f.name != "attention":
+                self.view.setColumnHidden(col, f.name in wanted)
+        self._fit_columns()
+
     def _content_width(self, col: int, f: Field, fm: QFontMetrics) -> int:
         """The widest text among the first rows (already loaded for the first paint)."""
         if f.type in (MONEY, ENUM, INT, REAL):
@@ -209,7 +383,7 @@ class TablePane(QWidget):
         header = fm.horizontalAdvance(self.model.headerData(self.model.fields.index(f),
                                                             Qt.Orientation.Horizontal)) + 24  # fmt: skip
         if f.type == MONEY:
-            return max(header, fm.horizontalAdvance("8,888,888,888.88 USD") + 16)
+            return max(header, self._money_width(f, fm))
         if f.type == ENUM:
             labels = [status_label(c) for c in f.choices]
             return max([header] + [fm.horizontalAdvance(t) + 36 for t in labels])
@@ -225,6 +399,19 @@ class TablePane(QWidget):
         if f.type in (REF, COUNTRY) or f.name in ("sector", "region"):
             return max(header, ch * 15)
         return max(header, ch * 12)
+
+    def _money_width(self, f: Field, fm: QFontMetrics) -> int:
+        """Room for the largest amount the column holds (its currency code beside it);
+        a larger one saved later shows as "…" until the column is widened."""
+        largest = None
+        if self.model.paged:
+            with contextlib.suppress(Exception):  # a value another program wrote: the default
+                largest = self.ctx.store.max_of(self.kind.name, f.name)
+        if not isinstance(largest, int) or largest < 100_000_000_00:
+            largest = 999_999_999_99  # at least hundreds of millions
+        number = format_money(largest, None, QLocale())
+        code = max(fm.horizontalAdvance(c) for c in CURRENCY_SAMPLES)
+        return fm.horizontalAdvance(number + " ") + code + 16
 
     def _fill_filter_choices(self) -> None:
         lk = self.lookups
