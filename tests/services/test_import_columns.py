@@ -9,6 +9,8 @@ import json
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.domain.fields import (
     KINDS,
@@ -72,8 +74,13 @@ def _random_text(rnd: random.Random, delimiter: str) -> str:
     return text if rnd.random() < 0.7 else text.rstrip("\r\n")
 
 
+@pytest.mark.parametrize("blocks", [False, True], ids=["whole", "in-blocks"])
 @pytest.mark.parametrize("delimiter", [",", ";", "\t"])
-def test_plain_split_reads_the_cells_csv_reader_reads(delimiter):
+def test_plain_split_reads_the_cells_csv_reader_reads(delimiter, blocks, monkeypatch):
+    # Small blocks: the text is cut into lines, and the lines into cells, in many pieces.
+    if blocks:
+        monkeypatch.setattr(importer, "TEXT_BLOCK", 7)
+        monkeypatch.setattr(importer, "SPLIT_BLOCK", 2)
     rnd = random.Random(11)
     taken = 0
     for _ in range(4000):
@@ -88,6 +95,17 @@ def test_plain_split_reads_the_cells_csv_reader_reads(delimiter):
             taken += 1
             assert fast == full, repr(text)
     assert taken > 800  # the split is really taken
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ab,\n ", max_size=40), block=st.integers(1, 9))
+def test_text_cut_into_lines_a_block_at_a_time_is_split_alike(text, block):
+    old = importer.TEXT_BLOCK
+    importer.TEXT_BLOCK = block
+    try:
+        assert importer._lines(text) == text.split("\n")
+    finally:
+        importer.TEXT_BLOCK = old
 
 
 def test_plain_split_leaves_quotes_blank_lines_and_ragged_rows_to_csv_reader():

@@ -243,3 +243,73 @@ def test_a_view_without_charts_clears_the_pane(shown):
     assert pane.message.isVisible() and "no chart" in pane.message.text()
     pane.set_view(kind="projects", flt=Filter(), selected_id=None)
     assert pane.current_figure() is not None and not pane.message.isVisible()
+
+
+def _import_projects(ctx, tmp_path, n: int, *, prefix: str = "BG") -> None:  # noqa: ANN001
+    from tracker.services import importer
+    from tracker.services.import_command import ImportCommand
+
+    src = tmp_path / f"{prefix}.csv"
+    src.write_text("code,name,sector,bank,amount,currency,status\n" + "".join(
+        f"{prefix}-{i},Plant {i},energy,CDB,1000.00,USD,pipeline\n" for i in range(n)),
+        encoding="utf-8")  # fmt: skip
+    plan = importer.plan_import(ctx.store, kind="projects", path=src)
+    assert plan.ok, plan.errors
+    ctx.run(ImportCommand(plan, user=ctx.user, text="import"))
+
+
+def test_an_import_is_drawn_off_the_window_thread_and_shown_as_a_picture(qtbot, shown, tmp_path):
+    from tracker.ui.panes.chart_pane import BACKGROUND_PICTURE
+
+    pane, ctx = shown
+    pane.set_chart("status")
+    before = bars(pane.current_figure())
+    drawn = pane.draw_count
+    _import_projects(ctx, tmp_path, 40)
+    # Nothing was drawn on the window's thread: the figure is built and drawn by a worker.
+    assert pane.draw_count == drawn and pane.background is not None
+    qtbot.waitUntil(lambda: pane.picture_key == BACKGROUND_PICTURE, timeout=10000)
+    assert pane.draw_count == drawn + 1 and pane.picture.isVisible() and not pane.host.isVisible()
+    image = pane.picture.pixmap().toImage()
+    ratio = pane.devicePixelRatioF()
+    assert abs(image.width() - pane.host.width() * ratio) <= 2
+    assert abs(image.height() - pane.host.height() * ratio) <= 2
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 7)
+               for y in range(0, image.height(), 7)}  # fmt: skip
+    assert len(colours) > 5  # a chart, not an empty page
+    # Printing asks for the figure itself: built live, with the imported projects in it.
+    after = bars(pane.current_figure())
+    assert after != before and pane.host.isVisible() and pane.picture_key is None
+
+
+def test_a_background_picture_of_older_data_is_dropped(qtbot, shown, demo_store, tmp_path):
+    pane, ctx = shown
+    pane.set_chart("status")
+    pane.current_figure()
+    _import_projects(ctx, tmp_path, 5)
+    op = pane.background
+    # An edit while the picture is being drawn: drawn live at once, with the newer data.
+    project = demo_store.rows("projects", order="id")[0]
+    ctx.run(EditCommand(kind="projects", pk=project["id"], values={"status": "suspended"},
+                        expected_version=project["version"], user=ctx.user))  # fmt: skip
+    qtbot.waitUntil(op.done, timeout=10000)
+    qtbot.wait(100)  # the result is delivered through the event loop
+    assert pane.picture_key is None and pane.host.isVisible()
+    assert "suspended" in " ".join(texts(pane.current_figure())).lower()
+
+
+def test_a_background_picture_is_drawn_again_at_a_new_size(qtbot, shown, tmp_path):
+    from tracker.ui.panes.chart_pane import BACKGROUND_PICTURE
+
+    pane, ctx = shown
+    pane.set_chart("status")
+    pane.current_figure()
+    _import_projects(ctx, tmp_path, 5)
+    qtbot.waitUntil(lambda: pane.picture_key == BACKGROUND_PICTURE, timeout=10000)
+    drawn = pane.draw_count
+    pane.resize(700, 460)
+    qtbot.waitUntil(lambda: pane.draw_count > drawn, timeout=10000)
+    qtbot.waitUntil(lambda: abs(pane.picture.pixmap().width()
+                                - pane.host.width() * pane.devicePixelRatioF()) <= 2,
+                    timeout=10000)  # fmt: skip
+    assert pane.picture_key == BACKGROUND_PICTURE

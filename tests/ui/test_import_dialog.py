@@ -209,3 +209,25 @@ def test_a_file_with_too_many_problems_says_where_checking_stopped_first(ctx, di
     assert text == dialog.plan.summary()
     assert not dialog.import_button.isEnabled()
     assert table_state(ctx.store) == before
+
+
+def test_the_preview_plan_is_let_go_off_the_window_thread_after_the_import(
+    ctx, dialog, tmp_path, qtbot
+):
+    """The file is checked again when imported: the preview's plan (a 100k-row file's
+    million cells) is emptied on a worker, a bite at a time; the written plan stays whole
+    for undo."""
+    good = tmp_path / "good.csv"
+    good.write_text(HEADER + "".join(f"R-{i},Silo {i},agriculture,BY-MI,CDB,,100.00,USD,0,signed\n"
+                                     for i in range(30)), encoding="utf-8")  # fmt: skip
+    dialog.set_file(good, "projects")
+    idle(qtbot, dialog)
+    preview = dialog.plan
+    assert len(preview.planned) == 30 and preview.counts()["insert"] == 30
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, dialog)
+    assert dialog.plan is not preview and len(dialog.plan.planned) == 30
+    qtbot.waitUntil(lambda: not preview.planned, timeout=5000)
+    assert not preview.source.cells or not any(preview.source.cells.values())
+    ctx.undo_stack.undo()  # the written plan is whole: undo takes the 30 rows back
+    assert ctx.store.get_by("projects", "code", "R-0") is None

@@ -356,3 +356,18 @@ def test_several_selected_projects_give_one_pdf_a_page_each(qtbot, open_window, 
     out.unlink()
     win.actionBriefPdf.trigger()
     assert not out.exists() and said and "3 projects are selected" in said[0]
+
+
+def test_an_export_does_not_compute_the_worklist_again(qtbot, open_window, demo_path):
+    """An export records a snapshot: nothing the worklist reads, so no second pass over the
+    portfolio while the window takes in the export (an edit still does)."""
+    from tracker.services.changes import Change
+
+    win = open_window(demo_path, view="projects")
+    pane = win.page("attention")
+    pane.refresh(wait=True)
+    pane._timer.stop()
+    win.ctx.changed.emit(Change("snapshots", (1,), "insert"))
+    assert not pane._timer.isActive()
+    win.ctx.changed.emit(Change("projects", (1,), "update"))
+    assert pane._timer.isActive()

@@ -57,3 +57,18 @@ def figure_to_svg_bytes(fig: Figure) -> bytes:
     buffer = io.BytesIO()
     render(fig, buffer, "svg", svg_text=True)
     return buffer.getvalue()
+
+
+def figure_to_rgba(fig: Figure) -> tuple[int, int, bytes]:
+    """The chart drawn off-screen at its own size and dpi: (width, height, RGBA bytes).
+
+    For a picture drawn away from the window's thread (see the chart pane): the figure is
+    drawn by a canvas of its own, not the one on screen.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    with chart_style():
+        canvas.draw()
+    width, height = canvas.get_width_height(physical=True)
+    return width, height, bytes(canvas.buffer_rgba())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
+import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -106,13 +107,20 @@ def _rc() -> dict[str, Any]:
     }
 
 
+#: matplotlib's settings are one global dict: one chart is built (and drawn off-screen) at a
+#: time, whichever thread builds it (the window's, or a worker drawing a picture after an import).
+_STYLE_LOCK = threading.RLock()
+
+
 @contextlib.contextmanager
 def chart_style() -> Iterator[None]:
     """Temporarily apply the chart settings; the previous rcParams come back on exit.
 
-    Like all of matplotlib this is not thread-safe: build charts on one thread.
+    matplotlib is not thread-safe: the settings are held by one thread at a time (a
+    re-entrant lock), so a chart built in the background and one built on the window's
+    thread take turns instead of changing each other's settings.
     """
-    with matplotlib.rc_context(_rc()):
+    with _STYLE_LOCK, matplotlib.rc_context(_rc()):
         yield
 
 

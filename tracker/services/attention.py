@@ -27,6 +27,8 @@ from tracker.domain.filters import Filter
 from tracker.domain.money import from_minor
 from tracker.store import Store, keeping
 
+#: Tables whose writes cannot change the worklist (an export records a snapshot).
+NOT_READ = frozenset({"snapshots"})
 REASONS = ("stale", "overdue", "behind_plan", "disbursed_fell", "missing_fx", "idle_resident")
 REASON_LABELS = {
     "stale": "No recent update",
@@ -102,22 +104,34 @@ class Worklist:
     as_of: str
     settings: AttentionSettings
     items: list[Item] = field(default_factory=list)
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def counts(self) -> dict[str, int]:
-        c = Counter(i.reason for i in self.items)
-        return {r: c.get(r, 0) for r in REASONS}
+        if "counts" not in self._memo:
+            c = Counter(i.reason for i in self.items)
+            self._memo["counts"] = {r: c.get(r, 0) for r in REASONS}
+        return dict(self._memo["counts"])
 
     def project_reasons(self) -> dict[int, list[str]]:
         """Project id -> its reasons, in rule order (the table's "Attention" column)."""
-        out: dict[int, list[str]] = {}
-        for i in self.items:
-            if i.table == "projects":
-                out.setdefault(i.record_id, []).append(i.reason)
-        return out
+        if "reasons" not in self._memo:
+            out: dict[int, list[str]] = {}
+            for i in self.items:
+                if i.table == "projects":
+                    out.setdefault(i.record_id, []).append(i.reason)
+            self._memo["reasons"] = out
+        return self._memo["reasons"]
+
+    def summed(self) -> Worklist:
+        """The list with its counts worked out (in the background: the window then reads them)."""
+        self.counts(), self.records(), self.project_reasons()
+        return self
 
     def records(self) -> int:
         """How many records (projects, residents, currencies) need attention."""
-        return len({(i.table, i.record_id) for i in self.items})
+        if "records" not in self._memo:
+            self._memo["records"] = len({(i.table, i.record_id) for i in self.items})
+        return self._memo["records"]
 
     def to_json(self) -> str:
         return json.dumps(

@@ -175,14 +175,50 @@ class ImportPlan:
     errors: list[ValidationError] = field(default_factory=list)
     #: A first import's checked columns, which ``planned`` (all new records) refers to.
     checked: _Checked | None = field(default=None, repr=False, compare=False)
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
     def counts(self) -> dict[str, int]:
-        c = Counter(map(attrgetter("action"), self.planned))
-        return {"insert": c["insert"], "update": c["update"], "skip": c["skip"]}
+        """Rows to insert, update and skip (counted once: the window asks on its thread)."""
+        memo = self._memo.get("counts")
+        if memo is None or memo[0] != len(self.planned):
+            c = Counter(map(attrgetter("action"), self.planned))
+            memo = self._memo["counts"] = (len(self.planned), {"insert": c["insert"],
+                                                               "update": c["update"],
+                                                               "skip": c["skip"]})  # fmt: skip
+        return dict(memo[1])
+
+    def release(self) -> None:
+        """Empty the plan's rows and cells a bite at a time; the plan is not used after.
+
+        For a worker thread: a 100k-row file is millions of cells, and freeing them in
+        one go holds the interpreter's lock for 0.1–0.2 s (the window's thread with it);
+        between bites the lock can change hands.
+        """
+        lists: list[list[Any]] = [self.planned]
+        src = self.source
+        if isinstance(src.rows, list):
+            lists.append(src.rows)
+        lists += [c for c in getattr(src.rows, "_cols", ()) if isinstance(c, list)]
+        lists += list((src.cells or {}).values())
+        if self.checked is not None:
+            lists += [*self.checked.cols, self.checked.rows]
+        self._memo.clear()
+        for cells in lists:
+            while cells:
+                del cells[-RELEASE_BITE:]
+
+    def head(self, last_row: int) -> list[PlannedRow]:
+        """The planned records of the file's rows up to ``last_row`` (a preview's), found
+        once: ask in the background first, and the window's thread does not walk 100k rows."""
+        key = ("head", last_row, len(self.planned))
+        memo = self._memo.get("head")
+        if memo is None or memo[0] != key:
+            memo = self._memo["head"] = (key, [p for p in self.planned if p.row <= last_row])
+        return memo[1]
 
     def facts(self) -> dict[str, Any]:
         """The numbers the summary's first line tells (the window words them in its own
@@ -383,6 +419,32 @@ def _read_records(text: str, delimiter: str, *, quoted: bool = False) -> _Table:
     return header, cols, extra
 
 
+#: Cells freed at a time by ImportPlan.release.
+RELEASE_BITE = 20_000
+#: Lines split at a time by the plain CSV reader (a few milliseconds each): one C-level
+#: pass over a whole 100k-row file holds the interpreter's lock, and so the window, for
+#: up to 0.2 s.
+SPLIT_BLOCK = 5000
+#: Characters of a CSV's text cut into lines at a time.
+TEXT_BLOCK = 1 << 20
+
+
+def _lines(text: str) -> list[str]:
+    """``text.split("\\n")``, about a megabyte at a time (see SPLIT_BLOCK)."""
+    lines: list[str] = []
+    pos, n = 0, len(text)
+    while True:
+        end = text.find("\n", pos + TEXT_BLOCK)
+        if end < 0:
+            lines += text[pos:].split("\n")
+            return lines
+        lines += text[pos:end].split("\n")
+        pos = end + 1
+        if pos == n:
+            lines.append("")
+            return lines
+
+
 def _split_plain(text: str, delimiter: str) -> _Table | None:
     """The common CSV (no quote character, no blank line, every line as wide as the
     header) split by str methods over the whole text: the same cells csv.reader reads,
@@ -393,28 +455,37 @@ def _split_plain(text: str, delimiter: str) -> _Table | None:
         text = text.replace("\r\n", "\n")
         if "\r" in text:
             return None
-    lines = text.split("\n")
+    lines = _lines(text)
     if lines[-1] == "":
         lines.pop()
     if not lines:
         return None
     # Ragged lines need padding (csv.reader's caller does it).
     seps = lines[0].count(delimiter)
-    if set(map(str.count, lines, repeat(delimiter))) != {seps}:
-        return None
-    flat = delimiter.join(lines).split(delimiter)
-    limit = csv.field_size_limit()
-    if len(text) > limit and max(map(len, lines)) > limit and max(map(len, flat)) > limit:
-        return None  # csv.reader refuses such a cell: let it say so
+    for a in range(0, len(lines), SPLIT_BLOCK):
+        if set(map(str.count, lines[a : a + SPLIT_BLOCK], repeat(delimiter))) != {seps}:
+            return None
     width = seps + 1
-    cols = [flat[width + j :: width] for j in range(width)]
+    header = lines[0].split(delimiter)
+    # The cells, column by column, a block of lines at a time: one C-level pass over a
+    # 100k-row file holds the interpreter's lock for 0.2 s, and the window's thread with it.
+    limit = csv.field_size_limit()
+    if len(text) > limit and any(
+        len(cell) > limit for line in lines if len(line) > limit for cell in line.split(delimiter)
+    ):
+        return None  # csv.reader refuses such a cell: let it say so
+    cols: list[list[str]] = [[] for _ in range(width)]
+    for a in range(1, len(lines), SPLIT_BLOCK):
+        flat = delimiter.join(lines[a : a + SPLIT_BLOCK]).split(delimiter)
+        for j in range(width):
+            cols[j] += flat[j::width]
     # A line of blank cells is left out by csv.reader's caller. Only a line whose first
     # cell is blank can be one: look at the whole lines only if the first column has one.
-    if not (flat[0].strip() and all(map(str.strip, cols[0]))) and not all(
+    if not (header[0].strip() and all(map(str.strip, cols[0]))) and not all(
         map(str.strip, map(str.replace, lines, repeat(delimiter), repeat("")))
     ):
         return None
-    return _header(flat[:width]), cols, {}
+    return _header(header), cols, {}
 
 
 def _starts_a_cell(text: str, char: str) -> bool:

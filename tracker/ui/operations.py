@@ -29,7 +29,9 @@ refused after it; a cancelled write that committed nothing raises
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
@@ -167,6 +169,47 @@ def _alive(obj: QObject | None) -> bool:
 
 
 # ------------------------------------------------------------------ operations
+_sharing_lock = threading.Lock()
+_sharing = 0
+_collector_was_on = True
+_switch_interval = 0.005
+#: While work runs in the background, a thread waiting for the interpreter's lock (the
+#: window's, for its next event) gets it after this long instead of Python's 5 ms.
+SHARED_SWITCH_INTERVAL = 0.001
+
+
+@contextlib.contextmanager
+def sharing_the_interpreter() -> Any:
+    """Background work leaves the window's thread its turns at the interpreter's lock.
+
+    - Python's cycle collector rests: an import or export makes millions of short-lived
+      objects, and the collector walks all of them, several times, each pass holding
+      the lock for 0.2–0.5 s while the window's thread waits for it. Reference
+      counting still frees the rows as they go. When the last piece of work ends, what
+      it left alive is moved out of the collector's way (``gc.freeze``: no pass over it
+      later, on the window's thread) and the collector resumes.
+    - The lock changes hands after 1 ms instead of 5 ms (``sys.setswitchinterval``).
+    """
+    global _sharing, _collector_was_on, _switch_interval
+    with _sharing_lock:
+        if _sharing == 0:
+            _collector_was_on = gc.isenabled()
+            gc.disable()
+            _switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(_switch_interval, SHARED_SWITCH_INTERVAL))
+        _sharing += 1
+    try:
+        yield
+    finally:
+        with _sharing_lock:
+            _sharing -= 1
+            if _sharing == 0:
+                gc.freeze()
+                sys.setswitchinterval(_switch_interval)
+                if _collector_was_on:
+                    gc.enable()
+
+
 class _Op(Generic[T]):
     writes = False
 
@@ -270,7 +313,7 @@ class _Op(Generic[T]):
         result: Any = None
         error: BaseException | None = None
         try:
-            with lane:
+            with lane, sharing_the_interpreter():
                 self.progress.check()
                 if self.store is None:
                     result = self._op(self.progress)

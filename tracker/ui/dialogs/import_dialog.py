@@ -7,6 +7,7 @@ before the import commits writes nothing."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,8 @@ from tracker.ui.formatting import format_count
 from tracker.ui.messages import tr_message
 from tracker.ui.operations import CollectionOp, ProgressPanel, QueryOp, show_failure
 from tracker.ui.undo import UndoableCommand
+
+log = logging.getLogger(__name__)
 
 #: Rows shown in the preview; every problem is listed whatever the file's size.
 PREVIEW_ROWS = 2000
@@ -188,6 +191,7 @@ class ImportDialog(QDialog):
 
     def refresh(self) -> None:
         """Read and check the file again, in the background (nothing is written)."""
+        self._let_go(self.plan)
         self.command = None
         path = self.path_edit.text()
         if not path:
@@ -197,7 +201,7 @@ class ImportDialog(QDialog):
         kind = self.kind
 
         def check(store: Store, progress: Progress) -> importer.ImportPlan:
-            return importer.plan_import(store, kind=kind, path=path, progress=progress)
+            return _summed(importer.plan_import(store, kind=kind, path=path, progress=progress))
 
         self.plan = None
         self._preview_job = None  # the preview of the file checked before
@@ -266,7 +270,9 @@ class ImportDialog(QDialog):
         text = self.tr("Import {file}").format(file=name)
 
         def work(store: Store, progress: Progress) -> ImportOutcome:
-            return run_import(store, kind=kind, path=path, user=user, text=text, progress=progress)
+            done = run_import(store, kind=kind, path=path, user=user, text=text, progress=progress)
+            _summed(done.plan)
+            return done
 
         op = CollectionOp(self, self.ctx, work, title=self.tr("Import refused"))
         op.before_announce = self._push_undo
@@ -276,11 +282,23 @@ class ImportDialog(QDialog):
         self.reason.setText("")
         self._update_state()
 
+    def _let_go(self, plan: importer.ImportPlan | None) -> None:
+        """Free a preview's plan on a worker, a bite at a time (ImportPlan.release): dropped
+        here at once, its million cells would hold the window for a tenth of a second. The
+        plan of a written import stays whole: its undo keeps it."""
+        if plan is None or (self.command is not None and plan is self.command.plan):
+            return
+        self.plan = None
+        QueryOp(self, None, lambda _progress: plan.release(), title="release").failure(
+            lambda exc: log.info("import preview not released: %s", exc)
+        ).run_in_background()
+
     def _push_undo(self, done: ImportOutcome) -> None:
         if done.command is not None:
             self.ctx.undo_stack.push(UndoableCommand(self.ctx, done.command, applied=True))
 
     def _imported(self, done: ImportOutcome) -> None:
+        self._let_go(self.plan)  # the preview's plan: the import checked the file again
         plan = self.plan = done.plan
         if done.command is None:  # the second check found problems: nothing was written
             self._show_plan(plan)
@@ -308,6 +326,8 @@ class ImportDialog(QDialog):
         commits it can no longer be cancelled: the dialog then stays until it is done."""
         if self.busy() and not self.op.cancel():
             return
+        self._preview_job = None
+        self._let_go(self.plan)
         super().reject()
 
     # ---------------------------------------------------------------- display
@@ -346,14 +366,15 @@ class ImportDialog(QDialog):
 
     def _preview_slices(self, plan: importer.ImportPlan) -> Iterator[None]:
         src = plan.source
-        shown = src.rows[:PREVIEW_ROWS]
+        shown = _Head(src.rows, PREVIEW_ROWS)  # rows made as they are shown, a slice at a time
         t = self.preview
         t.clear()
         t.setColumnCount(len(src.columns) + 1)
         t.setRowCount(len(shown))
         t.setHorizontalHeaderLabels([self.tr("Action"), *src.columns])
         t.setVerticalHeaderLabels([str(src.first_row + i) for i in range(len(shown))])
-        actions = {p.row: p.action for p in plan.planned}
+        head = plan.head(src.first_row + len(shown) - 1)
+        actions = {p.row: p.action for p in head}
         labels = {
             "insert": self.tr("new"),
             "update": self.tr("changed"),
@@ -362,6 +383,8 @@ class ImportDialog(QDialog):
         bad_rows = {e.row for e in plan.errors if e.row is not None}
         for i, raw in enumerate(shown):
             if i and not i % PREVIEW_SLICE:
+                if i == PREVIEW_SLICE:
+                    _size_columns(t)  # from the first rows: measuring all would hold the window
                 yield
             rownum = src.first_row + i
             action = actions.get(rownum)
@@ -376,7 +399,7 @@ class ImportDialog(QDialog):
             for j, col in enumerate(src.columns):
                 v = raw.get(col)
                 t.setItem(i, j + 1, QTableWidgetItem("" if v is None else str(v)))
-        for p in plan.planned:  # the cells an upsert will change
+        for p in head:  # the cells an upsert will change
             i = p.row - src.first_row
             if p.action != "update" or not 0 <= i < len(shown):
                 continue
@@ -402,9 +425,8 @@ class ImportDialog(QDialog):
                 item.setBackground(QBrush(BAD_CELL))
                 tip = f"{e.field}: {tr_message(e.message)}"
                 item.setToolTip(f"{item.toolTip()}\n{tip}" if item.toolTip() else tip)
-        t.resizeColumnsToContents()
-        for j in range(t.columnCount()):
-            t.setColumnWidth(j, min(t.columnWidth(j), 260))
+        if len(shown) <= PREVIEW_SLICE:
+            _size_columns(t)
 
     def _fill_problems(self, plan: importer.ImportPlan) -> None:
         p = self.problems
@@ -429,3 +451,32 @@ class ImportDialog(QDialog):
 
 def _problem_order(e: ValidationError) -> tuple[int, str]:
     return (e.row if e.row is not None else 0, e.field)
+
+
+class _Head:
+    """The first ``n`` rows of a file's rows, each made when it is asked for."""
+
+    def __init__(self, rows: Any, n: int):
+        self.rows, self.n = rows, min(n, len(rows))
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __iter__(self) -> Iterator[Any]:
+        return (self.rows[i] for i in range(self.n))
+
+
+def _size_columns(t: QTableWidget) -> None:
+    """The preview's columns as wide as their text in the first rows (at most 260 px)."""
+    t.verticalHeader().setResizeContentsPrecision(PREVIEW_SLICE)
+    t.resizeColumnsToContents()
+    for j in range(t.columnCount()):
+        t.setColumnWidth(j, min(t.columnWidth(j), 260))
+
+
+def _summed(plan: importer.ImportPlan) -> importer.ImportPlan:
+    """The plan with what the dialog shows of it counted, on the worker's thread: the
+    window's thread then reads the numbers instead of walking every planned row."""
+    plan.counts()
+    plan.head(plan.source.first_row + PREVIEW_ROWS - 1)
+    return plan

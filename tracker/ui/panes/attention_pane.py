@@ -38,7 +38,7 @@ REFRESH_DELAY_MS = 300
 
 
 #: At most this many worklist rows are put in the table (see _fill).
-MAX_SHOWN = 2000
+MAX_SHOWN = 500
 
 
 class AttentionPane(QWidget):
@@ -156,7 +156,7 @@ class AttentionPane(QWidget):
             return
 
         def work(store: Any, _progress: Any) -> attention.Worklist:
-            return attention.worklist(store, today=today)
+            return attention.worklist(store, today=today).summed()
 
         self._op = QueryOp(self, self.ctx.store, work, title="attention")
         self._op.success(self._done).failure(lambda _e: None)
@@ -168,7 +168,8 @@ class AttentionPane(QWidget):
         self.computed.emit(wl)
 
     def _on_changed(self, change: Change) -> None:
-        self._timer.start()
+        if change.table not in attention.NOT_READ:
+            self._timer.start()
 
     def _refresh_if_open(self) -> None:
         if not self.ctx.store.closed:

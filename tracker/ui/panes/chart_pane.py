@@ -13,7 +13,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from tracker.domain.filters import Filter
@@ -21,7 +21,8 @@ from tracker.services.changes import Change
 from tracker.ui import i18n
 from tracker.ui.chart_picture import CubeReader, PictureCache, file_parts, picture_key, warm_up
 from tracker.ui.i18n import chart_title
-from tracker.ui.widgets.figure_canvas import FigureHost
+from tracker.ui.operations import QueryOp
+from tracker.ui.widgets.figure_canvas import SCREEN_DPI, FigureHost
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -33,6 +34,12 @@ log = logging.getLogger(__name__)
 #: After a start-up picture is shown, matplotlib and the chart data are loaded in the
 #: background this much later (so the first filter change draws at once).
 PRELOAD_DELAY_MS = 1500
+
+#: ``picture_key`` while a picture drawn in the background is shown (it is not kept on disk).
+BACKGROUND_PICTURE = "drawn in the background"
+
+#: A picture drawn in the background is drawn again this long after the last resize.
+RESIZE_DELAY_MS = 150
 
 #: Charts that show single projects, so the selected one matters to them.
 SELECTION_CHARTS = frozenset({"timeline", "disbursement", "plan"})
@@ -66,7 +73,7 @@ def charts_for_kind(kind: str) -> tuple[str, ...]:
     return tuple(chart_data.CHARTS_FOR_KIND.get(kind, _CHARTS_FOR_KIND.get(kind, ())))
 
 
-#: Changes of many rows: the chart's sums are read in the background before it is drawn.
+#: Changes of many rows: the chart is built and drawn in the background, shown as a picture.
 BULK_ACTIONS = frozenset({"import", "round"})
 
 
@@ -91,6 +98,17 @@ class ChartPane(QWidget):
         self.last_error: str | None = None
         #: What the shown figure was built from: kind, chart, filter, selected id, currency, as-of.
         self._drawn: tuple | None = None
+        #: Whether the live figure is what is shown (False while a picture drawn in the
+        #: background after an import stands in for it: printing builds the figure then).
+        self._live = True
+        #: The background draw under way after an import or a round, if any.
+        self.background: QueryOp | None = None
+        #: Counts the writes that concern the chart: a background picture of older data is dropped.
+        self._generation = 0
+        self._resized = QTimer(self)
+        self._resized.setSingleShot(True)
+        self._resized.setInterval(RESIZE_DELAY_MS)
+        self._resized.timeout.connect(self._redraw_picture)
 
         self.combo = QComboBox(self)
         self.combo.setObjectName("chartChoice")
@@ -151,7 +169,7 @@ class ChartPane(QWidget):
 
     def current_figure(self) -> Figure | None:
         """The figure on screen (drawn now if it was deferred), for printing."""
-        if self._needs_draw():
+        if self._needs_draw() or not self._live:
             self._leave_picture()
             self._draw()
         return self.host.figure()
@@ -160,6 +178,8 @@ class ChartPane(QWidget):
         """Keep the live chart on screen for the next start (the window calls this as it closes)."""
         canvas = self.host.canvas()
         if canvas is None or self.picture_key is not None or not self.host.isVisible():
+            return False
+        if not self._live:
             return False
         if self.last_error is not None or self._needs_draw():
             return False
@@ -209,14 +229,97 @@ class ChartPane(QWidget):
     def _on_changed(self, change: Change) -> None:
         if self._kind and change_concerns(change, self._kind):
             self._dirty = True
-            if change.action in BULK_ACTIONS and self.isVisible():
-                # Many rows at once (an import, a round): the sums are read again in the
-                # background first, so the window keeps answering; then the chart is drawn.
-                reader = CubeReader(self.ctx.store, (self._kind,), self, then=self._update)
-                self.warmer = reader
-                reader.start()
+            self._generation += 1
+            if change.action in BULK_ACTIONS and self.isVisible() and self.current_chart():
+                # Many rows at once (an import, a round): the chart is built and drawn in the
+                # background, so the window keeps answering; see _draw_in_background.
+                self._draw_in_background()
                 return
             self._update()
+
+    def _draw_in_background(self) -> None:
+        """Build and draw the chart on a worker thread and show it as a picture.
+
+        After an import the sums are read again and the figure laid out afresh: a few
+        hundred milliseconds of matplotlib that would freeze the window on its own thread.
+        The worker draws on a read-only connection of its own, at the pane's size and
+        pixel ratio; the picture is shown only if nothing the chart draws from changed
+        meanwhile (a newer change, filter or chart asks again). The live figure is built
+        when it is needed: printing, a resize, the next change.
+        """
+        from tracker.services import chart_data
+
+        wanted = self._wanted()
+        kind, chart, flt, selected, currency, as_of = wanted
+        width_in, height_in = self.host.size_inches()
+        ratio = self.devicePixelRatioF()
+        # What needs Qt (translations, names of the filter) is read here, on the window's thread.
+        texts, lang, titles = (
+            i18n.chart_texts(),
+            i18n.current_language(),
+            {chart: chart_title(chart)},
+        )
+        context = chart_context(self.ctx.store, chart, flt, as_of)
+        today = dt.date.today()
+        generation = self._generation
+        stamp = self.ctx.store.aggregates_stamp()
+
+        def work(store: Any, _progress: Any) -> tuple[tuple[int, int, bytes], dict]:
+            from tracker.charts.output import figure_to_rgba
+
+            figure = chart_data.build_figure(
+                store, chart, flt=flt, currency=currency, as_of=as_of, today=today,
+                selected_id=selected, width_in=width_in, height_in=height_in,
+                dpi=SCREEN_DPI * ratio, texts=texts, lang=lang, titles=titles, context=context,
+            )  # fmt: skip
+            # The sums read for it (kept by the worker's store) go to the window's store too:
+            # the next live draw (a filter, a selection) does not read them again.
+            return figure_to_rgba(figure), store.chart_aggregates((kind,))
+
+        def shown(result: tuple[tuple[int, int, bytes], dict]) -> None:
+            image, cubes = result
+            if self.background is op:
+                self.background = None
+            if not self.ctx.store.closed:
+                self.ctx.store.adopt_aggregates(cubes, stamp)
+            if self._wanted() != wanted or self._generation != generation or self.ctx.store.closed:
+                self._update()  # something else was asked, or written, meanwhile
+                return
+            if self._live and not self._dirty:
+                return  # drawn live meanwhile (a selection, a print): that figure is as new
+            self._show_image(image, ratio, wanted)
+
+        def failed(exc: BaseException) -> None:
+            log.info("chart %s not drawn in the background: %s", chart, exc)
+            if self.background is op:
+                self.background = None
+            self._update()  # drawn live, where a failure is shown as usual
+
+        op = QueryOp(self, self.ctx.store, work, title="chart")
+        op.success(shown).failure(failed).superseding(("chart pane", id(self)))
+        self.background = op
+        op.run_in_background()
+
+    def _redraw_picture(self) -> None:
+        if self.picture_key == BACKGROUND_PICTURE and self.isVisible():
+            self._draw_in_background()
+
+    def _show_image(self, image: tuple[int, int, bytes], ratio: float, wanted: tuple) -> None:
+        width, height, data = image
+        picture = QImage(data, width, height, 4 * width, QImage.Format.Format_RGBA8888).copy()
+        pixmap = QPixmap.fromImage(picture)
+        pixmap.setDevicePixelRatio(ratio)
+        self.picture.setPixmap(pixmap)
+        self.picture.setAccessibleName(chart_title(wanted[1]))
+        self.picture_key = BACKGROUND_PICTURE
+        self.message.hide()
+        self.host.hide()
+        self.picture.show()
+        self.last_error = None
+        self.draw_count += 1
+        self._drawn = wanted
+        self._dirty = False
+        self._live = False
 
     def _wanted(self) -> tuple:
         chart = self.current_chart()
@@ -239,7 +342,10 @@ class ChartPane(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        if self.picture_key is not None:
+        if self.picture_key == BACKGROUND_PICTURE:
+            # A picture drawn in the background is drawn again there, at the new size.
+            self._resized.start()
+        elif self.picture_key is not None:
             self._update()  # the picture fits one size only: another size draws live
 
     # --- the start-up picture -----------------------------------------------------------
@@ -318,3 +424,4 @@ class ChartPane(QWidget):
         self.draw_count += 1
         self._drawn = wanted
         self._dirty = False
+        self._live = True

@@ -58,6 +58,10 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     return t
 
 
+#: Rows whose text sets a list's column widths.
+SIZED_ROWS = 200
+
+
 def list_table(
     parent: QWidget, name: str, headers: list[str], on_open: Any, *, word_wrap: bool = True
 ) -> QTableWidget:
@@ -93,6 +97,8 @@ def fill_table(
         for i, cells in enumerate(rows):
             for c, text in enumerate(cells):
                 t.setItem(i, c, _item(text))
+        # Widths from the first rows (a list may hold thousands).
+        t.verticalHeader().setResizeContentsPrecision(SIZED_ROWS)
         for c in range(t.columnCount() - 1):
             if c not in fixed:
                 t.resizeColumnToContents(c)
@@ -101,9 +107,15 @@ def fill_table(
         t.setUpdatesEnabled(True)
 
 
+_READ_ONLY: Qt.ItemFlag | None = None
+
+
 def _item(text: str, data: Any = None) -> QTableWidgetItem:
+    global _READ_ONLY
     it = QTableWidgetItem(text)
-    it.setFlags(it.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if _READ_ONLY is None:  # the flags worked out once: enum arithmetic costs more than the item
+        _READ_ONLY = it.flags() & ~Qt.ItemFlag.ItemIsEditable
+    it.setFlags(_READ_ONLY)
     if data is not None:
         it.setData(Qt.ItemDataRole.UserRole, data)
     return it
