@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -106,7 +106,7 @@ def layout(table: str, lang: str, currency: str,
         cols.append(Column(t("Field", english), col, xl.label_writer(status), 16))
     for f in _converted(table):
         head = t("Export", REPORTING_HEADER).format(field=t("Field", f.label), currency=currency)
-        cols.append(Column(head, f"{f.name}·rep", xl.MINOR, 20, reporting=True))
+        cols.append(Column(head, f"{f.name}·rep", xl.reporting_cell, 20, reporting=True))
     return cols
 
 
@@ -116,26 +116,28 @@ def _converted(table: str) -> list[Field]:
 
 
 class SheetRows:
-    """Store rows with their amounts also in the reporting currency, converted at the as-of
-    date with the arithmetic of the window's totals (fx.Converter), in minor units; and
-    the sums of those for the total row."""
+    """Store rows with their amounts also in the reporting currency at the as-of date, and
+    the total row. A converted amount is not rounded to the cent (a float), so the column
+    sums to the total; the total converts each currency's sum, as the window's totals and
+    the Summary do (fx.Converter), so all three agree to the cent."""
 
     def __init__(self, table: str, conv: Converter) -> None:
         self.money = [(f.name, f"{f.name}·rep", f.currency_field) for f in _converted(table)]
         self.conv = conv
-        self.sums = {rep: 0 for _, rep, _ in self.money}
-        self._rates: dict[str, tuple[Decimal, Decimal] | None] = {}
+        #: column -> currency -> sum of the amounts in minor units
+        self.sums: dict[str, dict[str, int]] = {rep: {} for _, rep, _ in self.money}
+        self._rates: dict[str, Decimal | None] = {}
 
-    def _rate(self, currency: str) -> tuple[Decimal, Decimal] | None:
-        """(units per USD of ``currency``, of the reporting currency) on the as-of date;
-        None when one is missing (the amount is left out, and the Summary says so)."""
+    def _factor(self, currency: str) -> Decimal | None:
+        """Reporting-currency units per unit of ``currency`` on the as-of date (None:
+        no rate; the amount is left out, as the window leaves it out, and the Summary says so)."""
         c = self.conv
         src = c.table.per_usd(currency, c.as_of)
         dst = c.table.per_usd(c.target, c.as_of)
         if src is None or dst is None:
             c.missing.add(currency.upper() if src is None else c.target.upper())
             return None
-        return src, dst
+        return dst / src
 
     def __call__(self, rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         money, sums, rates = self.money, self.sums, self._rates
@@ -146,26 +148,27 @@ class SheetRows:
                 if v is None or not c:  # no currency (a plan in its project's): left out
                     row[key] = None
                     continue
-                if c != target:
-                    if c not in rates:
-                        rates[c] = self._rate(c)
-                    r = rates[c]
-                    if r is None:
-                        row[key] = None
-                        continue
-                    # Converter: (v / 100 / src * dst) to the cent; scaled by 100, the same digits.
-                    v = int((Decimal(v) / r[0] * r[1]).to_integral_value(rounding=ROUND_HALF_EVEN))
-                row[key] = v
-                sums[key] += v
+                per = sums[key]
+                per[c] = per.get(c, 0) + v
+                if c == target:
+                    row[key] = v  # exact, in minor units
+                    continue
+                if c not in rates:
+                    rates[c] = self._factor(c)
+                f = rates[c]
+                row[key] = None if f is None else float(f * v) / 100
             yield row
 
     def total_row(self, columns: Sequence[Column], lang: str) -> dict[str, Any]:
-        """The row under the data: "Total" and the sums of the converted amounts."""
+        """The row under the data: "Total" and, per reporting-currency column, each
+        currency's sum converted (the same figure as the window's totals)."""
         out: dict[str, Any] = {c.key: None for c in columns}
         out[columns[0].key] = tr(lang, "Export", TOTAL)
         for c in columns:
             if c.reporting:
-                out[c.key] = Decimal(self.sums[c.key]).scaleb(-2)
+                out[c.key] = self.conv.total(
+                    (cur, Decimal(m).scaleb(-2)) for cur, m in sorted(self.sums[c.key].items())
+                )
         return out
 
 

@@ -118,6 +118,15 @@ def minor_cell(ref: str, m: int) -> str:
     return value_cell(ref, (Decimal(m) / 100).quantize(Decimal("0.01")), MONEY)
 
 
+def reporting_cell(ref: str, v: Any) -> str:
+    """An amount in the reporting currency: exact minor units (int) as they are, a
+    converted amount (float, not rounded to the cent, so a column's sum is the sum of
+    the amounts) as a number; both shown to the cent."""
+    if type(v) is int:
+        return minor_cell(ref, v)
+    return f'<c r="{ref}" s="{S_MONEY}"><v>{v!r}</v></c>'
+
+
 def _text(ref: str, v: Any) -> str:
     return text_cell(ref, v if type(v) is str else str(v))
 
