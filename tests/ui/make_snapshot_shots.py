@@ -190,7 +190,9 @@ def main(argv: list[str] | None = None) -> int:
         i for i, s in enumerate(d.snapshots) if s.fmt == "xlsx" and s.path.name.endswith("-en.xlsx")
     )
     d.select_snapshot(row)
-    d.compare_selected()
+    op = d.compare_selected()
+    while not op.delivered:
+        _settle(app, 5)
     _grab(app, d, out / "compare-dialog.png")
     d.close()
     win.close()

@@ -24,6 +24,12 @@ def dialog(ctx, qtbot):  # noqa: ANN001
     d.close()
 
 
+def compared(qtbot, d: CompareDialog):  # noqa: ANN001, ANN201
+    """Wait for the comparison running in the background: its result (None if it failed)."""
+    qtbot.waitUntil(lambda: not d.busy(), timeout=30000)
+    return d.result
+
+
 def tree_texts(d: CompareDialog) -> list[tuple[str, str, str]]:
     out = []
 
@@ -46,7 +52,7 @@ def test_changes_since_a_snapshot_field_by_field(ctx, dialog, tmp_path, qtbot, m
     qtbot.mouseClick(
         dialog.findChild(type(dialog.export_button), "chooseSnapshot"), Qt.MouseButton.LeftButton
     )
-    assert dialog.result is not None
+    assert compared(qtbot, dialog) is not None
     texts = tree_texts(dialog)
     assert texts[0][0] == "Projects — 0 added, 0 removed, 1 changed"
     assert (p["code"], "", "") in texts
@@ -57,7 +63,7 @@ def test_changes_since_a_snapshot_field_by_field(ctx, dialog, tmp_path, qtbot, m
     assert dialog.export_button.isEnabled()
 
 
-def test_added_and_removed_and_moved_totals(ctx, dialog, tmp_path):
+def test_added_and_removed_and_moved_totals(ctx, dialog, tmp_path, qtbot):
     snap = tmp_path / "old.sqlite3"
     export_snapshot(ctx.store, fmt="sqlite", out=snap, user="tester")
     with Store.open(snap, backup=False) as old:  # the snapshot had one project more, one fewer
@@ -65,7 +71,8 @@ def test_added_and_removed_and_moved_totals(ctx, dialog, tmp_path):
         old._conn.execute("DELETE FROM project_updates WHERE project_id = ?", (gone["id"],))
         old._conn.execute("DELETE FROM projects WHERE id = ?", (gone["id"],))
         old.changed = False
-    r = dialog.compare_with(snap)
+    dialog.compare_with(snap)
+    r = compared(qtbot, dialog)
     assert [a["code"] for a in r.kinds["projects"].added] == [gone["code"]]
     texts = tree_texts(dialog)
     assert ("Added (1)", "", "") in texts
@@ -75,7 +82,7 @@ def test_added_and_removed_and_moved_totals(ctx, dialog, tmp_path):
     assert committed.startswith("+") and committed != "+0.00"
 
 
-def test_save_comparison_as_xlsx_and_json(ctx, dialog, tmp_path, monkeypatch):
+def test_save_comparison_as_xlsx_and_json(ctx, dialog, tmp_path, monkeypatch, qtbot):
     snap = tmp_path / "old.sqlite3"
     export_snapshot(ctx.store, fmt="sqlite", out=snap, user="tester")
     p = ctx.store.rows("projects")[1]
@@ -85,6 +92,7 @@ def test_save_comparison_as_xlsx_and_json(ctx, dialog, tmp_path, monkeypatch):
         )
     )
     dialog.compare_with(snap)
+    compared(qtbot, dialog)
     monkeypatch.setattr(
         compare_dialog, "choose_save_path", lambda *a: str(tmp_path / "changes.xlsx")
     )
@@ -109,9 +117,10 @@ def test_save_comparison_as_xlsx_and_json(ctx, dialog, tmp_path, monkeypatch):
     )
 
 
-def test_not_a_snapshot_is_refused_plainly(dialog, tmp_path):
+def test_not_a_snapshot_is_refused_plainly(dialog, tmp_path, qtbot):
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"hello" * 100)
-    assert dialog.compare_with(junk) is None
+    dialog.compare_with(junk)
+    assert compared(qtbot, dialog) is None
     assert "not a SQLite database" in dialog.message.text()
     assert not dialog.export_button.isEnabled() and dialog.tree.topLevelItemCount() == 0

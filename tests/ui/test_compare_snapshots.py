@@ -51,6 +51,7 @@ def click_row(qtbot, d, row: int, *, double: bool = False) -> None:  # noqa: ANN
     qtbot.mouseClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     if double:  # a real double click: press, release, then the double click
         qtbot.mouseDClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.waitUntil(lambda: not d.busy(), timeout=30000)  # compared in the background
 
 
 def test_compare_with_any_recorded_snapshot(qtbot, open_window, demo_path, tmp_path):
@@ -76,6 +77,7 @@ def test_compare_with_any_recorded_snapshot(qtbot, open_window, demo_path, tmp_p
         if not double:
             assert d.compare_button.isEnabled()
             qtbot.mouseClick(d.compare_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: not d.busy(), timeout=30000)
         assert d.result is not None, (row, d.message.text())
         texts = tree_texts(d)
         assert texts[0][0] == "Projects — 0 added, 0 removed, 1 changed", (row, texts[:3])

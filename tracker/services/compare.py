@@ -38,6 +38,7 @@ from tracker.services.export import (
     records,
 )
 from tracker.services.export_xlsx import DATE_FORMAT, MAX_DIGITS, MONEY_FORMAT
+from tracker.services.progress import CHECKING, READING, Progress, quiet
 from tracker.store import Store
 
 #: Columns that differ between copies of the same data and are not compared.
@@ -426,17 +427,21 @@ def _reference_source(store: Store, table: str) -> Any:
     return SourceTable(cols, rows, 1, "JSON", False)
 
 
-def load_snapshot(target: Store, path: Path, *, current: Store) -> set[str]:
+def load_snapshot(target: Store, path: Path, *, current: Store,
+                  progress: Progress | None = None) -> set[str]:  # fmt: skip
     """Read an XLSX or JSON snapshot into ``target`` (an empty database) with the importer;
-    reference data the file does not hold is taken from ``current``. The tables it held."""
+    reference data the file does not hold is taken from ``current``. The tables it held.
+    ``progress`` hears the tables read and may cancel between them."""
     from tracker.services import importer
     from tracker.services.import_limits import ImportRefused
 
+    progress = progress or quiet()
     fmt = snapshot_format(path)
     present = _tables_in(path, fmt)
     if not present & set(MAIN_TABLES):
         raise SnapshotUnreadable(f"{path.name} holds no projects, residents or ventures")
-    for table in _LOAD_ORDER:
+    for i, table in enumerate(_LOAD_ORDER):
+        progress(i, len(_LOAD_ORDER) + 1, READING)
         try:
             if table in present:
                 plan = importer.plan_import(target, kind=table, path=path)
@@ -455,7 +460,8 @@ def load_snapshot(target: Store, path: Path, *, current: Store) -> set[str]:
 
 
 @contextlib.contextmanager
-def open_snapshot(snap: Snapshot, *, current: Store) -> Iterator[Store]:
+def open_snapshot(snap: Snapshot, *, current: Store,
+                  progress: Progress | None = None) -> Iterator[Store]:  # fmt: skip
     """The snapshot as a database to compare with: a SQLite copy opened read-only, an XLSX
     or JSON snapshot read into a temporary database (removed afterwards)."""
     if not snap.exists:
@@ -470,16 +476,19 @@ def open_snapshot(snap: Snapshot, *, current: Store) -> Iterator[Store]:
     with tempfile.TemporaryDirectory(prefix="tracker-compare-") as tmp:
         store = Store.open(Path(tmp) / "snapshot.sqlite3", create=True, backup=False)
         try:
-            load_snapshot(store, snap.path, current=current)
+            load_snapshot(store, snap.path, current=current, progress=progress)
             yield store
         finally:
             store.close(backup=False)
 
 
 def compare_with_snapshot(current: Store, snap: Snapshot, *, currency: str = "USD",
-                          as_of: str | None = None) -> CompareResult:  # fmt: skip
+                          as_of: str | None = None,
+                          progress: Progress | None = None) -> CompareResult:  # fmt: skip
     """The open database (new) against a snapshot (old), over what the snapshot holds."""
-    with open_snapshot(snap, current=current) as old:
+    progress = progress or quiet()
+    with open_snapshot(snap, current=current, progress=progress) as old:
+        progress(None, None, CHECKING)
         result = compare_stores(old, current, currency=currency, as_of=as_of, tables=snap.tables,
                                 flt=snap.filter)  # fmt: skip
     result.old_path = snap.path

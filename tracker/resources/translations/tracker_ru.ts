@@ -639,6 +639,7 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>ChangesPanel</name>
         <message>
             <source>When</source>
+            <extracomment>Rows whose text sets a list's column widths.</extracomment>
             <translation>Когда</translation>
         </message>
         <message>
@@ -678,7 +679,7 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>ChartPane</name>
         <message>
             <source>&amp;Chart:</source>
-            <extracomment>Changes of many rows: the chart's sums are read in the background before it is drawn. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: kind, chart, filter, selected id, currency, as-of.</extracomment>
+            <extracomment>Changes of many rows: the chart is built and drawn in the background, shown as a picture. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: kind, chart, filter, selected id, currency, as-of. Whether the live figure is what is shown (False while a picture drawn in the background after an import stands in for it: printing builds the figure then). The background draw under way after an import or a round, if any. Counts the writes that concern the chart: a background picture of older data is dropped.</extracomment>
             <translation>&amp;Диаграмма:</translation>
         </message>
         <message>
@@ -919,6 +920,10 @@ The current file is backed up first, so this can be taken back by restoring that
         <message>
             <source>Earlier snapshot</source>
             <translation>Прежний срез</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>отменено</translation>
         </message>
         <message>
             <source>{kind}: {a} added, {r} removed, {c} changed</source>
@@ -2501,7 +2506,7 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
         <name>ProgressPanel</name>
         <message>
             <source>Cancel</source>
-            <extracomment>Runs before the Change is announced (an undo entry goes on the stack first).</extracomment>
+            <extracomment>While work runs in the background, a thread waiting for the interpreter's lock (the window's, for its next event) gets it after this long instead of Python's 5 ms. Runs before the Change is announced (an undo entry goes on the stack first).</extracomment>
             <translation>Отмена</translation>
         </message>
         <message>
@@ -2582,7 +2587,7 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
         </message>
         <message>
             <source>as of {date}</source>
-            <extracomment>After a start-up picture is shown, matplotlib and the chart data are loaded in the background this much later (so the first filter change draws at once). Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind.</extracomment>
+            <extracomment>After a start-up picture is shown, matplotlib and the chart data are loaded in the background this much later (so the first filter change draws at once). ``picture_key`` while a picture drawn in the background is shown (it is not kept on disk). A picture drawn in the background is drawn again this long after the last resize. Charts that show single projects, so the selected one matters to them. Reference tables whose names or rates appear in charts of every kind. Fallback when tracker.services.chart_data does not list a kind.</extracomment>
             <translation>на {date}</translation>
         </message>
         <message>

@@ -9,7 +9,6 @@ from psycopg.rows import dict_row
 from tracker.store.errors import StoreError
 from tracker.store.postgres import urls
 
-
 #: The longest one everyday statement may run (a whole-portfolio copy lifts it).
 STATEMENT_TIMEOUT = "120s"
 

@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -48,6 +47,7 @@ from tracker.store import StoreError
 from tracker.ui.context import AppContext
 from tracker.ui.dialogs.export_dialog import format_name
 from tracker.ui.i18n import code_label, kind_label, label_for, tr_domain
+from tracker.ui.operations import ProgressPanel, QueryOp, failure_text
 from tracker.ui.settings import Settings
 
 ADDED, REMOVED, CHANGED = QColor("#1E7B34"), QColor("#B00020"), QColor("#8A5A00")
@@ -151,6 +151,8 @@ class CompareDialog(QDialog):
         lay.addWidget(split, 1)
 
         bottom = QHBoxLayout()
+        self.progress_panel = ProgressPanel(self)
+        bottom.addWidget(self.progress_panel)
         self.message = QLabel(self)
         self.message.setObjectName("compareMessage")
         self.message.setWordWrap(True)
@@ -164,6 +166,7 @@ class CompareDialog(QDialog):
         close.clicked.connect(self.reject)
         bottom.addWidget(close)
         lay.addLayout(bottom)
+        self.op: Any = None
         self._names = self._reference_names()
         self.snapshots: list[Snapshot] = []
         self.fill_snapshots()
@@ -211,7 +214,7 @@ class CompareDialog(QDialog):
     def select_snapshot(self, row: int) -> None:
         self.snapshot_list.selectRow(row)
 
-    def compare_selected(self) -> CompareResult | None:
+    def compare_selected(self) -> Any:
         rows = self.snapshot_list.selectionModel().selectedRows()
         if not rows:
             return None
@@ -222,8 +225,9 @@ class CompareDialog(QDialog):
         if path:
             self.compare_with(path)
 
-    def compare_with(self, path: str | Path) -> CompareResult | None:
-        """Compare the snapshot at ``path`` (old) with the open database (new)."""
+    def compare_with(self, path: str | Path) -> Any:
+        """Compare the snapshot at ``path`` (old) with the open database (new); the operation
+        (None when the file is not a snapshot)."""
         try:
             snap = snapshot_at(self.ctx.store, path)
         except SnapshotUnreadable as exc:
@@ -232,21 +236,46 @@ class CompareDialog(QDialog):
             return None
         return self.compare_snapshot(snap)
 
-    def compare_snapshot(self, snap: Snapshot) -> CompareResult | None:
-        """Compare a snapshot (old) with the open database (new), over what it holds."""
+    def compare_snapshot(self, snap: Snapshot) -> Any:
+        """Compare a snapshot (old) with the open database (new), over what it holds, in
+        the background (an XLSX or JSON snapshot is read in first); returns the operation."""
+        if self.busy():
+            self.op.cancel()
         self._clear(str(snap.path))
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.result = compare_with_snapshot(self.ctx.store, snap, currency=self.ctx.currency,
-                                                as_of=self.ctx.as_of)  # fmt: skip
-        except (StoreError, SnapshotUnreadable) as exc:
-            self._error(str(exc))
-            return None
-        finally:
-            QApplication.restoreOverrideCursor()
-        self._show(self.result)
+        self.message.setStyleSheet("")
+        self.message.setText("")
+        currency, as_of = self.ctx.currency, self.ctx.as_of
+
+        def work(store: Any, progress: Any) -> CompareResult:
+            return compare_with_snapshot(store, snap, currency=currency, as_of=as_of,
+                                         progress=progress)  # fmt: skip
+
+        op = QueryOp(self, self.ctx.store, work, title=self.tr("Compare"))
+        op.success(self._compared).failure(self._failed)
+        op.on_cancelled(lambda: self._error(self.tr("cancelled")))
+        self.op = op.with_progress(self.progress_panel, cancellable=True).run_in_background()
+        return self.op
+
+    def busy(self) -> bool:
+        """Whether a comparison of this dialog is still running."""
+        return self.op is not None and not self.op.delivered
+
+    def _compared(self, result: CompareResult) -> None:
+        self.result = result
+        self._show(result)
         self.export_button.setEnabled(True)
-        return self.result
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, (StoreError, SnapshotUnreadable)):
+            self._error(str(exc))
+        else:
+            self._error(failure_text(exc))
+
+    def reject(self) -> None:
+        """Close; a comparison still running is cancelled."""
+        if self.busy():
+            self.op.cancel()
+        super().reject()
 
     def _clear(self, path: str) -> None:
         self.path_edit.setText(path)
