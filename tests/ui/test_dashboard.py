@@ -135,3 +135,63 @@ def test_empty_database(qtbot, store):
     assert pane.tiles["tileFinancing"].value.text() == "$0.00"
     assert pane.chart_errors == {}
     pane.close()
+
+
+def test_plan_against_actual_of_the_portfolio_by_quarter(dash, demo_store):
+    """The dashboard draws the portfolio's planned and actual cumulative disbursement at
+    each quarter end (the projects with a plan, in the reporting currency), and draws it
+    again when a plan is saved."""
+    import datetime as dt
+
+    from matplotlib.dates import num2date
+
+    from tracker.domain.filters import Filter
+    from tracker.services import plans
+
+    pane, ctx = dash
+    assert "plan" in DASHBOARD_CHARTS and "plan" not in pane.chart_errors
+
+    def steps():
+        ax = pane.hosts["plan"].figure().axes[-1]
+        lines = [ln for ln in ax.get_lines() if len(ln.get_xdata()) > 1]
+        return [[num2date(x).date() for x in ln.get_xdata()] for ln in lines[:2]]
+
+    series = plans.portfolio_series(demo_store, flt=Filter(), currency=ctx.currency,
+                                    as_of=pane.figures.as_of, today=dt.date.today().isoformat())  # fmt: skip
+    planned, actual = steps()
+    assert planned == [dt.date.fromisoformat(d) for d, _ in series.planned]
+    assert actual == [dt.date.fromisoformat(d) for d, _ in series.actual] and actual
+    for day in planned + actual:  # quarter ends
+        assert day.month in (3, 6, 9, 12) and (day + dt.timedelta(days=1)).day == 1, day
+    count = pane.refresh_count
+    pid = demo_store.project_ids_by_code(["BY-CN-001"])["by-cn-001"]
+    ctx.run(plans.SavePlanCommand(project_id=pid, user=ctx.user,
+                                  rows=[{"date": "2010-06-30", "amount": "1000"}]))  # fmt: skip
+    assert pane.refresh_count == count + 1
+    ax = pane.hosts["plan"].figure().axes[-1]
+    before = [v for _d, v in series.planned]
+    after = [v for _d, v in plans.portfolio_series(
+        demo_store, flt=Filter(), currency=ctx.currency, as_of=pane.figures.as_of,
+        today=dt.date.today().isoformat()).planned]  # fmt: skip
+    assert after != before and len(ax.get_lines()[0].get_ydata()) == len(after)
+    assert steps()[0][0] <= dt.date(2010, 6, 30)
+
+
+def test_narrow_dashboard_keeps_four_charts_two_by_two(qtbot, dash):
+    """Below WIDE_FROM_PX the plan chart leaves the grid (three to a row would squeeze the
+    bank names); wide again, it comes back drawn."""
+    from tracker.ui.panes.dashboard_pane import WIDE_FROM_PX
+
+    pane, _ctx = dash
+    assert pane.wide and pane.hosts["plan"].isVisible()
+    pane.resize(WIDE_FROM_PX - 100, 700)
+    qtbot.waitUntil(lambda: not pane.wide)
+    assert pane.shown_charts() == ("status", "sector", "bank", "residents_country")
+    assert not pane.hosts["plan"].isVisible()
+    grid = pane.grid
+    assert [grid.getItemPosition(grid.indexOf(pane.hosts[c]))[:2] for c in pane.shown_charts()] \
+        == [(0, 0), (0, 1), (1, 0), (1, 1)]  # fmt: skip
+    count = pane.refresh_count
+    pane.resize(1280, 800)
+    qtbot.waitUntil(lambda: pane.refresh_count == count + 1)
+    assert pane.wide and pane.hosts["plan"].isVisible() and pane.hosts["plan"].figure().axes

@@ -95,7 +95,10 @@ def draw_plan(ax: Axes, data: PlanData, texts: ChartTexts = DEFAULT_TEXTS) -> li
     ax.set_xlim(lo - pad, hi + pad)
     ax.grid(axis="y", color=GRID, linewidth=0.6)
     ax.yaxis.set_major_formatter(number_formatter(texts))
-    ax.set_ylabel(scale.axis_label(texts.cumulative_disbursed, data.currency))
+    label = scale.axis_label(texts.cumulative_disbursed, data.currency)
+    if ax.figure.figure.get_figheight() < 3.6:  # a dashboard cell: the long label on two lines
+        label = label.replace(", ", ",\n", 1).replace("，", "，\n", 1)
+    ax.set_ylabel(label)
     _date_axis(ax)
     finish_axes(ax)
     handles = [

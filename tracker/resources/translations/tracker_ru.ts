@@ -1064,7 +1064,7 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>DashboardPane</name>
         <message>
             <source>projects</source>
-            <extracomment>After the kept pictures are shown, matplotlib and the data load in the background this later. The dashboard's charts, in grid order (row by row). Tables whose writes change something the dashboard shows. Languages that group large numbers by ten thousands (万, 亿) rather than thousands. Number of refreshes done (tests count them). Chart name -&gt; error text of charts that failed on the last refresh.</extracomment>
+            <extracomment>After the kept pictures are shown, matplotlib and the data load in the background this later. The dashboard's charts, row by row, each with its share of the row's width (the two-panel charts, status and residents, need more of it than the bars of sector and bank); the last is the portfolio's planned against actual disbursement by quarter. Narrower than this, the dashboard shows the first four charts two by two (three to a row would squeeze the bank and sector names) and leaves the plan chart to the Projects view's chart pane. Tables whose writes change something the dashboard shows. Languages that group large numbers by ten thousands (万, 亿) rather than thousands. Number of refreshes done (tests count them). Chart name -&gt; error text of charts that failed on the last refresh.</extracomment>
             <translation>проекты</translation>
         </message>
         <message>
@@ -1089,7 +1089,7 @@ The current file is backed up first, so this can be taken back by restoring that
         </message>
         <message>
             <source>as of {date}</source>
-            <extracomment>Per chart, its picture as the dashboard last showed it (tracker.ui.chart_picture), in the host's grid cell until the first live refresh. True while the figures and charts on screen are those kept at the last close. The background warm-up while the pictures are up.</extracomment>
+            <extracomment>Per chart, its picture as the dashboard last showed it (tracker.ui.chart_picture), in the host's grid cell until the first live refresh. True while the figures and charts on screen are those kept at the last close. The background warm-up while the pictures are up. Whether the grid is laid out wide (DASHBOARD_GRID) or narrow (NARROW_GRID).</extracomment>
             <translation>на {date}</translation>
         </message>
         <message>

@@ -67,8 +67,8 @@ AHEAD_IDLE_MS = 60
 #: Columns the table shows per main kind (reference kinds show all their fields): what
 #: identifies a record, its status and money first, so they are in view without scrolling.
 TABLE_COLUMNS = {
-    "projects": ("code", "name", "status", "amount", "disbursed", "progress_pct", "plan_share",
-                 "attention", "sector", "bank_id", "region", "planned_end"),
+    "projects": ("code", "name", "status", "attention", "amount", "disbursed", "progress_pct",
+                 "plan_share", "sector", "bank_id", "region", "planned_end"),
     "residents": ("name", "status", "declared_investment", "invested_to_date", "jobs_created",
                   "zone_id", "country", "sector", "registered_on"),
     "ventures": ("name", "kind", "status", "charter_capital", "foreign_share_pct",

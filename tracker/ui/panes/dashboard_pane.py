@@ -1,4 +1,5 @@
-"""The dashboard: the portfolio's key figures at a glance and four charts.
+"""The dashboard: the portfolio's key figures at a glance and five charts (the last, the
+portfolio's planned against actual disbursement by quarter).
 
 Figures come from tracker.services.portfolio.key_figures (whole portfolio,
 reporting currency at the context's as-of date); a missing fx rate is shown
@@ -13,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer
-from PySide6.QtGui import QShowEvent, QTextDocumentFragment
+from PySide6.QtGui import QResizeEvent, QShowEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -41,13 +42,22 @@ log = logging.getLogger(__name__)
 #: After the kept pictures are shown, matplotlib and the data load in the background this later.
 PRELOAD_DELAY_MS = 1500
 
-#: The dashboard's charts, in grid order (row by row).
-DASHBOARD_CHARTS = ("status", "sector", "bank", "residents_country")
+#: The dashboard's charts, row by row, each with its share of the row's width (the two-panel
+#: charts, status and residents, need more of it than the bars of sector and bank); the
+#: last is the portfolio's planned against actual disbursement by quarter.
+DASHBOARD_GRID = ((("status", 6), ("sector", 4), ("bank", 4)),
+                  (("residents_country", 7), ("plan", 7)))  # fmt: skip
+DASHBOARD_CHARTS = tuple(chart for row in DASHBOARD_GRID for chart, _share in row)
+#: Narrower than this, the dashboard shows the first four charts two by two (three to a
+#: row would squeeze the bank and sector names) and leaves the plan chart to the Projects
+#: view's chart pane.
+WIDE_FROM_PX = 1040
+NARROW_GRID = ((("status", 1), ("sector", 1)), (("bank", 1), ("residents_country", 1)))
 
 #: Tables whose writes change something the dashboard shows.
 WATCHED = frozenset(
     {"projects", "project_updates", "residents", "ventures", "fx_rates", "banks", "sectors",
-     "countries", "zones"}
+     "countries", "zones", "disbursement_plans"}
 )  # fmt: skip
 
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "CNY": "¥", "RUB": "₽", "GBP": "£"}
@@ -187,11 +197,10 @@ class DashboardPane(QWidget):
         self.warmer: CubeReader | None = None
         grid = QGridLayout()
         grid.setSpacing(8)
-        for i, chart in enumerate(DASHBOARD_CHARTS):
+        for chart in DASHBOARD_CHARTS:
             host = FigureHost(self, min_width=240, min_height=180)
             host.setObjectName(f"dashboardChart_{chart}")
             self.hosts[chart] = host
-            grid.addWidget(host, i // 2, i % 2)
             # Laid over the (empty) host, so the grid is laid out exactly as with live charts.
             label = QLabel(host)
             label.setObjectName(f"dashboardPicture_{chart}")
@@ -199,10 +208,10 @@ class DashboardPane(QWidget):
             label.hide()
             self.picture_labels[chart] = label
             host.installEventFilter(self)
-        grid.setRowStretch(0, 1)
-        grid.setRowStretch(1, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        self.grid = grid
+        #: Whether the grid is laid out wide (DASHBOARD_GRID) or narrow (NARROW_GRID).
+        self.wide: bool | None = None
+        self._lay_out(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -216,6 +225,45 @@ class DashboardPane(QWidget):
         layout.addLayout(grid, 1)
 
         ctx.changed.connect(self._on_changed)
+
+    def shown_charts(self) -> tuple[str, ...]:
+        """The charts the grid shows at the dashboard's width."""
+        grid = DASHBOARD_GRID if self.wide else NARROW_GRID
+        return tuple(chart for row in grid for chart, _share in row)
+
+    def _lay_out(self, wide: bool) -> None:
+        """Put the charts in the wide or the narrow grid (drawing a chart that comes in)."""
+        if wide == self.wide:
+            return
+        first = self.wide is None
+        self.wide = wide
+        grid = self.grid
+        for host in self.hosts.values():
+            grid.removeWidget(host)
+        for i in range(grid.columnCount()):
+            grid.setColumnStretch(i, 0)
+        columns = 0
+        for row, charts in enumerate(DASHBOARD_GRID if wide else NARROW_GRID):
+            column = 0
+            for chart, share in charts:
+                grid.addWidget(self.hosts[chart], row, column, 1, share)
+                column += share
+            grid.setRowStretch(row, 1)
+            columns = max(columns, column)
+        for i in range(columns):
+            grid.setColumnStretch(i, 1)
+        shown = self.shown_charts()
+        for chart, host in self.hosts.items():
+            host.setVisible(chart in shown)
+        if self.layout() is not None:
+            self.layout().activate()  # the cells' sizes now: a refresh draws at them
+        if wide and not first and self.refresh_count and not self._dirty and not self.from_pictures:
+            self._dirty = True
+            QTimer.singleShot(0, self, self._refresh_if_needed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._lay_out(self.width() >= WIDE_FROM_PX)
 
     def refresh(self) -> None:
         """Recompute the figures and redraw the charts now."""
@@ -232,7 +280,10 @@ class DashboardPane(QWidget):
         self.figures = k
         self._show_figures(k)
         self.chart_errors.clear()
+        shown = self.shown_charts()
         for chart, host in self.hosts.items():
+            if chart not in shown:
+                continue
             w, h = host.size_inches()
             try:
                 fig = chart_data.build_figure(
@@ -251,7 +302,7 @@ class DashboardPane(QWidget):
     # --- the pictures kept at the last close ------------------------------------------------
 
     def _picture_keys(self, *, layout: bool = True) -> dict[str, str] | None:
-        """Keys of the four charts' pictures and of the figures, for what is shown now."""
+        """Keys of the charts' pictures and of the figures, for what is shown now."""
         common = file_parts(self.ctx.store, currency=self.ctx.currency, as_of=self.ctx.as_of)
         if common is None:
             return None
@@ -260,7 +311,7 @@ class DashboardPane(QWidget):
         if not layout:
             return keys
         ratio = self.devicePixelRatioF()
-        for chart in DASHBOARD_CHARTS:  # the grid's cells follow the dashboard's size
+        for chart in self.shown_charts():  # the grid's cells follow the dashboard's size
             keys[chart] = picture_key(**common, chart=chart, size=[self.width(), self.height()],
                                       ratio=ratio)  # fmt: skip
         return keys
@@ -284,7 +335,9 @@ class DashboardPane(QWidget):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         keys = self._picture_keys()
         pixmaps = (
-            {chart: self.pictures.load(keys[chart]) for chart in DASHBOARD_CHARTS} if keys else {}
+            {chart: self.pictures.load(keys[chart]) for chart in self.shown_charts()}
+            if keys
+            else {}
         )
         if not pixmaps or any(p is None for p in pixmaps.values()):
             return False
@@ -332,7 +385,7 @@ class DashboardPane(QWidget):
             return False
         if self.figures is None:
             return False
-        canvases = {chart: host.canvas() for chart, host in self.hosts.items()}
+        canvases = {chart: self.hosts[chart].canvas() for chart in self.shown_charts()}
         if any(c is None for c in canvases.values()):
             return False
         keys = self._picture_keys()
