@@ -371,3 +371,25 @@ def test_an_export_does_not_compute_the_worklist_again(qtbot, open_window, demo_
     assert not pane._timer.isActive()
     win.ctx.changed.emit(Change("projects", (1,), "update"))
     assert pane._timer.isActive()
+
+
+def test_new_rules_reach_the_projects_filter_and_its_reasons(qtbot, open_window, demo_path):
+    """Applying other rules in the Needs attention view changes which projects the Projects
+    filter shows and the reasons their column says."""
+    win = open_window(demo_path, view="projects")
+    table = win.record_page().table
+    model = table.model
+    col = [f.name for f in model.fields].index("attention")
+    qtbot.mouseClick(table.attention_filter, Qt.MouseButton.LeftButton)
+    before = model.rowCount()
+    texts = {model.index(r, col).data() for r in range(before)}
+    assert any("No recent update" in t for t in texts)
+    win.show_view("attention")
+    pane = win.page("attention")
+    pane.stale_days.setValue(3650)  # nothing is stale for ten years
+    qtbot.mouseClick(pane.apply_button, Qt.MouseButton.LeftButton)
+    win.show_view("projects")
+    after = model.rowCount()
+    assert 0 < after < before
+    texts = {model.index(r, col).data() for r in range(after)}
+    assert texts and not any("No recent update" in t for t in texts)

@@ -29,6 +29,8 @@ from tracker.store import Store, keeping
 
 #: Tables whose writes cannot change the worklist (an export records a snapshot).
 NOT_READ = frozenset({"snapshots"})
+#: The table a Change names when the rules' settings were saved (no table holds them).
+SETTINGS_CHANGE = "attention_settings"
 REASONS = ("stale", "overdue", "behind_plan", "disbursed_fell", "missing_fx", "idle_resident")
 REASON_LABELS = {
     "stale": "No recent update",

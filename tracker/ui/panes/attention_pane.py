@@ -146,6 +146,8 @@ class AttentionPane(QWidget):
             warn(self, self.tr("Rules not kept"), str(exc))
             return False
         self.refresh()
+        # The Projects table's filter and reasons follow the new rules.
+        self.ctx.changed.emit(Change(attention.SETTINGS_CHANGE, (), "update"))
         return True
 
     def refresh(self, *, wait: bool = False) -> None:
@@ -168,7 +170,7 @@ class AttentionPane(QWidget):
         self.computed.emit(wl)
 
     def _on_changed(self, change: Change) -> None:
-        if change.table not in attention.NOT_READ:
+        if change.table not in attention.NOT_READ and change.table != attention.SETTINGS_CHANGE:
             self._timer.start()
 
     def _refresh_if_open(self) -> None:

@@ -39,7 +39,7 @@ from tracker.domain import codelists
 from tracker.domain.fields import COUNTRY, ENUM, INT, MAIN_KINDS, MONEY, REAL, REF, Field
 from tracker.domain.filters import Filter
 from tracker.domain.money import format_amount
-from tracker.services import portfolio
+from tracker.services import attention, portfolio
 from tracker.services.changes import Change
 from tracker.ui.context import AppContext
 from tracker.ui.models.lookups import Lookups, status_label
@@ -561,6 +561,10 @@ class TablePane(QWidget):
             self._fill_filter_choices()
             self.model.refresh_all()
             self._schedule_totals()
+            return
+        if change.table == attention.SETTINGS_CHANGE and self.kind.name == "projects":
+            self.model.refresh_all()  # the reasons under the new rules
+            self.apply_filter()  # and the projects the filter shows
             return
         if change.table == "disbursement_plans" and self.kind.name == "projects":
             self.model.refresh_all()  # the share of plan and the reasons computed per page
