@@ -125,3 +125,22 @@ def test_a_users_sheet_with_a_code_column_reads_it_as_the_field():
         "Code", "Name", "", "sector", "Status", "", "Borrower"]  # fmt: skip
     assert export_book.is_total_row("Итого", [None, 12.5, None])
     assert not export_book.is_total_row("Total", ["A name", 12.5])
+
+
+def test_the_plans_total_converts_each_currencys_sum(demo_store, tmp_path):
+    out = tmp_path / "plans.xlsx"
+    export_snapshot(demo_store, fmt="xlsx", out=out, kind="plans", user="t", as_of=AS_OF)
+    wb = openpyxl.load_workbook(out, read_only=True)
+    header, rows = sheet(wb, "Disbursement plans")
+    wb.close()
+    total = rows[-1]
+    assert total[0] == "Total" and len(rows) - 1 == demo_store.count("disbursement_plans")
+    sums: dict[str, Decimal] = {}
+    for p in demo_store.rows("disbursement_plans"):
+        if p["currency"]:
+            sums[p["currency"]] = sums.get(p["currency"], Decimal(0)) + Decimal(p["amount"]).scaleb(
+                -2
+            )
+    conv = portfolio.converter(demo_store, currency="USD", as_of=AS_OF)
+    want = conv.total(sorted(sums.items()))
+    assert Decimal(f"{total[header.index('Planned amount, USD')]:.2f}") == want

@@ -408,8 +408,11 @@ def _write_xlsx(store: Store, path: Path, tables: tuple[str, ...], flt: Filter, 
     try:
         for table in names:
             cols = book_layout.layout(table, lang, conv.target, ref_names)
-            shown = book_layout.SheetRows(table, conv)
             use = flt if table in MAIN_TABLES else None
+            sums = None  # the total row: the database's sums, as the window's totals
+            if table in portfolio.MONEY_COLUMNS:
+                sums = portfolio.totals(store, kind=table, flt=use, conv=conv).sums
+            shown = book_layout.SheetRows(table, conv, sums)
             rows: Iterator[dict[str, Any]] = _running_tally().rows(export_rows(store, table, use))
             if table == "residents":
                 rows = _tally(rows, "country", extra["countries"].add)

@@ -121,12 +121,17 @@ class SheetRows:
     sums to the total; the total converts each currency's sum, as the window's totals and
     the Summary do (fx.Converter), so all three agree to the cent."""
 
-    def __init__(self, table: str, conv: Converter) -> None:
+    def __init__(self, table: str, conv: Converter,
+                 totals: Mapping[str, Decimal] | None = None) -> None:  # fmt: skip
+        """``totals``: field -> the total in the reporting currency, when the caller has it
+        (portfolio.totals, summed by the database); else the rows are summed on the way."""
         self.money = [(f.name, f"{f.name}·rep", f.currency_field) for f in _converted(table)]
         self.conv = conv
-        #: column -> currency -> sum of the amounts in minor units
+        self.totals = (
+            {f"{name}·rep": v for name, v in totals.items()} if totals is not None else None
+        )
+        #: column -> currency -> sum of the amounts in minor units (without ``totals``)
         self.sums: dict[str, dict[str, int]] = {rep: {} for _, rep, _ in self.money}
-        self._rates: dict[str, Decimal | None] = {}
 
     def _factor(self, currency: str) -> Decimal | None:
         """Reporting-currency units per unit of ``currency`` on the as-of date (None:
@@ -140,23 +145,26 @@ class SheetRows:
         return dst / src
 
     def __call__(self, rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-        money, sums, rates = self.money, self.sums, self._rates
+        money = [(col, key, cur, None if self.totals is not None else self.sums[key])
+                 for col, key, cur in self.money]  # fmt: skip
         target = self.conv.target.upper()
+        per_minor: dict[str, float | None] = {}  # currency -> reporting units per minor unit
         for row in rows:
-            for col, key, cur in money:
+            for col, key, cur, per in money:
                 v, c = row[col], row[cur]
                 if v is None or not c:  # no currency (a plan in its project's): left out
                     row[key] = None
                     continue
-                per = sums[key]
-                per[c] = per.get(c, 0) + v
+                if per is not None:
+                    per[c] = per.get(c, 0) + v
                 if c == target:
                     row[key] = v  # exact, in minor units
                     continue
-                if c not in rates:
-                    rates[c] = self._factor(c)
-                f = rates[c]
-                row[key] = None if f is None else float(f * v) / 100
+                f = per_minor.get(c, 0.0)
+                if f == 0.0:
+                    factor = self._factor(c)
+                    f = per_minor[c] = None if factor is None else float(factor) / 100
+                row[key] = None if f is None else v * f
             yield row
 
     def total_row(self, columns: Sequence[Column], lang: str) -> dict[str, Any]:
@@ -165,7 +173,9 @@ class SheetRows:
         out: dict[str, Any] = {c.key: None for c in columns}
         out[columns[0].key] = tr(lang, "Export", TOTAL)
         for c in columns:
-            if c.reporting:
+            if c.reporting and self.totals is not None:
+                out[c.key] = self.totals.get(c.key)
+            elif c.reporting:
                 out[c.key] = self.conv.total(
                     (cur, Decimal(m).scaleb(-2)) for cur, m in sorted(self.sums[c.key].items())
                 )
