@@ -155,6 +155,65 @@ def test_ids_pages_search_and_rows(db):
         db.rows("projects", order="amount; DROP TABLE projects")
 
 
+def test_money_orders_by_its_value_in_the_reporting_currency(db, request, monkeypatch):
+    """Sorted by Amount, a table orders by the value in the reporting currency at the rate
+    of the as-of date (ties by id, no rate: first ascending), the same on every backend,
+    by head, rank, whole order and filtered ids; not by the stored number."""
+    from tracker.services.record_view import value_order
+    from tracker.store import id_lists
+
+    if request.node.callspec.params["db"] == "sqlite":
+        monkeypatch.setattr(id_lists, "SMALL", 1)  # the fast paths of a large file
+    for cur, date, per_usd in (
+        ("EUR", "2026-01-01", 0.5),
+        ("EUR", "2026-06-01", 0.8),
+        ("CNY", "2026-01-01", 7.0),
+        ("RUB", "2026-01-01", 100.0),
+    ):
+        db.insert("fx_rates", {"currency": cur, "date": date, "per_usd": per_usd}, user="u")
+    # (code, amount, currency): in USD at 2026-07-01: EUR ÷ 0.8, CNY ÷ 7, GBP has no rate.
+    rows = [("A", 714_00, "CNY"), ("B", 100_00, "USD"), ("C", 100_00, "EUR"),
+            ("D", 90_00, "USD"), ("E", 130_00, "USD"), ("F", 10_00, "GBP"),
+            ("G", 96_00, "EUR"), ("H", 7_000_00, "CNY"), ("I", 100_00, "USD"),
+            ("J", 5_00, "GBP"), ("K", 11_000_00, "RUB")]  # fmt: skip
+    ids = {}
+    for code, amount, cur in rows:
+        ids[code] = db.insert("projects", project(db, code, amount=amount, currency=cur,
+                                                  status="signed" if code < "F" else "pipeline"),
+                              user="u")  # fmt: skip
+    order = value_order(db, "projects", currency_field="currency", currency="USD",
+                        as_of="2026-07-01")  # fmt: skip
+    usd = {"CNY": 1 / 7, "USD": 1, "EUR": 1 / 0.8, "RUB": 1 / 100}
+    # F and J (GBP, no rate) first, by id; then by value in USD: D 90, B and I 100 (by
+    # id), A 102, K 110, G 120, C 125, E 130, H 1000 (the raw numbers would put K last).
+    expected = ["F", "J", "D", "B", "I", "A", "K", "G", "C", "E", "H"]
+    by_value = sorted((c for c, _, cur in rows if cur in usd),
+                      key=lambda c: (dict((r[0], r[1] * usd[r[2]]) for r in rows if r[2] in usd)[c],
+                                     ids[c]))  # fmt: skip
+    assert ["F", "J", *by_value] == expected
+    want = [ids[c] for c in expected]
+    assert list(db.ascending_order("projects", column="amount", groups=order)) == want
+    assert list(db.head_ids("projects", column="amount", descending=False, limit=4,
+                            groups=order)) == want[:4]  # fmt: skip
+    assert list(db.head_ids("projects", column="amount", descending=True, limit=3, offset=2,
+                            groups=order)) == want[::-1][2:5]  # fmt: skip
+    assert [db.rank_of("projects", column="amount", key=ids[c], groups=order)
+            for c in expected] == list(range(len(expected)))  # fmt: skip
+    signed = Filter(status=("signed",))
+    assert list(db.ordered_ids_by_groups("projects", signed, column="amount", groups=order,
+                                         descending=True)) == [ids[c] for c in "ECABD"]  # fmt: skip
+    assert list(db.ordered_ids_by_groups("projects", Filter(), column="amount", groups=order,
+                                         descending=False)) == want  # fmt: skip
+    # Nothing disbursed yet: every key is 0 whatever the currency, so ties go by id.
+    zero = [ids[c] for c in "FJ"] + [ids[c] for c, _, cur in rows if cur != "GBP"]
+    assert list(db.ascending_order("projects", column="disbursed", groups=order)) == zero
+    # At an earlier date EUR was 0.5 a dollar: C (100 EUR) is worth 200 USD, G 160.
+    early = value_order(db, "projects", currency_field="currency", currency="USD",
+                        as_of="2026-02-01")  # fmt: skip
+    top = db.head_ids("projects", column="amount", descending=True, limit=3, groups=early)
+    assert list(top) == [ids["H"], ids["C"], ids["G"]]
+
+
 def test_aggregates_for_charts_and_totals(db):
     db.insert("projects", project(db, "A", amount=100_00, disbursed=10_00), user="u")
     db.insert("projects", project(db, "B", amount=50_00, currency="EUR", status="pipeline"),

@@ -162,3 +162,38 @@ def test_the_column_chooser_hides_a_column_and_the_window_remembers(qtbot, open_
     table = again.record_page().table
     assert table.view.isColumnHidden(names.index("disbursed"))
     assert not table.view.isColumnHidden(names.index("amount"))
+
+
+def _click_header(qtbot, view, col: int) -> None:  # noqa: ANN001
+    header = view.horizontalHeader()
+    x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2)
+    )
+
+
+def test_sorting_by_amount_orders_by_value_in_the_reporting_currency(qtbot, open_window, demo_path):
+    from decimal import Decimal
+
+    from tracker.services import portfolio
+
+    win = open_window(demo_path, view="projects")
+    table = win.record_page().table
+    model, view = table.model, table.view
+    conv = portfolio.converter(win.ctx.store, currency=win.ctx.currency, as_of=win.ctx.as_of)
+    names = [f.name for f in model.fields]
+    for column in ("amount", "disbursed"):
+        col = names.index(column)
+        _click_header(qtbot, view, col)  # ascending
+        assert model.sort_field == column and not model.descending
+        values = []
+        for row in range(model.rowCount()):
+            rec = model.record(row)
+            values.append(conv.convert(Decimal(rec[column]) / 100, rec["currency"]))
+        assert {model.record(r)["currency"] for r in range(model.rowCount())} >= {"USD", "CNY"}
+        assert None not in values and values == sorted(values), column
+        _click_header(qtbot, view, col)  # descending: the exact reverse
+        assert model.descending
+        again = [conv.convert(Decimal(model.record(r)[column]) / 100, model.record(r)["currency"])
+                 for r in range(model.rowCount())]  # fmt: skip
+        assert again == sorted(values, reverse=True)

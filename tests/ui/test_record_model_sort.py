@@ -361,3 +361,39 @@ def test_a_background_read_that_fails_falls_back_to_the_windows_connection(qtbot
     assert isinstance(fill.error, StoreError) and "does not exist" in str(fill.error)
     assert list(model.ids) == plain(store, "planned_end")
     assert shown(model) == plain(store, "planned_end")
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_money_sorts_by_value_in_the_reporting_currency_before_and_after_the_fill(
+    qtbot, store, descending
+):
+    """Amounts in several currencies (one without a rate) order by their value in the
+    reporting currency at the as-of date: the head, a record's row (rank) during the
+    fill, the pages after it and the whole order agree."""
+    for cur, per_usd in (("EUR", 0.8), ("CNY", 7.0)):
+        store.insert("fx_rates", {"currency": cur, "date": "2020-01-01", "per_usd": per_usd},
+                     user="t")  # fmt: skip
+    currencies = ("USD", "EUR", "CNY", "GBP")
+    with store.write():
+        for pk in range(1, N + 1):
+            store.update("projects", pk, {"currency": currencies[pk % 4]}, expected_version=None,
+                         user="t")  # fmt: skip
+    factor = {"USD": 1.0, "EUR": 1 / 0.8, "CNY": 1 / 7}
+
+    def key(r):  # noqa: ANN001
+        f = factor.get(r["currency"])
+        return (0, 0.0, r["id"]) if f is None else (1, r["amount"] * f, r["id"])
+
+    recs = store.rows("projects")
+    expected = [r["id"] for r in sorted(recs, key=key, reverse=descending)]
+    assert expected != plain(store, "amount", descending)
+    model = RecordTableModel(store, "projects", Lookups(store))
+    model.set_reporting("USD", "2026-01-01")
+    order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+    model.sort(col(model, "amount"), order)
+    assert model.filling()
+    assert [model.id_at(r) for r in range(2 * PAGE_SIZE)] == expected[: 2 * PAGE_SIZE]
+    assert [model.row_of(pk) for pk in expected[::37]] == list(range(0, N, 37))
+    finish(qtbot, model)
+    assert list(model.ids) == expected
+    assert shown(model) == expected

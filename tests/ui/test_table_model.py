@@ -204,7 +204,14 @@ def test_sort_by_clicking_a_header(qtbot, demo_store):
     x = header.sectionViewportPosition(col) + header.sectionSize(col) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=header.rect().center().__class__(x, header.height() // 2))  # fmt: skip
-    amounts = [pane.model.record(r)["amount"] for r in range(pane.model.rowCount())]
+    from decimal import Decimal
+
+    from tracker.services import portfolio
+
+    conv = portfolio.converter(demo_store, currency=pane.ctx.currency, as_of=pane.ctx.as_of)
+    recs = [pane.model.record(r) for r in range(pane.model.rowCount())]
+    # By value in the reporting currency (issue 15), not by the stored number.
+    amounts = [conv.convert(Decimal(r["amount"]), r["currency"]) for r in recs]
     assert amounts == sorted(amounts) or amounts == sorted(amounts, reverse=True)
     assert pane.model.sort_field == "amount"
 

@@ -14,7 +14,9 @@ complete list from a background read (:class:`OrderFill`, run by whatever
 :func:`run_now`); until it arrives a page is read by OFFSET over the index and a
 record's row is its rank (counts over the index). The row count does not change
 by sorting. A linked column (bank, zone, sector, region, country) sorts by the
-name it shows (``name_of``).
+name it shows (``name_of``); a money column, once the reporting currency and as-of
+date are set (:attr:`RecordView.reporting`), by its value in that currency at the rate
+of that date (:func:`value_order`; the store orders it), not by the stored number.
 """
 
 from __future__ import annotations
@@ -25,17 +27,21 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from tracker.domain.fields import MAIN_KINDS, Field, Kind, kind_of
+from tracker.domain.fields import MAIN_KINDS, MONEY, Field, Kind, kind_of
 from tracker.domain.filters import Filter
 from tracker.services import project_columns
 from tracker.services.progress import Progress
 from tracker.store import Store, id_lists
+from tracker.store.api import ByValue
 from tracker.store.id_lists import Groups, name_groups
 from tracker.store.sqlite_store import pk_of
 
 #: Rows read at a time: a jump shows ~26 rows, so smaller pages read less per jump.
 PAGE_SIZE = 50
 MAX_PAGES = 48
+#: While a money column's order by value fills, pages up to this row are read by merging
+#: each currency's first rows (cost grows with the row); further ones wait for the fill.
+VALUE_PAGE_REACH = 20_000
 
 
 class Job(Protocol):
@@ -159,6 +165,28 @@ class OrderFill:
         return self._job.result
 
 
+def value_order(store: Store, table: str, *, currency_field: str, currency: str,
+                as_of: str) -> ByValue:  # fmt: skip
+    """How a money column of ``table`` orders by value in ``currency`` at the rates of
+    ``as_of``: each currency the table holds with its factor (the reporting currency's
+    units per unit, as :class:`tracker.domain.fx.Converter` converts); one without a
+    rate has none, and its amounts sort as unknown (first ascending, last descending)."""
+    rates = store.fx_table()
+    target = currency.upper()
+    to = rates.per_usd(target, as_of)
+    factors = []
+    for code in store.distinct_values(table, currency_field):
+        if not isinstance(code, str):
+            continue
+        if code.upper() == target:
+            factors.append((code, 1.0))
+            continue
+        src = rates.per_usd(code, as_of)
+        if src is not None and to is not None and src > 0:
+            factors.append((code, float(to / src)))
+    return ByValue(currency_field, tuple(factors))
+
+
 def _as_ids(order: Any, descending: bool) -> array:
     out = array("q")
     out.frombytes((order[::-1] if descending else order).tobytes())
@@ -208,6 +236,8 @@ class RecordView:
         self.on_drop = on_drop
         self.paged = self.table in MAIN_KINDS
         self.flt = Filter()
+        #: (reporting currency, as-of date): money columns then sort by value in it.
+        self.reporting: tuple[str, str] | None = None
         self.sort_field: str | None = None
         self.descending = False
         self.ids: Sequence[Any] = array("q")
@@ -322,10 +352,15 @@ class RecordView:
         return seen, old_n
 
     def _name_groups(self) -> Groups | None:
-        """A linked column's values grouped and ordered by the names the table shows."""
+        """A linked column's values grouped and ordered by the names the table shows; a
+        money column's order by value in the reporting currency."""
         if not self.paged or self.sort_field is None:
             return None
         f = next((f for f in self.fields if f.name == self.sort_field), None)
+        if f is not None and f.type == MONEY and f.currency_field and self.reporting is not None:
+            currency, as_of = self.reporting
+            return value_order(self.store, self.table, currency_field=f.currency_field,
+                               currency=currency, as_of=as_of)  # fmt: skip
         name = self.namer(f) if f is not None else None
         if f is None or name is None:
             return None
@@ -421,6 +456,8 @@ class RecordView:
                 return part
             if not self.fill.done():
                 assert self.sort_field is not None
+                if isinstance(self.groups, ByValue) and start > VALUE_PAGE_REACH:
+                    return None  # far off the head, money by value waits for the whole order
                 # One walk over the index for this page and the next (a view showing
                 # rows from the middle usually straddles two pages).
                 both = self.store.head_ids(self.table, column=self.sort_field,

@@ -28,6 +28,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -38,6 +39,27 @@ from tracker.domain.fx import FxTable
 #: ``progress(done, total)``: how far a long step is; it may raise (a cancel) to stop it.
 ProgressFn = Callable[[int, int], None]
 Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ByValue:
+    """Money ordered by its value in one currency, not by the stored number: a row's key
+    is ``column × factor`` of the currency in its ``currency_column`` (the reporting
+    currency's units per unit of it, at the as-of date). A currency without a factor
+    (no rate) gives no key: such rows sort as NULLs do, first ascending and last
+    descending. Ties by primary key; descending is the exact reverse.
+
+    Every backend computes the key as the same IEEE double product, so they order alike.
+    """
+
+    currency_column: str
+    #: (currency code, factor) pairs, factor > 0.
+    factors: tuple[tuple[str, float], ...]
+
+
+#: How a sorted column orders besides its own values: name groups (a linked column by
+#: the names it shows: a tuple of groups of values, in order) or by value (:class:`ByValue`).
+Ordering = tuple[tuple[Any, ...], ...] | ByValue
 
 
 @runtime_checkable
@@ -129,6 +151,25 @@ class PortfolioDB(Protocol):
         """Rows by key, as key -> row."""
 
     def sort_columns(self, table: str) -> set[str]: ...
+
+    # ------------------------------------------------ ordered ids (the record view)
+    # ``groups``: None (the column's own order), name groups or ByValue (see Ordering).
+    def head_ids(self, table: str, *, column: str, descending: bool, limit: int,
+                 offset: int = 0, groups: Ordering | None = None) -> Sequence[int]:  # fmt: skip
+        """Ids at positions ``offset`` … ``offset + limit`` of the whole table's order."""
+
+    def rank_of(self, table: str, *, column: str, key: Any,
+                groups: Ordering | None = None) -> int | None:  # fmt: skip
+        """Ascending position of row ``key`` in the whole table's order: -1 if there is no
+        such row, None if it cannot be said without the whole order."""
+
+    def ascending_order(self, table: str, *, column: str, groups: Ordering | None = None,
+                        stop: Callable[[], bool] | None = None) -> Any:  # fmt: skip
+        """Every id of ``table`` in ascending order (a numpy int64 array)."""
+
+    def ordered_ids_by_groups(self, table: str, flt: Filter, *, column: str,
+                              groups: Ordering, descending: bool) -> Sequence[int]:  # fmt: skip
+        """Ids a filter selects, ordered by ``groups`` of ``column`` (or ByValue), ties by id."""
 
     def max_of(self, table: str, column: str, *, where: Mapping[str, Any] | None = None) -> Any: ...
 

@@ -27,21 +27,21 @@ class OrderedIds:
     def head_ids(self, table: str, *, column: str, descending: bool, limit: int, offset: int = 0,
                  groups: id_lists.Groups | None = None) -> array:  # fmt: skip
         """Ids at positions ``offset`` … ``offset + limit`` of the whole table's order."""
-        id_lists.check_names(self, table, column)
+        id_lists.check_order(self, table, column, groups)
         return id_lists.head_ids(self._conn, table=table, pk=pk_of(table), column=column,
                                  descending=descending, limit=limit, offset=offset,
                                  groups=groups)  # fmt: skip
 
     def rank_of(self, table: str, *, column: str, key: Any,
                 groups: id_lists.Groups | None = None) -> int | None:  # fmt: skip
-        id_lists.check_names(self, table, column)
+        id_lists.check_order(self, table, column, groups)
         return id_lists.rank_of(self._conn, table=table, pk=pk_of(table), column=column, key=key,
                                 groups=groups)  # fmt: skip
 
     def ascending_order(self, table: str, *, column: str, groups: id_lists.Groups | None = None,
                         stop: Callable[[], bool] | None = None) -> Any:  # fmt: skip
         """Every id of ``table`` ascending by (column, id) or by groups (numpy int64)."""
-        id_lists.check_names(self, table, column)
+        id_lists.check_order(self, table, column, groups)
         return id_lists.ascending_order(self._conn, table=table, pk=pk_of(table), column=column,
                                         groups=groups, stop=stop)  # fmt: skip
 
@@ -56,6 +56,7 @@ class OrderedIds:
 
     def ordered_ids_by_groups(self, table: str, flt: Filter, *, column: str,
                               groups: id_lists.Groups, descending: bool) -> array:  # fmt: skip
-        """Ids a filter selects, ordered by ``groups`` of ``column`` (a linked column by name)."""
+        """Ids a filter selects, ordered by ``groups`` of ``column`` (a linked column by name,
+        or money by value: :class:`~tracker.store.api.ByValue`)."""
         return id_lists.ordered_ids(self, table, flt, pk=pk_of(table), column=column,
                                     groups=groups, descending=descending)  # fmt: skip

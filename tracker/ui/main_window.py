@@ -1055,6 +1055,7 @@ class MainWindow(QMainWindow):
     def settings_applied(self) -> None:
         """The reporting currency or user may have changed: totals, charts and figures follow."""
         for p in self._all_record_pages():
+            p.table.follow_reporting()
             p.table._schedule_totals()
             p.update_chart()
         dash = self.pages.get("dashboard")

@@ -26,6 +26,7 @@ from psycopg.rows import tuple_row
 from tracker.domain.fields import RefIndex
 from tracker.domain.filters import Filter
 from tracker.domain.fx import FxTable
+from tracker.store.api import ByValue
 from tracker.store.errors import (
     ConstraintViolation,
     ForeignDatabase,
@@ -570,6 +571,15 @@ class PgStore(ServerAggregates):
         self._check_col_any(column)
         if groups is None:
             return f'"{column}"', []
+        if isinstance(groups, ByValue):  # money by its value: the same double product as SQLite's
+            self._check_col_any(groups.currency_column)
+            if not groups.factors:
+                return "(NULL::float8)", []
+            cases = " ".join(
+                f'WHEN %s THEN "{column}"::float8 * %s::float8' for _ in groups.factors
+            )
+            params = [v for code, factor in groups.factors for v in (code, float(factor))]
+            return f'(CASE "{groups.currency_column}" {cases} END)', params
         index = {str(v): i for i, g in enumerate(groups) for v in g}
         return (f'CASE WHEN "{column}" IS NULL THEN -1 ELSE coalesce((%s::jsonb ->> '
                 f'"{column}"::text)::int, {len(groups)}) END', [json.dumps(index)])  # fmt: skip
@@ -598,9 +608,21 @@ class PgStore(ServerAggregates):
         if row is None:
             return -1
         value = row["v"]
-        if groups is not None and value is not None and not any(value in g for g in groups):
+        by_value = isinstance(groups, ByValue)
+        if (groups is not None and not by_value and value is not None
+                and not any(value in g for g in groups)):  # fmt: skip
             return None
         rank, args = self._rank(column, groups)
+        if by_value:  # the key is NULL without an amount or a rate
+            mine = self._scalar(f"SELECT {rank} AS r FROM {_t(table)} WHERE {pk} = %s",
+                                [*args, key])  # fmt: skip
+            if mine is None:
+                return self._scalar(f"SELECT count(*) AS n FROM {_t(table)} WHERE {rank} IS NULL "
+                                    f"AND {pk} < %s", [*args, key])  # fmt: skip
+            return self._scalar(
+                f"SELECT count(*) AS n FROM {_t(table)} WHERE {rank} IS NULL OR ({rank}, {pk}) "
+                "< (%s, %s)", [*args, *args, mine, key],
+            )  # fmt: skip
         if value is None:
             return self._scalar(f'SELECT count(*) AS n FROM {_t(table)} WHERE "{column}" IS NULL '
                                 f"AND {pk} < %s", (key,))  # fmt: skip
@@ -645,9 +667,10 @@ class PgStore(ServerAggregates):
         where, params = self.where(table, flt)
         pk = pk_of(table)
         d = " DESC" if descending else ""
+        nulls = " NULLS LAST" if descending else " NULLS FIRST"  # as SQLite orders NULLs
         return self._ids_from(
             f"SELECT {pk} FROM {_t(table)}" + (f" WHERE {where}" if where else "")
-            + f" ORDER BY {rank}{d}, {pk}{d}", [*params, *args],
+            + f" ORDER BY {rank}{d}{nulls}, {pk}{d}", [*params, *args],
         )  # fmt: skip
 
     def page(self, table: str, flt: Filter | None = None, *, sort: str | None = None,

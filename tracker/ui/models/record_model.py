@@ -281,6 +281,19 @@ class RecordTableModel(QAbstractTableModel):
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
 
+    def set_reporting(self, currency: str, as_of: str) -> None:
+        """Money columns sort by value in ``currency`` at the rates of ``as_of``; a table
+        sorted by one is ordered again when they change."""
+        if self.view.reporting == (currency, as_of):
+            return
+        self.view.reporting = (currency, as_of)
+        if self.sorted_by_money():
+            self.requery()
+
+    def sorted_by_money(self) -> bool:
+        f = next((f for f in self.fields if f.name == self.view.sort_field), None)
+        return f is not None and f.type == MONEY
+
     def set_filter(self, flt: Filter) -> None:
         if flt != self.view.flt:
             self.view.flt = flt

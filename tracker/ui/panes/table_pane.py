@@ -140,6 +140,7 @@ class TablePane(QWidget):
         self.ctx = ctx
         self.lookups = lookups
         self.model = RecordTableModel(ctx.store, kind, lookups, self)
+        self.model.set_reporting(ctx.currency, ctx.as_of)  # money sorts by value in it
         self.kind = self.model.kind
         self._combos: dict[str, MultiChoiceCombo] = {}
         self._totals_due = False
@@ -556,7 +557,19 @@ class TablePane(QWidget):
         self.currentChanged.emit(self.model.id_at(current.row()) if current.isValid() else None)
 
     # ------------------------------------------------------------ changes
+    def follow_reporting(self) -> None:
+        """The reporting currency (or as-of date) changed: money sorted by value follows."""
+        pk = self.current_id()
+        self.model.set_reporting(self.ctx.currency, self.ctx.as_of)
+        self.select_id(pk)
+
     def _on_changed(self, change: Change) -> None:
+        if change.table == "fx_rates" and self.model.sorted_by_money():
+            pk = self.current_id()
+            self.model.requery()  # the rates order the money columns
+            self.select_id(pk)
+            self._schedule_totals()
+            return
         if self.lookups.concerns(change.table) and change.table != self.kind.name:
             self._fill_filter_choices()
             self.model.refresh_all()
