@@ -266,7 +266,8 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser(
         "diff", help="compare two snapshots", description="What was added, removed and changed."
     )
-    d.add_argument("old", metavar="OLD.sqlite", help="the earlier snapshot")
+    d.add_argument("old", metavar="OLD", help="the earlier snapshot (.sqlite3, or an .xlsx or .json "
+                                              "snapshot of the program)")  # fmt: skip
     d.add_argument("new", metavar="NEW.sqlite", help="the later snapshot or database")
     d.add_argument("--json", action="store_true", help="print the differences as JSON")
     return p
@@ -745,7 +746,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
         local_copy(args.old, password=_PASSWORDS.get(args.old)) as old,
         local_copy(args.new, password=_PASSWORDS.get(args.new)) as new,
     ):
-        result = compare.compare_files(old, new)
+        try:
+            result = compare.compare_files(old, new)
+        except compare.SnapshotUnreadable as exc:
+            _err(str(exc))
+            return EXIT_REFUSED
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str))
     else:

@@ -56,3 +56,24 @@ def test_diff_usage_error_exits_2(demo_path, capsys):
     except SystemExit as exc:
         code = exc.code
     assert code == 2
+
+
+def test_diff_with_an_excel_or_json_snapshot(demo_path, tmp_path, capsys):
+    for fmt, name in (("xlsx", "old.xlsx"), ("json", "old.json")):
+        out = tmp_path / name
+        assert main(["export", "--db", str(demo_path), "--format", fmt, "--out", str(out),
+                     "--language", "ru"]) == 0  # fmt: skip
+    with Store.open(demo_path, backup=False) as s:
+        p = s.rows("projects", where={"status": "implementation"})[0]
+        updates.add_update(s, project_id=p["id"], values={"as_of": "2026-11-20", "progress_pct": "88"},
+                           user="tester")  # fmt: skip
+    for name in ("old.xlsx", "old.json"):
+        capsys.readouterr()
+        assert main(["diff", str(tmp_path / name), str(demo_path)]) == 0, capsys.readouterr().err
+        out = capsys.readouterr().out
+        assert f"~ {p['code']}" in out and f"progress_pct: {p['progress_pct']} → 88" in out, name
+        assert "Project updates: 1 added, 0 removed" in out
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really")
+    assert main(["diff", str(bad), str(demo_path)]) == 1
+    assert "bad.xlsx is not a readable XLSX workbook" in capsys.readouterr().err

@@ -294,7 +294,18 @@ def _diff_history(d: KindDiff, old: Iterator[dict], new: Iterator[dict]) -> None
 
 def compare_files(old_path: str | Path, new_path: str | Path, *, currency: str = "USD",
                   as_of: str | None = None) -> CompareResult:  # fmt: skip
-    """Open both files read-only and compare them (StoreError if one cannot be opened)."""
+    """Open both files read-only and compare them (StoreError if one cannot be opened).
+
+    ``old_path`` may also be an XLSX or JSON snapshot (read in first, compared over the
+    kinds and the filter it holds); ``new_path`` is a database.
+    """
+    if snapshot_format(old_path) != "sqlite":
+        new = Store.open(new_path, read_only=True, backup=False)
+        try:
+            return compare_with_snapshot(new, snapshot_at(new, old_path), currency=currency,
+                                         as_of=as_of)  # fmt: skip
+        finally:
+            new.close(backup=False)
     old = Store.open(old_path, read_only=True, backup=False)
     try:
         new = Store.open(new_path, read_only=True, backup=False)
