@@ -128,3 +128,37 @@ def test_the_excel_snapshot_of_a_russian_window(qtbot, open_window, demo_path):
         assert summary["Фильтр"] == "все записи"
     finally:
         i18n.install("en", QApplication.instance())
+
+
+def test_a_russian_snapshot_edited_in_excel_imports_through_the_window(qtbot, open_window, demo_path,
+                                                                       tmp_path):  # fmt: skip
+    """A manager's workbook comes back: the import reads its sheet and code columns, leaves
+    out the names, the USD amounts and the total row, and shows only the real columns."""
+    import openpyxl
+
+    from tracker.services.export import export_snapshot
+
+    win = open_window(demo_path, view="projects")
+    store = win.ctx.store
+    out = tmp_path / "ru.xlsx"
+    export_snapshot(store, fmt="xlsx", out=out, kind="projects", user="t", lang="ru")
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Проекты"]
+    header = [c.value for c in ws[1]]
+    ws.cell(2, header.index("Заёмщик") + 1).value = "Новый заёмщик"
+    ws.cell(2, header.index("Статус: код") + 1).value = "suspended"
+    code = ws.cell(2, 1).value
+    wb.save(out)
+    win.actionImport.trigger()
+    d = win.dialogs["import"]
+    d.set_file(out, "projects")
+    qtbot.waitUntil(lambda: not d.busy(), timeout=30000)
+    assert d.problems.rowCount() == 0, [d.problems.item(0, c).text() for c in range(3)]
+    assert d.summary.text().startswith("34 rows of ru.xlsx: 0 new, 1 changed, 33 unchanged")
+    shown = [d.preview.horizontalHeaderItem(j).text() for j in range(d.preview.columnCount())]
+    assert "" not in shown and "Отрасль" not in shown and "Сумма, USD" not in shown
+    assert "sector" in shown and "status" in shown  # the code columns, read as their fields
+    qtbot.mouseClick(d.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not d.busy(), timeout=30000)
+    p = store.get_by("projects", "code", code)
+    assert p["borrower"] == "Новый заёмщик" and p["status"] == "suspended"

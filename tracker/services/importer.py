@@ -567,7 +567,7 @@ def read_xlsx(path: Path, kind: Kind) -> SourceTable:
         title = ws.title
     finally:
         wb.close()
-    return SourceTable(header, rows, 2, f"XLSX, sheet '{title}'", None)
+    return SourceTable([h for h in header if h], rows, 2, f"XLSX, sheet '{title}'", None)
 
 
 def _xl_text(v: Any) -> Any:
