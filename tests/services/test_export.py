@@ -61,7 +61,10 @@ def test_xlsx_has_real_numbers_dates_frozen_header_autofilter(demo_store, tmp_pa
     assert isinstance(row[col["Progress, %"]].value, int)
     assert row[col["Bank"]].value in {b["name"] for b in demo_store.rows("banks")}
     updates = wb["Updates"]
-    assert [c.value for c in updates[1]][:4] == ["Project", "As of", "Status", "Status code"]
+    assert [c.value for c in updates[1]][:5] == ["Project", "Project name", "As of", "Status",
+                                                 "Status code"]  # fmt: skip
+    first = [c.value for c in updates[2]]
+    assert first[1] == demo_store.get_by("projects", "code", first[0])["name"]
 
 
 def test_xlsx_totals_equal_the_database_exactly(demo_store, tmp_path):

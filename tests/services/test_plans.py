@@ -173,8 +173,8 @@ def test_plans_in_every_export_and_iati(demo_store, tmp_path):
     export.export_snapshot(demo_store, fmt="xlsx", out=tmp_path / "s.xlsx", user="t")
     ws = load_workbook(tmp_path / "s.xlsx", read_only=True)["Disbursement plans"]
     header = next(ws.iter_rows(values_only=True))
-    assert header == ("Project", "Planned date", "Planned amount", "Currency", "Note",
-                      "Planned amount, USD")  # fmt: skip
+    assert header == ("Project", "Project name", "Planned date", "Planned amount", "Currency",
+                      "Note", "Planned amount, USD")  # fmt: skip
     export.export_snapshot(demo_store, fmt="csv", out=tmp_path / "csv", kind="plans", user="t")
     with open(tmp_path / "csv" / "disbursement_plans.csv", encoding="utf-8-sig") as fh:
         assert len(list(csv.DictReader(fh))) == n

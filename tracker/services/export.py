@@ -413,7 +413,9 @@ def _write_xlsx(store: Store, path: Path, tables: tuple[str, ...], flt: Filter, 
             if table in portfolio.MONEY_COLUMNS:
                 sums = portfolio.totals(store, kind=table, flt=use, conv=conv).sums
             shown = book_layout.SheetRows(table, conv, sums)
-            rows: Iterator[dict[str, Any]] = _running_tally().rows(export_rows(store, table, use))
+            rows: Iterator[dict[str, Any]] = _running_tally().rows(
+                export_rows(store, table, use, project_names=True)
+            )
             if table == "residents":
                 rows = _tally(rows, "country", extra["countries"].add)
             elif table == "ventures":

@@ -47,6 +47,7 @@ SHEETS = {"projects": "Projects", "project_updates": "Updates",
 SUMMARY = "Summary"
 TOTAL = "Total"
 CODE_HEADER = "{field} code"
+PROJECT_NAME = "Project name"
 REPORTING_HEADER = "{field}, {currency}"
 #: Fields shown by their name, with the code in the next column.
 CODED = (ENUM, COUNTRY, SECTOR, REGION)
@@ -97,6 +98,8 @@ def layout(table: str, lang: str, currency: str,
             cols.append(Column(code, f.name, xl.label_writer(), max(12, min(len(code) + 2, 30))))
         elif f.type in (REF, CURRENCY):
             cols.append(Column(label, f.column, xl.label_writer(), width))
+            if f.ref_table == "projects":  # an update or a plan: the project's name beside its code
+                cols.append(Column(t("Export", PROJECT_NAME), "project_name", xl.TEXT, 40))
         else:
             kind = {MONEY: xl.MINOR, DATE: xl.DATE, INT: xl.INT, REAL: xl.FLOAT}.get(
                 f.type, xl.TEXT
@@ -224,6 +227,8 @@ def _header_roles(
         for _col, english in EXTRAS.get(table, ()):
             label = tr(lang, "Field", english)
             extras |= {_norm(label), _norm(tr(lang, "Export", CODE_HEADER).format(field=label))}
+        if any(f.ref_table == "projects" for f in k.fields):
+            extras.add(_norm(tr(lang, "Export", PROJECT_NAME)))
     pattern = re.compile("^(?:" + "|".join(reporting) + ")$") if reporting else None
     return codes, names, pattern, frozenset(extras)
 

@@ -51,14 +51,22 @@ _QUOTE = "''''"  # one single quote, as an SQL string literal
 
 
 def export_rows(
-    store: Store, table: str, flt: Filter | None = None, *, by_key: bool = False
+    store: Store,
+    table: str,
+    flt: Filter | None = None,
+    *,
+    by_key: bool = False,
+    project_names: bool = False,
 ) -> Iterator[dict[str, Any]]:
     """Rows of ``table`` that ``flt`` selects, in id order (or natural-key order with ``by_key``).
 
     For ``project_updates`` the filter is a filter of *projects*: the updates of
-    the projects it selects.
+    the projects it selects. ``project_names``: rows of a project also carry its name
+    (``project_name``, for people reading the Excel snapshot).
     """
     joined = "".join(f", {sql} AS {name}" for name, sql in _JOINED.get(table, {}).items())
+    if project_names and table in _OF_PROJECTS:
+        joined += ", (SELECT name FROM projects WHERE id = t.project_id) AS project_name"
     cur = _execute(store, table, flt, f"t.*{joined}", by_key=by_key)
     while True:
         chunk = cur.fetchmany(2000)

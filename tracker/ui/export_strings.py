@@ -24,6 +24,7 @@ SHEET_STRINGS = (
 EXPORT_STRINGS = (
     QT_TRANSLATE_NOOP("Export", "Total"),
     QT_TRANSLATE_NOOP("Export", "{field} code"),
+    QT_TRANSLATE_NOOP("Export", "Project name"),
     QT_TRANSLATE_NOOP("Export", "{field}, {currency}"),
     QT_TRANSLATE_NOOP("Export", "Portfolio snapshot as of {date}"),
     QT_TRANSLATE_NOOP("Export", "Portfolio snapshot"),

@@ -1140,6 +1140,10 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>{field}: код</translation>
         </message>
         <message>
+            <source>Project name</source>
+            <translation>Название проекта</translation>
+        </message>
+        <message>
             <source>{field}, {currency}</source>
             <translation>{field}, {currency}</translation>
         </message>

@@ -1140,6 +1140,10 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>{field}代码</translation>
         </message>
         <message>
+            <source>Project name</source>
+            <translation>项目名称</translation>
+        </message>
+        <message>
             <source>{field}, {currency}</source>
             <translation>{field}（{currency}）</translation>
         </message>
