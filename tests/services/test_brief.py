@@ -77,3 +77,26 @@ def test_cli_brief(demo_path, tmp_path, capsys):
     assert cli.main(["brief", "--db", str(demo_path), "--project", "BY-CN-013", "--out",
                      str(tmp_path / "x.png")]) == 1  # fmt: skip
     assert "give a .pdf name" in capsys.readouterr().err
+
+
+def test_briefs_count_their_pages_and_stop_when_cancelled(demo_store, tmp_path):
+    """The window writes briefs on a worker: each page is a step of its progress, and a
+    Cancel before the file is written leaves no file."""
+    from tracker.services.progress import Cancelled, Progress
+
+    ids = [_pid(demo_store, c) for c in ("BY-CN-013", "BY-CN-014", "BY-CN-020")]
+    seen = []
+
+    class Counting(Progress):
+        def __call__(self, done=None, total=None, what=None):
+            seen.append((done, total))
+            if done == 2:
+                self.cancel()
+            super().__call__(done, total, what)
+
+    out = tmp_path / "b.pdf"
+    with pytest.raises(Cancelled):
+        brief.write_briefs(demo_store, project_ids=ids, out=out, progress=Counting())
+    assert seen == [(0, 3), (1, 3), (2, 3)] and not out.exists()
+    assert brief.write_briefs(demo_store, project_ids=ids, out=out, progress=Progress()) == 3
+    assert _pages(out) == 3

@@ -155,7 +155,8 @@ def test_brief_from_the_form(qtbot, open_window, demo_path, tmp_path, monkeypatc
     rp.select(_pid(win, "BY-CN-020"))
     extras = rp.form.extras
     qtbot.mouseClick(extras.brief_button, Qt.MouseButton.LeftButton)
-    assert len(shown) == 1 and shown[0].objectName() == "briefPreview"
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=20000)  # drawn in the background
+    assert shown[0].objectName() == "briefPreview" and extras.brief_preview is shown[0]
     out = tmp_path / "preview.pdf"
     p = QPrinter(QPrinter.PrinterMode.HighResolution)
     p.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -165,7 +166,10 @@ def test_brief_from_the_form(qtbot, open_window, demo_path, tmp_path, monkeypatc
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     assert "BY-CN-020" in text and "Last updates" in text
     shown[0].close()
-    saved = extras.save_brief_pdf(str(tmp_path / "b.pdf"))
+    extras.save_brief_pdf(str(tmp_path / "b.pdf"))
+    qtbot.waitUntil(lambda: extras.brief_saved is not None, timeout=20000)
+    saved = extras.brief_saved
+    assert win.statusBar().currentMessage() == f"Brief written: {saved} (1 page(s))"
     text = subprocess.run(["pdftotext", saved, "-"], capture_output=True, text=True).stdout
     assert "Sample City Housing Estate" in text
 
@@ -327,8 +331,10 @@ def test_several_selected_projects_give_one_pdf_a_page_each(qtbot, open_window, 
         return str(out), "PDF (*.pdf)"
 
     monkeypatch.setattr(record_extras.QFileDialog, "getSaveFileName", save_name)
+    extras = win.record_page().form.extras
     win.actionBriefPdf.trigger()
     assert offered and offered[0].endswith(f"briefs-{win.ctx.as_of}.pdf")
+    qtbot.waitUntil(lambda: extras.brief_saved == str(out), timeout=30000)  # on a worker
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     assert "Pages:           3" in info
     in_order = [table.model.record(r)["code"] for r in rows]
@@ -342,7 +348,8 @@ def test_several_selected_projects_give_one_pdf_a_page_each(qtbot, open_window, 
     shown = []
     monkeypatch.setattr(printing, "open_dialog", shown.append)
     win.actionPrintBrief.trigger()
-    assert len(shown) == 1 and shown[0].objectName() == "briefPreview"
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=30000)
+    assert shown[0].objectName() == "briefPreview"
     p = QPrinter(QPrinter.PrinterMode.HighResolution)
     p.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     p.setOutputFileName(str(tmp_path / "preview.pdf"))
@@ -354,7 +361,7 @@ def test_several_selected_projects_give_one_pdf_a_page_each(qtbot, open_window, 
     monkeypatch.setattr(record_extras, "warn", lambda _p, _t, text: said.append(text))
     monkeypatch.setattr(record_extras, "MAX_BRIEFS", 2)
     out.unlink()
-    win.actionBriefPdf.trigger()
+    assert win.save_brief_pdf() is None  # nothing started
     assert not out.exists() and said and "3 projects are selected" in said[0]
 
 

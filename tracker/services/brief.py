@@ -20,6 +20,7 @@ from tracker.domain.codelists import STATUS_LABELS
 from tracker.domain.filters import Filter
 from tracker.domain.money import format_amount, from_minor
 from tracker.services import attention, plans, portfolio
+from tracker.services.progress import Progress, quiet
 from tracker.services.translations import tr
 from tracker.store import NotFound, Store, keeping
 
@@ -166,12 +167,29 @@ def brief_data(store: Store, *, project_id: int, currency: str = "USD", as_of: s
     )  # fmt: skip
 
 
+def pages_of(store: Store, *, project_ids: Sequence[int], currency: str = "USD",
+             as_of: str | None = None, language: str = "en", today: str | None = None,
+             progress: Progress | None = None) -> list[Any]:  # fmt: skip
+    """Each project's page content in the order given; ``progress`` counts the pages and
+    may stop between them (a window's Cancel)."""
+    progress = progress or quiet()
+    pages = []
+    for i, pid in enumerate(project_ids):
+        progress(i, len(project_ids))
+        pages.append(brief_data(store, project_id=pid, currency=currency, as_of=as_of,
+                                language=language, today=today))  # fmt: skip
+    return pages
+
+
 def write_briefs(store: Store, *, project_ids: Sequence[int], out: Path, currency: str = "USD",
-                 as_of: str | None = None, language: str = "en", today: str | None = None) -> int:  # fmt: skip
+                 as_of: str | None = None, language: str = "en", today: str | None = None,
+                 progress: Progress | None = None) -> int:  # fmt: skip
     """One PDF, a page per project (in the order given); written whole or not at all."""
     from tracker.charts.brief import write_pdf
     from tracker.safe_files import write_atomic
 
-    pages = [brief_data(store, project_id=pid, currency=currency, as_of=as_of, language=language,
-                        today=today) for pid in project_ids]  # fmt: skip
+    pages = pages_of(store, project_ids=project_ids, currency=currency, as_of=as_of,
+                     language=language, today=today, progress=progress)  # fmt: skip
+    if progress is not None:
+        progress.commit_point()
     return write_atomic(Path(out), lambda tmp: write_pdf(pages, tmp))

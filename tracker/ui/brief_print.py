@@ -3,32 +3,35 @@ page the PDF of ``tracker brief`` holds (as vectors, through SVG)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QPagedPaintDevice, QPainter
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
+from tracker.services.progress import Progress
 from tracker.ui.context import AppContext
 from tracker.ui.i18n import current_language
+from tracker.ui.operations import QueryOp
 from tracker.ui.printing import preview
 from tracker.ui.report import finish_pdf_file, svg_renderer
 
+T = TypeVar("T")
 
-def brief_svgs(ctx: AppContext, project_ids: Sequence[Any]) -> list[bytes]:
+
+def brief_svgs(store: Any, project_ids: Sequence[Any], *, currency: str, as_of: str,
+               language: str, progress: Progress | None = None) -> list[bytes]:  # fmt: skip
+    """Each project's page as SVG (vectors for the printer); run by a worker (QueryOp)."""
     from tracker.charts import figure_to_svg_bytes
     from tracker.charts.brief import build_brief
     from tracker.services import brief
 
-    return [
-        figure_to_svg_bytes(build_brief(brief.brief_data(
-            ctx.store, project_id=pid, currency=ctx.currency, as_of=ctx.as_of,
-            language=current_language())))
-        for pid in project_ids
-    ]  # fmt: skip
+    pages = brief.pages_of(store, project_ids=project_ids, currency=currency, as_of=as_of,
+                           language=language, progress=progress)  # fmt: skip
+    return [figure_to_svg_bytes(build_brief(page)) for page in pages]
 
 
 def paint_pages(
@@ -60,10 +63,35 @@ def paint_pages(
 def print_briefs(
     ctx: AppContext, parent: QWidget | None, project_ids: Sequence[Any], *,
     pdf_name: Path | None = None,
-) -> QPrintPreviewDialog:  # fmt: skip
-    svgs = brief_svgs(ctx, project_ids)
-    codes = [(ctx.store.get("projects", pid) or {}).get("code", "") for pid in project_ids]
+    shown: Callable[[QPrintPreviewDialog], Any] | None = None,
+) -> QueryOp[list[bytes]]:  # fmt: skip
+    """Draw the briefs in the background (a page a step, with Cancel on the window's
+    progress panel), then open their print preview (handed to ``shown``)."""
+    ids = list(project_ids)
+    currency, as_of, language = ctx.currency, ctx.as_of, current_language()
+    codes = [(ctx.store.get("projects", pid) or {}).get("code", "") for pid in ids]
     title = QCoreApplication.translate("Brief", "Project brief") + ": " + ", ".join(codes)
-    return preview(parent, lambda device: paint_pages(device, svgs, title=title, author=ctx.user),
-                   title=title, name="briefPreview", orientation="portrait",
-                   pdf_name=pdf_name)  # fmt: skip
+
+    def work(store: Any, progress: Progress) -> list[bytes]:
+        return brief_svgs(store, ids, currency=currency, as_of=as_of, language=language,
+                          progress=progress)  # fmt: skip
+
+    def show(svgs: list[bytes]) -> None:
+        dialog = preview(parent, lambda device: paint_pages(device, svgs, title=title,
+                                                            author=ctx.user),
+                         title=title, name="briefPreview", orientation="portrait",
+                         pdf_name=pdf_name)  # fmt: skip
+        if shown is not None:
+            shown(dialog)
+
+    return run_briefs(parent, ctx, work, show)
+
+
+def run_briefs(parent: QWidget | None, ctx: AppContext, work: Callable[[Any, Progress], T],
+               done: Callable[[T], Any]) -> QueryOp[T]:  # fmt: skip
+    """Brief pages made on a worker, shown on the window's progress panel with Cancel."""
+    op: QueryOp[T] = QueryOp(parent, ctx.store, work,
+                             title=QCoreApplication.translate("Brief", "Project briefs"))  # fmt: skip
+    op.success(done)
+    panel = getattr(parent.window(), "progress_panel", None) if parent is not None else None
+    return op.with_progress(panel, cancellable=True).run_in_background()

@@ -1027,8 +1027,8 @@ class MainWindow(QMainWindow):
         tabs = self._brief_tabs()
         return tabs.print_brief() if tabs is not None else None
 
-    def save_brief_pdf(self) -> str | None:
-        """The selected projects' briefs as one PDF, a page each."""
+    def save_brief_pdf(self) -> Any:
+        """The selected projects' briefs as one PDF, a page each (written in the background)."""
         tabs = self._brief_tabs()
         return tabs.save_brief_pdf() if tabs is not None else None
 

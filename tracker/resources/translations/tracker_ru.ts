@@ -540,6 +540,10 @@ The current file is backed up first, so this can be taken back by restoring that
             <source>Project brief</source>
             <translation>Справка по проекту</translation>
         </message>
+        <message>
+            <source>Project briefs</source>
+            <translation>Справки по проектам</translation>
+        </message>
     </context>
     <context>
         <name>ChangedBanner</name>
@@ -1448,7 +1452,7 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>ExtrasTabs</name>
         <message>
             <source>Updates</source>
-            <extracomment>A brief of at most this many projects at once (each page is drawn while the window waits).</extracomment>
+            <extracomment>A brief of at most this many projects at once (each page is drawn while the window waits). The last brief's print preview and PDF file (set when they are ready).</extracomment>
             <translation>Обновления</translation>
         </message>
         <message>
@@ -1488,8 +1492,8 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <source>Brief not written</source>
-            <translation>Справка не сохранена</translation>
+            <source>Brief written: {file} ({n} page(s))</source>
+            <translation>Справка записана: {file} (страниц: {n})</translation>
         </message>
     </context>
     <context>

@@ -540,6 +540,10 @@ The current file is backed up first, so this can be taken back by restoring that
             <source>Project brief</source>
             <translation>项目简报</translation>
         </message>
+        <message>
+            <source>Project briefs</source>
+            <translation>项目简报</translation>
+        </message>
     </context>
     <context>
         <name>ChangedBanner</name>
@@ -1448,7 +1452,7 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>ExtrasTabs</name>
         <message>
             <source>Updates</source>
-            <extracomment>A brief of at most this many projects at once (each page is drawn while the window waits).</extracomment>
+            <extracomment>A brief of at most this many projects at once (each page is drawn while the window waits). The last brief's print preview and PDF file (set when they are ready).</extracomment>
             <translation>进展</translation>
         </message>
         <message>
@@ -1488,8 +1492,8 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <source>Brief not written</source>
-            <translation>简报未写入</translation>
+            <source>Brief written: {file} ({n} page(s))</source>
+            <translation>简报已写入：{file}（{n} 页）</translation>
         </message>
     </context>
     <context>

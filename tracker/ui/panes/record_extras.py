@@ -423,6 +423,9 @@ class ExtrasTabs(QTabWidget):
         self.ctx = ctx
         self.kind = kind
         self.pk: Any = None
+        #: The last brief's print preview and PDF file (set when they are ready).
+        self.brief_preview: Any = None
+        self.brief_saved: str | None = None
         self.plan: PlanPanel | None = None
         if updates is not None:
             self.addTab(updates, self.tr("Updates"))
@@ -488,17 +491,26 @@ class ExtrasTabs(QTabWidget):
             return f"{stem}.pdf"
 
     def print_brief(self) -> Any:
+        """Print preview of the briefs, drawn in the background (the operation, or None)."""
         from pathlib import Path
 
         from tracker.ui.brief_print import print_briefs
 
         ids = self.brief_ids()
-        return (
-            print_briefs(self.ctx, self, ids, pdf_name=Path(self._pdf_name(ids))) if ids else None
-        )
+        if not ids:
+            return None
+        self.brief_preview = None
 
-    def save_brief_pdf(self, path: str | None = None) -> str | None:
+        def shown(dialog: Any) -> None:
+            self.brief_preview = dialog
+
+        return print_briefs(self.ctx, self, ids, pdf_name=Path(self._pdf_name(ids)), shown=shown)
+
+    def save_brief_pdf(self, path: str | None = None) -> Any:
+        """The briefs as one PDF, written in the background (the operation, or None); the
+        status bar says where when it is written."""
         from tracker.services import brief
+        from tracker.ui.brief_print import run_briefs
 
         ids = self.brief_ids()
         if not ids:
@@ -508,13 +520,21 @@ class ExtrasTabs(QTabWidget):
                                                   self._pdf_name(ids), self.tr("PDF (*.pdf)"))  # fmt: skip
             if not path:
                 return None
-        try:
-            brief.write_briefs(self.ctx.store, project_ids=ids, out=path, currency=self.ctx.currency,
-                               as_of=self.ctx.as_of, language=current_language())  # fmt: skip
-        except (OSError, StoreError) as exc:
-            warn(self, self.tr("Brief not written"), str(exc))
-            return None
-        return path
+        out, currency, as_of, language = path, self.ctx.currency, self.ctx.as_of, current_language()
+        self.brief_saved = None
+
+        def work(store: Any, progress: Any) -> int:
+            return brief.write_briefs(store, project_ids=ids, out=out, currency=currency,
+                                      as_of=as_of, language=language, progress=progress)  # fmt: skip
+
+        def written(pages: int) -> None:
+            self.brief_saved = out
+            bar = getattr(self.window(), "statusBar", None)
+            if callable(bar):
+                bar().showMessage(self.tr("Brief written: {file} ({n} page(s))")
+                                  .format(file=out, n=pages), 10000)  # fmt: skip
+
+        return run_briefs(self, self.ctx, work, written)
 
 
 def extras_for(
