@@ -90,6 +90,9 @@ def test_the_summary_names_the_filter_and_the_key_figures(demo_store, tmp_path):
     assert summary["Проекты"] == demo_store.count("projects", flt)
     assert Decimal(f"{summary['Проекты: сумма соглашений']:.2f}") == t.sums["amount"]
     assert summary["Валюта отчёта"] == "USD"
+    assert dt.datetime.strptime(
+        summary["Снят (UTC)"], "%Y-%m-%d %H:%M:%S"
+    )  # not ISO with a T and a Z
 
 
 IMPORT_ORDER = ("banks", "zones", "countries", "sectors", "regions", "fx_rates", "projects",

@@ -487,7 +487,7 @@ def _summary_rows(store: Store, meta: dict[str, Any], counts: dict[str, int], ex
     for label, value in (
         (t("Database"), meta["database"]),
         (t("As of"), dt.date.fromisoformat(meta["as_of"])),
-        (t("Taken at (UTC)"), meta["taken_at"]),
+        (t("Taken at (UTC)"), meta["taken_at"][:19].replace("T", " ")),
         (t("Filter"), shown_filter),
         (t("Reporting currency"), meta["currency"]),
         (t("Generator"), meta["generator"]),
