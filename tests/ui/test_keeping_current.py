@@ -245,6 +245,11 @@ def test_needs_attention_filter_shows_the_reason_and_the_share_of_plan(qtbot, op
     assert model.headerData(cols["attention"], Qt.Orientation.Horizontal) == "Needs attention"
     assert view.isColumnHidden(cols["attention"]) and not view.isColumnHidden(cols["plan_share"])
     assert model.view.computing == ("plan_share",)  # the reasons' queries only while they show
+    table.set_column_shown(cols["attention"], True)  # ticked in the header's menu: computed
+    assert model.view.computing == ("plan_share", "attention")
+    assert model.index(model.row_of(_pid(win, "BY-CN-014")), cols["attention"]).data()
+    table.set_column_shown(cols["attention"], False)
+    assert model.view.computing == ("plan_share",)
     shares = plans.planned_shares(win.ctx.store, as_of=dt.date.today().isoformat())
     behind = _pid(win, "BY-CN-014")
     row = model.row_of(behind)

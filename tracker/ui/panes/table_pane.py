@@ -265,7 +265,14 @@ class TablePane(QWidget):
         if "attention" in names:
             on = self.attention_filter is not None and self.attention_filter.isChecked()
             self.view.setColumnHidden(names.index("attention"), not on)
-            # Its reasons read each page's updates: computed only while it shows.
+            self._compute_shown()
+
+    def _compute_shown(self) -> None:
+        """The reasons read each page's updates: computed only while their column shows
+        (with the filter, or ticked in the header's menu)."""
+        names = [f.name for f in self.model.fields]
+        if "attention" in names:
+            on = not self.view.isColumnHidden(names.index("attention"))
             self.model.compute([c for c in self.model.view.computed if on or c != "attention"])
 
     def _keep_sort_indicator(self, column: int, _order: Qt.SortOrder) -> None:
@@ -349,6 +356,7 @@ class TablePane(QWidget):
 
     def set_column_shown(self, col: int, shown: bool) -> None:
         self.view.setColumnHidden(col, not shown)
+        self._compute_shown()
         self._fit_columns()
 
     def hidden_columns(self) -> list[str]:
