@@ -41,3 +41,25 @@ def test_history_put_back_and_audit_view_on_the_server(pg_demo):
     mine = history.audit_rows(pg_demo, history.AuditQuery(table="projects", row_id=pid))
     assert len(mine) >= 2 and "borrower" in mine[0]["summary"]
     assert history.users_in_log(pg_demo)
+
+
+def test_a_page_of_computed_columns_matches_the_file(twins):
+    """The Projects table's share of plan and reasons, computed for a page of ids, read the
+    same on the server as on the file."""
+    from tracker.services import project_columns
+
+    file_store, server = twins
+    today = "2026-06-30"
+    codes = ["BY-CN-013", "BY-CN-014", "BY-CN-020", "BY-CN-032"]
+
+    def page(store):
+        ids = [_pid(store, c) for c in codes]
+        rows = store.fetch("projects", ids, ["code", *project_columns.INPUTS["projects"]])
+        records = [rows[i] for i in ids]
+        project_columns.annotate(store, "projects", records, today=today)
+        return [(r["code"], r["plan_share"], r["attention"]) for r in records]
+
+    on_file = page(file_store)
+    assert page(server) == on_file
+    assert any(share is not None for _c, share, _a in on_file)
+    assert any("behind_plan" in reasons for _c, _s, reasons in on_file)
