@@ -24,6 +24,11 @@ def demo_db() -> Path:
     return data_dir() / "demo.sqlite3"
 
 
+def server_backups_dir() -> Path:
+    """Where SQLite copies of a server portfolio go when Settings names no backup folder."""
+    return data_dir() / "server-backups"
+
+
 def cache_dir() -> Path:
     """Files the program can always make again (chart pictures kept for the next start)."""
     if os.environ.get("TRACKER_CACHE_DIR"):

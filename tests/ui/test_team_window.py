@@ -188,3 +188,46 @@ def test_a_form_changed_underneath_says_who_and_keeps_the_edits(qtbot, server_wi
     qtbot.waitUntil(lambda: name.text() == "Their third name", timeout=10_000)
     assert banner.isVisible() and login in banner.text.text()
     assert not banner.reload_button.isVisible()
+
+
+def test_a_server_window_exports_prints_and_keeps_backup_copies(qtbot, server_window, server_url,
+                                                                tmp_path):  # fmt: skip
+    """No file beside which to write: export, print and backups take the settings' folders,
+    the home folder or the program's server-backups folder, named after the database."""
+    import openpyxl
+    from PySide6.QtCore import Qt
+
+    from tracker import paths
+    from tracker.ui import opening, printing
+
+    win = server_window(server_url)
+    db = win.ctx.store.dbname
+    assert printing.suggested_pdf(win.ctx, "report").name.startswith("report-")
+    win.actionExport.trigger()
+    export = win.dialogs["export"]
+    assert db in export.path_edit.text()
+    out = tmp_path / "server.xlsx"
+    snapshots = win.ctx.store.count("snapshots")
+    export.path_edit.setText(str(out))
+    qtbot.mouseClick(export.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not export.busy(), timeout=30_000)
+    assert export.result is not None, export.result_label.text()
+    wb = openpyxl.load_workbook(out, read_only=True)
+    assert wb["Projects"].max_row in (35, 36)  # header, the server's 34 projects (a total)
+    wb.close()
+    assert win.ctx.store.count("snapshots") == snapshots + 1  # recorded on the server
+    export.close()
+    win.actionBackups.trigger()
+    backups = win.dialogs["backups"]
+    assert not backups.restore_button.isEnabled()
+    qtbot.mouseClick(backups.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not backups.busy(), timeout=30_000)
+    made = backups.last_backup
+    assert made is not None and made.parent == paths.server_backups_dir()
+    assert made.name.startswith(db + "-") and backups.table.rowCount() == 1
+    backups.table.selectRow(0)
+    assert not backups.restore_button.isEnabled()  # a server is not restored from a copy here
+    assert backups.restore_selected() is None
+    backups.close()
+    # The copy is the one offered when the server cannot be reached.
+    assert made.parent in opening.server_backup_folders(None)

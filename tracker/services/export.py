@@ -179,6 +179,10 @@ def export_snapshot(store: Store, *, fmt: str, out: Path, kind: str = "all", flt
     rows written; a cancel before the file is renamed into place leaves no file
     (and no part file) behind.
     """
+    if store.path is None:  # the team's server
+        return _from_server(store, fmt=fmt, out=out, kind=kind, flt=flt, currency=currency,
+                            as_of=as_of, user=user, pdf_renderer=pdf_renderer,
+                            progress=progress)  # fmt: skip
     tally = _Tally(progress or quiet())
     token = _TALLY.set(tally)
     try:
@@ -187,6 +191,34 @@ def export_snapshot(store: Store, *, fmt: str, out: Path, kind: str = "all", flt
                        filter_text=filter_text)  # fmt: skip
     finally:
         _TALLY.reset(token)
+
+
+def _from_server(store: Store, **options: Any) -> ExportResult:
+    """A server portfolio is exported from a SQLite copy of one moment (the same output as
+    for a file); the snapshot is then recorded in the server's own list."""
+    import shutil
+    import tempfile
+
+    (options["progress"] or quiet())(0, 0, COPYING)
+    folder = Path(tempfile.mkdtemp(prefix="tracker-export-"))
+    try:
+        path = store.backup_to(folder / "portfolio.sqlite3")
+        with Store.open(path, backup=False) as copy:
+            result = export_snapshot(copy, **options)
+            copy.changed = False
+            row = copy.get("snapshots", result.snapshot_id) if result.snapshot_id else None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    result.snapshot_id = None
+    if row is not None:
+        try:
+            result.snapshot_id = store.record_snapshot(
+                fmt=row["format"], path=row["path"], sha256=row["sha256"],
+                flt=Filter.from_dict(json.loads(row["filter"] or "{}")), kind=row["kind"],
+                rows=row["rows"], as_of=row["as_of"], user=row["user"] or "")  # fmt: skip
+        except StoreError as exc:  # e.g. a viewer: the file is written all the same
+            result.notes.append(f"the snapshot could not be recorded on the server: {exc}")
+    return result
 
 
 def _export(store: Store, *, fmt: str, out: Path, kind: str, flt: Filter | None, currency: str,
@@ -333,6 +365,8 @@ def _running_tally() -> _Tally:
 
 def refuse_database_files(store: Store, out: Path, fmt: str) -> None:
     """An export must never replace the open database, its journal files or a backup."""
+    if store.path is None:  # a server portfolio: no file of it on this computer to harm
+        return
     folders = {store.backup_dir, default_backup_dir(store.path)}
     targets = [out]
     if fmt == "csv" and out.suffix.lower() != ".zip":

@@ -177,7 +177,7 @@ def server_backup_folders(backup_dir: Path | None = None) -> list[Path]:
     settings, and the program's own folder for them (``tracker backup --db URL --to``
     either one)."""
     folders = [Path(backup_dir)] if backup_dir else []
-    own = paths.data_dir() / "server-backups"
+    own = paths.server_backups_dir()
     return folders + ([own] if own not in folders else [])
 
 

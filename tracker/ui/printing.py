@@ -58,7 +58,7 @@ def suggested_pdf(ctx: AppContext, stem: str) -> Path:
     from tracker.ui.dialogs.export_dialog import unique_path
     from tracker.ui.settings import Settings
 
-    folder = Settings().export_dir or ctx.store.path.parent
+    folder = Settings().export_dir or ctx.folder
     return unique_path(Path(folder), f"{stem}-{ctx.as_of}", ".pdf")
 
 

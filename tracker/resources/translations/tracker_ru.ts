@@ -370,6 +370,10 @@ Keep it as typed?</source>
             <translation>Резервные копии</translation>
         </message>
         <message>
+            <source>SQLite copies of {name} in {folder}, each of one consistent moment. When the server cannot be reached, the program offers the newest one read-only. A server portfolio is not restored from here: copy a backup into a new database with tracker copy.</source>
+            <translation>Копии SQLite портфеля {name} в папке {folder}, каждая — на один согласованный момент. Если сервер недоступен, программа предложит открыть последнюю из них только для чтения. Портфель на сервере отсюда не восстанавливается: скопируйте резервную копию в новую базу данных командой tracker copy.</translation>
+        </message>
+        <message>
             <source>Copies of {name} in {folder}. One is made when the file is opened (if it changed) and when it is closed after edits; the newest {keep} automatic copies are kept.</source>
             <translation>Копии файла {name} в папке {folder}. Копия создаётся при открытии файла (если он изменился) и при закрытии после правок; хранятся {keep} последних автоматических копий.</translation>
         </message>

@@ -370,6 +370,10 @@ Keep it as typed?</source>
             <translation>备份</translation>
         </message>
         <message>
+            <source>SQLite copies of {name} in {folder}, each of one consistent moment. When the server cannot be reached, the program offers the newest one read-only. A server portfolio is not restored from here: copy a backup into a new database with tracker copy.</source>
+            <translation>{name} 的 SQLite 副本位于 {folder}，每份对应一个一致的时刻。当无法连接服务器时，程序会提供以只读方式打开最新的副本。服务器上的项目组合不能在此恢复：请使用 tracker copy 将备份复制到新数据库中。</translation>
+        </message>
+        <message>
             <source>Copies of {name} in {folder}. One is made when the file is opened (if it changed) and when it is closed after edits; the newest {keep} automatic copies are kept.</source>
             <translation>{name} 的副本位于 {folder}。打开文件时（如有更改）以及编辑后关闭时会各生成一份副本；保留最新的 {keep} 份自动副本。</translation>
         </message>

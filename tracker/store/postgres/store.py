@@ -63,6 +63,8 @@ class PgStore(ServerAggregates):
         self._conn = conn
         self.url = urls.redact(url)
         self.path: Path | None = None  # not a file: backups go where the caller says
+        self.backup_dir: Path | None = None  # where make_backup() writes when given no folder
+        self.keep_backups = 0  # copies of a server are never rotated away
         self.read_only = read_only
         self.read_only_reason = ""
         self.login = ""

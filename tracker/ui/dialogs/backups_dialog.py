@@ -84,13 +84,20 @@ class BackupsDialog(QDialog):
 
         self.intro = QLabel(objectName="introLabel")
         self.intro.setWordWrap(True)
-        self.intro.setText(
-            self.tr(
-                "Copies of {name} in {folder}. One is made when the file is opened "
-                "(if it changed) and when it is closed after edits; the newest {keep} "
-                "automatic copies are kept."
-            ).format(name=store.path.name, folder=str(self.folder), keep=store.keep_backups)
-        )
+        if ctx.on_server:  # SQLite copies of the server portfolio, made by hand here
+            self.intro.setText(self.tr(
+                "SQLite copies of {name} in {folder}, each of one consistent moment. When "
+                "the server cannot be reached, the program offers the newest one read-only. "
+                "A server portfolio is not restored from here: copy a backup into a new "
+                "database with tracker copy.").format(name=store.name, folder=str(self.folder)))  # fmt: skip
+        else:
+            self.intro.setText(
+                self.tr(
+                    "Copies of {name} in {folder}. One is made when the file is opened "
+                    "(if it changed) and when it is closed after edits; the newest {keep} "
+                    "automatic copies are kept."
+                ).format(name=store.path.name, folder=str(self.folder), keep=store.keep_backups)
+            )
 
         self.table = QTableWidget(0, 3, objectName="backupsTable")
         self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Reason"), self.tr("Size")])
@@ -141,11 +148,16 @@ class BackupsDialog(QDialog):
     # ------------------------------------------------------------------ state
     @property
     def folder(self) -> Path:
+        if getattr(self.ctx.store, "backup_dir", None) is None and self.ctx.on_server:
+            from tracker import paths
+
+            return paths.server_backups_dir()
         return Path(self.ctx.store.backup_dir)
 
     def backups(self) -> list[maintenance.Backup]:
         """Newest first."""
-        return maintenance.list_backups(self.ctx.store.path, self.folder)
+        db = self.ctx.store.path or Path(f"{self.ctx.stem}.sqlite3")  # a server's copies
+        return maintenance.list_backups(db, self.folder)
 
     def refresh(self, *, select: Path | None = None) -> None:
         items = self.backups()
@@ -183,8 +195,9 @@ class BackupsDialog(QDialog):
     def _set_busy(self) -> None:
         self.backup_button.setEnabled(not self.busy())
         self.restore_button.setEnabled(
-            not self.busy() and not self.ctx.read_only and self.selected_path() is not None
-        )
+            not self.busy() and not self.ctx.read_only and not self.ctx.on_server
+            and self.selected_path() is not None
+        )  # fmt: skip
 
     def back_up_now(self) -> Any:
         """Copy the file now, in the background (SQLite's backup API, page by page);
@@ -223,7 +236,7 @@ class BackupsDialog(QDialog):
         operation (None if nothing was started). ``last_safety`` is then the safety copy
         of the replaced file."""
         source = self.selected_path()
-        if source is None or self.ctx.read_only or self.busy():
+        if source is None or self.ctx.read_only or self.ctx.on_server or self.busy():
             return None
         row = self.table.currentRow()
         when = self.table.item(row, DATE_COL).text() if row >= 0 else source.name

@@ -221,7 +221,7 @@ class CompareDialog(QDialog):
         return self.compare_snapshot(self.snapshots[rows[0].row()])
 
     def choose(self) -> None:
-        path = choose_file(self, self.tr("Earlier snapshot"), str(self.ctx.store.path.parent))
+        path = choose_file(self, self.tr("Earlier snapshot"), str(self.ctx.folder))
         if path:
             self.compare_with(path)
 
@@ -407,8 +407,8 @@ class CompareDialog(QDialog):
         if self.result is None:
             return None
         suggested = str(
-            (Settings().export_dir or self.ctx.store.path.parent)
-            / f"{self.ctx.store.path.stem}-changes-{self.ctx.as_of}.xlsx"
+            (Settings().export_dir or self.ctx.folder)
+            / f"{self.ctx.stem}-changes-{self.ctx.as_of}.xlsx"
         )
         path = choose_save_path(self, self.tr("Save comparison"), suggested)
         if not path:

@@ -304,12 +304,10 @@ class ExportDialog(QDialog):
         folder = (
             Path(self.path_edit.text()).parent
             if self.path_edit.text()
-            else Settings().export_dir or self.ctx.store.path.parent  # chosen in Settings
+            else Settings().export_dir or self.ctx.folder  # chosen in Settings
         )
         kind, _ = self.scope()
-        stem = (
-            f"{self.ctx.store.path.stem}-{kind if kind != 'all' else 'snapshot'}-{self.ctx.as_of}"
-        )
+        stem = f"{self.ctx.stem}-{kind if kind != 'all' else 'snapshot'}-{self.ctx.as_of}"
         self.path_edit.setText(str(unique_path(folder, stem, suffix)))
 
     def choose_path(self) -> None:
