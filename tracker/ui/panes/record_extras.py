@@ -407,7 +407,7 @@ class PlanPanel(QWidget):
             self.reload()
 
 
-#: A brief of at most this many projects at once (each page is drawn while the window waits).
+#: A brief of at most this many projects at once (a page takes about 0.3 s to draw).
 MAX_BRIEFS = 50
 
 
