@@ -231,3 +231,23 @@ def test_a_server_window_exports_prints_and_keeps_backup_copies(qtbot, server_wi
     backups.close()
     # The copy is the one offered when the server cannot be reached.
     assert made.parent in opening.server_backup_folders(None)
+
+
+def test_a_server_window_compares_with_an_earlier_snapshot(qtbot, server_window, server_url,
+                                                           tmp_path):  # fmt: skip
+    from tracker.services.export import export_snapshot
+
+    win = server_window(server_url)
+    store = win.ctx.store
+    snap = tmp_path / "last-month.sqlite3"
+    export_snapshot(store, fmt="sqlite", out=snap, user="tester")
+    row = store.get("projects", 1)
+    store.update("projects", 1, {"name": "Renamed since"}, expected_version=row["version"],
+                 user="tester")  # fmt: skip
+    win.actionCompare.trigger()
+    dialog = win.dialogs["compare"]
+    assert any(s.path == snap for s in dialog.snapshots)  # recorded on the server
+    dialog.compare_with(snap)
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=30_000)
+    assert "Projects: 0 added, 0 removed, 1 changed" in dialog.summary.text()
+    dialog.close()

@@ -94,7 +94,7 @@ class TotalMoved:
 @dataclass
 class CompareResult:
     old_path: Path
-    new_path: Path
+    new_path: Path | str  # the open database: a file, or a server portfolio by name
     currency: str
     as_of: str
     kinds: dict[str, KindDiff] = field(default_factory=dict)
@@ -225,7 +225,9 @@ def compare_stores(old: Store, new: Store, *, currency: str = "USD", as_of: str 
                    flt: Filter | None = None) -> CompareResult:  # fmt: skip
     """``flt``: what the snapshot (``old``) was filtered by, applied to ``new`` too."""
     as_of = as_of or dt.date.today().isoformat()
-    result = CompareResult(old.path, new.path, currency.upper(), as_of)
+    result = CompareResult(
+        old.path, new.path or new.name, currency.upper(), as_of
+    )  # a server: its name
     for table in tables:
         d = KindDiff(table)
         if table == "project_updates":
