@@ -99,7 +99,8 @@ def test_save_comparison_as_xlsx_and_json(ctx, dialog, tmp_path, monkeypatch, qt
     out = dialog.export_comparison()
     ws = openpyxl.load_workbook(out)["Changes"]
     row = [c for c in ws[2]]
-    assert [c.value for c in row[:4]] == ["projects", p["code"], "changed", "borrower"]
+    assert [c.value for c in ws[1]] == ["Kind", "Record", "Change", "Field", "Before", "After"]
+    assert [c.value for c in row[:4]] == ["Projects", p["code"], "changed", "Borrower"]
     assert row[5].data_type == "s" and row[5].value == '=HYPERLINK("http://x","y")'
     monkeypatch.setattr(
         compare_dialog, "choose_save_path", lambda *a: str(tmp_path / "changes.json")

@@ -131,3 +131,35 @@ def test_the_comparison_speaks_russian(qtbot, open_window, demo_path, tmp_path):
         assert committed.startswith("Проекты, ") and "committed" not in committed
     finally:
         i18n.install("en", QApplication.instance())
+
+
+def test_the_saved_comparison_speaks_russian_too(qtbot, open_window, demo_path, tmp_path,
+                                                 monkeypatch):  # fmt: skip
+    import openpyxl
+
+    from tracker.ui.dialogs import compare_dialog
+
+    i18n.install("ru", QApplication.instance())
+    try:
+        win = open_window(demo_path, view="projects")
+        p, sector = snapshots_then_an_edit(win, tmp_path)
+        d = open_compare(qtbot, win)
+        click_row(qtbot, d, 0, double=True)  # the SQLite snapshot
+        assert d.result is not None, d.message.text()
+        monkeypatch.setattr(compare_dialog, "choose_save_path", lambda *a: str(tmp_path / "c.xlsx"))
+        qtbot.mouseClick(d.export_button, Qt.MouseButton.LeftButton)
+        wb = openpyxl.load_workbook(tmp_path / "c.xlsx", read_only=True)
+        assert wb.sheetnames == ["Изменения", "Итоги"]
+        rows = list(wb["Изменения"].iter_rows(values_only=True))
+        totals = list(wb["Итоги"].iter_rows(values_only=True))
+        wb.close()
+        assert rows[0] == ("Вид", "Запись", "Изменение", "Поле", "Было", "Стало")
+        status = (tr("ru", "Kind", "Projects"), p["code"], "изменено", tr("ru", "Field", "Status"),
+                  tr("ru", "codelists", "Implementation"), tr("ru", "codelists", "Suspended"))  # fmt: skip
+        assert status in rows
+        assert (tr("ru", "Kind", "Projects"), p["code"], "изменено", tr("ru", "Field", "Sector"),
+                next(r["name_ru"] for r in win.ctx.store.rows("sectors") if r["code"] == p["sector"]),
+                sector["name_ru"]) in rows  # fmt: skip
+        assert totals[1][:2] == (tr("ru", "Kind", "Projects"), "сумма соглашений")
+    finally:
+        i18n.install("en", QApplication.instance())

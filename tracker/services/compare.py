@@ -19,7 +19,7 @@ import datetime as dt
 import json
 import tempfile
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -508,35 +508,60 @@ def compare_with_snapshot(current: Store, snap: Snapshot, *, currency: str = "US
     return result
 
 
-def write_changes(result: CompareResult, out: Path) -> Path:
+@dataclass
+class ChangeWords:
+    """How a saved comparison (.xlsx, .csv) names things. The window passes its own words
+    (labels, names in its language); the defaults are the machine names."""
+
+    word: Callable[[str], str] = field(default=lambda s: s)  # headers, sheet and change words
+    kind: Callable[[str], str] = field(default=lambda t: t)  # table -> its name
+    label: Callable[[str, str], str] = field(default=lambda t, c: c)  # (table, column) -> label
+    value: Callable[[str, str, Any], Any] = field(default=lambda t, c, v: v)  # codes -> names
+
+
+def write_changes(result: CompareResult, out: Path, words: ChangeWords | None = None) -> Path:
     """The comparison as a file: .json (to_dict), .xlsx or .csv (one row per change)."""
     out = Path(out)
+    w = words or ChangeWords()
     suffix = out.suffix.lower()
-    header = ["kind", "key", "change", "field", "old", "new"]
+    header = [w.word(h) for h in ("kind", "key", "change", "field", "old", "new")]
     if suffix == ".json":
         out.write_text(
             json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
     elif suffix == ".csv":
         with open(out, "w", encoding="utf-8-sig", newline="") as fh:
-            w = csv.writer(fh, lineterminator="\r\n")
-            w.writerow(header)
-            for row in result.change_rows():
-                w.writerow([neutralise(_cell_text(v)) for v in row])
+            cw = csv.writer(fh, lineterminator="\r\n")
+            cw.writerow(header)
+            for row, _date in _worded_rows(result, w):
+                cw.writerow([neutralise(_cell_text(v)) for v in row])
             for t in result.totals:
-                w.writerow([t.table, "", "total", t.measure, str(t.before), str(t.after)])
+                cw.writerow([w.kind(t.table), "", w.word("total"), w.word(t.measure), str(t.before),
+                             str(t.after)])  # fmt: skip
     elif suffix == ".xlsx":
-        _write_changes_xlsx(result, out, header)
+        _write_changes_xlsx(result, out, header, w)
     else:
         raise ValueError(f"{out.name}: save the comparison as .xlsx, .csv or .json")
     return out
+
+
+def _worded_rows(result: CompareResult, w: ChangeWords) -> Iterator[tuple[list[Any], bool]]:
+    """The change rows in ``w``'s words, each with whether its values are dates."""
+    for table, key, what, column, old, new in result.change_rows():
+        date_field = _field_type(table, column) == DATE
+        row = [w.kind(table), key, w.word(what), w.label(table, column) if column else "",
+               w.value(table, column, old) if column else old,
+               w.value(table, column, new) if column else new]  # fmt: skip
+        yield row, date_field
 
 
 def _cell_text(v: Any) -> str:
     return "" if v is None else str(v)
 
 
-def _write_changes_xlsx(result: CompareResult, out: Path, header: list[str]) -> None:
+def _write_changes_xlsx(
+    result: CompareResult, out: Path, header: list[str], w: ChangeWords
+) -> None:
     """The changes and totals as a workbook: money exact, dates as dates.
 
     The snapshot workbook's rule: an amount Excel can hold exactly (15
@@ -552,26 +577,25 @@ def _write_changes_xlsx(result: CompareResult, out: Path, header: list[str]) -> 
         "money": wb.add_format({"num_format": MONEY_FORMAT}),
         "date": wb.add_format({"num_format": DATE_FORMAT}),
     }
-    ws = wb.add_worksheet("Changes")
-    for i, (h, w) in enumerate(zip(header, (16, 34, 10, 20, 30, 30), strict=True)):
+    ws = wb.add_worksheet(w.word("Changes")[:31])
+    for i, (h, width) in enumerate(zip(header, (16, 34, 10, 20, 30, 30), strict=True)):
         ws.write_string(0, i, h, head)
-        ws.set_column(i, i, w)
+        ws.set_column(i, i, width)
     r = 0
-    for r, row in enumerate(result.change_rows(), start=1):
-        table, column = row[0], row[3]
-        date_field = _field_type(table, column) == DATE
+    for r, (row, date_field) in enumerate(_worded_rows(result, w), start=1):
         for i, v in enumerate(row):
             _write_cell(ws, r, i, v, formats, as_date=date_field and i >= 4)
     ws.freeze_panes(1, 0)
     ws.autofilter(0, 0, max(r, 1), len(header) - 1)
-    tt = wb.add_worksheet("Totals")
-    for i, h in enumerate(("kind", "measure", f"before ({result.currency})", f"after ({result.currency})",
-                           "change")):  # fmt: skip
+    tt = wb.add_worksheet(w.word("Totals")[:31])
+    cur = result.currency
+    for i, h in enumerate((w.word("kind"), w.word("measure"), f"{w.word('before')} ({cur})",
+                           f"{w.word('after')} ({cur})", w.word("change"))):  # fmt: skip
         tt.write_string(0, i, h, head)
         tt.set_column(i, i, 22)
     for r, t in enumerate(result.totals, start=1):
-        tt.write_string(r, 0, t.table)
-        tt.write_string(r, 1, t.measure)
+        tt.write_string(r, 0, w.kind(t.table))
+        tt.write_string(r, 1, w.word(t.measure))
         for i, v in enumerate((t.before, t.after, t.change), start=2):
             _write_cell(tt, r, i, v, formats)
     wb.close()

@@ -934,6 +934,46 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>отменено</translation>
         </message>
         <message>
+            <source>Kind</source>
+            <translation>Вид</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Запись</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Изменение</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Поле</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>добавлено</translation>
+        </message>
+        <message>
+            <source>removed</source>
+            <translation>удалено</translation>
+        </message>
+        <message>
+            <source>changed</source>
+            <translation>изменено</translation>
+        </message>
+        <message>
+            <source>total</source>
+            <translation>итог</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>Изменения</translation>
+        </message>
+        <message>
+            <source>Totals</source>
+            <translation>Итоги</translation>
+        </message>
+        <message>
             <source>{kind}: {a} added, {r} removed, {c} changed</source>
             <translation>{kind}: добавлено {a}, удалено {r}, изменено {c}</translation>
         </message>

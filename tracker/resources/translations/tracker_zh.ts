@@ -934,6 +934,46 @@ The current file is backed up first, so this can be taken back by restoring that
             <translation>已取消</translation>
         </message>
         <message>
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>变化</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <source>removed</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>changed</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <source>total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>变化</translation>
+        </message>
+        <message>
+            <source>Totals</source>
+            <translation>合计</translation>
+        </message>
+        <message>
             <source>{kind}: {a} added, {r} removed, {c} changed</source>
             <translation>{kind}：新增 {a}，删除 {r}，更改 {c}</translation>
         </message>

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.fields import COUNTRY, ENUM, KINDS, REGION, SECTOR
 from tracker.domain.money import format_amount
 from tracker.services.compare import (
+    ChangeWords,
     CompareResult,
     Snapshot,
     SnapshotUnreadable,
@@ -295,6 +296,27 @@ class CompareDialog(QDialog):
                 out[kind] = {}
         return out
 
+    def change_words(self) -> ChangeWords:
+        """The saved comparison in the window's words: its labels, and names for codes."""
+        words = {"kind": self.tr("Kind"), "key": self.tr("Record"), "change": self.tr("Change"),
+                 "field": self.tr("Field"), "old": self.tr("Before"), "new": self.tr("After"),
+                 "added": self.tr("added"), "removed": self.tr("removed"),
+                 "changed": self.tr("changed"), "total": self.tr("total"),
+                 "measure": self.tr("Total"), "before": self.tr("Before"), "after": self.tr("After"),
+                 "Changes": self.tr("Changes"), "Totals": self.tr("Totals"),
+                 "committed": self.tr("committed"), "disbursed": self.tr("disbursed"),
+                 "declared investment": self.tr("declared investment"),
+                 "invested to date": self.tr("invested to date"),
+                 "charter capital": self.tr("charter capital")}  # fmt: skip
+
+        def value(table: str, column: str, v: Any) -> Any:
+            f = _field(table, column)
+            coded = f is not None and (f.type == ENUM or f.type in self._names)
+            return self.value_text(table, column, v) if coded and v not in (None, "") else v
+
+        return ChangeWords(word=lambda s: words.get(s, s), kind=kind_label, label=self.field_label,
+                           value=value)  # fmt: skip
+
     def field_label(self, table: str, column: str) -> str:
         f = _field(table, column)
         return tr_domain("Field", f.label) if f is not None else column
@@ -414,7 +436,7 @@ class CompareDialog(QDialog):
         if not path:
             return None
         try:
-            out = write_changes(self.result, Path(path))
+            out = write_changes(self.result, Path(path), self.change_words())
         except (ValueError, OSError) as exc:
             self.message.setStyleSheet("color: #C00000;")
             self.message.setText(self.tr("Cannot save the comparison: {reason}").format(reason=exc))
