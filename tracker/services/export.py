@@ -182,7 +182,7 @@ def export_snapshot(store: Store, *, fmt: str, out: Path, kind: str = "all", flt
     if store.path is None:  # the team's server
         return _from_server(store, fmt=fmt, out=out, kind=kind, flt=flt, currency=currency,
                             as_of=as_of, user=user, pdf_renderer=pdf_renderer,
-                            progress=progress)  # fmt: skip
+                            progress=progress, lang=lang, filter_text=filter_text)  # fmt: skip
     tally = _Tally(progress or quiet())
     token = _TALLY.set(tally)
     try:

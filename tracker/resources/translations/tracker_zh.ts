@@ -1496,7 +1496,7 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>ExtrasTabs</name>
         <message>
             <source>Updates</source>
-            <extracomment>A brief of at most this many projects at once (each page is drawn while the window waits). The last brief's print preview and PDF file (set when they are ready).</extracomment>
+            <extracomment>A brief of at most this many projects at once (a page takes about 0.3 s to draw). The last brief's print preview and PDF file (set when they are ready).</extracomment>
             <translation>进展</translation>
         </message>
         <message>
