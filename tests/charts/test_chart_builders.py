@@ -74,7 +74,12 @@ EXPECTED_TEXT: dict[str, list[str]] = {
     "sector": ["Промышленность", "建筑业", "Amount, million USD", "Disbursed (% of committed)"],
     "bank": ["中国银行 (Bank of China)", "China Development Bank"],
     "disbursement": ["+ 19 more not shown", "…", "BY-IN-001", "830 · 100%"],
-    "timeline": ["Today", "Planned", "Берёзовская", "+ 14 more not shown"],
+    "timeline": [
+        "Today",
+        "Planned",
+        "Берёзовская",
+        "+ 17 more not shown",
+    ],  # 17 rows of 8 pt labels fit
     "cumulative": ["Cumulative disbursement, million USD", "Committed: 7,175"],
     "residents_country": ["中国", "Беларусь", "Declared investment, million USD", "1,650"],
     "residents_status": ["Operating", "33 (49%)", "Number of residents"],

@@ -197,3 +197,105 @@ def test_sorting_by_amount_orders_by_value_in_the_reporting_currency(qtbot, open
         again = [conv.convert(Decimal(model.record(r)[column]) / 100, model.record(r)["currency"])
                  for r in range(model.rowCount())]  # fmt: skip
         assert again == sorted(values, reverse=True)
+
+
+def _chart_texts_problems(figure) -> list[str]:  # noqa: ANN001
+    """Text under 8 pt, and x tick labels that touch or overlap their neighbour."""
+    canvas = figure.canvas
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    problems = [
+        f"{t.get_text()!r} at {t.get_fontsize()} pt"
+        for t in figure.findobj(lambda a: hasattr(a, "get_fontsize") and hasattr(a, "get_text"))
+        if t.get_text().strip() and t.get_visible() and t.get_fontsize() < 8
+    ]
+    for ax in figure.get_axes():
+        labels = [t for t in ax.get_xticklabels() if t.get_text() and t.get_visible()]
+        boxes = sorted(
+            (
+                (b.x0, b.x1, text)
+                for b, text in ((t.get_window_extent(renderer), t.get_text()) for t in labels)
+            )
+        )
+        for (_a0, a1, at), (b0, _b1, bt) in zip(boxes, boxes[1:], strict=False):
+            if b0 - a1 < 2:  # less than a sliver apart: read as one number
+                problems.append(f"{at!r} runs into {bt!r}")
+    return problems
+
+
+def test_chart_labels_never_run_together_and_stay_readable(qtbot, open_window, demo_path):
+    win = open_window(demo_path, view="projects")
+    win.resize(1024, 700)
+    page = win.record_page()
+    qtbot.waitUntil(lambda: page.mapTo(win, page.rect().topRight()).x() < 1024, timeout=3000)
+    chart = page.chart
+    qtbot.waitUntil(lambda: chart.combo.count() > 0, timeout=5000)
+    found = {}
+    for i in range(chart.combo.count()):
+        name = chart.combo.itemData(i)
+        chart.set_chart(name)
+        figure = chart.current_figure()
+        assert figure is not None, name
+        found[name] = _chart_texts_problems(figure)
+    assert not any(found.values()), found
+
+
+def test_a_printed_chart_fills_the_page_with_names_not_cut_short(
+    qtbot, open_window, demo_path, tmp_path, monkeypatch
+):
+    import subprocess
+
+    from PySide6.QtGui import QImage
+    from PySide6.QtPrintSupport import QPrinter
+
+    from tracker.ui import printing
+    from tracker.ui.report import page_layout
+
+    opened = []
+    monkeypatch.setattr(printing, "open_dialog", opened.append)
+    win = open_window(demo_path, view="projects")
+    win.resize(1024, 700)
+    chart = win.record_page().chart
+    qtbot.waitUntil(lambda: chart.combo.count() > 0, timeout=5000)
+    chart.set_chart("timeline")
+    screen = chart.current_figure()
+    on_screen = [t.get_text() for ax in screen.get_axes() for t in ax.get_yticklabels()]
+    cut = [t for t in on_screen if t.endswith("…")]
+    assert cut  # the pane is narrow: names are shortened there
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(win, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    (dialog,) = opened
+    out = tmp_path / "chart.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    printer.setPageLayout(page_layout("landscape"))
+    dialog.paintRequested.emit(printer)
+    dialog.close()
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+    store = win.ctx.store
+    for label in cut:
+        code = label.split()[0]
+        whole = store.get_by("projects", "code", code)
+        assert whole is not None
+        assert f"{code} {whole['name']}" in " ".join(text.split()) or label not in text, label
+    assert sum(text.count(label) for label in cut) < len(cut)  # the cut names are whole on paper
+    # The chart fills the printable area: its ink spans nearly all of the page inside the margins.
+    png = tmp_path / "page"
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-singlefile", str(out), str(png)], check=True)
+    image = QImage(str(png) + ".png")
+    rect = page_layout("landscape").paintRectPoints()
+    full = page_layout("landscape").fullRectPoints()
+    scale = image.width() / full.width()
+    xs, ys = [], []
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            if QImage.pixelColor(image, x, y).lightness() < 200:
+                xs.append(x)
+                ys.append(y)
+    ink_w = (max(xs) - min(xs)) / scale
+    ink_h = (max(ys) - min(ys)) / scale
+    assert ink_w > 0.9 * rect.width(), (ink_w, rect.width())
+    assert ink_h > 0.85 * rect.height(), (ink_h, rect.height())

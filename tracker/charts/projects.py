@@ -38,6 +38,7 @@ from tracker.charts.style import (
     paint,
     percent,
     row_font_size,
+    rows_that_fit,
     start_at_zero,
     status_order,
     status_style,
@@ -163,6 +164,7 @@ def _financing(
     if not rows or all(c == 0 and d == 0 for _, c, d in rows):
         return no_data_figure(data, texts, width_in, height_in, dpi, reuse)
     ranked = sorted(rows, key=lambda r: (-r[1], -r[2], r[0]))
+    max_rows = rows_that_fit(height_in, max_rows)  # labels stay >= 8 pt, not overlapping
     shown, hidden = ranked[:max_rows], len(ranked) - max_rows
     scale = money_scale([c for _, c, _ in shown] + [d for _, _, d in shown], texts)
     committed = [scale.value(c) for _, c, _ in shown]

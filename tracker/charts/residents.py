@@ -39,6 +39,7 @@ from tracker.charts.style import (
     paint,
     percent,
     row_font_size,
+    rows_that_fit,
     shorten,
     start_at_zero,
     status_order,
@@ -61,6 +62,7 @@ def build_residents_country(
     if not data.rows or all(r.count == 0 and not r.declared_investment for r in data.rows):
         return no_data_figure(data, texts, width_in, height_in, dpi, reuse)
     ranked = sorted(data.rows, key=lambda r: (-r.count, -(r.declared_investment or 0), r.label))
+    max_rows = rows_that_fit(height_in, max_rows)  # labels stay >= 8 pt, not overlapping
     shown, hidden = ranked[:max_rows], len(ranked) - max_rows
     with_investment = any(r.declared_investment is not None for r in shown)
     size = row_font_size(height_in, len(shown))
@@ -148,6 +150,7 @@ def build_ventures(
     if not data.rows or all(r.joint_ventures + r.foreign_owned == 0 for r in data.rows):
         return no_data_figure(data, texts, width_in, height_in, dpi, reuse)
     ranked = sorted(data.rows, key=lambda r: (-(r.joint_ventures + r.foreign_owned), r.label))
+    max_rows = rows_that_fit(height_in, max_rows)  # labels stay >= 8 pt, not overlapping
     shown, hidden = ranked[:max_rows], len(ranked) - max_rows
     size = row_font_size(height_in, len(shown))
     joint = [float(r.joint_ventures) for r in shown]

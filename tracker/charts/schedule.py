@@ -42,6 +42,7 @@ from tracker.charts.style import (
     one_axes,
     paint,
     row_font_size,
+    rows_that_fit,
     status_order,
     status_style,
 )
@@ -121,6 +122,7 @@ def build_timeline(
     rows = list(data.rows)
     if not rows:
         return no_data_figure(data, texts, width_in, height_in, dpi, reuse)
+    max_rows = rows_that_fit(height_in, max_rows)  # labels stay >= 8 pt, not overlapping
     shown, hidden = rows[:max_rows], len(rows) - max_rows
     size = row_font_size(height_in, len(shown))
     today = date2num(data.today)

@@ -54,6 +54,8 @@ LABEL_SIZE = 10.0
 TICK_SIZE = 9.0
 VALUE_SIZE = 8.5
 NOTE_SIZE = 8.0
+MIN_SIZE = 8.0
+"""No text of a chart is smaller (at the default size): readable on screen and paper."""
 MESSAGE_SIZE = 12.0
 
 WIDTH_IN = 8.0
@@ -468,9 +470,15 @@ def one_axes(body: Figure | SubFigure) -> tuple[Axes]:
 
 
 def row_font_size(height_in: float, rows: int) -> float:
-    """Shrink row labels when many rows share the height, never below 6.5 pt."""
+    """Shrink row labels when many rows share the height, never below 8 pt (readable)."""
     per_row_pt = max(height_in - 1.6, 1.0) * 72 / max(rows, 1)
-    return max(6.5, min(TICK_SIZE, per_row_pt * 0.7))
+    return max(MIN_SIZE, min(TICK_SIZE, per_row_pt * 0.7))
+
+
+def rows_that_fit(height_in: float, most: int) -> int:
+    """How many bar rows (and a "more" row) the height holds with labels of MIN_SIZE."""
+    room_pt = max(height_in - 1.6, 1.0) * 72
+    return max(3, min(most, int(room_pt * 0.7 // MIN_SIZE) - 1))
 
 
 def finish_axes(ax: Axes) -> None:
@@ -523,13 +531,39 @@ def category_axis(
     return rows
 
 
+class FittingLocator(MaxNLocator):
+    """Ticks of a horizontal value axis that never run their labels together: as many as
+    the axis width holds labels as wide as the widest (an em apart), at most six.
+
+    Asked at draw time, when the layout has placed the axes ("6,00012,00018,000" was six
+    default ticks on a narrow panel)."""
+
+    def __init__(self, *, integer: bool = False) -> None:
+        super().__init__(nbins=6, integer=integer, min_n_ticks=2)
+
+    def __call__(self) -> Any:
+        axis = self.axis
+        if axis is None:
+            return super().__call__()
+        ax = axis.axes
+        width_pt = ax.get_window_extent().width * 72 / ax.get_figure(root=True).dpi
+        vmin, vmax = axis.get_view_interval()
+        fmt = axis.get_major_formatter()
+        size = axis.majorTicks[0].label1.get_fontsize()  # (asking the labels would ask us)
+        widest = max(text_width_pt(fmt(v, 0), size) for v in (vmin, vmax, (vmin + vmax) / 2))
+        fits = int(width_pt // (widest + size))
+        self.set_params(nbins=max(1, min(6, fits - 1)))
+        return super().__call__()
+
+
 def count_axis(ax: Axes, label: str, texts: ChartTexts) -> None:
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
+    ax.xaxis.set_major_locator(FittingLocator(integer=True))
     ax.xaxis.set_major_formatter(number_formatter(texts))
     ax.set_xlabel(label)
 
 
 def amount_axis(ax: Axes, label: str, texts: ChartTexts) -> None:
+    ax.xaxis.set_major_locator(FittingLocator())
     ax.xaxis.set_major_formatter(number_formatter(texts))
     ax.set_xlabel(label)
 

@@ -202,11 +202,13 @@ def build_data(
     lang: str = "en",
     titles: Mapping[str, str] | None = None,
     context: str | None = None,
+    max_rows: int | None = None,
 ) -> ChartData:
     """The data class a chart's builder takes, for what ``flt`` selects.
 
     ``context`` is the subtitle's first part (filter and as-of date) in the
     user's language; by default an English one is made from the filter.
+    ``max_rows``: projects a chart of single projects lists (default MAX_ROWS).
     """
     _check(chart)
     texts = texts or DEFAULT_TEXTS
@@ -215,7 +217,14 @@ def build_data(
     flt = flt or Filter()
     maker = _MAKERS[chart]
     data, extra = maker(
-        store, flt=flt, conv=conv, today=today, selected_id=selected_id, texts=texts, lang=lang
+        store,
+        flt=flt,
+        conv=conv,
+        today=today,
+        selected_id=selected_id,
+        texts=texts,
+        lang=lang,
+        max_rows=max_rows,
     )
     described = None if context else describe_filter(store, flt, lang=lang)
     return _with_header(data, title, subtitle(flt, conv.as_of, conv, extra, context, described))
@@ -251,10 +260,15 @@ def build_figure(
     figure, in a fraction of the time) and returned; otherwise a new one is.
     """
     from tracker.charts import build_chart
+    from tracker.charts.style import rows_that_fit
 
+    # As many projects as the height shows with readable labels: the chart and its
+    # subtitle's "+ n more not shown" then count the same rows.
+    rows = rows_that_fit(height_in, MAX_ROWS[chart]) if chart in MAX_ROWS else None
     data = build_data(
         store, chart, flt=flt, currency=currency, as_of=as_of, today=today,
         selected_id=selected_id, texts=texts, lang=lang, titles=titles, context=context,
+        max_rows=rows,
     )  # fmt: skip
     options: dict[str, Any] = {
         "width_in": width_in,
@@ -262,8 +276,8 @@ def build_figure(
         "dpi": dpi,
         "texts": texts or DEFAULT_TEXTS,
     }
-    if chart in MAX_ROWS:
-        options["max_rows"] = MAX_ROWS[chart]
+    if rows is not None:
+        options["max_rows"] = rows
     if reuse is not None:
         options["reuse"] = reuse
     return build_chart(chart, data, **options)
@@ -430,11 +444,13 @@ def _disbursement(
     conv: Converter,
     selected_id: int | None,
     texts: ChartTexts,
+    max_rows: int | None = None,
     **_: Any,
 ) -> _Made:
     ranked, _found = _largest(
-        store, flt, conv, limit=MAX_ROWS["disbursement"], selected_id=selected_id, dated=False
-    )
+        store, flt, conv, limit=max_rows or MAX_ROWS["disbursement"], selected_id=selected_id,
+        dated=False,
+    )  # fmt: skip
     rows = tuple(
         ProjectDisbursementRow(
             code=_label(r, selected_id), name=r["name"], committed=c, disbursed=d
@@ -460,11 +476,13 @@ def _timeline(
     today: dt.date,
     selected_id: int | None,
     texts: ChartTexts,
+    max_rows: int | None = None,
     **_: Any,
 ) -> _Made:
     ranked, _found = _largest(
-        store, flt, conv, limit=MAX_ROWS["timeline"], selected_id=selected_id, dated=True
-    )
+        store, flt, conv, limit=max_rows or MAX_ROWS["timeline"], selected_id=selected_id,
+        dated=True,
+    )  # fmt: skip
     bars = []
     for r, _c, _d in ranked:
         start, planned = _date(r["start_date"]), _date(r["planned_end"])

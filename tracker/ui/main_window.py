@@ -1013,7 +1013,7 @@ class MainWindow(QMainWindow):
         figure = rp.chart.current_figure()
         if figure is None:
             return None
-        return print_chart(self.ctx, self, figure)
+        return print_chart(self.ctx, self, figure, for_page=rp.chart.figure_sized)
 
     def _brief_tabs(self) -> Any:
         """The Projects form's tabs that make briefs, when a project is shown."""

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from tracker.ui.context import AppContext
 
 Paint = Callable[[QPagedPaintDevice], object]
+# for_page(width_in, height_in): the chart built for that size (None: no chart).
+ForPage = Callable[[float, float], "Figure | None"]
 
 
 def open_dialog(dialog: QPrintPreviewDialog) -> None:
@@ -84,18 +86,24 @@ def preview(parent: QWidget | None, paint: Paint, *, title: str, name: str, orie
     return dialog
 
 
-def paint_chart(device: QPagedPaintDevice, svg: bytes, *, caption: str = "", title: str = "",
-                author: str = "") -> int:  # fmt: skip
+def paint_chart(device: QPagedPaintDevice, svg: bytes | None, *, caption: str = "",
+                title: str = "", author: str = "",
+                for_page: ForPage | None = None) -> int:  # fmt: skip
     """One chart on one page: as large as fits, its aspect kept, a caption under it.
 
-    "Print to PDF" gets a searchable text layer and ``title``/``author`` as metadata.
+    With ``for_page(width_in, height_in)`` the chart is built anew for the page's
+    printable area (less the caption), so it fills the page and its names are
+    shortened for the page's width, not the pane's; else ``svg`` (the figure on screen)
+    is scaled to fit. "Print to PDF" gets a searchable text layer and
+    ``title``/``author`` as metadata.
     """
-    pages = _paint_chart(device, svg, caption)
+    pages = _paint_chart(device, svg, caption, for_page)
     finish_pdf_file(device, title=title or caption, author=author)
     return pages
 
 
-def _paint_chart(device: QPagedPaintDevice, svg: bytes, caption: str) -> int:
+def _paint_chart(device: QPagedPaintDevice, svg: bytes | None, caption: str,
+                 for_page: ForPage | None) -> int:  # fmt: skip
     painter = QPainter()
     if not painter.begin(device):
         raise OSError(
@@ -107,9 +115,17 @@ def _paint_chart(device: QPagedPaintDevice, svg: bytes, caption: str) -> int:
         width, height = float(rect.width()), float(rect.height())
         small = font(SMALL_PT)
         line = QFontMetricsF(small, device).height() if caption else 0.0
+        room_h = height - (line * 1.8 if caption else 0.0)
+        if for_page is not None:
+            from tracker.charts import figure_to_svg_bytes
+
+            figure = for_page(width / dpi, room_h / dpi)
+            if figure is not None:
+                svg = figure_to_svg_bytes(figure)
+        if svg is None:
+            return 0
         renderer = svg_renderer(svg)
         size = renderer.defaultSize()
-        room_h = height - (line * 1.8 if caption else 0.0)
         scale = min(width / max(size.width(), 1), room_h / max(size.height(), 1))
         w, h = size.width() * scale, size.height() * scale
         renderer.render(painter, QRectF((width - w) / 2, 0, w, h))
@@ -136,8 +152,10 @@ def chart_caption(ctx: AppContext) -> str:
     )
 
 
-def print_chart(ctx: AppContext, parent: QWidget | None, figure: Figure) -> QPrintPreviewDialog:
-    """Preview and print the chart on screen, as vectors, landscape to start with."""
+def print_chart(ctx: AppContext, parent: QWidget | None, figure: Figure,
+                for_page: ForPage | None = None) -> QPrintPreviewDialog:  # fmt: skip
+    """Preview and print the chart on screen, as vectors, landscape to start with; with
+    ``for_page`` built anew for the page (see :func:`paint_chart`)."""
     from tracker.charts import figure_to_svg_bytes
 
     svg = figure_to_svg_bytes(figure)
@@ -149,7 +167,9 @@ def print_chart(ctx: AppContext, parent: QWidget | None, figure: Figure) -> QPri
     title = " ".join(figure.get_suptitle().split())  # the chart builders' title
     return preview(
         parent,
-        lambda device: paint_chart(device, svg, caption=caption, title=title, author=ctx.user),
+        lambda device: paint_chart(
+            device, svg, caption=caption, title=title, author=ctx.user, for_page=for_page
+        ),
         title=QCoreApplication.translate("Printing", "Print chart"),
         name="printChartPreview",
         orientation="landscape",

@@ -174,6 +174,22 @@ class ChartPane(QWidget):
             self._draw()
         return self.host.figure()
 
+    def figure_sized(self, width_in: float, height_in: float) -> Figure | None:
+        """The chart on screen built anew at another size (a printed page), so its names
+        are shortened for that width, not the pane's; None when there is no chart."""
+        from tracker.services import chart_data
+
+        _kind, chart, flt, selected, currency, as_of = self._wanted()
+        if not chart:
+            return None
+        return chart_data.build_figure(
+            self.ctx.store, chart, flt=flt, currency=currency, as_of=as_of,
+            today=dt.date.today(), selected_id=selected, width_in=width_in,
+            height_in=height_in, texts=i18n.chart_texts(), lang=i18n.current_language(),
+            titles={chart: chart_title(chart)},
+            context=chart_context(self.ctx.store, chart, flt, as_of),
+        )  # fmt: skip
+
     def save_picture(self) -> bool:
         """Keep the live chart on screen for the next start (the window calls this as it closes)."""
         canvas = self.host.canvas()
