@@ -405,3 +405,36 @@ def test_new_rules_reach_the_projects_filter_and_its_reasons(qtbot, open_window,
     assert 0 < after < before
     texts = {model.index(r, col).data() for r in range(after)}
     assert texts and not any("No recent update" in t for t in texts)
+
+
+def test_large_file_finds_the_attention_projects_on_a_worker(qtbot, open_window, demo_path,
+                                                             monkeypatch):  # fmt: skip
+    """Above AT_ONCE_UP_TO projects the toggle does not freeze the window while the worklist
+    is computed (14 s for a million): the table waits empty, then shows the projects."""
+    from tracker.ui.widgets import attention_filter
+
+    win = open_window(demo_path, view="projects")
+    table = win.record_page().table
+    everything = table.model.rowCount()
+    monkeypatch.setattr(attention_filter, "AT_ONCE_UP_TO", 10)  # the demo's 34 are "many"
+    toggle = table.attention_filter
+    qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
+    assert toggle.busy() and table.model.rowCount() == 0
+    qtbot.waitUntil(lambda: not toggle.busy(), timeout=20000)
+    n = table.model.rowCount()
+    assert 0 < n < everything and n == len(toggle.reasons)
+    assert table.model.row_of(_pid(win, "BY-CN-014")) >= 0
+    qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)  # off: every project
+    assert table.model.rowCount() == everything
+    # A change while it computes: the computation from the old data is dropped, a new one
+    # runs, and the table follows it.
+    from tracker.services.changes import Change
+
+    win.ctx.changed.emit(Change("projects", (_pid(win, "BY-CN-014"),), "update"))
+    qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
+    first = toggle._op
+    assert toggle.busy()
+    win.ctx.changed.emit(Change("projects", (_pid(win, "BY-CN-014"),), "update"))
+    assert toggle.busy() and toggle._op is not first
+    qtbot.waitUntil(lambda: not toggle.busy(), timeout=20000)
+    assert table.model.rowCount() == n

@@ -183,11 +183,16 @@ Keep it as typed?</source>
         <name>AttentionFilter</name>
         <message>
             <source>Needs attention</source>
+            <extracomment>Up to this many projects the worklist is computed at once (a few ms); above, on a worker (a million projects take 14 s here), the table waiting empty meanwhile. The worklist's projects, computed in the background, are there: filter again.</extracomment>
             <translation>Требует внимания</translation>
         </message>
         <message>
             <source>Show only the projects on the needs-attention worklist</source>
             <translation>Показать только проекты из списка «Требует внимания»</translation>
+        </message>
+        <message>
+            <source>Finding what needs attention</source>
+            <translation>Поиск того, что требует внимания</translation>
         </message>
     </context>
     <context>

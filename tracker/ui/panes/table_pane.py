@@ -253,6 +253,7 @@ class TablePane(QWidget):
 
             self.attention_filter = AttentionFilter(self.ctx, self)
             self.attention_filter.toggled.connect(lambda _on: self.apply_filter())
+            self.attention_filter.ready.connect(self.apply_filter)
             foot.addWidget(self.attention_filter, 0)
         self._show_attention_column()
         foot.addWidget(self.footer, 0)
