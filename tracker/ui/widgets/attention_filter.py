@@ -55,7 +55,10 @@ class AttentionFilter(QToolButton):
 
             op: QueryOp[dict[int, list[str]]] = QueryOp(
                 self, self.ctx.store, work, title=self.tr("Finding what needs attention"))  # fmt: skip
-            op.success(self._computed).failure(self._failed).on_cancelled(self._dropped)
+            # (A cancelled one may end after its successor started: only the current one counts.)
+            op.success(lambda reasons: self._computed(op, reasons))
+            op.failure(lambda error: self._failed(op, error))
+            op.on_cancelled(lambda: self._dropped(op))
             panel = getattr(self.window(), "progress_panel", None)
             self._op = op.with_progress(panel).run_in_background()
         return self._ids
@@ -68,17 +71,20 @@ class AttentionFilter(QToolButton):
         self.reasons = reasons
         self._ids = tuple(sorted(reasons))
 
-    def _computed(self, reasons: dict[int, list[str]]) -> None:
-        self._op = None
-        self._take(reasons)
-        self.ready.emit()
+    def _computed(self, op: Any, reasons: dict[int, list[str]]) -> None:
+        if op is self._op:
+            self._op = None
+            self._take(reasons)
+            self.ready.emit()
 
-    def _failed(self, error: BaseException) -> None:
-        self._op = None
-        show_failure(self, error, self.tr("Needs attention"))
+    def _failed(self, op: Any, error: BaseException) -> None:
+        if op is self._op:
+            self._op = None
+            show_failure(self, error, self.tr("Needs attention"))
 
-    def _dropped(self) -> None:
-        self._op = None
+    def _dropped(self, op: Any) -> None:
+        if op is self._op:
+            self._op = None
 
     def narrow(self, flt: Filter) -> Filter:
         """``flt`` with the worklist's projects only, when the toggle is on (none while
