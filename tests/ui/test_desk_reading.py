@@ -4,9 +4,12 @@ chosen per view comes back, sorting by money in the reporting currency, the tabl
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from tracker.domain.codelists import REGION_NAMES_ZH
 from tracker.store import Store
 from tracker.ui import shell
 from tracker.ui.main_window import MainWindow
@@ -262,8 +265,6 @@ def test_a_printed_chart_fills_the_page_with_names_not_cut_short(
     on_screen = [t.get_text() for ax in screen.get_axes() for t in ax.get_yticklabels()]
     cut = [t for t in on_screen if t.endswith("…")]
     assert cut  # the pane is narrow: names are shortened there
-    from PySide6.QtTest import QTest
-
     QTest.keyClick(win, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     (dialog,) = opened
     out = tmp_path / "chart.pdf"
@@ -299,3 +300,72 @@ def test_a_printed_chart_fills_the_page_with_names_not_cut_short(
     ink_h = (max(ys) - min(ys)) / scale
     assert ink_w > 0.9 * rect.width(), (ink_w, rect.width())
     assert ink_h > 0.85 * rect.height(), (ink_h, rect.height())
+
+
+@pytest.fixture
+def language():
+    """install(lang): the window's language for this test (English again after it)."""
+    from tracker.ui import i18n
+
+    yield lambda lang: i18n.install(lang, QApplication.instance())
+    i18n.install("en", QApplication.instance())
+
+
+def test_the_update_round_speaks_russian(qtbot, open_window, demo_path, language, monkeypatch):
+    from PySide6.QtCore import QLocale
+
+    from tracker.ui.dialogs import add_update_dialog
+    from tracker.ui.dialogs import update_round_dialog as urd
+
+    monkeypatch.setattr(add_update_dialog, "confirm_odd", lambda *a, **k: True)
+    language("ru")
+    win = open_window(demo_path, view="projects")
+    QTest.keyClick(win, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    dlg = win.dialogs["update_round"]
+    qtbot.waitExposed(dlg)
+    # The as-of date as Russian writes it, not 2026-12-03.
+    y, m, d = win.ctx.as_of.split("-")
+    assert dlg.as_of_edit.text() == f"{d}.{m}.{y}"
+
+    def type_in(row: int, col: int, text: str) -> None:
+        dlg.activateWindow()
+        dlg.grid.setCurrentCell(row, col)
+        dlg.grid.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.grid, timeout=3000)
+        for ch in text:
+            qtbot.keyClick(QApplication.focusWidget(), ch)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        QApplication.processEvents()
+
+    # A status no one knows: the message names the statuses in Russian.
+    type_in(0, urd.COL_NEW_STATUS, "xyz")
+    qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.errors.count() > 0, timeout=5000)
+    said = " ".join(dlg.errors.item(i).text() for i in range(dlg.errors.count()))
+    assert "Реализация" in said and "implementation" not in said and "pipeline" not in said, said
+    dlg.grid.setCurrentCell(0, urd.COL_NEW_STATUS)
+    qtbot.keyClick(dlg.grid, Qt.Key.Key_Delete)  # the typed status cleared
+    assert dlg.grid.item(0, urd.COL_NEW_STATUS).text() == ""
+    # An amount typed is tidied with the Russian separators: 1 234,50, not 1,234.50.
+    big = dlg.projects[0]["disbursed"] // 100 + 1234
+    type_in(0, urd.COL_NEW_DISBURSED, f"{big},5")
+    sep = QLocale().groupSeparator()
+    shown = dlg.grid.item(0, urd.COL_NEW_DISBURSED).text()
+    assert shown.endswith(",50") and "." not in shown and (sep in shown or big < 1000), shown
+    qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.saved is True, timeout=10000)
+    # One project: the singular, and the date as Russian writes it (Qt's %n plural forms).
+    assert win.ctx.undo_stack.undoText() == f"Сбор обновлений {d}.{m}.{y} (1 проект)"
+
+
+def test_region_names_in_the_chinese_window(qtbot, open_window, demo_path, language):
+    language("zh")
+    win = open_window(demo_path, view="projects")
+    table = win.record_page().table
+    model = table.model
+    col = [f.name for f in model.fields].index("region")
+    shown = {model.index(r, col).data() for r in range(model.rowCount())} - {"", None}
+    assert shown and shown <= set(REGION_NAMES_ZH.values()), shown
+    combo = table._combos["region"]
+    names = {combo.itemText(i) for i in range(combo.count())}
+    assert "明斯克州" in names and "Minsk Region" not in names

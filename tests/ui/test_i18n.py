@@ -111,7 +111,9 @@ def test_label_for_picks_the_language_and_falls_back():
     assert i18n.label_for(row, "zh") == "中国"
     assert i18n.label_for(row, "en") == "China"
     region = {"code": "BY-MI", "name_en": "Minsk Region", "name_ru": "Минская область"}
-    assert i18n.label_for(region, "zh") == "Minsk Region"  # regions have no Chinese names
+    assert i18n.label_for(region, "zh") == "明斯克州"  # a shipped region: its Chinese name
+    renamed = {**region, "name_en": "Minsk Oblast"}
+    assert i18n.label_for(renamed, "zh") == "Minsk Oblast"  # renamed: as renamed
     assert i18n.label_for({"code": "X", "name_en": "", "name_ru": None}, "ru") == "X"
     assert (
         i18n.label_for({"id": 1, "name": "China Development Bank"}, "ru")
@@ -393,7 +395,7 @@ def test_window_lookups_show_reference_names_in_the_language(lang, store):
     lang("zh")
     zh = Lookups(store)
     assert zh.display(PROJECTS.field("sector"), "energy") == "能源"
-    assert zh.display(PROJECTS.field("region"), "BY-MI") == "Minsk Region"  # no Chinese name
+    assert zh.display(PROJECTS.field("region"), "BY-MI") == "明斯克州"  # the shipped Chinese name
     assert zh.display(RESIDENTS.field("country"), "CN") == "中国"
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from typing import Any
 
 PROJECT_STATUSES = ("pipeline", "signed", "implementation", "completed", "suspended", "cancelled")
 #: Statuses of projects still being followed in an update round.
@@ -84,6 +86,31 @@ DEFAULT_REGIONS = (
     ("BY-MI", "Minsk Region", "Минская область"),
     ("BY-VI", "Vitebsk Region", "Витебская область"),
 )
+
+#: The default regions in Chinese: the regions table has no name_zh column (names in
+#: English and Russian only), so a Chinese window shows these for rows still as shipped.
+REGION_NAMES_ZH = {
+    "BY-BR": "布列斯特州",
+    "BY-HM": "明斯克市",
+    "BY-HO": "戈梅利州",
+    "BY-HR": "格罗德诺州",
+    "BY-MA": "莫吉廖夫州",
+    "BY-MI": "明斯克州",
+    "BY-VI": "维捷布斯克州",
+}
+
+
+def builtin_name(row: Mapping[str, Any], lang: str) -> str | None:
+    """A default region's name in a language its table has no column for (Chinese), when
+    the row still has its shipped English name (a renamed region shows as renamed)."""
+    if lang != "zh" or row.get("name_zh"):
+        return None
+    code = row.get("code")
+    shipped = {c: en for c, en, _ru in DEFAULT_REGIONS}.get(code) if isinstance(code, str) else None
+    if shipped is not None and row.get("name_en") == shipped:
+        return REGION_NAMES_ZH.get(code)
+    return None
+
 
 DEFAULT_ZONES = (
     ("Great Stone Industrial Park", "industrial_park"),

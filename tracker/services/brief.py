@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker import APP_NAME
-from tracker.domain.codelists import STATUS_LABELS
+from tracker.domain.codelists import STATUS_LABELS, builtin_name
 from tracker.domain.filters import Filter
 from tracker.domain.money import format_amount, from_minor
 from tracker.services import attention, plans, portfolio
@@ -91,7 +91,8 @@ def brief_data(store: Store, *, project_id: int, currency: str = "USD", as_of: s
     sector = refs["sector"].get(f"name_{lang}") or refs["sector"].get("name_en") or p["sector"]
     region = ""
     if refs["region"]:
-        region = refs["region"].get(f"name_{lang}") or refs["region"].get("name_en") or p["region"]
+        region = (builtin_name(refs["region"], lang) or refs["region"].get(f"name_{lang}")
+                  or refs["region"].get("name_en") or p["region"])  # fmt: skip
     status = tr(lang, "codelists", STATUS_LABELS.get(p["status"], p["status"]))
     identity = [
         (f("Code"), p["code"]),

@@ -58,6 +58,7 @@ from tracker.charts.data import (
     VenturesData,
     VentureSectorRow,
 )
+from tracker.domain import codelists
 from tracker.domain.filters import Filter
 from tracker.domain.fx import Converter
 from tracker.domain.money import from_minor
@@ -115,6 +116,9 @@ def _check(chart: str) -> str:
 
 def _name(row: Mapping[str, Any], lang: str, fallback: str) -> str:
     """A reference name in ``lang`` (name_ru/name_zh/name_en), else English, else the code."""
+    shipped = codelists.builtin_name(row, lang)
+    if shipped is not None:
+        return shipped
     for key in (f"name_{lang}", "name_en"):
         value = row.get(key)
         if value:

@@ -107,6 +107,11 @@ def label_for(ref_row: Mapping[str, Any] | None, lang: str | None = None) -> str
     if not ref_row:
         return ""
     lang = lang or _current
+    from tracker.domain.codelists import builtin_name
+
+    shipped = builtin_name(ref_row, lang)
+    if shipped is not None:
+        return shipped
     for key in (f"name_{lang}", "name_en", "name", "short_name", "code"):
         value = ref_row.get(key)
         if value not in (None, ""):

@@ -123,13 +123,26 @@ _FORMS: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((re.compile(form, re.S), template) for form, template in _FORMS)
 
 
+def _choices(text: str) -> str:
+    """A rule's list of allowed codes, statuses and kinds by their names in the user's
+    language ("Pipeline, Signed, …" rather than "pipeline, signed, …")."""
+    from tracker.domain.codelists import STATUS_LABELS
+    from tracker.ui.i18n import code_label
+
+    codes = text.split(", ")
+    if not any(c in STATUS_LABELS for c in codes):
+        return text
+    return ", ".join(code_label(c) if c in STATUS_LABELS else c for c in codes)
+
+
 def tr_message(message: str) -> str:
     """``message`` in the user's language, or as it is when no form matches it."""
     for rx, template in _COMPILED:
         m = rx.fullmatch(message)
         if m is None:
             continue
-        parts = {k: tr_message(v) if k == "reason" else v for k, v in m.groupdict().items()}
+        parts = {k: tr_message(v) if k == "reason" else _choices(v) if k == "choices" else v
+                 for k, v in m.groupdict().items()}  # fmt: skip
         return QCoreApplication.translate("Validation", template).format(**parts)
     return message
 

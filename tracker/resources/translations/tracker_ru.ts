@@ -350,9 +350,13 @@ Keep it as typed?</source>
             <source>{n} entries (the newest {shown}; Export writes them all)</source>
             <translation>Записей: {n} (последние {shown}; в экспорт попадут все)</translation>
         </message>
-        <message>
-            <source>{n} entries</source>
-            <translation>Записей: {n}</translation>
+        <message numerus="yes">
+            <source>%n entries</source>
+            <translation>
+                <numerusform>%n запись</numerusform>
+                <numerusform>%n записи</numerusform>
+                <numerusform>%n записей</numerusform>
+            </translation>
         </message>
         <message>
             <source>Export the audit log</source>
@@ -1165,9 +1169,13 @@ The current file is backed up first, so this can be taken back by restoring that
             <source>residents of {zone}</source>
             <translation>резиденты: {zone}</translation>
         </message>
-        <message>
-            <source>{n} ventures with foreign capital</source>
-            <translation>предприятий с иностранным капиталом: {n}</translation>
+        <message numerus="yes">
+            <source>%Ln venture(s) with foreign capital</source>
+            <translation>
+                <numerusform>%Ln предприятие с иностранным капиталом</numerusform>
+                <numerusform>%Ln предприятия с иностранным капиталом</numerusform>
+                <numerusform>%Ln предприятий с иностранным капиталом</numerusform>
+            </translation>
         </message>
         <message>
             <source>{n} under way</source>
@@ -3129,17 +3137,25 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
             <source>Discard the update round?</source>
             <translation>Отказаться от сбора обновлений?</translation>
         </message>
-        <message>
-            <source>{n} rows have new values that are not saved. Discard them?</source>
-            <translation>Несохранённых строк с новыми значениями: {n}. Отбросить их?</translation>
+        <message numerus="yes">
+            <source>%n row(s) have new values that are not saved. Discard them?</source>
+            <translation>
+                <numerusform>В %n строке новые значения не сохранены. Отказаться от них?</numerusform>
+                <numerusform>В %n строках новые значения не сохранены. Отказаться от них?</numerusform>
+                <numerusform>В %n строках новые значения не сохранены. Отказаться от них?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Update round {as_of} (%n project(s))</source>
+            <translation>
+                <numerusform>Сбор обновлений {as_of} (%n проект)</numerusform>
+                <numerusform>Сбор обновлений {as_of} (%n проекта)</numerusform>
+                <numerusform>Сбор обновлений {as_of} (%n проектов)</numerusform>
+            </translation>
         </message>
         <message>
             <source>Nothing to save: no row has a new value.</source>
             <translation>Нечего сохранять: ни в одной строке нет новых значений.</translation>
-        </message>
-        <message>
-            <source>Update round {as_of} ({n} projects)</source>
-            <translation>Сбор обновлений на {as_of} (проектов: {n})</translation>
         </message>
         <message>
             <source>Unusual updates</source>

@@ -350,9 +350,11 @@ Keep it as typed?</source>
             <source>{n} entries (the newest {shown}; Export writes them all)</source>
             <translation>{n} 条（最新的 {shown} 条；导出包含全部）</translation>
         </message>
-        <message>
-            <source>{n} entries</source>
-            <translation>{n} 条</translation>
+        <message numerus="yes">
+            <source>%n entries</source>
+            <translation>
+                <numerusform>%n 条记录</numerusform>
+            </translation>
         </message>
         <message>
             <source>Export the audit log</source>
@@ -1165,9 +1167,11 @@ The current file is backed up first, so this can be taken back by restoring that
             <source>residents of {zone}</source>
             <translation>{zone} 入园企业</translation>
         </message>
-        <message>
-            <source>{n} ventures with foreign capital</source>
-            <translation>{n} 家外资企业</translation>
+        <message numerus="yes">
+            <source>%Ln venture(s) with foreign capital</source>
+            <translation>
+                <numerusform>%Ln 家外资企业</numerusform>
+            </translation>
         </message>
         <message>
             <source>{n} under way</source>
@@ -3129,17 +3133,21 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
             <source>Discard the update round?</source>
             <translation>放弃本轮批量更新？</translation>
         </message>
-        <message>
-            <source>{n} rows have new values that are not saved. Discard them?</source>
-            <translation>有 {n} 行新数值尚未保存。是否放弃？</translation>
+        <message numerus="yes">
+            <source>%n row(s) have new values that are not saved. Discard them?</source>
+            <translation>
+                <numerusform>%n 行的新值尚未保存。要放弃吗？</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Update round {as_of} (%n project(s))</source>
+            <translation>
+                <numerusform>批量更新 {as_of}（%n 个项目）</numerusform>
+            </translation>
         </message>
         <message>
             <source>Nothing to save: no row has a new value.</source>
             <translation>无需保存：没有任何行有新数值。</translation>
-        </message>
-        <message>
-            <source>Update round {as_of} ({n} projects)</source>
-            <translation>{as_of} 批量更新（{n} 个项目）</translation>
         </message>
         <message>
             <source>Unusual updates</source>

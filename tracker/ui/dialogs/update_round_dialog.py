@@ -43,6 +43,7 @@ from tracker.domain.money import format_amount, from_minor, parse_decimal
 from tracker.domain.validation import ValidationError, ValidationErrors
 from tracker.services import updates
 from tracker.services.undo import RoundCommand
+from tracker.ui import i18n
 from tracker.ui.i18n import code_label
 from tracker.ui.messages import tr_message
 from tracker.ui.operations import ProgressPanel, failure_text, run_command
@@ -186,7 +187,7 @@ class UpdateRoundDialog(QDialog):
         self.as_of_edit = QDateEdit(self)
         self.as_of_edit.setObjectName("as_of")
         self.as_of_edit.setCalendarPopup(True)
-        self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
+        self.as_of_edit.setDisplayFormat(i18n.date_format())  # 27.11.2026 in Russian
         date = QDate.fromString(as_of or ctx.as_of, "yyyy-MM-dd")
         self.as_of_edit.setDate(date if date.isValid() else QDate.currentDate())
         self.as_of_edit.setMinimumWidth(140)
@@ -386,7 +387,7 @@ class UpdateRoundDialog(QDialog):
         if n and not ask(
             self,
             self.tr("Discard the update round?"),
-            self.tr("{n} rows have new values that are not saved. Discard them?").format(n=n),
+            self.tr("%n row(s) have new values that are not saved. Discard them?", "", n),
         ):
             return
         super().reject()
@@ -443,7 +444,8 @@ class UpdateRoundDialog(QDialog):
             return False
         command = RoundCommand(
             as_of=as_of, entries=entries, user=self.ctx.user,
-            text=self.tr("Update round {as_of} ({n} projects)").format(as_of=as_of, n=len(entries)),
+            text=self.tr("Update round {as_of} (%n project(s))", "", len(entries)).format(
+                as_of=i18n.format_date(as_of)),
         )  # fmt: skip
         op = run_command(self, self.ctx, command, panel=self.progress, cancellable=True)
         op.success(self._saved).failure(lambda exc: self._not_saved(exc, rows))
@@ -566,7 +568,8 @@ class UpdateRoundDialog(QDialog):
             except ValueError:
                 d = None  # left as typed; Save names the problem on this cell
             if d is not None and d == d.quantize(Decimal("0.01")):
-                tidy = format_amount(d)
+                loc = QLocale()  # the window's language: 1 234,50 in Russian
+                tidy = format_amount(d, group=loc.groupSeparator(), point=loc.decimalPoint())
         if tidy != item.text():
             self.grid.blockSignals(True)
             item.setText(tidy)

@@ -146,7 +146,7 @@ class AuditPane(QWidget):
         more = len(self.rows) >= SHOWN
         self.summary.setText(
             self.tr("{n} entries (the newest {shown}; Export writes them all)").format(n=len(self.rows), shown=SHOWN)
-            if more else self.tr("{n} entries").format(n=len(self.rows))
+            if more else self.tr("%n entries", "", len(self.rows))
         )  # fmt: skip
 
     def open_current(self) -> None:

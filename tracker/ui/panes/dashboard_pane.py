@@ -434,7 +434,7 @@ class DashboardPane(QWidget):
             )
         self.tiles["tileVentures"].set(
             f"{format_count(k.joint_ventures, loc)} / {format_count(k.foreign_owned, loc)}",
-            self.tr("{n} ventures with foreign capital").format(n=format_count(k.ventures, loc)),
+            self.tr("%Ln venture(s) with foreign capital", "", k.ventures),
         )
         shown = [s for s in PROJECT_STATUSES if k.projects_by_status.get(s)]
         half = (len(shown) + 1) // 2
