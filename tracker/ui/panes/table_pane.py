@@ -219,8 +219,6 @@ class TablePane(QWidget):
         for col, f in enumerate(self.model.fields):
             if f.type == ENUM:
                 view.setItemDelegateForColumn(col, self._badges)
-            elif f.type in (MONEY, INT, REAL):
-                view.setItemDelegateForColumn(col, self._numbers)
             view.setColumnWidth(col, self._width(f, fm, self._content_width(col, f, fm)))
         view.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.view = view
@@ -235,6 +233,10 @@ class TablePane(QWidget):
         #: The header's column chooser while it is open (tests click in it).
         self.column_menu: QMenu | None = None
         view.viewport().installEventFilter(self)
+        view.horizontalScrollBar().valueChanged.connect(lambda _v: self._number_cells())
+        #: Numeric columns now painted by the NumberDelegate (those a number could be cut in).
+        self._guarded: set[int] = set()
+        self._number_cells()
         lay.addWidget(view, 1)
 
         foot = QHBoxLayout()
@@ -309,7 +311,26 @@ class TablePane(QWidget):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize and obj is self.view.viewport():
             self._fit_columns()
+            self._number_cells()
         return super().eventFilter(obj, event)
+
+    def _number_cells(self) -> None:
+        """The NumberDelegate ("…" for a number that does not fit) on the numeric columns
+        where one could be cut: narrower than they started, or partly past the table's
+        edge. The others keep Qt's own painting (a Python paint per cell doubles the
+        time of a jump through a large table)."""
+        view = self.view
+        right = view.viewport().width()
+        for col, f in enumerate(self.model.fields):
+            if f.type not in (MONEY, INT, REAL):
+                continue
+            x, w = view.columnViewportPosition(col), view.columnWidth(col)
+            risky = not view.isColumnHidden(col) and (
+                x < 0 or x + w > right or w < self._widths[col]
+            )
+            if risky != (col in self._guarded):
+                view.setItemDelegateForColumn(col, self._numbers if risky else None)
+                (self._guarded.add if risky else self._guarded.discard)(col)
 
     def _fit_columns(self) -> None:
         """The name column narrows (its names elided) so the key columns fit the table's
@@ -333,6 +354,7 @@ class TablePane(QWidget):
     def _on_section_resized(self, col: int, _old: int, _new: int) -> None:
         if not self._fitting:
             self._user_sized.add(col)  # dragged by the person: kept as they left it
+        self._number_cells()
 
     def show_column_menu(self, pos: QPoint) -> QMenu:
         """The header's context menu: a tick per column, shown or hidden (the last shown
@@ -377,6 +399,7 @@ class TablePane(QWidget):
             if f.name != "attention":
                 self.view.setColumnHidden(col, f.name in wanted)
         self._fit_columns()
+        self._number_cells()
 
     def _content_width(self, col: int, f: Field, fm: QFontMetrics) -> int:
         """The widest text among the first rows (already loaded for the first paint)."""
