@@ -122,6 +122,10 @@ def _our_view(store):
     from PySide6.QtWidgets import QTableView
 
     model = RecordTableModel(store, "projects", Lookups(store))
+    if hasattr(model, "set_reporting"):  # as the window's table: money sorts by value in USD
+        import datetime as dt
+
+        model.set_reporting("USD", dt.date.today().isoformat())
     view = QTableView()
     view.setModel(model)
     view.resize(1280, 800)
