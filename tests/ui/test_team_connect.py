@@ -129,11 +129,15 @@ def test_pgpass_answers_when_no_password_is_typed_and_open_takes_a_url(
         next(a for a in h.window.menuRecent.actions() if a.data() == url).trigger()
         assert h.store.path is None and _rows(h.window) == 34
         # File › Open with a connection URL typed as the name (here over the socket).
-        monkeypatch.setattr(welcome_dialog, "open_file_name", lambda *a: server_url)
+        asked: list[tuple] = []
+        monkeypatch.setattr(
+            welcome_dialog, "open_file_name", lambda *a: asked.append(a) or server_url
+        )
         h.open_choice(welcome_dialog.WelcomeChoice("open", demo_path))
         assert h.window.actionOpenDatabase.isEnabled()
         h.window.actionOpenDatabase.trigger()
         assert h.store.path is None and "local socket" in h.store.name
+        assert asked[0][4] is True  # the Open dialog was asked to take a URL as the name
     finally:
         _close(h)
 
@@ -182,3 +186,26 @@ def test_at_start_an_unreachable_server_offers_its_newest_backup_read_only(
     assert code == 0 and asked and db in asked[0] and "read-only" in asked[0]
     assert seen["rows"] == 34 and seen["read_only"]
     assert "backup copy of " + db in seen["status"]
+
+
+def test_the_open_dialog_takes_a_url_typed_as_the_name(qtbot, demo_path):
+    """Qt's own Open dialog refuses a name that is no existing file; File › Open's takes
+    a connection URL typed there, and a file as before."""
+    from PySide6.QtWidgets import QLineEdit
+
+    url = "postgresql://anna@dbhost:5432/portfolio"
+    dialog = welcome_dialog._OpenOrUrl(None, "Open database", str(demo_path.parent), "*")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    edit = dialog.findChild(QLineEdit, "fileNameEdit")
+    edit.setFocus()
+    qtbot.keyClicks(edit, url)
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.name == url
+    dialog = welcome_dialog._OpenOrUrl(None, "Open database", str(demo_path.parent), "*")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.selectFile(str(demo_path))
+    qtbot.waitUntil(lambda: dialog.typed() == demo_path.name)
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.name == str(demo_path)

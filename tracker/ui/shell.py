@@ -345,7 +345,9 @@ class Shell(QObject):
     def ask_open(self, win) -> bool:  # noqa: ANN001
         start = (str(Path(self.store.path).parent)
                  if self.store is not None and self.store.path is not None else "")  # fmt: skip
-        name = welcome_dialog.open_file_name(win, self.tr("Open database"), start, self._filters())
+        # A file, or a connection URL typed as its name (the team's server).
+        name = welcome_dialog.open_file_name(win, self.tr("Open database"), start, self._filters(),
+                                             True)  # fmt: skip
         from tracker.store.opening import is_server
 
         if is_server(name):  # a connection URL typed as the name: the team's server

@@ -31,9 +31,45 @@ from tracker.ui.settings import Settings
 DB_SUFFIX = ".sqlite3"
 
 
-def open_file_name(parent: QWidget | None, title: str, start: str, filters: str) -> str:
-    """Seam: an Open dialog (tests monkeypatch this); "" when cancelled."""
-    return QFileDialog.getOpenFileName(parent, title, start, filters)[0]
+def open_file_name(parent: QWidget | None, title: str, start: str, filters: str,
+                   urls: bool = False) -> str:  # fmt: skip
+    """Seam: an Open dialog (tests monkeypatch this); "" when cancelled. With ``urls``
+    a connection URL typed as the file name (postgresql://…) is returned as typed."""
+    if not urls:
+        return QFileDialog.getOpenFileName(parent, title, start, filters)[0]
+    dialog = _OpenOrUrl(parent, title, start, filters)
+    try:
+        return dialog.name if dialog.exec() else ""
+    finally:
+        dialog.deleteLater()
+
+
+class _OpenOrUrl(QFileDialog):
+    """An existing file, or a server's connection URL typed in the name field (Qt's own
+    dialog: a platform's native one cannot be asked what was typed)."""
+
+    def __init__(self, parent: QWidget | None, title: str, start: str, filters: str):
+        super().__init__(parent, title, start, filters)
+        self.setOption(QFileDialog.Option.DontUseNativeDialog)
+        self.setFileMode(QFileDialog.FileMode.ExistingFile)
+        self.name = ""
+
+    def typed(self) -> str:
+        from PySide6.QtWidgets import QLineEdit
+
+        edit = self.findChild(QLineEdit, "fileNameEdit")
+        return edit.text().strip() if edit is not None else ""
+
+    def accept(self) -> None:
+        from tracker.store.opening import is_server
+
+        if is_server(self.typed()):
+            self.name = self.typed()
+            QDialog.accept(self)  # not a file: the dialog's file checks do not apply
+            return
+        super().accept()
+        files = self.selectedFiles()
+        self.name = files[0] if files and self.result() else ""
 
 
 def save_file_name(parent: QWidget | None, title: str, start: str, filters: str) -> str:
