@@ -209,3 +209,26 @@ def test_the_open_dialog_takes_a_url_typed_as_the_name(qtbot, demo_path):
     qtbot.waitUntil(lambda: dialog.typed() == demo_path.name)
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.name == str(demo_path)
+
+
+def test_at_start_a_refused_login_asks_for_the_password(qtbot, qapp, pg_cluster, server_url,
+                                                        tmp_path, monkeypatch):  # fmt: skip
+    """tracker gui --db URL with no password anywhere: the server's refusal is shown in
+    Connect to server…, which connects with the password typed there."""
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    url = f"postgresql://postgres@127.0.0.1:{pg_cluster.port}/{_dbname(server_url)}"
+    shown: list[str] = []
+
+    def person(dialog: connect_dialog.ConnectDialog) -> bool:
+        shown.append(dialog.error.text())
+        assert dialog.database.text() == _dbname(server_url) and dialog.host.text() == "127.0.0.1"
+        _type(qtbot, dialog.password, SUPERUSER_PASSWORD)
+        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(connect_dialog, "run", person)
+    code, seen = _start(qapp, monkeypatch, url)
+    assert "refused the login" in shown[0] or "no password" in shown[0]
+    assert code == 0 and seen["rows"] == 34 and not seen["read_only"]
+    assert SUPERUSER_PASSWORD not in Settings().path.read_text()
