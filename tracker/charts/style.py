@@ -547,12 +547,17 @@ class FittingLocator(MaxNLocator):
             return super().__call__()
         ax = axis.axes
         width_pt = ax.get_window_extent().width * 72 / ax.get_figure(root=True).dpi
-        vmin, vmax = axis.get_view_interval()
+        vmin, vmax = sorted(axis.get_view_interval())
         fmt = axis.get_major_formatter()
         size = axis.majorTicks[0].label1.get_fontsize()  # (asking the labels would ask us)
-        widest = max(text_width_pt(fmt(v, 0), size) for v in (vmin, vmax, (vmin + vmax) / 2))
-        fits = int(width_pt // (widest + size))
-        self.set_params(nbins=max(1, min(6, fits - 1)))
+        for n in range(6, 0, -1):  # the most ticks whose labels keep an em apart
+            self.set_params(nbins=n)
+            ticks = [t for t in self.tick_values(vmin, vmax) if vmin - 1e-9 <= t <= vmax + 1e-9]
+            if len(ticks) < 2 or vmax <= vmin:
+                break
+            step_pt = width_pt * (ticks[1] - ticks[0]) / (vmax - vmin)
+            if step_pt >= max(text_width_pt(fmt(t, 0), size) for t in ticks) + size:
+                break
         return super().__call__()
 
 

@@ -342,7 +342,8 @@ class TablePane(QWidget):
         others = sum(view.columnWidth(c) for c in self.key_columns()
                      if c != col and not view.isColumnHidden(c))  # fmt: skip
         room = view.viewport().width() - others
-        least = view.fontMetrics().averageCharWidth() * 12
+        fm = view.fontMetrics()  # (a CJK font's average is wide: the narrower of the two)
+        least = min(fm.averageCharWidth(), fm.horizontalAdvance("0")) * 12
         width = max(least, min(self._widths[col], room))
         if width != view.columnWidth(col):
             self._fitting = True
