@@ -232,3 +232,33 @@ def test_at_start_a_refused_login_asks_for_the_password(qtbot, qapp, pg_cluster,
     assert "refused the login" in shown[0] or "no password" in shown[0]
     assert code == 0 and seen["rows"] == 34 and not seen["read_only"]
     assert SUPERUSER_PASSWORD not in Settings().path.read_text()
+
+
+def test_the_last_server_reopens_at_start_its_backup_or_the_welcome(qtbot, qapp, server_url,
+                                                                    tmp_path, monkeypatch):  # fmt: skip
+    """The program closed on a server opens it again at start; when it cannot be reached,
+    its newest backup copy is offered, and without one the welcome screen's choices (the
+    person is never locked out by a server that is gone)."""
+    db = _dbname(server_url)
+    prefs = Settings()
+    prefs.last_database = server_url
+    assert prefs.last_database == server_url
+    code, seen = _start(qapp, monkeypatch, None)
+    assert code == 0 and seen["rows"] == 34 and not seen["read_only"]
+    gone = f"postgresql://postgres@127.0.0.1:{_free_port()}/{db}"
+    prefs.last_database = gone
+    folder = tmp_path / "bk"
+    prefs.backup_dir = str(folder)
+    with PgStore.open(server_url) as s:
+        made = s.make_backup(folder)
+    monkeypatch.setattr(opening, "ask_open_backup", lambda *a: True)
+    code, seen = _start(qapp, monkeypatch, None)
+    assert code == 0 and seen["rows"] == 34 and seen["read_only"]
+    assert prefs.last_database == gone  # the copy stood in for the server: still the last
+    made.unlink()
+    errors: list[str] = []
+    welcomed: list[bool] = []
+    monkeypatch.setattr(opening, "error_box", lambda title, text: errors.append(text))
+    monkeypatch.setattr(shell, "run_welcome", lambda p: welcomed.append(True) and None)
+    assert _start(qapp, monkeypatch, None) == (1, {})
+    assert "no backup copy of " + db in errors[0] and welcomed

@@ -39,7 +39,8 @@ def run_gui(*, db: str | None, demo: bool, read_only: bool, smoke: bool) -> int:
     from tracker.ui import shell
 
     choice = None
-    if not smoke and not db and not demo:
+    from_last = not smoke and not db and not demo
+    if from_last:
         db = shell.last_database(prefs)  # the file open at the last close, while it is there
     if not smoke and (db == shell.GONE or shell.is_first_run(db=db, demo=demo)):
         choice = shell.run_welcome(prefs)  # demo, a new empty file, or an existing one
@@ -96,6 +97,8 @@ def run_gui(*, db: str | None, demo: bool, read_only: bool, smoke: bool) -> int:
             return 1
         if choice is None and db and is_server(db):  # the team's server: a backup copy?
             opened = opening.server_fallback(db, exc, backup_dir=prefs.backup_dir, title=title)
+            if opened is None and from_last:  # the last server is gone: never locked out
+                opened = _welcome_instead(prefs, read_only=read_only, title=title)
             if opened is None:
                 return 1
             store = opened
@@ -122,6 +125,22 @@ def run_gui(*, db: str | None, demo: bool, read_only: bool, smoke: bool) -> int:
     win.check_on_open = False  # the smoke run measures start-up and quits at the chart
     win.skip_settings = True  # app.quit() closes the window too (Qt 6): never save its layout
     return _smoke(app, win, store, t0, t_open)
+
+
+def _welcome_instead(prefs, *, read_only: bool, title: str) -> Store | None:  # noqa: ANN001
+    """The server open at the last close cannot be opened (said already): the welcome
+    screen's choices, as when the last file is gone."""
+    from tracker.store import StoreError
+    from tracker.ui import shell
+
+    choice = shell.run_welcome(prefs)
+    if choice is None:
+        return None
+    try:
+        return shell.open_choice(choice, read_only=read_only)
+    except (StoreError, OSError) as exc:
+        opening.error_box(title, str(exc))
+        return None
 
 
 class _PaintWatch(QObject):

@@ -231,6 +231,7 @@ def offer_server_backup(url: str, error: Exception, *, folders: list[Path],
     store.read_only_reason = tr(
         "app", "a backup copy of {db} from {when} (the server cannot be reached)"
     ).format(db=dbname, when=when)
+    store.stands_in_for = url  # the server stays the last and recent database
     return store
 
 

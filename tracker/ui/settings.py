@@ -260,9 +260,12 @@ class Settings:
         self._set("files/recent", "[]")
 
     @property
-    def last_database(self) -> Path | None:
-        """The database open when the program last closed, if it still exists."""
+    def last_database(self) -> Path | str | None:
+        """The database open when the program last closed, if it still exists: a file, or
+        a team server's URL (kept without a password)."""
         value = self._str("files/last").strip()
+        if _is_url(value):
+            return _redact(value)
         return Path(value) if value and Path(value).is_file() else None
 
     @property
@@ -272,7 +275,7 @@ class Settings:
 
     @last_database.setter
     def last_database(self, value: str | os.PathLike[str] | None) -> None:
-        self._set("files/last", str(Path(value).resolve()) if value else "")
+        self._set("files/last", str(_recent_key(value)) if value else "")
 
 
 def _is_url(target: object) -> bool:

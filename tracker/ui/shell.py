@@ -122,11 +122,14 @@ class Shell(QObject):
         self.window = win
         win.show()
         with contextlib.suppress(OSError):
-            if not on_server:
+            if getattr(store, "stands_in_for", None):
+                pass  # a backup copy shown while its server is away: the server stays listed
+            elif not on_server:
                 self.prefs.add_recent_file(store.path)
                 self.prefs.last_database = store.path
             elif getattr(store, "url", ""):
                 self.prefs.add_recent_file(store.url)  # the URL without any password
+                self.prefs.last_database = store.url
         return win
 
     def _store_replaced(self, store: Store) -> None:
