@@ -23,6 +23,20 @@ def _temp_settings(tmp_path, monkeypatch):
     yield folder
 
 
+@pytest.fixture(autouse=True)
+def _english_after():
+    """A test that switches the window's language (a rebuild in Russian or Chinese) leaves
+    English behind it: the translator is process-wide, and the next test in the same worker
+    must not read Russian labels."""
+    yield
+    from PySide6.QtCore import QCoreApplication
+
+    from tracker.ui import i18n
+
+    if i18n.current_language() != "en" and QCoreApplication.instance() is not None:
+        i18n.install("en")
+
+
 @pytest.fixture
 def open_window(qtbot, monkeypatch):
     """open_window(path, read_only=False, view=None) -> MainWindow, shown and started.

@@ -270,6 +270,9 @@ class Shell(QObject):
         return self._switch_to(new)
 
     def close(self) -> None:
+        # A closed shell no longer answers a language change (another shell may).
+        with contextlib.suppress(RuntimeError, TypeError):
+            settings_dialog.relay.restartRequested.disconnect(self.rebuild)
         if self.store is not None:
             self.store.close()
 
