@@ -429,3 +429,29 @@ def test_chart_subtitle_in_the_language(lang, demo_store):
         chart_pane.chart_context(demo_store, "status", Filter(), "2026-11-27")
         == "全部记录 · 截至 2026/11/27"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["1 item", "2 items", "5 items", "21 items"]),
+        ("ru", ["1 пункт", "2 пункта", "5 пунктов", "21 пункт"]),
+        ("zh", ["1 项", "2 项", "5 项", "21 项"]),
+    ],
+)
+def test_counts_take_the_language_plural_forms(qapp, lang, expected):
+    """No "(s)" left where a count is shown: each count is its own %n string, so Russian
+    gets its three forms (1 пункт, 2 пункта, 5 пунктов) and English no "1 items"."""
+    from tracker.ui import i18n
+
+    i18n.install(lang, qapp)
+    try:
+        got = [
+            QCoreApplication.translate("AttentionPane", "%n item(s)", "", n) for n in (1, 2, 5, 21)
+        ]
+        assert got == expected
+        pages = QCoreApplication.translate("ExtrasTabs", "Brief written: {file} (%n page(s))",
+                                           "", 1)  # fmt: skip
+        assert "(s)" not in pages and "{file}" in pages
+    finally:
+        i18n.install("en", qapp)

@@ -169,7 +169,7 @@ def test_brief_from_the_form(qtbot, open_window, demo_path, tmp_path, monkeypatc
     extras.save_brief_pdf(str(tmp_path / "b.pdf"))
     qtbot.waitUntil(lambda: extras.brief_saved is not None, timeout=20000)
     saved = extras.brief_saved
-    assert win.statusBar().currentMessage() == f"Brief written: {saved} (1 page(s))"
+    assert win.statusBar().currentMessage() == f"Brief written: {saved} (1 page)"
     text = subprocess.run(["pdftotext", saved, "-"], capture_output=True, text=True).stdout
     assert "Sample City Housing Estate" in text
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -68,9 +67,7 @@ def show_count(window: MainWindow, wl: Worklist) -> None:
     nav.setMinimumWidth(
         max(nav.minimumWidth(), nav.fontMetrics().horizontalAdvance(item.text()) + 56)
     )
-    item.setToolTip(
-        QCoreApplication.translate("MainWindow", "{n} record(s) need attention").format(n=n)
-    )
+    item.setToolTip(window.tr("%n record(s) need attention", "", n))
 
 
 def attach_strip(window: Any, strip: Any) -> None:

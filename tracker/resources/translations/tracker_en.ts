@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>AttentionPane</name>
+        <message numerus="yes">
+            <source>%n item(s)</source>
+            <translation>
+                <numerusform>%n item</numerusform>
+                <numerusform>%n items</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s)</source>
+            <translation>
+                <numerusform>%n record</numerusform>
+                <numerusform>%n records</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>AuditPane</name>
         <message numerus="yes">
             <source>%n entries</source>
@@ -12,12 +29,32 @@
         </message>
     </context>
     <context>
+        <name>ChangesPanel</name>
+        <message numerus="yes">
+            <source>%n change(s)</source>
+            <translation>
+                <numerusform>%n change</numerusform>
+                <numerusform>%n changes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardPane</name>
         <message numerus="yes">
             <source>%Ln venture(s) with foreign capital</source>
             <translation>
                 <numerusform>%Ln venture with foreign capital</numerusform>
                 <numerusform>%Ln ventures with foreign capital</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ExtrasTabs</name>
+        <message numerus="yes">
+            <source>Brief written: {file} (%n page(s))</source>
+            <translation>
+                <numerusform>Brief written: {file} (%n page)</numerusform>
+                <numerusform>Brief written: {file} (%n pages)</numerusform>
             </translation>
         </message>
     </context>
@@ -35,6 +72,17 @@
             <translation>
                 <numerusform>Update round {as_of} (%n project)</numerusform>
                 <numerusform>Update round {as_of} (%n projects)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message numerus="yes">
+            <source>%n record(s) need attention</source>
+            <extracomment>After the first paint, the worklist for the navigation's count waits this long (the first table page and charts come first).</extracomment>
+            <translation>
+                <numerusform>%n record needs attention</numerusform>
+                <numerusform>%n records need attention</numerusform>
             </translation>
         </message>
     </context>

@@ -263,8 +263,24 @@ Keep it as typed?</source>
             <translation>Правила не сохранены</translation>
         </message>
         <message>
-            <source>{n} item(s) for {records} record(s) as of {date}</source>
-            <translation>Пунктов: {n}, записей: {records}, на {date}</translation>
+            <source>{items} for {records} as of {date}</source>
+            <translation>{items} по {records} на {date}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s)</source>
+            <translation>
+                <numerusform>%n пункт</numerusform>
+                <numerusform>%n пункта</numerusform>
+                <numerusform>%n пунктов</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s)</source>
+            <translation>
+                <numerusform>%n запись</numerusform>
+                <numerusform>%n записи</numerusform>
+                <numerusform>%n записей</numerusform>
+            </translation>
         </message>
         <message>
             <source>the first {shown} of {n} are listed</source>
@@ -679,9 +695,13 @@ The current file is backed up first, so this can be taken back by restoring that
             <source>Save the value this field had before the selected change (undoable)</source>
             <translation>Сохранить значение, которое поле имело до выбранного изменения (можно отменить)</translation>
         </message>
-        <message>
-            <source>{n} change(s)</source>
-            <translation>Изменений: {n}</translation>
+        <message numerus="yes">
+            <source>%n change(s)</source>
+            <translation>
+                <numerusform>%n изменение</numerusform>
+                <numerusform>%n изменения</numerusform>
+                <numerusform>%n изменений</numerusform>
+            </translation>
         </message>
         <message>
             <source>Put back {field}</source>
@@ -1548,9 +1568,13 @@ The current file is backed up first, so this can be taken back by restoring that
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
-        <message>
-            <source>Brief written: {file} ({n} page(s))</source>
-            <translation>Справка записана: {file} (страниц: {n})</translation>
+        <message numerus="yes">
+            <source>Brief written: {file} (%n page(s))</source>
+            <translation>
+                <numerusform>Справка записана: {file} (%n страница)</numerusform>
+                <numerusform>Справка записана: {file} (%n страницы)</numerusform>
+                <numerusform>Справка записана: {file} (%n страниц)</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2436,11 +2460,6 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
             <source>Print report</source>
             <translation>Печать отчёта</translation>
         </message>
-        <message>
-            <source>{n} record(s) need attention</source>
-            <extracomment>After the first paint, the worklist for the navigation's count waits this long (the first table page and charts come first).</extracomment>
-            <translation>Записей, требующих внимания: {n}</translation>
-        </message>
     </context>
     <context>
         <name>MappingPanel</name>
@@ -2920,7 +2939,7 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
         </message>
         <message>
             <source>Columns shown</source>
-            <extracomment>Widths the columns start with; the name column gives way to keep the key columns (what identifies a record, its status and its amount) in view (see _fit_columns). The header's column chooser while it is open (tests click in it).</extracomment>
+            <extracomment>Widths the columns start with; the name column gives way to keep the key columns (what identifies a record, its status and its amount) in view (see _fit_columns). The header's column chooser while it is open (tests click in it). Numeric columns now painted by the NumberDelegate (those a number could be cut in).</extracomment>
             <translation>Показанные столбцы</translation>
         </message>
         <message>
@@ -3673,6 +3692,18 @@ Open the newest backup copy of {db}, of {when} ({name}), read-only? It shows the
         <message>
             <source>Other</source>
             <translation>Другое</translation>
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message numerus="yes">
+            <source>%n record(s) need attention</source>
+            <extracomment>After the first paint, the worklist for the navigation's count waits this long (the first table page and charts come first).</extracomment>
+            <translation>
+                <numerusform>%n запись требует внимания</numerusform>
+                <numerusform>%n записи требуют внимания</numerusform>
+                <numerusform>%n записей требуют внимания</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

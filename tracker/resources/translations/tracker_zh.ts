@@ -263,8 +263,20 @@ Keep it as typed?</source>
             <translation>规则未保存</translation>
         </message>
         <message>
-            <source>{n} item(s) for {records} record(s) as of {date}</source>
-            <translation>截至 {date}：{records} 条记录共 {n} 项</translation>
+            <source>{items} for {records} as of {date}</source>
+            <translation>{records}共{items}，截至 {date}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n item(s)</source>
+            <translation>
+                <numerusform>%n 项</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s)</source>
+            <translation>
+                <numerusform>%n 条记录</numerusform>
+            </translation>
         </message>
         <message>
             <source>the first {shown} of {n} are listed</source>
@@ -677,9 +689,11 @@ The current file is backed up first, so this can be taken back by restoring that
             <source>Save the value this field had before the selected change (undoable)</source>
             <translation>保存该字段在所选变更之前的值（可撤销）</translation>
         </message>
-        <message>
-            <source>{n} change(s)</source>
-            <translation>{n} 项变更</translation>
+        <message numerus="yes">
+            <source>%n change(s)</source>
+            <translation>
+                <numerusform>%n 处更改</numerusform>
+            </translation>
         </message>
         <message>
             <source>Put back {field}</source>
@@ -1544,9 +1558,11 @@ The current file is backed up first, so this can be taken back by restoring that
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
-        <message>
-            <source>Brief written: {file} ({n} page(s))</source>
-            <translation>简报已写入：{file}（{n} 页）</translation>
+        <message numerus="yes">
+            <source>Brief written: {file} (%n page(s))</source>
+            <translation>
+                <numerusform>简报已写入：{file}（%n 页）</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2432,11 +2448,6 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
             <source>Print report</source>
             <translation>打印报告</translation>
         </message>
-        <message>
-            <source>{n} record(s) need attention</source>
-            <extracomment>After the first paint, the worklist for the navigation's count waits this long (the first table page and charts come first).</extracomment>
-            <translation>{n} 条记录需要关注</translation>
-        </message>
     </context>
     <context>
         <name>MappingPanel</name>
@@ -2916,7 +2927,7 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
         </message>
         <message>
             <source>Columns shown</source>
-            <extracomment>Widths the columns start with; the name column gives way to keep the key columns (what identifies a record, its status and its amount) in view (see _fit_columns). The header's column chooser while it is open (tests click in it).</extracomment>
+            <extracomment>Widths the columns start with; the name column gives way to keep the key columns (what identifies a record, its status and its amount) in view (see _fit_columns). The header's column chooser while it is open (tests click in it). Numeric columns now painted by the NumberDelegate (those a number could be cut in).</extracomment>
             <translation>显示的列</translation>
         </message>
         <message>
@@ -3665,6 +3676,16 @@ Open the newest backup copy of {db}, of {when} ({name}), read-only? It shows the
         <message>
             <source>Other</source>
             <translation>其他</translation>
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message numerus="yes">
+            <source>%n record(s) need attention</source>
+            <extracomment>After the first paint, the worklist for the navigation's count waits this long (the first table page and charts come first).</extracomment>
+            <translation>
+                <numerusform>%n 条记录需要关注</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

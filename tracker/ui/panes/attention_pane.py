@@ -193,8 +193,10 @@ class AttentionPane(QWidget):
             self.table, [(reason_label(i.reason), i.code, i.name, i.detail) for i in self.items]
         )
         if wl is not None:
-            text = self.tr("{n} item(s) for {records} record(s) as of {date}").format(
-                n=len(wl.items), records=wl.records(), date=wl.as_of)  # fmt: skip
+            # Two counts, each with its own plural form (Qt's %n takes one number a string).
+            text = self.tr("{items} for {records} as of {date}").format(
+                items=self.tr("%n item(s)", "", len(wl.items)),
+                records=self.tr("%n record(s)", "", wl.records()), date=wl.as_of)  # fmt: skip
             if len(matching) > MAX_SHOWN:
                 loc = QLocale()
                 text += " · " + self.tr("the first {shown} of {n} are listed").format(

@@ -207,7 +207,7 @@ class ChangesPanel(QWidget):
             cells.append((when_text(s.at), s.user, label, change))
         fill_table(self.table, cells, fixed=(2,))
         self.note.setText(
-            self.tr("{n} change(s)").format(n=len(self.steps)) if self.pk is not None else ""
+            self.tr("%n change(s)", "", len(self.steps)) if self.pk is not None else ""
         )
         self._update_buttons()
 
@@ -531,8 +531,8 @@ class ExtrasTabs(QTabWidget):
             self.brief_saved = out
             bar = getattr(self.window(), "statusBar", None)
             if callable(bar):
-                bar().showMessage(self.tr("Brief written: {file} ({n} page(s))")
-                                  .format(file=out, n=pages), 10000)  # fmt: skip
+                bar().showMessage(self.tr("Brief written: {file} (%n page(s))", "", pages)
+                                  .format(file=out), 10000)  # fmt: skip
 
         return run_briefs(self, self.ctx, work, written)
 
