@@ -78,9 +78,11 @@ class Unavailable(Exception):
 
 
 def _open_store(db: str, *, read_only: bool = False):
-    from tracker.store import Store
+    """The file's store, or a server's for a ``postgresql://`` URL (the workers then
+    measure team mode the way the window uses it)."""
+    from tracker.store.opening import open_database
 
-    return Store.open(db, read_only=read_only, backup=False)
+    return open_database(db, read_only=read_only, backup=False)
 
 
 def _app():
