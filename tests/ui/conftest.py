@@ -24,17 +24,19 @@ def _temp_settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _english_after():
-    """A test that switches the window's language (a rebuild in Russian or Chinese) leaves
-    English behind it: the translator is process-wide, and the next test in the same worker
-    must not read Russian labels."""
-    yield
-    from PySide6.QtCore import QCoreApplication
-
+def _english(qapp):
+    """Every window test runs in English with its translation installed (the plural forms
+    "1 venture", "170 ventures" come from it), whatever ran before it in the same worker:
+    the translator is process-wide, and a test that switches to Russian or Chinese must
+    not leave its labels to the next."""
     from tracker.ui import i18n
 
-    if i18n.current_language() != "en" and QCoreApplication.instance() is not None:
-        i18n.install("en")
+    if i18n.current_language() != "en" or not getattr(_english, "installed", False):
+        i18n.install("en", qapp)
+        _english.installed = True  # type: ignore[attr-defined]
+    yield
+    if i18n.current_language() != "en":
+        i18n.install("en", qapp)
 
 
 @pytest.fixture

@@ -195,3 +195,21 @@ def test_narrow_dashboard_keeps_four_charts_two_by_two(qtbot, dash):
     pane.resize(1280, 800)
     qtbot.waitUntil(lambda: pane.refresh_count == count + 1)
     assert pane.wide and pane.hosts["plan"].isVisible() and pane.hosts["plan"].figure().axes
+
+
+def test_the_window_fits_a_1024_screen_on_the_dashboard(qtbot, open_window, demo_path):
+    """The key-figure tiles go to two rows of three when one row would not fit at their
+    full text: the window no longer has to be 1,128 px wide for them, and no tile is
+    narrower than its text (a figure is never cut)."""
+    win = open_window(demo_path, view="dashboard")
+    win.resize(1024, 700)
+    qtbot.waitUntil(lambda: win.width() <= 1024, timeout=3000)
+    dash = win.page("dashboard")
+    row = dash.tile_row
+    qtbot.waitUntil(lambda: row.per_row == 3, timeout=3000)
+    tops = sorted({t.geometry().top() for t in dash.tiles.values()})
+    assert len(tops) == 2
+    assert all(t.width() >= t.minimumSizeHint().width() for t in dash.tiles.values())
+    win.resize(1500, 900)
+    qtbot.waitUntil(lambda: row.per_row == 6, timeout=3000)
+    assert len({t.geometry().top() for t in dash.tiles.values()}) == 1

@@ -13,13 +13,13 @@ import logging
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
+    QLayout,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -149,6 +149,55 @@ class Tile(QFrame):
         return " ".join(x for x in (self.value.text(), self.caption.text(), detail) if x)
 
 
+class TileRow(QWidget):
+    """The key-figure tiles: one row when the dashboard is wide enough for all of them at
+    their full text, else two rows of three, so the window never has to be wider than a
+    1024-pixel screen for them (and no figure is cut)."""
+
+    def __init__(self, tiles: list[Tile], stretches: list[int], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.tiles, self.stretches = tiles, stretches
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(8)
+        # The widget's least width is this class's (the two-row one), not the grid's.
+        self.grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.per_row = 0
+        self._arrange(len(tiles))
+
+    def _arrange(self, per_row: int) -> None:
+        if per_row == self.per_row:
+            return
+        self.per_row = per_row
+        for t in self.tiles:
+            self.grid.removeWidget(t)
+        for i in range(len(self.tiles)):
+            self.grid.setColumnStretch(i, 0)
+        for i, t in enumerate(self.tiles):
+            self.grid.addWidget(t, i // per_row, i % per_row)
+        for i in range(per_row):
+            stretch = max(self.stretches[i::per_row])
+            self.grid.setColumnStretch(i, stretch)
+        self.updateGeometry()
+
+    def _width_of(self, per_row: int) -> int:
+        rows = [self.tiles[i : i + per_row] for i in range(0, len(self.tiles), per_row)]
+        spacing = self.grid.spacing()
+        return max(sum(t.minimumSizeHint().width() for t in row) + spacing * (len(row) - 1)
+                   for row in rows)  # fmt: skip
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        height = self.grid.minimumSize().height()
+        return QSize(self._width_of(3), height)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self._width_of(len(self.tiles)), self.grid.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._arrange(len(self.tiles) if self.width() >= self._width_of(len(self.tiles)) else 3)
+
+
 class DashboardPane(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -170,8 +219,7 @@ class DashboardPane(QWidget):
         self.warning.hide()
 
         self.tiles: dict[str, Tile] = {}
-        tiles = QHBoxLayout()
-        tiles.setSpacing(8)
+        stretches = []
         for name, caption, stretch in (
             ("tileProjects", self.tr("projects"), 4),
             ("tileFinancing", self.tr("total financing"), 5),
@@ -180,9 +228,10 @@ class DashboardPane(QWidget):
             ("tileVentures", self.tr("joint ventures / foreign-owned"), 5),
             ("tileStatus", self.tr("projects by status"), 7),
         ):
-            tile = Tile(name, caption, self)
-            self.tiles[name] = tile
-            tiles.addWidget(tile, stretch)
+            self.tiles[name] = Tile(name, caption, self)
+            stretches.append(stretch)
+        tiles = TileRow(list(self.tiles.values()), stretches, self)
+        self.tile_row = tiles
         # the status table keeps its width (long Russian status names were clipped)
         self.tiles["tileStatus"].detail.setWordWrap(False)
 
@@ -217,7 +266,7 @@ class DashboardPane(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(8)
         layout.addWidget(self.warning)
-        layout.addLayout(tiles)
+        layout.addWidget(tiles)
         from tracker.ui.widgets.attention_strip import AttentionStrip
 
         self.attention = AttentionStrip(self)  # filled by tracker.ui.keeping_views
