@@ -342,15 +342,6 @@ def _unkeyed(conn: sqlite3.Connection, table: str, pk: str, column: str,
     return " UNION ".join(parts), missing
 
 
-def _covering(conn: sqlite3.Connection, table: str, columns: set[str]) -> str:
-    """``INDEXED BY`` an index holding all ``columns`` (a count then reads no table rows)."""
-    for row in conn.execute(f"PRAGMA index_list({table})").fetchall():
-        held = {r[2] for r in conn.execute(f"PRAGMA index_info({row[1]})").fetchall()}
-        if columns <= held:
-            return f' INDEXED BY "{row[1]}"'
-    return ""
-
-
 def _value_head(conn: sqlite3.Connection, *, table: str, pk: str, column: str, order: ByValue,
                 descending: bool, limit: int, offset: int) -> array:  # fmt: skip
     """Ids at positions offset … offset + limit of the ByValue order: each currency's first
@@ -403,15 +394,22 @@ def _value_rank(conn: sqlite3.Connection, *, table: str, pk: str, column: str, k
         return conn.execute(sql, (*params, key)).fetchone()[0]
     before = conn.execute(f"SELECT count(*) FROM ({union})", params).fetchone()[0]
     mine = float(row[0]) * float(factors[row[1]])
-    parts, args = [], []
+    # Per currency, the rows whose key is below the row's (amount < below) and its ties
+    # before it (below <= amount < above, lower id): range counts on the (currency, amount)
+    # index of migration 6.
+    total = before
     for code, factor in order.factors:
         below = _first_at_least(mine, float(factor), strict=False)
         above = _first_at_least(mine, float(factor), strict=True)
-        parts.append(f"({cur} = ? AND ({column} < ? OR ({column} < ? AND {pk} < ?)))")
-        args += [code, below, above, key]
-    indexed = _covering(conn, table, {cur, column})
-    sql = f"SELECT count(*) FROM {table}{indexed} WHERE " + " OR ".join(parts)
-    return before + conn.execute(sql, args).fetchone()[0]
+        total += conn.execute(
+            f"SELECT count(*) FROM {table} WHERE {cur} = ? AND {column} < ?", (code, below)
+        ).fetchone()[0]
+        if above > below:
+            total += conn.execute(
+                f"SELECT count(*) FROM {table} WHERE {cur} = ? AND {column} >= ? "
+                f"AND {column} < ? AND {pk} < ?", (code, below, above, key)
+            ).fetchone()[0]  # fmt: skip
+    return total
 
 
 def _value_order(conn: sqlite3.Connection, *, table: str, pk: str, column: str, order: ByValue,

@@ -239,11 +239,34 @@ def _v5_sector_crs_codes(db: sqlite_utils.Database) -> None:
     )
 
 
+def money_by_currency_indexes() -> list[tuple[str, str, str]]:
+    """(table, currency column, amount column) of every money field that sorts by its
+    value in the reporting currency: each gets an index on (currency, amount)."""
+    from tracker.domain.fields import KINDS, MONEY
+
+    return [(k.name, f.currency_field, f.name) for k in KINDS.values() for f in k.fields
+            if f.type == MONEY and f.currency_field]  # fmt: skip
+
+
+def _v6_money_by_currency(db: sqlite_utils.Database) -> None:
+    """An index on (currency, amount) for each money column: sorted by value in the
+    reporting currency, a record's row is a range count per currency on it (a count over
+    the wide cube index took about 0.2 s at a million projects)."""
+    db.conn.execute("PRAGMA threads = 2")
+    try:
+        for table, cur, col in money_by_currency_indexes():
+            db.conn.execute(f'CREATE INDEX IF NOT EXISTS "idx_{table}_{cur}_{col}" '
+                            f'ON "{table}" ("{cur}", "{col}")')  # fmt: skip
+    finally:
+        db.conn.execute("PRAGMA threads = 0")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2_cube_index,
     _v3_fts_without_column_sizes,
     _v4_disbursement_plans,
     _v5_sector_crs_codes,
+    _v6_money_by_currency,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -336,6 +336,15 @@ def _v5_sector_crs_codes(cur: Any) -> None:
     )
 
 
+def _v6_money_by_currency(cur: Any) -> None:
+    """The file's migration 6: an index on (currency, amount) for each money column."""
+    from tracker.store.migrations import money_by_currency_indexes
+
+    for table, currency, col in money_by_currency_indexes():
+        cur.execute(f'CREATE INDEX IF NOT EXISTS "idx_{table}_{currency}_{col}" '
+                    f'ON {table} ("{currency}", "{col}")')  # fmt: skip
+
+
 #: One PostgreSQL migration per SQLite migration, same numbers (a test holds them equal).
 MIGRATIONS: list[Callable[[Any], None]] = [
     _v1,
@@ -343,6 +352,7 @@ MIGRATIONS: list[Callable[[Any], None]] = [
     _v3_search_index,
     _v4_disbursement_plans,
     _v5_sector_crs_codes,
+    _v6_money_by_currency,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
