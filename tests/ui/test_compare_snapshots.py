@@ -6,25 +6,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from test_compare_dialog import tree_texts
 
 from tracker.domain.filters import Filter
 from tracker.services.export import export_snapshot
 from tracker.services.translations import tr
 from tracker.services.undo import EditCommand
 from tracker.ui import i18n
-
-
-def tree_texts(d) -> list[tuple[str, str, str]]:  # noqa: ANN001
-    out = []
-
-    def walk(item):  # noqa: ANN001
-        out.append((item.text(0), item.text(1), item.text(2)))
-        for i in range(item.childCount()):
-            walk(item.child(i))
-
-    for i in range(d.tree.topLevelItemCount()):
-        walk(d.tree.topLevelItem(i))
-    return out
 
 
 def snapshots_then_an_edit(win, tmp_path):  # noqa: ANN001, ANN201

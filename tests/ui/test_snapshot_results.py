@@ -17,17 +17,27 @@ from tracker.ui.settings import Settings
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
+def open_export(win):  # noqa: ANN001, ANN201
+    """File › Export… by its shortcut, from the table: the window's export dialog."""
+    QTest.keyClick(win.record_page().table.view, Qt.Key.Key_E, CTRL_SHIFT)
+    return win.dialogs["export"]
+
+
+def export_now(qtbot, d) -> None:  # noqa: ANN001
+    """Click Export and wait for the result the dialog shows."""
+    qtbot.mouseClick(d.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not d.busy() and d.result is not None, timeout=30000)
+
+
 def test_the_export_result_opens_the_file_and_its_folder(qtbot, open_window, demo_path,
                                                          monkeypatch):  # fmt: skip
     opened: list[str] = []
     monkeypatch.setattr(export_dialog, "open_url", lambda url: opened.append(url.toLocalFile()))
     win = open_window(demo_path, view="projects")
-    QTest.keyClick(win.record_page().table.view, Qt.Key.Key_E, CTRL_SHIFT)
-    d = win.dialogs["export"]
+    d = open_export(win)
     assert not d.open_file_button.isVisible() and not d.open_folder_button.isVisible()
     out = Path(d.path_edit.text())
-    qtbot.mouseClick(d.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not d.busy() and d.result is not None, timeout=30000)
+    export_now(qtbot, d)
     text = d.result_label.text()
     assert text.startswith(f"Excel workbook written to {out}: "), text
     assert "sha256" not in text and "XLSX" not in text
@@ -40,13 +50,11 @@ def test_the_export_result_opens_the_file_and_its_folder(qtbot, open_window, dem
 
 def test_formats_are_named_as_people_say_them(qtbot, open_window, demo_path, monkeypatch):
     win = open_window(demo_path, view="projects")
-    QTest.keyClick(win.record_page().table.view, Qt.Key.Key_E, CTRL_SHIFT)
-    d = win.dialogs["export"]
+    d = open_export(win)
     said = {}
     for fmt in ("sqlite", "json", "csv"):
         d.set_format(fmt)
-        qtbot.mouseClick(d.export_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: not d.busy() and d.result is not None, timeout=30000)
+        export_now(qtbot, d)
         said[fmt] = d.result_label.text()
     assert said["sqlite"].startswith("SQLite snapshot written to ")
     assert said["json"].startswith("JSON file written to ")
@@ -61,10 +69,8 @@ def test_the_result_in_russian(qtbot, open_window, demo_path):
     i18n.install("ru", QApplication.instance())
     try:
         win = open_window(demo_path, view="projects")
-        QTest.keyClick(win.record_page().table.view, Qt.Key.Key_E, CTRL_SHIFT)
-        d = win.dialogs["export"]
-        qtbot.mouseClick(d.export_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: not d.busy() and d.result is not None, timeout=30000)
+        d = open_export(win)
+        export_now(qtbot, d)
         assert d.result_label.text().startswith("Книга Excel — записано в ")
         assert d.open_file_button.text() == "Открыть файл"
         assert d.open_folder_button.text() == "Открыть папку"
@@ -111,10 +117,8 @@ def test_the_excel_snapshot_of_a_russian_window(qtbot, open_window, demo_path):
     i18n.install("ru", QApplication.instance())
     try:
         win = open_window(demo_path, view="projects")
-        QTest.keyClick(win.record_page().table.view, Qt.Key.Key_E, CTRL_SHIFT)
-        d = win.dialogs["export"]
-        qtbot.mouseClick(d.export_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: not d.busy() and d.result is not None, timeout=30000)
+        d = open_export(win)
+        export_now(qtbot, d)
         wb = openpyxl.load_workbook(d.result.path, read_only=True)
         assert wb.sheetnames[:3] == ["Сводка", "Проекты", "Обновления"]
         rows = list(wb["Проекты"].iter_rows(values_only=True))

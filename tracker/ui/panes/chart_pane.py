@@ -98,9 +98,6 @@ class ChartPane(QWidget):
         self.last_error: str | None = None
         #: What the shown figure was built from: kind, chart, filter, selected id, currency, as-of.
         self._drawn: tuple | None = None
-        #: Whether the live figure is what is shown (False while a picture drawn in the
-        #: background after an import stands in for it: printing builds the figure then).
-        self._live = True
         #: The background draw under way after an import or a round, if any.
         self.background: QueryOp | None = None
         #: Counts the writes that concern the chart: a background picture of older data is dropped.
@@ -194,8 +191,6 @@ class ChartPane(QWidget):
         """Keep the live chart on screen for the next start (the window calls this as it closes)."""
         canvas = self.host.canvas()
         if canvas is None or self.picture_key is not None or not self.host.isVisible():
-            return False
-        if not self._live:
             return False
         if self.last_error is not None or self._needs_draw():
             return False
@@ -335,7 +330,12 @@ class ChartPane(QWidget):
         self.draw_count += 1
         self._drawn = wanted
         self._dirty = False
-        self._live = False
+
+    @property
+    def _live(self) -> bool:
+        """Whether the live figure is what is shown (not while a picture drawn in the
+        background after an import stands in for it: printing builds the figure then)."""
+        return self.picture_key != BACKGROUND_PICTURE
 
     def _wanted(self) -> tuple:
         chart = self.current_chart()
@@ -440,4 +440,3 @@ class ChartPane(QWidget):
         self.draw_count += 1
         self._drawn = wanted
         self._dirty = False
-        self._live = True
