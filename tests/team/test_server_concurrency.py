@@ -172,3 +172,27 @@ def test_ordered_ids_follow_another_users_change(pg_store, pg_url):
         new = _project(other, "P-new", amount=5)
     again = list(pg_store.query_ids("projects", sort="amount"))
     assert again == [new, *first[1:], first[0]]
+
+
+def test_chart_sums_follow_another_users_change(pg_store, pg_url):
+    """The sums charts and footers take from the kept cube are read again when someone
+    else commits; a cube read before that commit is not adopted after it."""
+    from tracker.domain.filters import Filter
+
+    pids = [_project(pg_store, f"P-{i}", amount=100) for i in range(3)]
+    by_status = {r["status"]: r["n"] for r in pg_store.projects_by_status()}
+    assert by_status == {"pipeline": 3}
+    stamp = pg_store.aggregates_stamp()
+    read_before = pg_store.chart_aggregates(("projects",))
+    assert pg_store.has_aggregates("projects") and read_before["projects"]
+    with PgStore.open(pg_url) as other:
+        other.update("projects", pids[0], {"status": "signed", "amount": 500},
+                     expected_version=1, user="o")  # fmt: skip
+    pg_store.adopt_aggregates(read_before, stamp)  # too old now: not kept
+    assert {r["status"]: r["n"] for r in pg_store.projects_by_status()} == {
+        "pipeline": 2, "signed": 1}  # fmt: skip
+    signed = Filter(status=("signed",))
+    assert pg_store.project_counts_by_currency(signed) == {"USD": 1}
+    totals = pg_store.totals_by_currency("projects", ["amount"], signed)
+    assert [(t["currency"], t["n"], t["amount"]) for t in totals] == [("USD", 1, 500)]
+    assert sum(t["amount"] for t in pg_store.totals_by_currency("projects", ["amount"])) == 700

@@ -55,7 +55,8 @@ def ids_from_query(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = (
 
 def _by_cursor(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> array:
     cur = conn.execute(sql, params)
-    cur.row_factory = None
+    if isinstance(conn, sqlite3.Connection):
+        cur.row_factory = None
     out = array("q")
     while True:
         chunk = cur.fetchmany(65536)
@@ -225,6 +226,8 @@ def has_index(conn: sqlite3.Connection, table: str, column: str) -> bool:
 
 def distinct_values(conn: sqlite3.Connection, table: str, column: str) -> list[Any]:
     """The non-NULL values of ``column``, ascending: one index seek per value when indexed."""
+    if not isinstance(conn, sqlite3.Connection):  # a server's statements: it has its own way
+        return conn.distinct_values(table, column)
     if not has_index(conn, table, column):
         sql = f"SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL ORDER BY 1"
         return [r[0] for r in conn.execute(sql).fetchall()]
@@ -350,16 +353,23 @@ def _value_head(conn: sqlite3.Connection, *, table: str, pk: str, column: str, o
     d = " DESC" if descending else ""
     union, params = _unkeyed(conn, table, pk, column, order)
     nulls = [r[0] for r in conn.execute(
-        f"SELECT {pk} FROM ({union}) ORDER BY {pk}{d} LIMIT ?", (*params, need))]  # fmt: skip
+        f"SELECT {pk} FROM ({union}) AS u ORDER BY {pk}{d} LIMIT ?", (*params, need))]  # fmt: skip
     valued: list[tuple[float, int]] = []
     for code, factor in order.factors:
-        sql = (f"SELECT {pk}, {column} FROM {table} WHERE +{order.currency_column} = ? "
+        sql = (f"SELECT {pk}, {column} FROM {table} WHERE {_plain(conn, order.currency_column)} = ? "
                f"AND {column} IS NOT NULL ORDER BY {column}{d}, {pk}{d} LIMIT ?")  # fmt: skip
         valued += [(float(v) * float(factor), i) for i, v in conn.execute(sql, (code, need))]
     valued.sort(reverse=descending)
     ids = [i for _, i in valued]
     merged = ids + nulls if descending else nulls + ids
     return array("q", merged[offset:need])
+
+
+def _plain(conn: sqlite3.Connection, column: str) -> str:
+    """``column`` kept off its own index where the planner needs telling: SQLite would
+    walk the currency's index and sort, where the amount index gives the order; a
+    server's planner weighs the (currency, amount) index itself."""
+    return f"+{column}" if isinstance(conn, sqlite3.Connection) else column
 
 
 def _first_at_least(key: float, factor: float, *, strict: bool) -> int:
@@ -390,9 +400,9 @@ def _value_rank(conn: sqlite3.Connection, *, table: str, pk: str, column: str, k
     factors = dict(order.factors)
     union, params = _unkeyed(conn, table, pk, column, order)
     if row[0] is None or row[1] not in factors:
-        sql = f"SELECT count(*) FROM ({union}) WHERE {pk} < ?"
+        sql = f"SELECT count(*) FROM ({union}) AS u WHERE {pk} < ?"
         return conn.execute(sql, (*params, key)).fetchone()[0]
-    before = conn.execute(f"SELECT count(*) FROM ({union})", params).fetchone()[0]
+    before = conn.execute(f"SELECT count(*) FROM ({union}) AS u", params).fetchone()[0]
     mine = float(row[0]) * float(factors[row[1]])
     # Per currency, the rows whose key is below the row's (amount < below) and its ties
     # before it (below <= amount < above, lower id): range counts on the (currency, amount)

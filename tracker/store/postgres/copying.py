@@ -53,7 +53,10 @@ def copy_portfolio(source: str, target: str, *, source_password: str | None = No
 def _to_server(src: AnyStore, url: str, *, password: str | None) -> CopyReport:
     dst = PgStore.open(url, create=True, password=password)
     try:
-        with dst.bulk_loading([t for t in schema.TABLES if t != "meta"]):
-            return _load(src, dst, target=dst.name)
+        tables = [t for t in schema.TABLES if t != "meta"]
+        with dst.bulk_loading(tables):
+            report = _load(src, dst, target=dst.name)
+        dst.settle(tables)
+        return report
     finally:
         dst.close()
