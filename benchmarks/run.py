@@ -13,6 +13,8 @@ Portfolios are generated once with ``tracker init --projects N --residents N/15
 
     python benchmarks/run.py                       # 1k, 100k and 1M -> benchmarks/RESULTS.md
     python benchmarks/run.py --scales 1k --repeat 1 --out /tmp/r.md
+    python benchmarks/run.py --server              # also the window's rows on a PostgreSQL
+                                                   # server, beside the file's (team mode)
 
 This is a measurement, not a test: it never fails on a slow figure; it
 prints and writes what it measured and whether each target is met.
@@ -23,6 +25,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -49,6 +52,15 @@ MARK = "BENCH-JSON "
 PEER_TIMEOUT_S = 300.0
 #: Sort columns of the projects table (the table model's column names).
 SORT_FIELDS = ("name", "amount", "planned_end", "status", "bank_id")
+#: The §9 rows measured again on a server with --server: (worker, row, target, limit in
+#: seconds, several processes as the file's row does).
+SERVER_ROWS = (
+    ("scroll", "scroll: fetch and paint a page", "< 16 ms", 0.016, True),
+    ("sort", "sort by a column (slowest of 5)", "< 300 ms", 0.3, False),
+    ("search", "search text (slowest of 3)", "< 150 ms", 0.15, False),
+    ("edit", "save one edit + audit + refresh", "< 20 ms", 0.02, False),
+    ("chart", "chart refresh after a filter change (slowest chart)", "< 200 ms", 0.2, False),
+)
 #: Search texts: a record code, one word, two words (prefix search, like the search box).
 SEARCH_TERMS = ("SYN-0500000", "Potash", "Solar Hub")
 XLSX_ROWS = 100_000
@@ -1294,6 +1306,47 @@ class Runner:
                         lambda r: (r.ours.peak_mb or 1e9) < 250, memory=True))  # fmt: skip
         return rows
 
+    # ---- the same portfolio on a PostgreSQL server (team mode)
+    def server(self, scale: str, file_rows: list[Row]) -> list[Row]:
+        """The window's §9 paths (the same workers) against the scale's portfolio copied to
+        a throwaway PostgreSQL cluster on this machine, each beside the file's row of this
+        run. The cluster is the tests' (tests/pg_cluster.py: fsync off, 32 MB of shared
+        buffers) and is removed at the end."""
+        sys.path.insert(0, str(ROOT))
+        from tests.pg_cluster import find_bin_dir, remove_cluster, start_cluster
+
+        n = SCALES[scale]
+        bin_dir = find_bin_dir()
+        if bin_dir is None:
+            return [Row("PostgreSQL server", "—", Measure(error="no PostgreSQL binaries (apt-get "
+                                                                "install postgresql)"))]  # fmt: skip
+        db = self.portfolio(scale)
+        self.log(f"[{scale} server] starting a cluster and copying the portfolio …")
+        cluster = start_cluster(bin_dir)
+        try:
+            url = cluster.url(cluster.new_database("bench"))
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "tracker", "copy", "--from", str(db), "--to", url],
+                           check=True, env=_env(), stdout=subprocess.DEVNULL)  # fmt: skip
+            copied = time.perf_counter() - t0
+            self.log(f"  copied in {copied:.0f} s")
+            of_file = {r.op: r.ours for r in file_rows}
+            rows: list[Row] = []
+            for worker, op, target, limit, runs in SERVER_ROWS:
+                self.log(f"[{scale} server] {worker}")
+                m = self.worker(worker, url, rows=n, runs=self.repeat if runs else 1)  # type: ignore[arg-type]
+                # Judged on the wall clock: the server's work is not this process's CPU time.
+                m.cpu = None
+                m.note = "wall clock; " + m.note
+                if worker == "sort":
+                    m.note += f"; `tracker copy` of the file to the server took {copied:.0f} s"
+                peer = dataclasses.replace(of_file.get(op, Measure()), cpu=None, note="wall clock")
+                rows.append(Row(op, target, m, [("the file, same run", peer)],
+                                lambda r, limit=limit: r.ours.value < limit))  # fmt: skip
+            return rows
+        finally:
+            remove_cluster(cluster)
+
 
 def _json_error(out: str) -> str:
     """The reason a ``--smoke`` run gives in its JSON line, if any."""
@@ -1327,8 +1380,9 @@ def render(
     lines = [
         "# Benchmark results (PRODUCT.md §9)",
         "",
-        f"Measured {started:%Y-%m-%d %H:%M} UTC by `benchmarks/run.py --scales {','.join(results)} "
-        f"--repeat {repeat}` in {elapsed / 60:.1f} min on {platform.machine()} "
+        f"Measured {started:%Y-%m-%d %H:%M} UTC by `benchmarks/run.py --scales "
+        f"{','.join(k for k in results if ' ' not in k)} --repeat {repeat}"
+        f"{' --server' if any(' ' in k for k in results) else ''}` in {elapsed / 60:.1f} min on {platform.machine()} "
         f"({os.cpu_count()} cores shared with other work, so single figures are noisy; "
         "ratios against the peer measured in the same run are what count). Python "
         f"{platform.python_version()}, SQLite {_sqlite_version()}.",
@@ -1341,9 +1395,18 @@ def render(
         "the operation alone, after the file is open.",
         "",
     ]
-    for scale, rows in results.items():
-        lines += [f"## {scale} portfolio ({SCALES[scale]:,} projects, "
-                  f"{SCALES[scale] // 15:,} residents, {SCALES[scale] // 6:,} ventures)", "",
+    for key, rows in results.items():
+        scale, _, where = key.partition(" ")
+        title = (
+            f"## {scale} portfolio ({SCALES[scale]:,} projects, "
+            f"{SCALES[scale] // 15:,} residents, {SCALES[scale] // 6:,} ventures)"
+        )
+        if where:
+            title += (
+                " on a PostgreSQL server (team mode): the same workers with `--db "
+                "postgresql://…`, a throwaway cluster on this machine"
+            )
+        lines += [title, "",
                   "| operation | ours | our RSS | peer / floor | peer | peer RSS | ours ÷ peer | target | verdict | notes |",
                   "| --- | ---: | ---: | --- | ---: | ---: | ---: | --- | --- | --- |"]  # fmt: skip
         for r in rows:
@@ -1400,6 +1463,9 @@ def main(argv: list[str] | None = None) -> int:
         "--data", default=str(HERE / "data"), help="where generated portfolios are cached"
     )
     p.add_argument("--quiet", action="store_true", help="print only the table")
+    p.add_argument("--server", action="store_true",
+                   help="also run the window's §9 rows on a PostgreSQL server (team mode) for the "
+                        "largest scale, beside the file's (needs Debian's postgresql package)")  # fmt: skip
     # Worker mode (internal).
     p.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     p.add_argument("--db", help=argparse.SUPPRESS)
@@ -1432,8 +1498,11 @@ def main(argv: list[str] | None = None) -> int:
         runner = Runner(repeat=a.repeat, data=Path(a.data), tmp=tmp, verbose=not a.quiet)
         out.parent.mkdir(parents=True, exist_ok=True)
         kept = _analysis(out)
+        largest = max(scales, key=lambda s: SCALES[s])
         for s in scales:
             results[s] = runner.scale(s)
+            if a.server and s == largest:
+                results[f"{s} server"] = runner.server(s, results[s])
             # Written after every scale, so a long run that stops later keeps what it measured.
             text = render(results, repeat=a.repeat, started=started,
                           elapsed=time.perf_counter() - t0)  # fmt: skip

@@ -17,7 +17,7 @@ def test_benchmark_runs_at_1k_and_writes_a_table(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     proc = subprocess.run(
         [sys.executable, str(RUN), "--scales", "1k", "--repeat", "1", "--out", str(out),
-         "--data", str(tmp_path / "data"), "--quiet"],
+         "--data", str(tmp_path / "data"), "--quiet", "--server"],
         capture_output=True, text=True, env=env, timeout=600,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr[-3000:]
@@ -35,6 +35,13 @@ def test_benchmark_runs_at_1k_and_writes_a_table(tmp_path):
     assert '"chart_from": "picture"' in smoke_rows[0], "the start-up target: the kept picture"
     first = [line for line in table if "first start" in line.split("|")[1]]
     assert first and '"chart_from": "live"' in first[0], "a first start draws the chart live"
+    # --server: the window's rows again on a PostgreSQL server, beside the file's.
+    server = text[text.index("on a PostgreSQL server"):]
+    for op in ("scroll", "sort", "search", "save one edit", "chart refresh"):
+        row = next(line for line in server.splitlines() if line.startswith(f"| {op}"))
+        cells = [c.strip() for c in row.split("|")[1:-1]]
+        assert cells[1].endswith("ms") or cells[1].endswith(" s"), f"server {op}: {cells[1]}"
+        assert cells[3] == "the file, same run" and cells[4] not in ("", "—"), cells
     assert (tmp_path / "data" / "portfolio-1k.sqlite3").stat().st_size > 0
     assert "written:" in proc.stdout
 
