@@ -262,3 +262,61 @@ def test_the_last_server_reopens_at_start_its_backup_or_the_welcome(qtbot, qapp,
     monkeypatch.setattr(shell, "run_welcome", lambda p: welcomed.append(True) and None)
     assert _start(qapp, monkeypatch, None) == (1, {})
     assert "no backup copy of " + db in errors[0] and welcomed
+
+
+def test_a_password_typed_at_start_serves_the_whole_session_and_is_never_saved(
+    qtbot, qapp, pg_cluster, server_url, demo_path, tmp_path, monkeypatch
+):
+    """The password typed when the server refused the login at start reopens that server
+    later in the session (after a file, from the recent list) without asking again; the
+    settings file never holds it."""
+    import shiboken6
+
+    from tracker.ui import app
+    from tracker.ui.main_window import MainWindow
+
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setattr(connect_dialog, "_session_passwords", {}, raising=False)
+    url = f"postgresql://postgres@127.0.0.1:{pg_cluster.port}/{_dbname(server_url)}"
+    Settings().add_recent_file(demo_path)
+    asked: list[str] = []
+
+    def person(dialog: connect_dialog.ConnectDialog) -> bool:
+        asked.append(dialog.error.text())
+        _type(qtbot, dialog.password, SUPERUSER_PASSWORD)
+        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    def shown() -> MainWindow:
+        return next(w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, MainWindow) and w.isVisible())  # fmt: skip
+
+    def recent(win, data: str):  # noqa: ANN001, ANN202
+        win.menuRecent.aboutToShow.emit()
+        return next(a for a in win.menuRecent.actions() if a.data() == data)
+
+    seen: dict = {}
+
+    def session() -> int:
+        win = shown()
+        seen["first"] = win.ctx.store.path is None
+        recent(win, str(demo_path)).trigger()  # a file in between
+        win = shown()
+        seen["file"] = win.ctx.store.path is not None
+        recent(win, url).trigger()  # the server again: no password asked
+        win = shown()
+        seen["again"] = win.ctx.store.path is None and _rows(win) == 34
+        win.skip_settings = True
+        win.close()
+        shiboken6.delete(win)
+        return 0
+
+    monkeypatch.setattr(connect_dialog, "run", person)
+    monkeypatch.setattr(qapp, "exec", session)
+    assert app.run_gui(db=url, demo=False, read_only=False, smoke=False) == 0
+    assert seen == {"first": True, "file": True, "again": True}
+    assert len(asked) == 1  # asked once, at start
+    settings = Settings()
+    settings.sync()
+    assert SUPERUSER_PASSWORD not in settings.path.read_text()

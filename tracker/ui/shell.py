@@ -88,8 +88,6 @@ class Shell(QObject):
         self.window = None
         self.store: Store | None = None
         self._help: QWidget | None = None
-        # Passwords typed in Connect to server…, by URL: this session only, never saved.
-        self._passwords: dict[str, str] = {}
         # queued: the dialog finishes its accept() before its window is replaced
         settings_dialog.relay.restartRequested.connect(
             self.rebuild, Qt.ConnectionType.QueuedConnection
@@ -236,8 +234,7 @@ class Shell(QObject):
             store, password = dialog.store, dialog.password_used
         finally:
             dialog.deleteLater()
-        if password:
-            self._passwords[store.url] = password
+        connect_dialog.remember_password(store.url, password)
         return self._switch_to(store)
 
     def open_server(self, url: str) -> bool:
@@ -248,13 +245,14 @@ class Shell(QObject):
         from tracker.store.opening import open_database, safe_target
         from tracker.store.postgres.session import LoginRefused, ServerUnavailable
         from tracker.ui import opening
+        from tracker.ui.dialogs import connect_dialog
 
         safe = safe_target(url)
         if self.store is not None and getattr(self.store, "url", None) == safe:
             return True
         title = self.tr("Cannot open the database")
         try:
-            new = open_database(url, password=self._passwords.get(safe))
+            new = open_database(url, password=connect_dialog.session_password(safe))
         except LoginRefused as exc:
             return self.ask_connect(url=safe, error=str(exc))
         except ServerUnavailable as exc:

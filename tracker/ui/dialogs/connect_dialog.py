@@ -32,6 +32,26 @@ from tracker.ui.widgets.editors import ERROR_STYLE
 
 DEFAULT_PORT = 5432
 
+#: Passwords typed in this dialog, by the URL without password: for this session only
+#: (a reopen from the recent list, the welcome screen or File › Open uses them), in
+#: memory, never written to the settings or a log.
+_session_passwords: dict[str, str] = {}
+
+
+def remember_password(url: str, password: str | None) -> None:
+    """Keep a password that connected to ``url`` for the rest of this session."""
+    from tracker.store.opening import safe_target
+
+    if password:
+        _session_passwords[safe_target(url)] = password
+
+
+def session_password(url: str) -> str | None:
+    """The password typed for ``url`` earlier in this session, or None (libpq's files)."""
+    from tracker.store.opening import safe_target
+
+    return _session_passwords.get(safe_target(url))
+
 
 def run(dialog: QDialog) -> bool:
     """Seam: show the dialog modally (tests drive it instead); True once connected."""
@@ -157,6 +177,7 @@ class ConnectDialog(QDialog):
             QGuiApplication.restoreOverrideCursor()
             self.connect_button.setEnabled(True)
         self.password_used = password
+        remember_password(self.store.url, password)
         self.password.clear()
         self.say("")
         super().accept()
