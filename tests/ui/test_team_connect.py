@@ -320,3 +320,66 @@ def test_a_password_typed_at_start_serves_the_whole_session_and_is_never_saved(
     settings = Settings()
     settings.sync()
     assert SUPERUSER_PASSWORD not in settings.path.read_text()
+
+
+def test_the_welcome_screen_connects_to_a_server(qtbot, qapp, pg_cluster, server_url,
+                                                 monkeypatch):  # fmt: skip
+    """First run: the welcome screen's Connect to a server… asks in Connect to server… and
+    the window opens on the server; its recent list and a URL typed in Open a file… reach
+    the server too."""
+    db = _dbname(server_url)
+    url = f"postgresql://postgres@127.0.0.1:{pg_cluster.port}/{db}"
+    monkeypatch.setattr(connect_dialog, "_session_passwords", {}, raising=False)
+
+    def person(dialog: connect_dialog.ConnectDialog) -> bool:
+        _type(qtbot, dialog.host, "127.0.0.1")
+        dialog.port.setValue(pg_cluster.port)
+        _type(qtbot, dialog.database, db)
+        _type(qtbot, dialog.user, "postgres")
+        _type(qtbot, dialog.password, SUPERUSER_PASSWORD)
+        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    def welcome(click):  # noqa: ANN001, ANN202
+        def run(prefs):  # noqa: ANN001, ANN202
+            dialog = welcome_dialog.WelcomeDialog(settings=prefs)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            click(dialog)
+            return dialog.choice if dialog.result() == QDialog.DialogCode.Accepted else None
+
+        return run
+
+    monkeypatch.setattr(connect_dialog, "run", person)
+    monkeypatch.setattr(shell, "run_welcome", welcome(
+        lambda d: qtbot.mouseClick(d.server_button, Qt.MouseButton.LeftButton)))  # fmt: skip
+    code, seen = _start(qapp, monkeypatch, None)
+    assert code == 0 and seen["rows"] == 34 and not seen["read_only"]
+    prefs = Settings()
+    assert prefs.recent_databases[0] == url  # kept without the password
+    assert SUPERUSER_PASSWORD not in prefs.path.read_text()
+    # The welcome again (the last server forgotten): the server in its recent list.
+    prefs.last_database = None
+    monkeypatch.setattr(connect_dialog, "run", lambda d: pytest.fail("asked for the password"))
+
+    picked: list[bool] = []
+
+    def pick_recent(d: welcome_dialog.WelcomeDialog) -> None:
+        picked.append(True)
+        assert d.recent.isVisible() and d.recent.count() == 1
+        item = d.recent.item(0)
+        assert db in item.text() and "127.0.0.1" in item.text()
+        d.recent.itemActivated.emit(item)
+
+    monkeypatch.setattr(shell, "run_welcome", welcome(pick_recent))
+    code, seen = _start(qapp, monkeypatch, None)
+    assert picked and code == 0 and seen["rows"] == 34  # the session's password, not asked again
+    # A URL typed as the name in Open a file….
+    prefs.last_database = None
+    asked: list[bool] = []
+    monkeypatch.setattr(welcome_dialog, "open_file_name",
+                        lambda *a: asked.append(a[4] if len(a) > 4 else False) or url)  # fmt: skip
+    monkeypatch.setattr(shell, "run_welcome", welcome(
+        lambda d: qtbot.mouseClick(d.open_button, Qt.MouseButton.LeftButton)))  # fmt: skip
+    code, seen = _start(qapp, monkeypatch, None)
+    assert asked == [True] and code == 0 and seen["rows"] == 34

@@ -95,8 +95,10 @@ def run_gui(*, db: str | None, demo: bool, read_only: bool, smoke: bool) -> int:
         if smoke:
             print(f"tracker: {exc}", file=sys.stderr)
             return 1
-        if choice is None and db and is_server(db):  # the team's server: a backup copy?
-            opened = opening.server_fallback(db, exc, backup_dir=prefs.backup_dir, title=title)
+        server = choice.url if choice is not None and choice.action == "server" else db
+        if server and is_server(server):  # the team's server: a password, or a backup copy?
+            opened = opening.server_fallback(server, exc, backup_dir=prefs.backup_dir,
+                                             title=title)  # fmt: skip
             if opened is None and from_last:  # the last server is gone: never locked out
                 opened = _welcome_instead(prefs, read_only=read_only, title=title)
             if opened is None:

@@ -69,6 +69,14 @@ def open_choice(choice: WelcomeChoice, *, read_only: bool = False) -> Store:
     from tracker.store import Store
     from tracker.ui.opening import open_store
 
+    if choice.action == "server":  # the team's server (Connect to server… opened it already)
+        if choice.store is not None:
+            return choice.store
+        from tracker.store.opening import open_database
+        from tracker.ui.dialogs import connect_dialog
+
+        return open_database(choice.url, read_only=read_only,
+                             password=connect_dialog.session_password(choice.url))  # fmt: skip
     if choice.action == "demo":
         return open_store(db=None, demo=True, read_only=read_only)
     if choice.action == "new":
@@ -167,6 +175,10 @@ class Shell(QObject):
         """Open or create another database and show it in place of the current one."""
         from tracker.store import CorruptDatabase, StoreError
 
+        if choice.action == "server":
+            if choice.store is not None:
+                return self._switch_to(choice.store)
+            return self.open_server(choice.url)
         if (
             self.store is not None
             and self.store.path is not None

@@ -716,7 +716,7 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>ChartPane</name>
         <message>
             <source>&amp;Chart:</source>
-            <extracomment>Changes of many rows: the chart is built and drawn in the background, shown as a picture. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: kind, chart, filter, selected id, currency, as-of. Whether the live figure is what is shown (False while a picture drawn in the background after an import stands in for it: printing builds the figure then). The background draw under way after an import or a round, if any. Counts the writes that concern the chart: a background picture of older data is dropped.</extracomment>
+            <extracomment>Changes of many rows: the chart is built and drawn in the background, shown as a picture. Number of figures built so far (tests and benchmarks count redraws). Text of the last failure to build a chart, None after a good draw. What the shown figure was built from: kind, chart, filter, selected id, currency, as-of. The background draw under way after an import or a round, if any. Counts the writes that concern the chart: a background picture of older data is dropped.</extracomment>
             <translation>&amp;Диаграмма:</translation>
         </message>
         <message>
@@ -1075,6 +1075,7 @@ The current file is backed up first, so this can be taken back by restoring that
         <name>ConnectDialog</name>
         <message>
             <source>Connect to server</source>
+            <extracomment>Passwords typed in this dialog, by the URL without password: for this session only (a reopen from the recent list, the welcome screen or File › Open uses them), in memory, never written to the settings or a log.</extracomment>
             <translation>Подключение к серверу</translation>
         </message>
         <message>
@@ -3478,6 +3479,14 @@ Remove them? A backup of the file as it is is made first; the records are kept.<
         <message>
             <source>A database file you or a colleague already have</source>
             <translation>Файл базы данных, который уже есть у вас или коллеги</translation>
+        </message>
+        <message>
+            <source>Connect to a server…</source>
+            <translation>Подключиться к серверу…</translation>
+        </message>
+        <message>
+            <source>The team's portfolio on a PostgreSQL server</source>
+            <translation>Портфель команды на сервере PostgreSQL</translation>
         </message>
         <message>
             <source>Recent files:</source>

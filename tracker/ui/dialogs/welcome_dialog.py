@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -80,10 +81,13 @@ def save_file_name(parent: QWidget | None, title: str, start: str, filters: str)
 @dataclass(frozen=True)
 class WelcomeChoice:
     """What the user picked: "demo" (create it if missing), "new" (create an
-    empty database at path) or "open" (an existing file)."""
+    empty database at path), "open" (an existing file) or "server" (the team's
+    server at ``url``, without password; ``store`` when Connect to server… opened it)."""
 
     action: str
     path: Path
+    url: str = ""
+    store: Any = None
 
 
 class WelcomeDialog(QDialog):
@@ -132,15 +136,26 @@ class WelcomeDialog(QDialog):
             self.tr("A database file you or a colleague already have"),
             objectName="openFile",
         )
+        self.server_button = QCommandLinkButton(
+            self.tr("Connect to a server…"),
+            self.tr("The team's portfolio on a PostgreSQL server"),
+            objectName="connectServer",
+        )
         self.demo_button.clicked.connect(self.choose_demo)
         self.new_button.clicked.connect(self.choose_new)
         self.open_button.clicked.connect(self.choose_open)
+        self.server_button.clicked.connect(self.choose_server)
 
         self.recent = QListWidget(objectName="recentFiles")
         self.recent_label = QLabel(self.tr("Recent files:"))
         self.recent_label.setBuddy(self.recent)
-        for p in self.settings.recent_files:
-            item = QListWidgetItem(f"{p.name}  —  {p.parent}")
+        from tracker.store.opening import display_name
+
+        for p in self.settings.recent_databases:
+            if isinstance(p, str):  # a team server (its URL, no password)
+                item = QListWidgetItem(display_name(p))
+            else:
+                item = QListWidgetItem(f"{p.name}  —  {p.parent}")
             item.setData(Qt.ItemDataRole.UserRole, str(p))
             item.setToolTip(str(p))
             self.recent.addItem(item)
@@ -158,6 +173,7 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.demo_button)
         layout.addWidget(self.new_button)
         layout.addWidget(self.open_button)
+        layout.addWidget(self.server_button)
         layout.addWidget(self.recent_label)
         layout.addWidget(self.recent)
         layout.addWidget(buttons)
@@ -187,9 +203,35 @@ class WelcomeDialog(QDialog):
         start = str(
             self.settings.recent_files[0].parent if self.settings.recent_files else paths.data_dir()
         )
-        name = open_file_name(self, self.tr("Open database"), start, self._filters())
+        # A file, or a connection URL typed as its name (the team's server).
+        name = open_file_name(self, self.tr("Open database"), start, self._filters(), True)
         if name:
-            self._done("open", Path(name))
+            self._open_name(name)
+
+    def choose_server(self) -> None:
+        """Connect to server…: connected before the dialog closes (its password, if one
+        was typed, kept for this session only)."""
+        from tracker.ui.dialogs import connect_dialog
+
+        url = next((u for u in self.settings.recent_databases if isinstance(u, str)), "")
+        dialog = connect_dialog.ConnectDialog(self, url=url)
+        try:
+            if not connect_dialog.run(dialog) or dialog.store is None:
+                return
+            store = dialog.store
+        finally:
+            dialog.deleteLater()
+        self.choice = WelcomeChoice("server", Path(), url=store.url, store=store)
+        self.accept()
+
+    def _open_name(self, name: str) -> None:
+        from tracker.store.opening import is_server
+
+        if is_server(name):
+            self.choice = WelcomeChoice("server", Path(), url=name)
+            self.accept()
+            return
+        self._done("open", Path(name))
 
     def _open_recent(self, item: QListWidgetItem) -> None:
-        self._done("open", Path(item.data(Qt.ItemDataRole.UserRole)))
+        self._open_name(item.data(Qt.ItemDataRole.UserRole))
