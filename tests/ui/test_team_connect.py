@@ -256,6 +256,9 @@ def test_the_last_server_reopens_at_start_its_backup_or_the_welcome(qtbot, qapp,
     assert code == 0 and seen["rows"] == 34 and seen["read_only"]
     assert prefs.last_database == gone  # the copy stood in for the server: still the last
     made.unlink()
+    for folder in opening.server_backup_folders(prefs.backup_dir):  # the daily copies too
+        for p in folder.glob(f"{db}-*.sqlite3"):
+            p.unlink()
     errors: list[str] = []
     welcomed: list[bool] = []
     monkeypatch.setattr(opening, "error_box", lambda title, text: errors.append(text))
@@ -383,3 +386,46 @@ def test_the_welcome_screen_connects_to_a_server(qtbot, qapp, pg_cluster, server
         lambda d: qtbot.mouseClick(d.open_button, Qt.MouseButton.LeftButton)))  # fmt: skip
     code, seen = _start(qapp, monkeypatch, None)
     assert asked == [True] and code == 0 and seen["rows"] == 34
+
+
+def test_a_server_is_copied_once_a_day_off_the_window_thread(qtbot, host, prefs, server_url,
+                                                             tmp_path, monkeypatch):  # fmt: skip
+    """A window on a server makes the day's SQLite copy in the background (none when the
+    folder holds one younger than a day), where the read-only offer for an unreachable
+    server finds it; closing the window does not wait for a copy under way."""
+    import datetime as dt
+    import time
+
+    from tracker.store import backups
+
+    db = _dbname(server_url)
+    folder = tmp_path / "bk"
+    prefs.backup_dir = str(folder)
+    assert host.open_server(server_url)
+    op = host.window.server_backup
+    assert op is not None
+    qtbot.waitUntil(lambda: op.delivered, timeout=60_000)
+    made = backups.list_backups(folder, db)
+    assert [b.reason for b in made] == ["open"]
+    with Store.open(made[0].path, read_only=True, backup=False) as copy:
+        assert copy.count("projects") == 34
+    # The same day: no second copy.
+    assert host.rebuild() and host.window.server_backup is None
+    # A day later (the copy's stamp set back two days): the next open copies again.
+    old = made[0].taken_at - dt.timedelta(days=2)
+    made[0].path.rename(folder / f"{db}-{old:%Y%m%dT%H%M%S%f}Z-open.sqlite3")
+    assert host.rebuild() and host.window.server_backup is not None
+    # Closing at once does not wait for the copy, and leaves no half-written file.
+    op = host.window.server_backup
+    host.window.skip_settings = True
+    started = time.monotonic()
+    host.window.close()
+    assert time.monotonic() - started < 10 and op.done()
+    assert not [p for p in folder.iterdir() if p.name.endswith(".part")]
+    # The unreachable server's offer finds the newest copy.
+    gone = f"postgresql://postgres@127.0.0.1:{_free_port()}/{db}"
+    monkeypatch.setattr(opening, "ask_open_backup", lambda *a: True)
+    store = opening.offer_server_backup(gone, OSError("gone"),
+                                        folders=opening.server_backup_folders(prefs.backup_dir))  # fmt: skip
+    assert store is not None and store.read_only
+    store.close(backup=False)

@@ -136,6 +136,11 @@ class Shell(QObject):
             elif getattr(store, "url", ""):
                 self.prefs.add_recent_file(store.url)  # the URL without any password
                 self.prefs.last_database = store.url
+        if on_server:  # the day's copy of the server, off the window's thread
+            from tracker.ui import server_backups
+
+            win.server_backup = server_backups.start_daily(win, store,
+                                                           keep=self.prefs.keep_backups)  # fmt: skip
         return win
 
     def _store_replaced(self, store: Store) -> None:

@@ -3567,6 +3567,18 @@ Open the newest backup copy of {db}, of {when} ({name}), read-only? It shows the
             <source>The backup could not be opened: {error}</source>
             <translation>Не удалось открыть резервную копию: {error}</translation>
         </message>
+        <message>
+            <source>Making the daily backup copy of {db} in {folder}…</source>
+            <translation>Создаётся ежедневная резервная копия {db} в {folder}…</translation>
+        </message>
+        <message>
+            <source>Daily backup copy of {db} made: {path}</source>
+            <translation>Ежедневная резервная копия {db} создана: {path}</translation>
+        </message>
+        <message>
+            <source>The daily backup copy of {db} could not be made: {error}</source>
+            <translation>Не удалось создать ежедневную резервную копию {db}: {error}</translation>
+        </message>
     </context>
     <context>
         <name>codelists</name>

@@ -3551,6 +3551,18 @@ Open the newest backup copy of {db}, of {when} ({name}), read-only? It shows the
             <source>The backup could not be opened: {error}</source>
             <translation>无法打开备份：{error}</translation>
         </message>
+        <message>
+            <source>Making the daily backup copy of {db} in {folder}…</source>
+            <translation>正在 {folder} 中创建 {db} 的每日备份副本…</translation>
+        </message>
+        <message>
+            <source>Daily backup copy of {db} made: {path}</source>
+            <translation>{db} 的每日备份副本已创建：{path}</translation>
+        </message>
+        <message>
+            <source>The daily backup copy of {db} could not be made: {error}</source>
+            <translation>无法创建 {db} 的每日备份副本：{error}</translation>
+        </message>
     </context>
     <context>
         <name>codelists</name>
