@@ -36,7 +36,7 @@ def test_benchmark_runs_at_1k_and_writes_a_table(tmp_path):
     first = [line for line in table if "first start" in line.split("|")[1]]
     assert first and '"chart_from": "live"' in first[0], "a first start draws the chart live"
     # --server: the window's rows again on a PostgreSQL server, beside the file's.
-    server = text[text.index("on a PostgreSQL server"):]
+    server = text[text.index("on a PostgreSQL server") :]
     for op in ("scroll", "sort", "search", "save one edit", "chart refresh"):
         row = next(line for line in server.splitlines() if line.startswith(f"| {op}"))
         cells = [c.strip() for c in row.split("|")[1:-1]]
