@@ -302,3 +302,34 @@ def test_copy_server_to_server_and_file_to_file(capsys, pg_demo_url, pg_url, dem
     assert code == 0 and _dump(demo_path) == _dump(tmp_path / "copy.sqlite3")
     code, _, err = main(capsys, "copy", "--from", demo_path, "--to", demo_path)
     assert code == 1 and "same file" in err
+
+
+def test_a_server_backup_reports_its_rows_and_a_cancel_leaves_no_file(pg_demo, tmp_path,
+                                                                      monkeypatch):  # fmt: skip
+    """The server's copy tells how far it is (rows of all rows) as it goes, and a cancel
+    coming in mid-copy stops it there: no copy, no hidden part file, the folder as it was."""
+    from tracker.services.progress import Cancelled, Progress
+    from tracker.store.postgres import transfer
+
+    monkeypatch.setattr(transfer, "PROGRESS_ROWS", 10)
+    total = sum(pg_demo.count(t) for t in transfer.schema.TABLES if t != "meta")
+    seen: list[tuple[int, int]] = []
+    made = pg_demo.make_backup(tmp_path / "ok", progress=lambda d, n: seen.append((d, n)))
+    assert made.exists() and seen[0] == (10, total) and seen[-1] == (total, total)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    with Store.open(made, read_only=True, backup=False) as copy:
+        assert copy.count("projects") == pg_demo.count("projects")
+
+    folder = tmp_path / "cancelled"
+    progress = Progress(cancellable=True)
+    calls: list[int] = []
+
+    def cancel_midway(done: int, total: int) -> None:
+        calls.append(done)
+        if len(calls) == 3:
+            progress.cancel()
+        progress(done, total)
+
+    with pytest.raises(Cancelled):
+        pg_demo.make_backup(folder, progress=cancel_midway)
+    assert calls == [10, 20, 30] and list(folder.iterdir()) == []

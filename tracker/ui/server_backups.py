@@ -57,8 +57,8 @@ def start_daily(win: Any, store: Any, *, keep: int) -> operations.QueryOp | None
     tr = QCoreApplication.translate
     status = win.statusBar()
 
-    def work(worker: Any, _progress: Any) -> Path:
-        made = worker.make_backup(folder, reason=REASON)
+    def work(worker: Any, progress: Any) -> Path:
+        made = worker.make_backup(folder, reason=REASON, progress=progress)
         _rotate(Path(folder), dbname, keep)
         return made
 
@@ -72,5 +72,5 @@ def start_daily(win: Any, store: Any, *, keep: int) -> operations.QueryOp | None
 
     status.showMessage(tr("app", "Making the daily backup copy of {db} in {folder}…").format(
         db=dbname, folder=folder), 10_000)  # fmt: skip
-    op = operations.QueryOp(win, store, work, title="server-backup")
+    op = operations.QueryOp(win, store, work, title="server-backup", long=True)
     return op.success(done).failure(failed).on_cancelled(lambda: None).run_in_background()

@@ -1205,7 +1205,7 @@ class PgStore(ServerAggregates):
 
     def backup_to(self, target: str | Path, progress: Any = None) -> Path:
         """A consistent SQLite copy of the whole portfolio (one snapshot transaction)."""
-        return server_to_file(self, Path(target))
+        return server_to_file(self, Path(target), progress)
 
     def make_backup(self, folder: str | Path | None = None, *, reason: str = "manual",
                     keep: int | None = None, progress: Any = None) -> Path:  # fmt: skip
@@ -1221,7 +1221,7 @@ class PgStore(ServerAggregates):
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        return self.backup_to(folder / f"{self.dbname}-{stamp}-{reason}.sqlite3")
+        return self.backup_to(folder / f"{self.dbname}-{stamp}-{reason}.sqlite3", progress)
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[PgStore]:

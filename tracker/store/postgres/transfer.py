@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,13 +62,20 @@ class CopyReport:
         return out
 
 
-def server_to_file(src: AnyStore, target: Path) -> Path:
+#: ``progress(rows_done, rows)``, called every :data:`PROGRESS_ROWS` rows; it may raise (a
+#: cancel): the copy then stops and leaves nothing behind.
+ProgressFn = Callable[[int, int], None]
+#: Rows copied between two progress calls.
+PROGRESS_ROWS = 5000
+
+
+def server_to_file(src: AnyStore, target: Path, progress: ProgressFn | None = None) -> Path:
     """The server portfolio as a new SQLite file (a backup), from one snapshot."""
-    _to_file(src, target)
+    _to_file(src, target, progress)
     return target
 
 
-def _to_file(src: AnyStore, target: Path) -> CopyReport:
+def _to_file(src: AnyStore, target: Path, progress: ProgressFn | None = None) -> CopyReport:
     if target.exists() and target.is_dir():
         raise StoreError(f"{target} is a folder; give the name of a new database file.")
     if target.exists() and target.stat().st_size:
@@ -85,7 +92,7 @@ def _to_file(src: AnyStore, target: Path) -> CopyReport:
         try:
             # A new file: its indexes and search triggers are rebuilt once after the load.
             with dst.bulk_loading([t for t in schema.TABLES if t != "meta"]):
-                report = _load(src, dst, target=str(target))
+                report = _load(src, dst, target=str(target), progress=progress)
         finally:
             dst.close(backup=False)
         os.replace(part, target)
@@ -96,7 +103,8 @@ def _to_file(src: AnyStore, target: Path) -> CopyReport:
     return report
 
 
-def _load(src: AnyStore, dst: AnyStore, *, target: str) -> CopyReport:
+def _load(src: AnyStore, dst: AnyStore, *, target: str,
+          progress: ProgressFn | None = None) -> CopyReport:  # fmt: skip
     held = {t: dst.count(t) for t in RECORD_TABLES}
     if any(held.values()):
         what = ", ".join(f"{n} {t}" for t, n in held.items() if n)
@@ -115,14 +123,35 @@ def _load(src: AnyStore, dst: AnyStore, *, target: str) -> CopyReport:
         meta = [r for r in src.rows("meta", order="key") if r["key"] not in _OWN_META]
         for r in meta:
             dst.set_meta(r["key"], r["value"])
-        for table in schema.TABLES:
-            if table == "meta":
-                continue
+        tables = [t for t in schema.TABLES if t != "meta"]
+        tally = _Tally(progress, sum(src.count(t) for t in tables) if progress else 0)
+        for table in tables:
             cols = [c for c in src._columns(table) if c not in _generated(table)]
-            rows = _rows(src, table)
-            dst.insert_many(table, rows, columns=cols)
+            dst.insert_many(table, tally.rows(_rows(src, table)), columns=cols)
+        tally.end()
         report = _verify(src, dst, target=target)
     return report
+
+
+class _Tally:
+    """Rows copied so far, told to ``progress`` every PROGRESS_ROWS rows."""
+
+    def __init__(self, progress: ProgressFn | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+
+    def rows(self, rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        if self.progress is None:
+            yield from rows
+            return
+        for row in rows:
+            self.done += 1
+            if self.done % PROGRESS_ROWS == 0:
+                self.progress(self.done, self.total)
+            yield row
+
+    def end(self) -> None:
+        if self.progress is not None:
+            self.progress(self.done, self.done)
 
 
 def _rows(src: AnyStore, table: str) -> Iterator[dict[str, Any]]:
