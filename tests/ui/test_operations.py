@@ -208,3 +208,30 @@ def test_background_work_leaves_the_window_thread_its_turns(ctx, qtbot):
     assert seen == {"gc": False, "switch": operations.SHARED_SWITCH_INTERVAL}
     assert gc.isenabled() and sys.getswitchinterval() == interval
     assert gc.get_freeze_count() >= frozen + 1000
+
+
+def test_the_windows_own_reads_run_one_at_a_time_and_long_ones_beside_them(ctx, qtbot):
+    """After a bulk change the chart, the footer's sums and the attention list all start:
+    one after the other, so the window's thread waits on one thread for the interpreter's
+    lock, not three. A long read (a backup, a check) does not hold them up."""
+    gate = threading.Event()
+    started: list[str] = []
+
+    def held(name):  # noqa: ANN001, ANN202
+        def work(store, progress):  # noqa: ANN001
+            started.append(name)
+            gate.wait(5)
+            return name
+
+        return work
+
+    long_op = QueryOp(None, ctx.store, held("long"), long=True).run_in_background()
+    first = QueryOp(None, ctx.store, held("chart")).run_in_background()
+    qtbot.waitUntil(lambda: sorted(started) == ["chart", "long"], timeout=5000)
+    second = QueryOp(None, ctx.store, held("totals")).run_in_background()
+    third = QueryOp(None, None, lambda progress: started.append("no store")).run_in_background()
+    qtbot.wait(300)
+    assert sorted(started) == ["chart", "long"]  # the short ones wait for the first
+    gate.set()
+    qtbot.waitUntil(lambda: all(op.done() for op in (long_op, first, second, third)), timeout=5000)
+    assert sorted(started[2:]) == ["no store", "totals"]

@@ -91,7 +91,7 @@ def run_briefs(parent: QWidget | None, ctx: AppContext, work: Callable[[Any, Pro
                done: Callable[[T], Any]) -> QueryOp[T]:  # fmt: skip
     """Brief pages made on a worker, shown on the window's progress panel with Cancel."""
     op: QueryOp[T] = QueryOp(parent, ctx.store, work,
-                             title=QCoreApplication.translate("Brief", "Project briefs"))  # fmt: skip
+                             title=QCoreApplication.translate("Brief", "Project briefs"), long=True)  # fmt: skip
     op.success(done)
     panel = getattr(parent.window(), "progress_panel", None) if parent is not None else None
     return op.with_progress(panel, cancellable=True).run_in_background()

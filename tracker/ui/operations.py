@@ -58,8 +58,15 @@ T = TypeVar("T")
 
 #: Background writes run one at a time.
 _WRITE_LANE = threading.Lock()
-#: Background reads at once (more would only queue for the two cores and the GIL).
-_READ_SLOTS = threading.BoundedSemaphore(3)
+#: The window's own short reads (charts, the footer's sums, the attention list), one at a
+#: time: after a bulk change they all start at once, and each thread wanting the
+#: interpreter's lock delays the window's thread at its every turn (three at once held
+#: it 120-210 ms after a 100k-row import; one after the other, 50-65 ms).
+_REFRESH_LANE = threading.Lock()
+#: Long reads (``QueryOp(..., long=True)``: what the user asked for, the table's whole
+#: order, the integrity check), two at once, beside the short ones: a minute's backup
+#: does not hold up the chart of the next filter.
+_READ_SLOTS = threading.BoundedSemaphore(2)
 _running: set[_Op[Any]] = set()
 _running_lock = threading.Lock()
 #: Idle read-only connections kept per open file (by the window's store and its path): the next
@@ -214,8 +221,9 @@ class _Op(Generic[T]):
     writes = False
 
     def __init__(self, parent: QObject | None, store: Store | None,
-                 op: Callable[..., T], *, title: str = "") -> None:  # fmt: skip
+                 op: Callable[..., T], *, title: str = "", long: bool = False) -> None:  # fmt: skip
         self.parent = parent
+        self.long = long
         self.store = store
         self.title = title
         self._op = op
@@ -308,7 +316,7 @@ class _Op(Generic[T]):
         _close(worker)
 
     def _work(self, relay: _Relay) -> None:
-        lane: Any = _WRITE_LANE if self.writes else _READ_SLOTS
+        lane: Any = _WRITE_LANE if self.writes else _READ_SLOTS if self.long else _REFRESH_LANE
         worker: Store | None = None
         result: Any = None
         error: BaseException | None = None
@@ -380,10 +388,12 @@ def _spent(*_args: Any) -> Any:
 
 
 class QueryOp(_Op[T]):
-    """A long read on a read-only connection of its own; always cancellable (it only reads).
+    """A read on a read-only connection of its own; always cancellable (it only reads).
 
     ``op(store, progress)``; with ``store=None`` the op gets only ``progress`` (work that
-    needs no database, e.g. loading a library).
+    needs no database, e.g. loading a library). The window's own short reads take one
+    lane, one at a time; ``long=True`` for work that may take seconds (what the user
+    asked for, a whole table's order, a check): it runs beside them.
     """
 
 

@@ -210,7 +210,7 @@ class BackupsDialog(QDialog):
             return maintenance.backup(store, to=folder, progress=progress)
 
         self.last_backup = None
-        op = QueryOp(self, self.ctx.store, work, title=self.tr("Backup"))
+        op = QueryOp(self, self.ctx.store, work, title=self.tr("Backup"), long=True)
         op.success(self._backed_up).failure(self._backup_failed).on_cancelled(self._stopped)
         self.op = op.with_progress(self.progress).run_in_background()
         self._set_busy()

@@ -251,7 +251,7 @@ class CompareDialog(QDialog):
             return compare_with_snapshot(store, snap, currency=currency, as_of=as_of,
                                          progress=progress)  # fmt: skip
 
-        op = QueryOp(self, self.ctx.store, work, title=self.tr("Compare"))
+        op = QueryOp(self, self.ctx.store, work, title=self.tr("Compare"), long=True)
         op.success(self._compared).failure(self._failed)
         op.on_cancelled(lambda: self._error(self.tr("cancelled")))
         self.op = op.with_progress(self.progress_panel, cancellable=True).run_in_background()

@@ -205,7 +205,7 @@ class ImportDialog(QDialog):
 
         self.plan = None
         self._preview_job = None  # the preview of the file checked before
-        op = QueryOp(self, self.ctx.store, check, title=self.tr("Import"))
+        op = QueryOp(self, self.ctx.store, check, title=self.tr("Import"), long=True)
         op.success(self._show_plan).with_progress(self.progress)
         self.op = op.superseding(("import-check", id(self))).run_in_background()
         self._update_state()

@@ -48,7 +48,7 @@ class IntegrityCheck(QObject):
         self.op: QueryOp[tuple[list[str], list[Any]]] | None = None
 
     def start(self) -> None:
-        self.op = QueryOp(self, self.store, _check, title=self.tr("Integrity check"))
+        self.op = QueryOp(self, self.store, _check, title=self.tr("Integrity check"), long=True)
         self.op.success(self._checked).failure(self._failed).with_progress(self.panel)
         self.op.run_in_background()
 

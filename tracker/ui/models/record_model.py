@@ -210,7 +210,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def _background(self, work: Callable[..., Any], on_done: Callable[[Job], None]) -> Job:
         """The whole-order read as a QueryOp of the window's operations runner."""
-        op: QueryOp[Any] = QueryOp(self, self.store, work, title="order")
+        op: QueryOp[Any] = QueryOp(self, self.store, work, title="order", long=True)
         op.success(lambda _r: on_done(op)).failure(lambda _e: on_done(op))
         return op.run_in_background()
 
