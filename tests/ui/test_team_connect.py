@@ -325,6 +325,85 @@ def test_a_password_typed_at_start_serves_the_whole_session_and_is_never_saved(
     assert SUPERUSER_PASSWORD not in settings.path.read_text()
 
 
+def test_a_password_in_the_url_serves_the_whole_session_and_is_never_saved(
+    qtbot, qapp, pg_cluster, server_url, demo_path, tmp_path, monkeypatch
+):
+    """`tracker gui --db postgresql://user:password@…`: the recent list keeps the URL
+    without the password, and reopening the server from it later in the session (after a
+    file) uses the password the URL carried instead of asking; nothing saved holds it."""
+    from urllib.parse import quote
+
+    import shiboken6
+
+    from tracker.ui import app
+    from tracker.ui.main_window import MainWindow
+
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setattr(connect_dialog, "_session_passwords", {}, raising=False)
+    plain = f"postgresql://postgres@127.0.0.1:{pg_cluster.port}/{_dbname(server_url)}"
+    secret = plain.replace("postgres@", f"postgres:{quote(SUPERUSER_PASSWORD, safe='')}@", 1)
+    Settings().add_recent_file(demo_path)
+    asked: list[str] = []
+
+    def person(dialog: connect_dialog.ConnectDialog) -> bool:
+        asked.append(dialog.error.text())
+        return False
+
+    def shown() -> MainWindow:
+        return next(w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, MainWindow) and w.isVisible())  # fmt: skip
+
+    def recent(win, data: str):  # noqa: ANN001, ANN202
+        win.menuRecent.aboutToShow.emit()
+        return next(a for a in win.menuRecent.actions() if a.data() == data)
+
+    seen: dict = {}
+
+    def session() -> int:
+        win = shown()
+        seen["first"] = win.ctx.store.url == plain
+        recent(win, str(demo_path)).trigger()  # a file in between
+        win = shown()
+        seen["file"] = win.ctx.store.path is not None
+        recent(win, plain).trigger()  # the server again, from the URL kept without password
+        win = shown()
+        seen["again"] = win.ctx.store.path is None and _rows(win) == 34
+        win.skip_settings = True
+        win.close()
+        shiboken6.delete(win)
+        return 0
+
+    monkeypatch.setattr(connect_dialog, "run", person)
+    monkeypatch.setattr(qapp, "exec", session)
+    assert app.run_gui(db=secret, demo=False, read_only=False, smoke=False) == 0
+    assert seen == {"first": True, "file": True, "again": True}
+    assert asked == []  # never asked
+    settings = Settings()
+    settings.sync()
+    text = settings.path.read_text()
+    assert plain in text and SUPERUSER_PASSWORD not in text
+
+
+@pytest.mark.parametrize(
+    ("url", "password"),
+    [
+        ("postgresql://ann:s%40fe%3Aw0rd@db.example:5432/tracker", "s@fe:w0rd"),
+        ("postgresql://ann@db.example/tracker?password=p%26q&sslmode=require", "p&q"),
+        ("postgresql://ann:@db.example/tracker", None),
+        ("postgresql://ann@db.example/tracker", None),
+        ("postgresql:///tracker?host=/run/postgresql", None),
+    ],
+)
+def test_the_password_a_url_carries_is_read_as_libpq_reads_it(url, password):
+    from tracker.store.opening import safe_target, url_password
+
+    assert url_password(url) == password
+    assert url_password("/home/ann/portfolio.sqlite3") is None
+    if password:
+        assert password not in safe_target(url)
+
+
 def test_the_welcome_screen_connects_to_a_server(qtbot, qapp, pg_cluster, server_url,
                                                  monkeypatch):  # fmt: skip
     """First run: the welcome screen's Connect to a server… asks in Connect to server… and

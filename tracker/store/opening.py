@@ -41,6 +41,15 @@ def safe_target(target: str | os.PathLike[str]) -> str:
     return str(target)
 
 
+def url_password(target: str | os.PathLike[str]) -> str | None:
+    """The password a server URL carries in itself; None for a file or a URL without one."""
+    if is_server(target):
+        from tracker.store.postgres.urls import password_in
+
+        return password_in(str(target))
+    return None
+
+
 def open_database(target: str | os.PathLike[str], *, read_only: bool = False,
                   create: bool = False, backup: bool = True, password: str | None = None,
                   **kwargs: Any) -> Any:  # fmt: skip

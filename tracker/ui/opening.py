@@ -153,10 +153,12 @@ def upgrade_notice(path: Path, *, read_only: bool = False) -> QWidget | None:
 def open_store(*, db: str | None, demo: bool, read_only: bool, backup: bool = True) -> Store:
     """The database the command line asks for; the demo and the user's file are created on first use."""
     from tracker.store import Store
-    from tracker.store.opening import is_server, open_database
+    from tracker.store.opening import is_server
 
     if db and is_server(db):  # a team server (postgresql://…): the server keeps the copies
-        return open_database(db, read_only=read_only)
+        from tracker.ui.dialogs import connect_dialog
+
+        return connect_dialog.open_server(db, read_only=read_only)
     if db:
         return Store.open(Path(db), read_only=read_only, backup=backup)
     if demo:

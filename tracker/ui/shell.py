@@ -72,11 +72,9 @@ def open_choice(choice: WelcomeChoice, *, read_only: bool = False) -> Store:
     if choice.action == "server":  # the team's server (Connect to server… opened it already)
         if choice.store is not None:
             return choice.store
-        from tracker.store.opening import open_database
         from tracker.ui.dialogs import connect_dialog
 
-        return open_database(choice.url, read_only=read_only,
-                             password=connect_dialog.session_password(choice.url))  # fmt: skip
+        return connect_dialog.open_server(choice.url, read_only=read_only)
     if choice.action == "demo":
         return open_store(db=None, demo=True, read_only=read_only)
     if choice.action == "new":
@@ -259,7 +257,7 @@ class Shell(QObject):
         session, else libpq's files; a refused login asks in Connect to server…; a server
         that cannot be reached offers the newest backup copy read-only."""
         from tracker.store import StoreError
-        from tracker.store.opening import open_database, safe_target
+        from tracker.store.opening import safe_target
         from tracker.store.postgres.session import LoginRefused, ServerUnavailable
         from tracker.ui import opening
         from tracker.ui.dialogs import connect_dialog
@@ -269,7 +267,7 @@ class Shell(QObject):
             return True
         title = self.tr("Cannot open the database")
         try:
-            new = open_database(url, password=connect_dialog.session_password(safe))
+            new = connect_dialog.open_server(url)
         except LoginRefused as exc:
             return self.ask_connect(url=safe, error=str(exc))
         except ServerUnavailable as exc:

@@ -9,7 +9,7 @@ settings or a log: :func:`redact` is what may be shown or stored.
 from __future__ import annotations
 
 import os
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 SCHEMES = ("postgresql://", "postgres://")
 DEFAULT_CONNECT_TIMEOUT = 10
@@ -37,6 +37,18 @@ def redact(url: str) -> str:
         safe="/:",
     )
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def password_in(url: str) -> str | None:
+    """The password the URL itself carries (``user:password@`` or ``?password=``), if any."""
+    parts = urlsplit(url)
+    userinfo = parts.netloc.rsplit("@", 1)[0] if "@" in parts.netloc else ""
+    if ":" in userinfo:
+        return unquote(userinfo.split(":", 1)[1]) or None
+    for k, v in parse_qsl(parts.query, keep_blank_values=True):
+        if k.lower() == "password":
+            return v or None
+    return None
 
 
 def conninfo(url: str, *, password: str | None = None) -> dict[str, object]:

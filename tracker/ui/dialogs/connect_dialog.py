@@ -53,6 +53,19 @@ def session_password(url: str) -> str | None:
     return _session_passwords.get(safe_target(url))
 
 
+def open_server(url: str, *, read_only: bool = False) -> Any:
+    """The store of a server ``url`` (the recent list, File › Open, the welcome screen, the
+    command line): with the password the URL carries, else the one typed earlier in this
+    session, else libpq's files. A password the URL carries is then kept for the session
+    like a typed one, so the recent list (which holds the URL without it) reopens it."""
+    from tracker.store.opening import open_database, url_password
+
+    own = url_password(url)
+    store = open_database(url, read_only=read_only, password=own or session_password(url))
+    remember_password(url, own)
+    return store
+
+
 def run(dialog: QDialog) -> bool:
     """Seam: show the dialog modally (tests drive it instead); True once connected."""
     return bool(dialog.exec())
