@@ -58,6 +58,20 @@ def _rows(win) -> int:
     return win.pages["projects"].table.model.rowCount()
 
 
+def _shown():  # noqa: ANN202
+    """The main window on the screen (the shell builds a new one per database)."""
+    from tracker.ui.main_window import MainWindow
+
+    return next(w for w in QApplication.topLevelWidgets()
+                if isinstance(w, MainWindow) and w.isVisible())  # fmt: skip
+
+
+def _recent(win, data: str):  # noqa: ANN001, ANN202
+    """The File › Recent action that opens ``data``."""
+    win.menuRecent.aboutToShow.emit()
+    return next(a for a in win.menuRecent.actions() if a.data() == data)
+
+
 def _type(qtbot, field, text: str) -> None:
     field.setFocus()
     field.selectAll()
@@ -267,16 +281,42 @@ def test_the_last_server_reopens_at_start_its_backup_or_the_welcome(qtbot, qapp,
     assert "no backup copy of " + db in errors[0] and welcomed
 
 
+def _server_file_server(qapp, monkeypatch, demo_path, *, start: str, again: str) -> dict:  # noqa: ANN001
+    """A whole session: the window starts on the server ``start``, opens the demo file from
+    File › Recent, then the server from it again (``again``: as the list holds it).
+    What it saw: the first window's server (its URL), whether the file opened, and the
+    rows of the server's table when it opened again (None if it did not)."""
+    import shiboken6
+
+    from tracker.ui import app
+
+    seen: dict = {}
+
+    def session() -> int:
+        win = _shown()
+        seen["first"] = getattr(win.ctx.store, "url", None)
+        _recent(win, str(demo_path)).trigger()  # a file in between
+        win = _shown()
+        seen["file"] = win.ctx.store.path is not None
+        _recent(win, again).trigger()
+        win = _shown()
+        seen["again"] = _rows(win) if win.ctx.store.path is None else None
+        win.skip_settings = True
+        win.close()
+        shiboken6.delete(win)
+        return 0
+
+    monkeypatch.setattr(qapp, "exec", session)
+    assert app.run_gui(db=start, demo=False, read_only=False, smoke=False) == 0
+    return seen
+
+
 def test_a_password_typed_at_start_serves_the_whole_session_and_is_never_saved(
     qtbot, qapp, pg_cluster, server_url, demo_path, tmp_path, monkeypatch
 ):
     """The password typed when the server refused the login at start reopens that server
     later in the session (after a file, from the recent list) without asking again; the
     settings file never holds it."""
-    import shiboken6
-
-    from tracker.ui import app
-    from tracker.ui.main_window import MainWindow
 
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
     monkeypatch.delenv("PGPASSWORD", raising=False)
@@ -291,34 +331,9 @@ def test_a_password_typed_at_start_serves_the_whole_session_and_is_never_saved(
         qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
         return dialog.result() == QDialog.DialogCode.Accepted
 
-    def shown() -> MainWindow:
-        return next(w for w in QApplication.topLevelWidgets()
-                    if isinstance(w, MainWindow) and w.isVisible())  # fmt: skip
-
-    def recent(win, data: str):  # noqa: ANN001, ANN202
-        win.menuRecent.aboutToShow.emit()
-        return next(a for a in win.menuRecent.actions() if a.data() == data)
-
-    seen: dict = {}
-
-    def session() -> int:
-        win = shown()
-        seen["first"] = win.ctx.store.path is None
-        recent(win, str(demo_path)).trigger()  # a file in between
-        win = shown()
-        seen["file"] = win.ctx.store.path is not None
-        recent(win, url).trigger()  # the server again: no password asked
-        win = shown()
-        seen["again"] = win.ctx.store.path is None and _rows(win) == 34
-        win.skip_settings = True
-        win.close()
-        shiboken6.delete(win)
-        return 0
-
     monkeypatch.setattr(connect_dialog, "run", person)
-    monkeypatch.setattr(qapp, "exec", session)
-    assert app.run_gui(db=url, demo=False, read_only=False, smoke=False) == 0
-    assert seen == {"first": True, "file": True, "again": True}
+    assert _server_file_server(qapp, monkeypatch, demo_path, start=url, again=url) == {
+        "first": url, "file": True, "again": 34}  # fmt: skip
     assert len(asked) == 1  # asked once, at start
     settings = Settings()
     settings.sync()
@@ -333,11 +348,6 @@ def test_a_password_in_the_url_serves_the_whole_session_and_is_never_saved(
     file) uses the password the URL carried instead of asking; nothing saved holds it."""
     from urllib.parse import quote
 
-    import shiboken6
-
-    from tracker.ui import app
-    from tracker.ui.main_window import MainWindow
-
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
     monkeypatch.delenv("PGPASSWORD", raising=False)
     monkeypatch.setattr(connect_dialog, "_session_passwords", {}, raising=False)
@@ -350,34 +360,10 @@ def test_a_password_in_the_url_serves_the_whole_session_and_is_never_saved(
         asked.append(dialog.error.text())
         return False
 
-    def shown() -> MainWindow:
-        return next(w for w in QApplication.topLevelWidgets()
-                    if isinstance(w, MainWindow) and w.isVisible())  # fmt: skip
-
-    def recent(win, data: str):  # noqa: ANN001, ANN202
-        win.menuRecent.aboutToShow.emit()
-        return next(a for a in win.menuRecent.actions() if a.data() == data)
-
-    seen: dict = {}
-
-    def session() -> int:
-        win = shown()
-        seen["first"] = win.ctx.store.url == plain
-        recent(win, str(demo_path)).trigger()  # a file in between
-        win = shown()
-        seen["file"] = win.ctx.store.path is not None
-        recent(win, plain).trigger()  # the server again, from the URL kept without password
-        win = shown()
-        seen["again"] = win.ctx.store.path is None and _rows(win) == 34
-        win.skip_settings = True
-        win.close()
-        shiboken6.delete(win)
-        return 0
-
     monkeypatch.setattr(connect_dialog, "run", person)
-    monkeypatch.setattr(qapp, "exec", session)
-    assert app.run_gui(db=secret, demo=False, read_only=False, smoke=False) == 0
-    assert seen == {"first": True, "file": True, "again": True}
+    # the server again from the recent list, which holds the URL without the password
+    assert _server_file_server(qapp, monkeypatch, demo_path, start=secret, again=plain) == {
+        "first": plain, "file": True, "again": 34}  # fmt: skip
     assert asked == []  # never asked
     settings = Settings()
     settings.sync()
