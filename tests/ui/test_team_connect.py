@@ -317,7 +317,6 @@ def test_a_password_typed_at_start_serves_the_whole_session_and_is_never_saved(
     """The password typed when the server refused the login at start reopens that server
     later in the session (after a file, from the recent list) without asking again; the
     settings file never holds it."""
-
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "none"))
     monkeypatch.delenv("PGPASSWORD", raising=False)
     monkeypatch.setattr(connect_dialog, "_session_passwords", {}, raising=False)

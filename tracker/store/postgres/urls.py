@@ -42,13 +42,10 @@ def redact(url: str) -> str:
 def password_in(url: str) -> str | None:
     """The password the URL itself carries (``user:password@`` or ``?password=``), if any."""
     parts = urlsplit(url)
-    userinfo = parts.netloc.rsplit("@", 1)[0] if "@" in parts.netloc else ""
-    if ":" in userinfo:
-        return unquote(userinfo.split(":", 1)[1]) or None
-    for k, v in parse_qsl(parts.query, keep_blank_values=True):
-        if k.lower() == "password":
-            return v or None
-    return None
+    if parts.password:
+        return unquote(parts.password)
+    query = {k.lower(): v for k, v in parse_qsl(parts.query)}
+    return query.get("password") or None
 
 
 def conninfo(url: str, *, password: str | None = None) -> dict[str, object]:
